@@ -1,0 +1,6 @@
+package vn.citizenqa.core.model;
+
+/** What a citizen's message is, as triage sees it. */
+public enum Intent {
+    PROCEDURE, EMERGENCY, CRIME_REPORT, SMALL_TALK, OUT_OF_SCOPE
+}

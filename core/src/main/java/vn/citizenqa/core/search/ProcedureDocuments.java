@@ -1,0 +1,96 @@
+package vn.citizenqa.core.search;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.IndexableField;
+
+import vn.citizenqa.core.model.Category;
+import vn.citizenqa.core.model.OnlineService;
+import vn.citizenqa.core.model.Procedure;
+
+/**
+ * Stores a whole procedure in a Lucene document and reads it back, so that the index is the one
+ * artefact a function needs: no second file to keep in step with it.
+ */
+final class ProcedureDocuments {
+
+    private static final String P = "stored.";
+
+    private ProcedureDocuments() {
+    }
+
+    static void store(Procedure p, Document doc) {
+        put(doc, "id", p.id());
+        put(doc, "title", p.title());
+        put(doc, "titleEn", p.titleEn());
+        put(doc, "code", p.code());
+        put(doc, "category", p.category().slug());
+        put(doc, "agency", p.agency());
+        put(doc, "eligibility", p.eligibility());
+        putAll(doc, "documents", p.documents());
+        putAll(doc, "steps", p.steps());
+        put(doc, "processingTime", p.processingTime());
+        put(doc, "fee", p.fee());
+        put(doc, "online.availability", p.online().availability().name());
+        putAll(doc, "online.links", p.online().links());
+        put(doc, "online.note", p.online().note());
+        putAll(doc, "legalBasis", p.legalBasis());
+        put(doc, "officialLink", p.officialLink());
+        put(doc, "reviewed", p.reviewed() == null ? null : p.reviewed().toString());
+        putAll(doc, "sampleQuestions", p.sampleQuestions());
+        putAll(doc, "aliases", p.aliases());
+        put(doc, "notes", p.notes());
+    }
+
+    static Procedure read(Document doc) {
+        String reviewed = get(doc, "reviewed");
+        return new Procedure(
+                get(doc, "id"),
+                get(doc, "title"),
+                get(doc, "titleEn"),
+                get(doc, "code"),
+                Category.fromSlug(get(doc, "category")).orElseThrow(),
+                get(doc, "agency"),
+                get(doc, "eligibility"),
+                getAll(doc, "documents"),
+                getAll(doc, "steps"),
+                get(doc, "processingTime"),
+                get(doc, "fee"),
+                new OnlineService(OnlineService.Availability.valueOf(get(doc, "online.availability")),
+                        getAll(doc, "online.links"), get(doc, "online.note")),
+                getAll(doc, "legalBasis"),
+                get(doc, "officialLink"),
+                reviewed == null ? null : LocalDate.parse(reviewed),
+                getAll(doc, "sampleQuestions"),
+                getAll(doc, "aliases"),
+                get(doc, "notes"));
+    }
+
+    private static void put(Document doc, String name, String value) {
+        if (value != null) {
+            doc.add(new StoredField(P + name, value));
+        }
+    }
+
+    private static void putAll(Document doc, String name, List<String> values) {
+        for (String v : values) {
+            doc.add(new StoredField(P + name, v));
+        }
+    }
+
+    private static String get(Document doc, String name) {
+        return doc.get(P + name);
+    }
+
+    private static List<String> getAll(Document doc, String name) {
+        IndexableField[] fields = doc.getFields(P + name);
+        List<String> out = new ArrayList<>(fields.length);
+        Arrays.stream(fields).forEach(f -> out.add(f.stringValue()));
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package vn.citizenqa.functions;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import vn.citizenqa.functions.local.AskCommand;
+
+/** The runnable jar: local commands around the same code the Lambda handlers run. */
+public final class CitizenQa {
+
+    private CitizenQa() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        if (args.length == 0) {
+            err.println(usage());
+            System.exit(2);
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        int status = switch (args[0]) {
+            case "ask" -> new AskCommand(Wiring.assistant()).run(rest,
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err);
+            case "help", "--help", "-h" -> {
+                out.println(usage());
+                yield 0;
+            }
+            default -> {
+                err.println("unknown command '" + args[0] + "'\n" + usage());
+                yield 2;
+            }
+        };
+        out.flush();
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static String usage() {
+        return """
+                usage: java -jar citizen-qa.jar COMMAND
+                  ask [--json] [--context PROCEDURE_ID] "question"   the reply a citizen would get
+                  ask --json --batch < messages.txt                   one JSON decision per input line""";
+    }
+}

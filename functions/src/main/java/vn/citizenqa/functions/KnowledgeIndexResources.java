@@ -1,0 +1,61 @@
+package vn.citizenqa.functions;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
+
+/**
+ * Opens the index that the build put inside the package ({@code /citizenqa/index/}). The package is a
+ * jar, so the few files are copied once into a heap directory at init; under SnapStart they are then
+ * part of the snapshot and nothing is read from disk on restore.
+ */
+public final class KnowledgeIndexResources {
+
+    static final String ROOT = "/citizenqa/";
+
+    private KnowledgeIndexResources() {
+    }
+
+    public static Directory openIndex() {
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        try {
+            for (String name : fileList()) {
+                try (InputStream in = resource("index/" + name);
+                     IndexOutput out = dir.createOutput(name, IOContext.DEFAULT)) {
+                    byte[] buffer = new byte[64 * 1024];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        out.writeBytes(buffer, 0, n);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the packaged index", e);
+        }
+        return dir;
+    }
+
+    private static List<String> fileList() throws IOException {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(resource("index/files.txt"), StandardCharsets.UTF_8))) {
+            return r.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+
+    /** A packaged knowledge resource, e.g. {@code lexicon/synonyms.txt}. */
+    public static InputStream resource(String path) throws IOException {
+        InputStream in = KnowledgeIndexResources.class.getResourceAsStream(ROOT + path);
+        if (in == null) {
+            throw new IOException("missing from the package: " + ROOT + path
+                    + " (build with ./mvnw package, which builds the index from knowledge/)");
+        }
+        return in;
+    }
+}
