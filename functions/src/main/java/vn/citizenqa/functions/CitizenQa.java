@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import vn.citizenqa.functions.local.AskCommand;
+import vn.citizenqa.functions.local.SetupTableCommand;
 
 /** The runnable jar: local commands around the same code the Lambda handlers run. */
 public final class CitizenQa {
@@ -26,6 +27,7 @@ public final class CitizenQa {
         int status = switch (args[0]) {
             case "ask" -> new AskCommand(Wiring.assistant()).run(rest,
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err);
+            case "setup-table" -> new SetupTableCommand().run(rest, System.getenv(), out, err);
             case "help", "--help", "-h" -> {
                 out.println(usage());
                 yield 0;
@@ -45,6 +47,7 @@ public final class CitizenQa {
         return """
                 usage: java -jar citizen-qa.jar COMMAND
                   ask [--json] [--context PROCEDURE_ID] "question"   the reply a citizen would get
-                  ask --json --batch < messages.txt                   one JSON decision per input line""";
+                  ask --json --batch < messages.txt                   one JSON decision per input line
+                  """ + SetupTableCommand.USAGE;
     }
 }
