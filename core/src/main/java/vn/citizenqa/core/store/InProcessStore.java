@@ -37,6 +37,7 @@ public final class InProcessStore implements Store {
     private final Queue escalations = new Queue();
     private final Pages pages = new Pages();
     private final Counts counters = new Counts();
+    private final Proposals suggestions = new Proposals();
 
     public InProcessStore(Clock clock, StoreSettings settings) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -70,6 +71,11 @@ public final class InProcessStore implements Store {
     @Override
     public DailyCounters counters() {
         return counters;
+    }
+
+    @Override
+    public Suggestions suggestions() {
+        return suggestions;
     }
 
     private Instant now() {
@@ -291,6 +297,11 @@ public final class InProcessStore implements Store {
         }
 
         @Override
+        public List<String> units() {
+            return byKey.values().stream().map(PageRegistration::unit).distinct().sorted().toList();
+        }
+
+        @Override
         public void register(PageRegistration page) {
             byKey.put(new PageKey(page.channel(), page.pageId()), page);
         }
@@ -353,6 +364,48 @@ public final class InProcessStore implements Store {
 
         private LocalDate day(Instant at) {
             return LocalDate.ofInstant(at, settings.countingZone());
+        }
+    }
+
+    private final class Proposals implements Suggestions {
+        private final ConcurrentHashMap<String, Suggestion> byId = new ConcurrentHashMap<>();
+
+        @Override
+        public Suggestion add(NewSuggestion s) {
+            Instant now = now();
+            return byId.computeIfAbsent(s.id(), id -> new Suggestion(id, s.escalationId(), s.unit(), s.procedureId(),
+                    masker.mask(s.question()), s.answer() == null ? null : masker.mask(s.answer()), s.officer(), now,
+                    SuggestionStatus.PENDING, null));
+        }
+
+        @Override
+        public Optional<Suggestion> find(String id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public List<Suggestion> pending(int limit) {
+            if (limit < 1 || limit > MAX_READ) {
+                throw new IllegalArgumentException("limit must be 1.." + MAX_READ + ": " + limit);
+            }
+            return byId.values().stream().filter(x -> x.status() == SuggestionStatus.PENDING)
+                    .sorted(Comparator.comparing(Suggestion::createdAt).thenComparing(Suggestion::id))
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public boolean markExported(String id) {
+            Instant now = now();
+            AtomicReference<Boolean> done = new AtomicReference<>(false);
+            byId.computeIfPresent(id, (k, cur) -> {
+                if (cur.status() != SuggestionStatus.PENDING) {
+                    return cur;
+                }
+                done.set(true);
+                return new Suggestion(cur.id(), cur.escalationId(), cur.unit(), cur.procedureId(), cur.question(),
+                        cur.answer(), cur.officer(), cur.createdAt(), SuggestionStatus.EXPORTED, now);
+            });
+            return done.get();
         }
     }
 }
