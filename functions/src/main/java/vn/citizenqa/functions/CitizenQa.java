@@ -48,6 +48,6 @@ public final class CitizenQa {
                 usage: java -jar citizen-qa.jar COMMAND
                   ask [--json] [--context PROCEDURE_ID] "question"   the reply a citizen would get
                   ask --json --batch < messages.txt                   one JSON decision per input line
-                  """ + SetupTableCommand.USAGE;
+                  setup-table                                         create the DynamoDB table TABLE_NAME (safe to repeat)""";
     }
 }

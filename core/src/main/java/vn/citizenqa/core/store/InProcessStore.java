@@ -30,7 +30,8 @@ public final class InProcessStore implements Store {
 
     private final Clock clock;
     private final StoreSettings settings;
-    private final EscalationRules rules = new EscalationRules(new PersonalDataMasker());
+    private final PersonalDataMasker masker = new PersonalDataMasker();
+    private final EscalationRules rules = new EscalationRules(masker);
 
     private final Claims claims = new Claims();
     private final Talk conversations = new Talk();

@@ -24,6 +24,7 @@ import vn.citizenqa.core.store.MessageClaims;
 import vn.citizenqa.core.store.PageRegistry;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreSettings;
+import vn.citizenqa.core.store.Suggestions;
 
 /** The store on one DynamoDB table (see {@link StoreTable}), through the low-level client: single-item writes only. */
 public final class DynamoDbStore implements Store {
@@ -33,15 +34,18 @@ public final class DynamoDbStore implements Store {
     private final Escalations escalations;
     private final PageRegistry pages;
     private final DailyCounters counters;
+    private final Suggestions suggestions;
 
     public DynamoDbStore(DynamoDbClient client, String tableName, Clock clock, StoreSettings settings) {
         TableCalls table = new TableCalls(client, tableName);
         Supplier<Instant> now = () -> clock.instant().truncatedTo(ChronoUnit.MILLIS);
         this.messages = new DynamoMessageClaims(table, settings, now);
         this.conversations = new DynamoConversations(table, settings, now);
-        this.escalations = new DynamoEscalations(table, new EscalationRules(new PersonalDataMasker()), now);
+        PersonalDataMasker masker = new PersonalDataMasker();
+        this.escalations = new DynamoEscalations(table, new EscalationRules(masker), now);
         this.pages = new DynamoPageRegistry(table);
         this.counters = new DynamoDailyCounters(table, settings);
+        this.suggestions = new DynamoSuggestions(table, masker, now);
     }
 
     /** A client for the settings: URL-connection HTTP, explicit region, bounded retries with backoff. */
@@ -99,5 +103,10 @@ public final class DynamoDbStore implements Store {
     @Override
     public DailyCounters counters() {
         return counters;
+    }
+
+    @Override
+    public Suggestions suggestions() {
+        return suggestions;
     }
 }

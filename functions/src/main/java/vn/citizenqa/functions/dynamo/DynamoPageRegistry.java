@@ -2,11 +2,13 @@ package vn.citizenqa.functions.dynamo;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.store.PageRegistration;
@@ -31,8 +33,29 @@ final class DynamoPageRegistry implements PageRegistry {
         });
     }
 
+    /**
+     * The units with a page: one membership item per page, written with the page (and the old one removed when a
+     * page moves to another unit).
+     */
+    @Override
+    public List<String> units() {
+        return table.query(QueryRequest.builder()
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", StoreTable.PK))
+                        .expressionAttributeValues(Map.of(":pk", Attrs.s(StoreTable.UNITS))), Integer.MAX_VALUE)
+                .stream().map(item -> new Attrs.Reader(item).s("unit")).distinct().sorted().toList();
+    }
+
     @Override
     public void register(PageRegistration p) {
+        Optional<PageRegistration> before = find(p.channel(), p.pageId());
+        table.put(Attrs.item()
+                .s(StoreTable.PK, StoreTable.UNITS)
+                .s(StoreTable.SK, StoreTable.unitMemberSk(p.unit(), p.channel(), p.pageId()))
+                .s("unit", p.unit())
+                .build());
+        before.filter(old -> !old.unit().equals(p.unit())).ifPresent(old -> table.delete(StoreTable.UNITS,
+                StoreTable.unitMemberSk(old.unit(), old.channel(), old.pageId())));
         table.put(Attrs.item()
                 .s(StoreTable.PK, StoreTable.pagePk(p.channel(), p.pageId())).s(StoreTable.SK, StoreTable.PAGE)
                 .s("channel", p.channel().wireName()).s("pageId", p.pageId())

@@ -1,6 +1,7 @@
 package vn.citizenqa.functions.dynamo;
 
 import java.time.LocalDate;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -14,6 +15,7 @@ import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.EscalationStatus;
 import vn.citizenqa.core.store.MessageKey;
+import vn.citizenqa.core.store.SuggestionStatus;
 
 /**
  * The one table, described once: its keys, the unit-queue index, the TTL attribute and the key of every item
@@ -28,6 +30,8 @@ import vn.citizenqa.core.store.MessageKey;
  * page                  PAGE#channel#pageId             PAGE
  * daily counters        STATS#unit                      DAY#yyyy-mm-dd
  * first response time   STATS#unit                      DAY#yyyy-mm-dd#FRT#escalationId
+ * unit membership       UNITS                           UNIT#unit#PAGE#channel#pageId
+ * suggestion            SUGGESTION#id                   SUGGESTION  GSI1: SUGGESTIONS#status / created#id
  * </pre>
  */
 public final class StoreTable {
@@ -47,6 +51,9 @@ public final class StoreTable {
     static final String ESCALATION = "ESC";
     static final String PAGE = "PAGE";
     static final String DAY_PREFIX = "DAY#";
+    static final String UNITS = "UNITS";
+    static final String UNIT_PREFIX = "UNIT#";
+    static final String SUGGESTION = "SUGGESTION";
 
     private StoreTable() {
     }
@@ -93,6 +100,19 @@ public final class StoreTable {
 
     static String pagePk(Channel channel, String pageId) {
         return "PAGE#" + channel.wireName() + "#" + pageId;
+    }
+
+    /** One item per page under the UNITS partition, so that the units with pages are one Query. */
+    static String unitMemberSk(String unit, Channel channel, String pageId) {
+        return UNIT_PREFIX + unit + "#PAGE#" + channel.wireName() + "#" + pageId;
+    }
+
+    static String suggestionPk(String id) {
+        return "SUGGESTION#" + id;
+    }
+
+    static String suggestionQueuePk(SuggestionStatus status) {
+        return "SUGGESTIONS#" + status.name();
     }
 
     static String statsPk(String unit) {

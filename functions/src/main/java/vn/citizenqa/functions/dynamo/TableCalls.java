@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -54,6 +55,10 @@ final class TableCalls {
 
     void put(Map<String, AttributeValue> item) {
         call("write", () -> client.putItem(PutItemRequest.builder().tableName(table).item(item).build()));
+    }
+
+    void delete(String pk, String sk) {
+        call("delete", () -> client.deleteItem(DeleteItemRequest.builder().tableName(table).key(key(pk, sk)).build()));
     }
 
     /** Writes the item if the condition holds; false when it does not. */

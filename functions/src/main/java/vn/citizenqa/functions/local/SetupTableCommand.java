@@ -18,9 +18,6 @@ import vn.citizenqa.functions.dynamo.TableSetup;
  */
 public final class SetupTableCommand {
 
-    public static final String USAGE = "setup-table    create the DynamoDB table TABLE_NAME on DYNAMODB_ENDPOINT "
-            + "(or AWS_REGION); safe to repeat";
-
     public int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (!args.isEmpty()) {
             err.println("setup-table takes no arguments; it reads TABLE_NAME, DYNAMODB_ENDPOINT and AWS_REGION");
