@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import vn.citizenqa.functions.local.AskCommand;
+import vn.citizenqa.functions.local.SetupTableCommand;
 import vn.citizenqa.functions.local.SuggestionsCommand;
 import vn.citizenqa.functions.local.TokenCommand;
 
@@ -32,6 +33,7 @@ public final class CitizenQa {
             case "token" -> new TokenCommand(System.getenv(), Clock.systemUTC()).run(rest, out, err);
             case "suggestions" -> new SuggestionsCommand(Wiring.store().suggestions(), Wiring.procedureTitles(),
                     Clock.systemUTC()).run(rest, out, err);
+            case "setup-table" -> new SetupTableCommand().run(rest, System.getenv(), out, err);
             case "help", "--help", "-h" -> {
                 out.println(usage());
                 yield 0;
@@ -54,6 +56,7 @@ public final class CitizenQa {
                   ask --json --batch < messages.txt                   one JSON decision per input line
                   token --sub NAME --group officer|supervisor [--unit UNIT] [--hours N]
                                                                       an officer token for serve (local only)
-                  suggestions export [--out DIR] [--mark-exported]   officers' suggestions as knowledge-base edits""";
+                  suggestions export [--out DIR] [--mark-exported]   officers' suggestions as knowledge-base edits
+                  setup-table                                         create the DynamoDB table TABLE_NAME (safe to repeat)""";
     }
 }

@@ -2,6 +2,8 @@ package vn.citizenqa.functions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Map;
 
 import vn.citizenqa.core.Assistant;
 import vn.citizenqa.core.model.Procedure;
@@ -10,6 +12,8 @@ import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.store.InProcessStore;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.triage.Triage;
+import vn.citizenqa.functions.dynamo.DynamoDbSettings;
+import vn.citizenqa.functions.dynamo.DynamoDbStore;
 
 /**
  * Builds the object graph once per container (static init), the one place where parts are chosen and
@@ -30,13 +34,23 @@ public final class Wiring {
         return id -> assistant().knowledgeBase().find(id).map(Procedure::title);
     }
 
-    /** The store everything is recorded in: for now the in-process one (DynamoDB follows with issue 5). */
+    /**
+     * The store everything is recorded in: DynamoDB when {@code TABLE_NAME} is set (with {@code DYNAMODB_ENDPOINT}
+     * for a local server), else the in-process store (local runs only: it forgets everything on exit).
+     */
     public static Store store() {
         return StoreHolder.STORE;
     }
 
     private static final class StoreHolder {
-        static final Store STORE = new InProcessStore();
+        static final Store STORE = buildStore(System.getenv());
+
+        private static Store buildStore(Map<String, String> env) {
+            return DynamoDbSettings.fromEnvironment(env)
+                    .<Store>map(s -> new DynamoDbStore(DynamoDbStore.client(s), s.tableName(), Clock.systemUTC(),
+                            s.store()))
+                    .orElseGet(InProcessStore::new);
+        }
     }
 
     private static final class AssistantHolder {
