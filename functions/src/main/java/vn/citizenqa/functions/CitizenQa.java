@@ -4,11 +4,14 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
 import vn.citizenqa.functions.local.AskCommand;
 import vn.citizenqa.functions.local.SetupTableCommand;
+import vn.citizenqa.functions.local.SuggestionsCommand;
+import vn.citizenqa.functions.local.TokenCommand;
 
 /** The runnable jar: local commands around the same code the Lambda handlers run. */
 public final class CitizenQa {
@@ -27,6 +30,9 @@ public final class CitizenQa {
         int status = switch (args[0]) {
             case "ask" -> new AskCommand(Wiring.assistant()).run(rest,
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err);
+            case "token" -> new TokenCommand(System.getenv(), Clock.systemUTC()).run(rest, out, err);
+            case "suggestions" -> new SuggestionsCommand(Wiring.store().suggestions(), Wiring.procedureTitles(),
+                    Clock.systemUTC()).run(rest, out, err);
             case "setup-table" -> new SetupTableCommand().run(rest, System.getenv(), out, err);
             case "help", "--help", "-h" -> {
                 out.println(usage());
@@ -48,6 +54,9 @@ public final class CitizenQa {
                 usage: java -jar citizen-qa.jar COMMAND
                   ask [--json] [--context PROCEDURE_ID] "question"   the reply a citizen would get
                   ask --json --batch < messages.txt                   one JSON decision per input line
+                  token --sub NAME --group officer|supervisor [--unit UNIT] [--hours N]
+                                                                      an officer token for serve (local only)
+                  suggestions export [--out DIR] [--mark-exported]   officers' suggestions as knowledge-base edits
                   setup-table                                         create the DynamoDB table TABLE_NAME (safe to repeat)""";
     }
 }
