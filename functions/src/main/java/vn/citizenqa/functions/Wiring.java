@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 
 import vn.citizenqa.core.Assistant;
 import vn.citizenqa.core.search.ProcedureSearcher;
+import vn.citizenqa.core.store.InProcessStore;
+import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.triage.Triage;
 
 /**
@@ -19,6 +21,15 @@ public final class Wiring {
     /** The assistant over the packaged index, built on first use. */
     public static Assistant assistant() {
         return AssistantHolder.ASSISTANT;
+    }
+
+    /** The store everything is recorded in: for now the in-process one (DynamoDB follows with issue 5). */
+    public static Store store() {
+        return StoreHolder.STORE;
+    }
+
+    private static final class StoreHolder {
+        static final Store STORE = new InProcessStore();
     }
 
     private static final class AssistantHolder {
