@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.store.ConversationKey;
 
 /**
  * One event a channel delivered, already verified and parsed. Every kind the platforms send is one of these,
@@ -15,8 +16,17 @@ public sealed interface InboundMessage {
     /** The platform's id of the event, the key a redelivery is recognised by. */
     String messageId();
 
+    /** A kind that comes from a citizen and is answered. */
+    sealed interface FromCitizen extends InboundMessage {
+        /** The citizen and the page: where the reply goes. */
+        ConversationKey from();
+
+        /** When the platform says it was sent, or null when it did not say. */
+        Instant sentAt();
+    }
+
     /** A message the citizen typed. */
-    record Text(Conversant from, String messageId, Instant sentAt, String text) implements InboundMessage {
+    record Text(ConversationKey from, String messageId, Instant sentAt, String text) implements FromCitizen {
         public Text {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(messageId, "messageId");
@@ -28,7 +38,7 @@ public sealed interface InboundMessage {
      * A tap on an option we offered (a Messenger quick reply or postback button). The payload is what we put
      * on the option; the title is what the citizen saw.
      */
-    record Choice(Conversant from, String messageId, Instant sentAt, String payload, String title) implements InboundMessage {
+    record Choice(ConversationKey from, String messageId, Instant sentAt, String payload, String title) implements FromCitizen {
         public Choice {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(messageId, "messageId");
@@ -43,8 +53,8 @@ public sealed interface InboundMessage {
      * @param kinds what was attached, e.g. "image", "sticker"
      * @param caption the text sent with it, or null
      */
-    record Attachment(Conversant from, String messageId, Instant sentAt, List<String> kinds, String caption)
-            implements InboundMessage {
+    record Attachment(ConversationKey from, String messageId, Instant sentAt, List<String> kinds, String caption)
+            implements FromCitizen {
         public Attachment {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(messageId, "messageId");
@@ -58,7 +68,7 @@ public sealed interface InboundMessage {
     }
 
     /** The citizen followed the page (Zalo {@code follow}). */
-    record Follow(Conversant from, String messageId, Instant sentAt) implements InboundMessage {
+    record Follow(ConversationKey from, String messageId, Instant sentAt) implements FromCitizen {
         public Follow {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(messageId, "messageId");

@@ -1,5 +1,7 @@
 package vn.citizenqa.core.channel;
 
+import vn.citizenqa.core.store.ConversationKey;
+
 /** Sends a reply to a citizen on the channel the citizen wrote on. */
 public interface ReplySender {
 
@@ -9,5 +11,5 @@ public interface ReplySender {
      * @return the platform's id of the (last) message sent
      * @throws ReplyFailedException when the platform did not accept it; the caller keeps the draft to retry
      */
-    String send(Conversant to, String inReplyTo, OutboundReply reply) throws ReplyFailedException;
+    String send(ConversationKey to, String inReplyTo, OutboundReply reply) throws ReplyFailedException;
 }

@@ -10,8 +10,11 @@ import java.util.TreeMap;
 /**
  * An HTTP request to a webhook as the adapters see it: the raw body bytes exactly as the platform signed them
  * (base64-decoded when API Gateway encoded them) and headers looked up without regard to case.
+ *
+ * @param sourceIp the caller's address, for the security log (may be null)
  */
-public record WebhookRequest(String method, String path, Map<String, String> headers, Map<String, String> query, byte[] body) {
+public record WebhookRequest(String method, String path, Map<String, String> headers, Map<String, String> query, byte[] body,
+                             String sourceIp) {
 
     public WebhookRequest {
         method = method == null ? "" : method.toUpperCase(Locale.ROOT);
@@ -27,6 +30,10 @@ public record WebhookRequest(String method, String path, Map<String, String> hea
         headers = java.util.Collections.unmodifiableMap(h);
         query = query == null ? Map.of() : Map.copyOf(query);
         body = body == null ? new byte[0] : body;
+    }
+
+    public WebhookRequest(String method, String path, Map<String, String> headers, Map<String, String> query, byte[] body) {
+        this(method, path, headers, query, body, null);
     }
 
     /**

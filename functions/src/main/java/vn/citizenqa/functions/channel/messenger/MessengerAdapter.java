@@ -8,10 +8,11 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.citizenqa.core.model.Channel;
-import vn.citizenqa.core.channel.Conversant;
+import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.channel.ParsedWebhook;
+import vn.citizenqa.functions.channel.PlatformIds;
 import vn.citizenqa.functions.channel.WebhookRequest;
 
 /** The Messenger webhook: the subscription handshake, the signature, and every kind of messaging item. */
@@ -84,20 +85,20 @@ public final class MessengerAdapter {
         if (message == null && postback == null) {
             return new InboundMessage.Ignored(Channel.MESSENGER, pageId, mid(item), kindOf(item));
         }
-        if (pageId == null || userId == null) {
+        if (!PlatformIds.usable(pageId, userId)) {
             return new InboundMessage.Ignored(Channel.MESSENGER, pageId, mid(item), "missing-sender-or-page");
         }
-        Conversant from = new Conversant(Channel.MESSENGER, pageId, userId);
+        ConversationKey from = new ConversationKey(Channel.MESSENGER, pageId, userId);
         if (postback != null) {
             String payload = JsonFields.text(postback, "payload");
             String id = Optional.ofNullable(JsonFields.text(postback, "mid"))
                     .orElse("postback:" + userId + ":" + JsonFields.text(item, "timestamp"));
-            return payload == null
+            return payload == null || !PlatformIds.usable(id)
                     ? new InboundMessage.Ignored(Channel.MESSENGER, pageId, id, "postback-without-payload")
                     : new InboundMessage.Choice(from, id, at, payload, JsonFields.text(postback, "title"));
         }
         String mid = JsonFields.text(message, "mid");
-        if (mid == null) {
+        if (!PlatformIds.usable(mid)) {
             return new InboundMessage.Ignored(Channel.MESSENGER, pageId, null, "message-without-mid");
         }
         String text = JsonFields.text(message, "text");

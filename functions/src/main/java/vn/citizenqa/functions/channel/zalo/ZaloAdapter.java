@@ -8,10 +8,11 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.citizenqa.core.model.Channel;
-import vn.citizenqa.core.channel.Conversant;
+import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.channel.ParsedWebhook;
+import vn.citizenqa.functions.channel.PlatformIds;
 import vn.citizenqa.functions.channel.WebhookRequest;
 
 /**
@@ -56,11 +57,11 @@ public final class ZaloAdapter {
         String oaId = Optional.ofNullable(JsonFields.text(root, "recipient", "id")).orElse(JsonFields.text(root, "oa_id"));
         if (event.equals("follow")) {
             String follower = JsonFields.text(root, "follower", "id");
-            if (oaId == null || follower == null) {
+            if (!PlatformIds.usable(oaId, follower)) {
                 return new InboundMessage.Ignored(Channel.ZALO, oaId, null, "follow-without-follower");
             }
             // A follow has no message id; the follower and the time identify it for redelivery.
-            return new InboundMessage.Follow(new Conversant(Channel.ZALO, oaId, follower),
+            return new InboundMessage.Follow(new ConversationKey(Channel.ZALO, oaId, follower),
                     "follow:" + follower + ":" + JsonFields.text(root, "timestamp"), at);
         }
         String msgId = JsonFields.text(root, "message", "msg_id");
@@ -70,10 +71,10 @@ public final class ZaloAdapter {
             return new InboundMessage.Ignored(Channel.ZALO, oaId, msgId, event);
         }
         String userId = JsonFields.text(root, "sender", "id");
-        if (oaId == null || userId == null || msgId == null) {
+        if (!PlatformIds.usable(oaId, userId, msgId)) {
             return new InboundMessage.Ignored(Channel.ZALO, oaId, msgId, event + ":incomplete");
         }
-        Conversant from = new Conversant(Channel.ZALO, oaId, userId);
+        ConversationKey from = new ConversationKey(Channel.ZALO, oaId, userId);
         String text = JsonFields.text(root, "message", "text");
         if (event.equals("user_send_text")) {
             return text == null || text.isBlank()

@@ -15,7 +15,7 @@ import vn.citizenqa.core.channel.ReplyFailedException;
 import vn.citizenqa.core.channel.ReplyOption;
 import vn.citizenqa.functions.channel.ChannelHttp;
 import vn.citizenqa.functions.channel.JsonFields;
-import vn.citizenqa.functions.channel.PageTokens;
+import vn.citizenqa.core.store.PageRegistration;
 
 /**
  * The Zalo OA consultation message API: {@code POST $ZALO_API_BASE/v3.0/oa/message/cs} with the OA's
@@ -43,16 +43,16 @@ public final class ZaloClient {
     }
 
     /** @return the platform id of the last message sent */
-    public String send(String oaId, PageTokens tokens, String userId, OutboundReply reply) throws ReplyFailedException {
+    public String send(PageRegistration oa, String userId, OutboundReply reply) throws ReplyFailedException {
         List<String> parts = MessageParts.split(reply.text(), TEXT_LIMIT, MAX_PARTS);
         String messageId = null;
-        PageTokens current = tokens;
+        PageRegistration current = oa;
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
             String body = JsonFields.write(message(userId, parts.get(i), last ? reply.options() : List.of()));
             JsonNode answer = post(current, body);
             if (TOKEN_EXPIRED.equals(JsonFields.text(answer, "error"))) {
-                current = refresh.refreshed(oaId, current);
+                current = refresh.refreshed(current);
                 answer = post(current, body);
             }
             messageId = acceptedMessageId(answer);
@@ -60,8 +60,8 @@ public final class ZaloClient {
         return messageId;
     }
 
-    private JsonNode post(PageTokens tokens, String body) throws ReplyFailedException {
-        ChannelHttp.Response r = http.post("Zalo OA message API", endpoint, Map.of("access_token", tokens.accessToken()),
+    private JsonNode post(PageRegistration oa, String body) throws ReplyFailedException {
+        ChannelHttp.Response r = http.post("Zalo OA message API", endpoint, Map.of("access_token", oa.accessToken()),
                 "application/json; charset=utf-8", body);
         JsonNode answer = JsonFields.object(r.body().getBytes(StandardCharsets.UTF_8));
         if (answer == null || JsonFields.text(answer, "error") == null) {

@@ -3,22 +3,25 @@ package vn.citizenqa.functions.channel.zalo;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.channel.ReplyFailedException;
+import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.store.PageRegistration;
+import vn.citizenqa.core.store.PageRegistry;
+import vn.citizenqa.core.store.TokenUpdate;
 import vn.citizenqa.functions.channel.ChannelHttp;
 import vn.citizenqa.functions.channel.JsonFields;
-import vn.citizenqa.functions.channel.PageTokenStore;
-import vn.citizenqa.functions.channel.PageTokens;
 
 /**
  * Gets a new OA access token with the stored refresh token ({@code POST $ZALO_OAUTH_BASE/v4/oa/access_token}).
- * Zalo's refresh token is single-use, so the new pair is written back at once, on condition that no other
- * instance refreshed meanwhile; when one did, its tokens are used instead.
+ * Zalo's refresh token is single-use, so the new pair is written back at once through the page registry's
+ * conditional update; when another container refreshed first, its tokens are used instead.
  */
 public final class ZaloTokenRefresh {
 
@@ -26,28 +29,31 @@ public final class ZaloTokenRefresh {
     private final URI endpoint;
     private final String appId;
     private final String appSecret;
-    private final PageTokenStore store;
+    private final PageRegistry pages;
+    private final Clock clock;
 
-    public ZaloTokenRefresh(ChannelHttp http, String oauthBase, String appId, String appSecret, PageTokenStore store) {
+    public ZaloTokenRefresh(ChannelHttp http, String oauthBase, String appId, String appSecret, PageRegistry pages, Clock clock) {
         this.http = http;
         String base = oauthBase.strip();
         this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v4/oa/access_token");
         this.appId = appId;
         this.appSecret = appSecret;
-        this.store = store;
+        this.pages = pages;
+        this.clock = clock;
     }
 
-    /** Tokens that are newer than {@code expired}: refreshed here, or by another instance in the meantime. */
-    public PageTokens refreshed(String oaId, PageTokens expired) throws ReplyFailedException {
-        Optional<PageTokens> newer = newerThan(oaId, expired);
+    /** The page with an access token newer than {@code expired}'s: refreshed here, or by another container meanwhile. */
+    public PageRegistration refreshed(PageRegistration expired) throws ReplyFailedException {
+        String oaId = expired.pageId();
+        Optional<PageRegistration> newer = newerThan(expired);
         if (newer.isPresent()) {
             return newer.get();
         }
         if (appSecret == null || appSecret.isEmpty()) {
-            throw new ReplyFailedException("the Zalo access token of OA " + oaId + " expired and ZALO_APP_SECRET is not set to refresh it");
+            throw new ReplyFailedException("the access token of Zalo OA " + oaId + " expired and ZALO_APP_SECRET is not set to refresh it");
         }
         if (expired.refreshToken() == null || expired.refreshToken().isEmpty()) {
-            throw new ReplyFailedException("the Zalo access token of OA " + oaId + " expired and no refresh token is stored");
+            throw new ReplyFailedException("the access token of Zalo OA " + oaId + " expired and no refresh token is stored for it");
         }
         String form = "refresh_token=" + URLEncoder.encode(expired.refreshToken(), StandardCharsets.UTF_8)
                 + "&app_id=" + URLEncoder.encode(appId, StandardCharsets.UTF_8)
@@ -58,8 +64,8 @@ public final class ZaloTokenRefresh {
         String access = answer == null ? null : JsonFields.text(answer, "access_token");
         String refresh = answer == null ? null : JsonFields.text(answer, "refresh_token");
         if (access == null || refresh == null) {
-            // Another instance may have used the single-use refresh token first: take what it stored.
-            newer = newerThan(oaId, expired);
+            // Another container may have spent the single-use refresh token first: take what it stored.
+            newer = newerThan(expired);
             if (newer.isPresent()) {
                 return newer.get();
             }
@@ -67,14 +73,24 @@ public final class ZaloTokenRefresh {
             throw new ReplyFailedException("Zalo OAuth did not refresh the token of OA " + oaId + ": HTTP " + r.status()
                     + (error != null ? ", error " + error : ""));
         }
-        PageTokens fresh = new PageTokens(access, refresh);
-        if (store.replaceTokens(Channel.ZALO, oaId, expired.accessToken(), fresh)) {
-            return fresh;
-        }
-        return newerThan(oaId, expired).orElse(fresh);
+        TokenUpdate update = pages.replaceTokens(Channel.ZALO, oaId, expired.refreshToken(), access, refresh,
+                expiry(JsonFields.text(answer, "expires_in")));
+        return switch (update) {
+            case TokenUpdate.Replaced replaced -> replaced.page();
+            case TokenUpdate.Stale stale -> stale.current();
+            case TokenUpdate.UnknownPage unknown -> throw new ReplyFailedException("Zalo OA " + oaId + " left the page registry");
+        };
     }
 
-    private Optional<PageTokens> newerThan(String oaId, PageTokens expired) {
-        return store.tokens(Channel.ZALO, oaId).filter(t -> !t.accessToken().equals(expired.accessToken()));
+    private Instant expiry(String expiresInSeconds) {
+        try {
+            return expiresInSeconds == null ? null : clock.instant().plusSeconds(Long.parseLong(expiresInSeconds.strip()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Optional<PageRegistration> newerThan(PageRegistration expired) {
+        return pages.find(Channel.ZALO, expired.pageId()).filter(p -> !p.accessToken().equals(expired.accessToken()));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import vn.citizenqa.core.channel.Conversant;
+import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.functions.channel.ParsedWebhook;
@@ -29,7 +29,7 @@ class MessengerAdapterTest {
     void aTextMessageKeepsPageSenderAndMessageIds() {
         var m = assertInstanceOf(InboundMessage.Text.class,
                 accepted(Signed.messengerText("1001", "2002", "m_AbC", "xin chào")).getFirst());
-        assertEquals(new Conversant(Channel.MESSENGER, "1001", "2002"), m.from());
+        assertEquals(new ConversationKey(Channel.MESSENGER, "1001", "2002"), m.from());
         assertEquals("m_AbC", m.messageId());
         assertEquals("xin chào", m.text());
         assertEquals(1458692752478L, m.sentAt().toEpochMilli());

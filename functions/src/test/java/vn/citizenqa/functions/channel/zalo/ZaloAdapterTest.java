@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import vn.citizenqa.core.channel.Conversant;
+import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.functions.channel.ParsedWebhook;
@@ -27,7 +27,7 @@ class ZaloAdapterTest {
     @Test
     void aTextKeepsTheOaTheSenderAndTheMessageIdAsStrings() {
         var t = assertInstanceOf(InboundMessage.Text.class, only(Signed.zaloText(OA, "2468458835296197922", "96d3cdf3af150460909", "xin chào")));
-        assertEquals(new Conversant(Channel.ZALO, OA, "2468458835296197922"), t.from());
+        assertEquals(new ConversationKey(Channel.ZALO, OA, "2468458835296197922"), t.from());
         assertEquals("96d3cdf3af150460909", t.messageId());
         assertEquals("xin chào", t.text());
         assertEquals(1543908534740L, t.sentAt().toEpochMilli());
@@ -38,7 +38,7 @@ class ZaloAdapterTest {
         String json = "{\"app_id\":\"" + Signed.ZALO_APP_ID + "\",\"oa_id\":\"" + OA + "\",\"user_id_by_app\":\"1\",\"event_name\":\"follow\","
                 + "\"source\":\"oa_profile\",\"follower\":{\"id\":\"6159\"},\"timestamp\":\"1543908534999\"}";
         var f = assertInstanceOf(InboundMessage.Follow.class, only(json));
-        assertEquals(new Conversant(Channel.ZALO, OA, "6159"), f.from());
+        assertEquals(new ConversationKey(Channel.ZALO, OA, "6159"), f.from());
         assertEquals("follow:6159:1543908534999", f.messageId());
     }
 
