@@ -18,6 +18,8 @@ import vn.citizenqa.core.store.ReplyDraft;
  */
 public final class ConversationReplies {
 
+    /** The payload of Messenger's "Get Started" button, a page's first contact with a citizen: welcomed like a follow. */
+    public static final String GET_STARTED = "GET_STARTED";
     static final String EMERGENCY_NUMBERS = "Khi khẩn cấp, gọi 113 (Công an), 114 (Cứu hỏa), 115 (Cấp cứu).";
 
     private ConversationReplies() {

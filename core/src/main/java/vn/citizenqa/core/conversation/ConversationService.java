@@ -151,6 +151,8 @@ public final class ConversationService {
     private Turn decide(InboundMessage.FromCitizen m, ConversationState state, PageRegistration page, Instant at) {
         return switch (m) {
             case InboundMessage.Follow f -> chat(ConversationReplies.welcome(page.displayName(), knowledge));
+            case InboundMessage.Choice c when ConversationReplies.GET_STARTED.equals(c.payload()) ->
+                    chat(ConversationReplies.welcome(page.displayName(), knowledge));
             case InboundMessage.Text t -> fromWords(t.text(), state);
             case InboundMessage.Choice c -> fromWords(c.payload(), state);
             case InboundMessage.Attachment a -> a.caption() != null ? fromWords(a.caption(), state) : fromAttachment(a, at);

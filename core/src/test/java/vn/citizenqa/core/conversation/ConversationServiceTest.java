@@ -270,6 +270,13 @@ class ConversationServiceTest {
     }
 
     @Test
+    void theGetStartedButtonIsWelcomedLikeAFollow() {
+        service.handle(new InboundMessage.Choice(CITIZEN, "m1", NOW, ConversationReplies.GET_STARTED, "Bắt đầu"));
+        assertTrue(sender.sent.getFirst().reply().text().startsWith("Chào mừng bạn đến với trang Công an phường Bến Nghé"));
+        assertEquals(List.of(), decided);
+    }
+
+    @Test
     void aStoreFailurePropagatesSoTheWebhookAnswers503() {
         var failing = new ConversationService(this::decide, knowledge, new UnreachableStore(store), sender, Clock.systemUTC());
         assertThrows(vn.citizenqa.core.store.StoreUnavailableException.class, () -> failing.handle(text("m1", "tạm trú")));

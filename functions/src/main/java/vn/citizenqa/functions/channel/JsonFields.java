@@ -39,6 +39,18 @@ public final class JsonFields {
         }
     }
 
+    /** A tree as indented JSON, {@code "key": value} as people write it, with a final newline. */
+    public static String pretty(JsonNode node) {
+        var printer = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter().withSeparators(
+                com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+        try {
+            return MAPPER.writer(printer).writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
     /** The text at a path of field names, or null when absent, null or empty. Numbers come back as their digits. */
     public static String text(JsonNode node, String... path) {
         JsonNode n = node;

@@ -46,6 +46,7 @@ public final class ChannelStandIn implements AutoCloseable {
     private final Set<String> expiredZaloTokens = new HashSet<>();
     private final Set<String> validRefreshTokens = new HashSet<>();
     private final Map<String, String> refreshUses = new HashMap<>();
+    private boolean anyRefreshToken;
     private int failuresLeft;
     private int failureStatus;
     private int stallsLeft;
@@ -114,6 +115,11 @@ public final class ChannelStandIn implements AutoCloseable {
     /** Zalo OAuth accepts this refresh token once. */
     public synchronized void acceptZaloRefreshToken(String refreshToken) {
         validRefreshTokens.add(refreshToken);
+    }
+
+    /** Zalo OAuth accepts any refresh token not used before (for trying the refresh by hand). */
+    public synchronized void acceptAnyZaloRefreshToken() {
+        anyRefreshToken = true;
     }
 
     /** The refresh tokens used, each with the access token it was exchanged for. */
@@ -213,7 +219,8 @@ public final class ChannelStandIn implements AutoCloseable {
             boolean valid = ex.getRequestHeaders().getFirst("secret_key") != null && "refresh_token".equals(form.get("grant_type"))
                     && form.get("app_id") != null;
             synchronized (this) {
-                if (!valid || !validRefreshTokens.remove(used)) {
+                boolean known = validRefreshTokens.remove(used) || (anyRefreshToken && used != null && !refreshUses.containsKey(used));
+                if (!valid || !known) {
                     respond(ex, 200, "{\"error\":-14014,\"error_name\":\"Invalid refresh token\"}");
                     return;
                 }
