@@ -10,6 +10,7 @@ import java.util.List;
 import vn.citizenqa.functions.local.AskCommand;
 import vn.citizenqa.functions.local.InvokeCommand;
 import vn.citizenqa.functions.local.ServeCommand;
+import vn.citizenqa.functions.local.SetupTableCommand;
 import vn.citizenqa.functions.local.SignEventsCommand;
 import vn.citizenqa.functions.local.StandInCommand;
 
@@ -35,6 +36,7 @@ public final class CitizenQa {
             case "invoke" -> new InvokeCommand().run(rest, System.in, out, err);
             case "stand-in" -> new StandInCommand().run(rest, out, err);
             case "sign-events" -> new SignEventsCommand().run(rest, out, err);
+            case "setup-table" -> new SetupTableCommand().run(rest, System.getenv(), out, err);
             case "help", "--help", "-h" -> {
                 out.println(usage());
                 yield 0;
@@ -58,6 +60,7 @@ public final class CitizenQa {
                   serve [--port 3000] [--env-vars FILE]               the functions' HTTP routes on 127.0.0.1
                   invoke FUNCTION EVENT_FILE [--env-vars FILE]        one HTTP API event through a function, response as JSON
                   stand-in [--port 9000] [--expire-zalo-token TOKEN]  a local Graph API / Zalo API stand-in printing replies
-                  sign-events [DIR] [--env-vars FILE] [--check]       (re)sign the sample events in events/""";
+                  sign-events [DIR] [--env-vars FILE] [--check]       (re)sign the sample events in events/
+                  setup-table                                         create the DynamoDB table TABLE_NAME (safe to repeat)""";
     }
 }

@@ -11,12 +11,12 @@ import java.util.Map;
  * @param zaloApiBase   replies go to {@code $ZALO_API_BASE/v3.0/oa/message/cs}
  * @param zaloOAuthBase tokens are refreshed at {@code $ZALO_OAUTH_BASE/v4/oa/access_token}
  * @param zaloAppSecret the Zalo app's secret key, sent when refreshing an OA token (not the OA secret key)
- * @param pagesFile     a JSON array of pages loaded into the page registry at start, or null
- * @param tableName     the DynamoDB table, or null for the in-process store
+ *
+ * <p>The store ({@code TABLE_NAME}, {@code DYNAMODB_ENDPOINT}…) and {@code PAGES_FILE} are read by {@link Wiring#store(Map)}.
  */
 public record WebhookSettings(String messengerAppSecret, String messengerVerifyToken, String zaloAppId, String zaloOaSecret,
                               String zaloAppSecret, String graphApiBase, String zaloApiBase, String zaloOAuthBase,
-                              String pagesFile, String tableName, Duration channelTimeout) {
+                              Duration channelTimeout) {
 
     public static final String DEFAULT_GRAPH_API_BASE = "https://graph.facebook.com/v23.0";
     public static final String DEFAULT_ZALO_API_BASE = "https://openapi.zalo.me";
@@ -38,8 +38,6 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
                 value(env, "GRAPH_API_BASE", DEFAULT_GRAPH_API_BASE),
                 value(env, "ZALO_API_BASE", DEFAULT_ZALO_API_BASE),
                 value(env, "ZALO_OAUTH_BASE", DEFAULT_ZALO_OAUTH_BASE),
-                value(env, "PAGES_FILE", null),
-                value(env, "TABLE_NAME", null),
                 millis(env, "CHANNEL_TIMEOUT_MS", DEFAULT_CHANNEL_TIMEOUT));
     }
 
@@ -75,7 +73,7 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
     @Override
     public String toString() {
         return "WebhookSettings[messenger=" + messengerConfigured() + ", zalo=" + zaloConfigured() + ", graphApiBase=" + graphApiBase
-                + ", zaloApiBase=" + zaloApiBase + ", zaloOAuthBase=" + zaloOAuthBase + ", pagesFile=" + pagesFile
-                + ", tableName=" + tableName + ", channelTimeout=" + channelTimeout + "]";
+                + ", zaloApiBase=" + zaloApiBase + ", zaloOAuthBase=" + zaloOAuthBase
+                + ", channelTimeout=" + channelTimeout + "]";
     }
 }

@@ -22,6 +22,8 @@ import vn.citizenqa.functions.channel.messenger.MessengerClient;
 import vn.citizenqa.functions.channel.zalo.ZaloAdapter;
 import vn.citizenqa.functions.channel.zalo.ZaloClient;
 import vn.citizenqa.functions.channel.zalo.ZaloTokenRefresh;
+import vn.citizenqa.functions.dynamo.DynamoDbSettings;
+import vn.citizenqa.functions.dynamo.DynamoDbStore;
 
 /**
  * Builds the object graph once per container (static init), the one place where parts are chosen and
@@ -39,42 +41,53 @@ public final class Wiring {
         return AssistantHolder.ASSISTANT;
     }
 
-    /** The webhook configured from this process's environment, built on first use. */
+    /**
+     * The store everything is recorded in: DynamoDB when {@code TABLE_NAME} is set (with {@code DYNAMODB_ENDPOINT}
+     * for a local server), else the in-process store (local runs only: it forgets everything on exit).
+     */
+    public static Store store() {
+        return StoreHolder.STORE;
+    }
+
+    /**
+     * The store {@code env} selects (as {@link #store()} does), with the pages of {@code PAGES_FILE} registered
+     * when it is set.
+     */
+    public static Store store(Map<String, String> env) {
+        Store store = DynamoDbSettings.fromEnvironment(env)
+                .<Store>map(s -> new DynamoDbStore(DynamoDbStore.client(s), s.tableName(), Clock.systemUTC(), s.store()))
+                .orElseGet(InProcessStore::new);
+        String pagesFile = env.get("PAGES_FILE");
+        if (pagesFile != null && !pagesFile.isBlank()) {
+            registerPages(Path.of(pagesFile.strip()), store);
+        }
+        return store;
+    }
+
+    /**
+     * Registers the file's pages that the registry does not hold yet. A page already registered keeps its stored
+     * tokens: a Zalo refresh token is single use, and the file's may already be spent.
+     */
+    static void registerPages(Path file, Store store) {
+        int added = 0;
+        int kept = 0;
+        for (PageRegistration page : PagesFile.read(file)) {
+            if (store.pages().find(page.channel(), page.pageId()).isPresent()) {
+                kept++;
+            } else {
+                store.pages().register(page);
+                added++;
+            }
+        }
+        LOG.log(Level.INFO, "pages from {0}: {1} registered, {2} already registered kept as stored", file, added, kept);
+    }
+
+    /** The webhook configured from this process's environment, over {@link #store()}, built on first use. */
     public static Webhook webhook() {
         return WebhookHolder.WEBHOOK;
     }
 
-    /** A webhook configured from {@code env} (the local runner's {@code --env-vars}), with the store it selects. */
-    public static Webhook webhook(Map<String, String> env) {
-        WebhookSettings settings = WebhookSettings.from(env);
-        return webhook(settings, store(settings), Clock.systemUTC());
-    }
-
-    /**
-     * The store the settings select, with the pages of {@code PAGES_FILE} registered: in-process unless
-     * {@code TABLE_NAME} names a DynamoDB table.
-     */
-    public static Store store(WebhookSettings settings) {
-        if (settings.tableName() != null) {
-            throw new IllegalStateException("TABLE_NAME is set, but this build has no DynamoDB store yet; unset it to use the in-process store");
-        }
-        Store store = new InProcessStore();
-        registerPages(settings, store);
-        return store;
-    }
-
-    static void registerPages(WebhookSettings settings, Store store) {
-        if (settings.pagesFile() == null) {
-            return;
-        }
-        var pages = PagesFile.read(Path.of(settings.pagesFile()));
-        for (PageRegistration page : pages) {
-            store.pages().register(page);
-        }
-        LOG.log(Level.INFO, "{0} pages registered from {1}", pages.size(), settings.pagesFile());
-    }
-
-    /** The webhook over a given store (tests and the local runner share one store between handlers). */
+    /** The webhook over a given store (the local runner shares one store between its functions; tests pass their own). */
     public static Webhook webhook(WebhookSettings settings, Store store, Clock clock) {
         ChannelHttp http = new ChannelHttp(settings.channelTimeout(), settings.channelTimeout());
         ZaloTokenRefresh refresh = new ZaloTokenRefresh(http, settings.zaloOAuthBase(), settings.zaloAppId(), settings.zaloAppSecret(),
@@ -90,6 +103,14 @@ public final class Wiring {
                 conversations);
     }
 
+    private static final class StoreHolder {
+        static final Store STORE = store(System.getenv());
+    }
+
+    private static final class WebhookHolder {
+        static final Webhook WEBHOOK = webhook(WebhookSettings.fromEnvironment(), store(), Clock.systemUTC());
+    }
+
     private static final class AssistantHolder {
         static final Assistant ASSISTANT = buildAssistant();
 
@@ -101,9 +122,5 @@ public final class Wiring {
                 throw new UncheckedIOException("cannot open the packaged index", e);
             }
         }
-    }
-
-    private static final class WebhookHolder {
-        static final Webhook WEBHOOK = webhook(System.getenv());
     }
 }

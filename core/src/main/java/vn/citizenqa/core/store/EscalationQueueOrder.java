@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import vn.citizenqa.core.model.Priority;
@@ -59,8 +61,25 @@ public final class EscalationQueueOrder {
         return key;
     }
 
-    /** The escalation id at the end of a sort key. */
-    public static String idOf(String sortKey) {
-        return sortKey.substring(sortKey.lastIndexOf('#') + 1);
+    /**
+     * Checks a queue query and returns the sort key to continue after (null for the first page).
+     *
+     * @throws IllegalArgumentException for a bad limit or a cursor no store issued
+     */
+    public static String checkQuery(EscalationStatus status, String cursor, int limit) {
+        Objects.requireNonNull(status, "status");
+        if (limit < 1 || limit > Escalations.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("limit must be 1.." + Escalations.MAX_PAGE_SIZE + ": " + limit);
+        }
+        return cursor == null ? null : sortKeyOf(cursor);
+    }
+
+    /** A page from up to {@code limit + 1} escalations in queue order: the extra one only tells that more follow. */
+    public static EscalationQueuePage page(List<Escalation> upToOneMore, int limit) {
+        if (upToOneMore.size() <= limit) {
+            return new EscalationQueuePage(upToOneMore, null);
+        }
+        List<Escalation> shown = upToOneMore.subList(0, limit);
+        return new EscalationQueuePage(shown, cursorAfter(shown.getLast()));
     }
 }

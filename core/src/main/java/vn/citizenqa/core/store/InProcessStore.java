@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.privacy.PersonalDataMasker;
@@ -31,12 +31,14 @@ public final class InProcessStore implements Store {
     private final Clock clock;
     private final StoreSettings settings;
     private final PersonalDataMasker masker = new PersonalDataMasker();
+    private final EscalationRules rules = new EscalationRules(masker);
 
     private final Claims claims = new Claims();
     private final Talk conversations = new Talk();
     private final Queue escalations = new Queue();
     private final Pages pages = new Pages();
     private final Counts counters = new Counts();
+    private final Proposals suggestions = new Proposals();
 
     public InProcessStore(Clock clock, StoreSettings settings) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -72,6 +74,11 @@ public final class InProcessStore implements Store {
         return counters;
     }
 
+    @Override
+    public Suggestions suggestions() {
+        return suggestions;
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
@@ -86,7 +93,7 @@ public final class InProcessStore implements Store {
             byKey.compute(key, (k, cur) -> {
                 if (cur == null || !cur.expiresAt().isAfter(now)) {
                     MessageClaim fresh = new MessageClaim(key, MessageState.RECEIVED, newOwner(),
-                            now.plus(settings.claimLease()), now, now, null, null, now.plus(settings.claimRetention()));
+                            now.plus(settings.claimLease()), now, now, null, null, settings.claimExpiry(now));
                     result.set(new ClaimResult.New(fresh));
                     return fresh;
                 }
@@ -128,7 +135,7 @@ public final class InProcessStore implements Store {
 
         /** Applies the change if the claim is live, held by {@code owner}, not SENT and in {@code expected} (if given). */
         private ClaimUpdate update(MessageKey key, String owner, MessageState expected,
-                                   java.util.function.BiFunction<MessageClaim, Instant, MessageClaim> change) {
+                                   BiFunction<MessageClaim, Instant, MessageClaim> change) {
             Instant now = now();
             AtomicReference<ClaimUpdate> result = new AtomicReference<>();
             byKey.compute(key, (k, cur) -> {
@@ -177,12 +184,12 @@ public final class InProcessStore implements Store {
 
         @Override
         public void saveState(ConversationState state) {
-            states.put(state.key(), new ExpiringState(state, now().plus(settings.conversationRetention())));
+            states.put(state.key(), new ExpiringState(state, settings.conversationExpiry(now())));
         }
 
         @Override
         public ConversationMessage append(ConversationMessage message) {
-            ConversationMessage stored = message.expiringAt(message.at().plus(settings.conversationRetention()));
+            ConversationMessage stored = message.expiringAt(settings.conversationExpiry(message.at()));
             messages.computeIfAbsent(message.conversation(), k -> new ConcurrentSkipListMap<>())
                     .put(sortKey(message.at(), message.id()), stored);
             return stored;
@@ -222,17 +229,9 @@ public final class InProcessStore implements Store {
             Instant now = now();
             AtomicReference<Created> result = new AtomicReference<>();
             byId.compute(e.id(), (id, cur) -> {
-                if (cur != null) {
-                    result.set(new Created(cur, false));
-                    return cur;
-                }
-                Escalation fresh = new Escalation(e.id(), e.unit(), e.conversation(), e.citizenMessageId(),
-                        e.citizenMessageAt(), e.priority(), masker.mask(e.reason()), e.intent(),
-                        masker.mask(e.citizenText()), masker.mask(e.draftReply()), e.candidates(),
-                        EscalationStatus.OPEN, now, null, null, null,
-                        List.of(new Escalation.StatusChange(EscalationStatus.OPEN, Escalation.ASSISTANT, now, null)));
-                result.set(new Created(fresh, true));
-                return fresh;
+                Escalation stored = cur != null ? cur : rules.open(e, now);
+                result.set(new Created(stored, cur == null));
+                return stored;
             });
             return result.get();
         }
@@ -244,75 +243,37 @@ public final class InProcessStore implements Store {
 
         @Override
         public EscalationQueuePage queue(String unit, EscalationStatus status, String cursor, int limit) {
-            if (limit < 1 || limit > MAX_PAGE_SIZE) {
-                throw new IllegalArgumentException("limit must be 1.." + MAX_PAGE_SIZE + ": " + limit);
-            }
-            Objects.requireNonNull(status, "status");
-            String after = cursor == null ? null : EscalationQueueOrder.sortKeyOf(cursor);
+            String after = EscalationQueueOrder.checkQuery(status, cursor, limit);
             List<Escalation> page = byId.values().stream()
                     .filter(e -> e.unit().equals(unit) && e.status() == status)
                     .filter(e -> after == null || EscalationQueueOrder.sortKey(e).compareTo(after) > 0)
                     .sorted(Comparator.comparing(EscalationQueueOrder::sortKey))
                     .limit(limit + 1L)
                     .toList();
-            if (page.size() <= limit) {
-                return new EscalationQueuePage(page, null);
-            }
-            List<Escalation> shown = page.subList(0, limit);
-            return new EscalationQueuePage(shown, EscalationQueueOrder.cursorAfter(shown.getLast()));
+            return EscalationQueueOrder.page(page, limit);
         }
 
         @Override
         public EscalationChange claim(String id, String officer) {
             Objects.requireNonNull(officer, "officer");
-            return change(id, (cur, now) -> {
-                if (cur.status() == EscalationStatus.CLOSED) {
-                    return new EscalationChange.WrongStatus(cur);
-                }
-                if (cur.status() != EscalationStatus.OPEN) {
-                    return officer.equals(cur.holder()) ? new EscalationChange.Applied(cur, cur.status())
-                            : new EscalationChange.HeldByOther(cur, cur.holder());
-                }
-                return new EscalationChange.Applied(with(cur, EscalationStatus.CLAIMED, officer, cur.answer(),
-                        cur.closure(), new Escalation.StatusChange(EscalationStatus.CLAIMED, officer, now, null)),
-                        cur.status());
-            });
+            return change(id, (cur, now) -> rules.claim(cur, officer, now));
         }
 
         @Override
         public EscalationChange answer(String id, String officer, String text) {
             Objects.requireNonNull(officer, "officer");
             Objects.requireNonNull(text, "text");
-            return change(id, (cur, now) -> {
-                if (cur.status() == EscalationStatus.CLOSED) {
-                    return new EscalationChange.WrongStatus(cur);
-                }
-                if (cur.status() != EscalationStatus.OPEN && !officer.equals(cur.holder())) {
-                    return new EscalationChange.HeldByOther(cur, cur.holder());
-                }
-                return new EscalationChange.Applied(with(cur, EscalationStatus.ANSWERED, officer,
-                        new Escalation.OfficerAnswer(officer, masker.mask(text), now), cur.closure(),
-                        new Escalation.StatusChange(EscalationStatus.ANSWERED, officer, now, null)), cur.status());
-            });
+            return change(id, (cur, now) -> rules.answer(cur, officer, text, now));
         }
 
         @Override
         public EscalationChange close(String id, String officer, String reason) {
             Objects.requireNonNull(officer, "officer");
             Objects.requireNonNull(reason, "reason");
-            return change(id, (cur, now) -> {
-                if (cur.status() == EscalationStatus.CLOSED) {
-                    return new EscalationChange.WrongStatus(cur);
-                }
-                String masked = masker.mask(reason);
-                return new EscalationChange.Applied(with(cur, EscalationStatus.CLOSED, cur.holder(), cur.answer(),
-                        new Escalation.Closure(officer, masked, now),
-                        new Escalation.StatusChange(EscalationStatus.CLOSED, officer, now, masked)), cur.status());
-            });
+            return change(id, (cur, now) -> rules.close(cur, officer, reason, now));
         }
 
-        private EscalationChange change(String id,
-                                        java.util.function.BiFunction<Escalation, Instant, EscalationChange> decide) {
+        private EscalationChange change(String id, BiFunction<Escalation, Instant, EscalationChange> decide) {
             Instant now = now();
             AtomicReference<EscalationChange> result = new AtomicReference<>(new EscalationChange.NotFound(id));
             byId.computeIfPresent(id, (k, cur) -> {
@@ -322,16 +283,6 @@ public final class InProcessStore implements Store {
                         ? next : cur;
             });
             return result.get();
-        }
-
-        private static Escalation with(Escalation e, EscalationStatus status, String holder,
-                                       Escalation.OfficerAnswer answer, Escalation.Closure closure,
-                                       Escalation.StatusChange change) {
-            List<Escalation.StatusChange> history = new ArrayList<>(e.history());
-            history.add(change);
-            return new Escalation(e.id(), e.unit(), e.conversation(), e.citizenMessageId(), e.citizenMessageAt(),
-                    e.priority(), e.reason(), e.intent(), e.citizenText(), e.draftReply(), e.candidates(), status,
-                    e.createdAt(), holder, answer, closure, history);
         }
     }
 
@@ -344,6 +295,11 @@ public final class InProcessStore implements Store {
         @Override
         public Optional<PageRegistration> find(Channel channel, String pageId) {
             return Optional.ofNullable(byKey.get(new PageKey(channel, pageId)));
+        }
+
+        @Override
+        public List<String> units() {
+            return byKey.values().stream().map(PageRegistration::unit).distinct().sorted().toList();
         }
 
         @Override
@@ -409,6 +365,48 @@ public final class InProcessStore implements Store {
 
         private LocalDate day(Instant at) {
             return LocalDate.ofInstant(at, settings.countingZone());
+        }
+    }
+
+    private final class Proposals implements Suggestions {
+        private final ConcurrentHashMap<String, Suggestion> byId = new ConcurrentHashMap<>();
+
+        @Override
+        public Suggestion add(NewSuggestion s) {
+            Instant now = now();
+            return byId.computeIfAbsent(s.id(), id -> new Suggestion(id, s.escalationId(), s.unit(), s.procedureId(),
+                    masker.mask(s.question()), s.answer() == null ? null : masker.mask(s.answer()), s.officer(), now,
+                    SuggestionStatus.PENDING, null));
+        }
+
+        @Override
+        public Optional<Suggestion> find(String id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public List<Suggestion> pending(int limit) {
+            if (limit < 1 || limit > MAX_READ) {
+                throw new IllegalArgumentException("limit must be 1.." + MAX_READ + ": " + limit);
+            }
+            return byId.values().stream().filter(x -> x.status() == SuggestionStatus.PENDING)
+                    .sorted(Comparator.comparing(Suggestion::createdAt).thenComparing(Suggestion::id))
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public boolean markExported(String id) {
+            Instant now = now();
+            AtomicReference<Boolean> done = new AtomicReference<>(false);
+            byId.computeIfPresent(id, (k, cur) -> {
+                if (cur.status() != SuggestionStatus.PENDING) {
+                    return cur;
+                }
+                done.set(true);
+                return new Suggestion(cur.id(), cur.escalationId(), cur.unit(), cur.procedureId(), cur.question(),
+                        cur.answer(), cur.officer(), cur.createdAt(), SuggestionStatus.EXPORTED, now);
+            });
+            return done.get();
         }
     }
 }

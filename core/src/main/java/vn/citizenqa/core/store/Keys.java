@@ -1,13 +1,13 @@
 package vn.citizenqa.core.store;
 
 /** Checks for the identifiers that become parts of storage keys. */
-final class Keys {
+public final class Keys {
 
     private Keys() {
     }
 
     /** Ids are joined with '#' into keys, so an id must be present and must not contain '#'. */
-    static String requireId(String value, String name) {
+    public static String requireId(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");
         }

@@ -1,6 +1,7 @@
 package vn.citizenqa.core.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import vn.citizenqa.core.model.Channel;
@@ -9,6 +10,9 @@ import vn.citizenqa.core.model.Channel;
 public interface PageRegistry {
 
     Optional<PageRegistration> find(Channel channel, String pageId);
+
+    /** Every unit with at least one registered page, sorted (a supervisor's figures cover them all). */
+    List<String> units();
 
     /** Adds or replaces a registration (loading the pages file at start, an operator's change). */
     void register(PageRegistration page);

@@ -23,4 +23,7 @@ public interface Store {
 
     /** Daily figures per unit. */
     DailyCounters counters();
+
+    /** Officers' proposals of new sample questions for the knowledge base. */
+    Suggestions suggestions();
 }

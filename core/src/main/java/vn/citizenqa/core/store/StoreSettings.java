@@ -1,7 +1,9 @@
 package vn.citizenqa.core.store;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -38,6 +40,16 @@ public record StoreSettings(Duration conversationRetention, Duration claimRetent
 
     public StoreSettings withClaimLease(Duration lease) {
         return new StoreSettings(conversationRetention, claimRetention, lease, countingZone);
+    }
+
+    /** When a claim made at {@code now} expires (whole seconds: DynamoDB's TTL is in epoch seconds). */
+    public Instant claimExpiry(Instant now) {
+        return now.plus(claimRetention).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** When a conversation message written at {@code at}, or conversation state saved then, expires. */
+    public Instant conversationExpiry(Instant at) {
+        return at.plus(conversationRetention).truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static void requirePositive(Duration d, String name) {

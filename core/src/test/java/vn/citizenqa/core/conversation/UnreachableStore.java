@@ -7,6 +7,7 @@ import vn.citizenqa.core.store.MessageClaims;
 import vn.citizenqa.core.store.PageRegistry;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreUnavailableException;
+import vn.citizenqa.core.store.Suggestions;
 
 /** A store whose page registry answers (it may be cached) but whose tables are out of reach. */
 public final class UnreachableStore implements Store {
@@ -43,6 +44,11 @@ public final class UnreachableStore implements Store {
 
     @Override
     public DailyCounters counters() {
+        throw down();
+    }
+
+    @Override
+    public Suggestions suggestions() {
         throw down();
     }
 }

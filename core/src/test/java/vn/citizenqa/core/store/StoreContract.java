@@ -553,6 +553,18 @@ public abstract class StoreContract {
         assertEquals(1, results.stream().filter(r -> r instanceof TokenUpdate.Stale).count());
     }
 
+    @Test
+    void theUnitsAreThoseWithARegisteredPage() {
+        assertEquals(List.of(), store.pages().units());
+        store.pages().register(zaloPage());
+        store.pages().register(new PageRegistration(Channel.MESSENGER, "page-9", "cong-an-phuong-ben-nghe",
+                "Công an phường Bến Nghé", "token-9", null, null));
+        store.pages().register(new PageRegistration(Channel.MESSENGER, "page-10", "cong-an-quan-1",
+                "Công an Quận 1 (Facebook)", "token-10", null, null));
+
+        assertEquals(List.of("cong-an-phuong-ben-nghe", "cong-an-quan-1"), store.pages().units());
+    }
+
     // ---- daily counters ----
 
     @Test
@@ -614,6 +626,75 @@ public abstract class StoreContract {
                 () -> store.counters().figures(UNIT, LocalDate.of(2025, 3, 10), LocalDate.of(2025, 3, 9)));
         assertThrows(IllegalArgumentException.class,
                 () -> store.counters().figures(UNIT, LocalDate.of(2024, 1, 1), LocalDate.of(2025, 3, 9)));
+    }
+
+    // ---- suggestions ----
+
+    private static NewSuggestion suggestion(String escalationId, String question) {
+        return new NewSuggestion(NewSuggestion.idFor(escalationId, "cap-ho-chieu", question), escalationId, UNIT,
+                "cap-ho-chieu", question, "Bạn nộp tờ khai TK01 trên VNeID, gọi 0912.345.678 nếu cần.", "officer-a");
+    }
+
+    @Test
+    void aSuggestionIsStoredPendingWithMaskedTexts() {
+        NewSuggestion input = suggestion("E1", "Làm hộ chiếu cho bé cần gì? sđt tôi 0987654321");
+
+        Suggestion stored = store.suggestions().add(input);
+
+        assertEquals(input.id(), stored.id());
+        assertEquals(SuggestionStatus.PENDING, stored.status());
+        assertEquals("Làm hộ chiếu cho bé cần gì? sđt tôi [phone]", stored.question());
+        assertEquals("Bạn nộp tờ khai TK01 trên VNeID, gọi [phone] nếu cần.", stored.answer());
+        assertEquals("E1", stored.escalationId());
+        assertEquals(UNIT, stored.unit());
+        assertEquals("cap-ho-chieu", stored.procedureId());
+        assertEquals("officer-a", stored.officer());
+        assertEquals(START, stored.createdAt());
+        assertNull(stored.exportedAt());
+        assertEquals(Optional.of(stored), store.suggestions().find(input.id()));
+    }
+
+    @Test
+    void proposingTheSameQuestionAgainFindsTheFirstProposal() {
+        Suggestion first = store.suggestions().add(suggestion("E1", "Làm hộ chiếu cho bé cần gì?"));
+        clock.advance(Duration.ofMinutes(3));
+
+        Suggestion again = store.suggestions().add(suggestion("E1", "Làm hộ chiếu cho bé cần gì?"));
+
+        assertEquals(first, again);
+        assertEquals(1, store.suggestions().pending(10).size());
+    }
+
+    @Test
+    void pendingSuggestionsAreOldestFirstAndExportedOnesLeaveTheList() {
+        Suggestion a = store.suggestions().add(suggestion("E1", "câu hỏi một"));
+        clock.advance(Duration.ofMinutes(1));
+        Suggestion b = store.suggestions().add(suggestion("E2", "câu hỏi hai"));
+        clock.advance(Duration.ofMinutes(1));
+        Suggestion c = store.suggestions().add(suggestion("E3", "câu hỏi ba"));
+
+        assertEquals(List.of(a.id(), b.id(), c.id()), store.suggestions().pending(10).stream().map(Suggestion::id).toList());
+        assertEquals(List.of(a.id()), store.suggestions().pending(1).stream().map(Suggestion::id).toList());
+
+        clock.advance(Duration.ofMinutes(1));
+        assertTrue(store.suggestions().markExported(b.id()));
+        assertFalse(store.suggestions().markExported(b.id()), "an exported suggestion is not exported twice");
+        assertFalse(store.suggestions().markExported("S-nope"));
+
+        assertEquals(List.of(a.id(), c.id()), store.suggestions().pending(10).stream().map(Suggestion::id).toList());
+        Suggestion exported = store.suggestions().find(b.id()).orElseThrow();
+        assertEquals(SuggestionStatus.EXPORTED, exported.status());
+        assertEquals(START.plus(Duration.ofMinutes(3)), exported.exportedAt());
+        assertThrows(IllegalArgumentException.class, () -> store.suggestions().pending(0));
+    }
+
+    @Test
+    void twoExportsAtOnceTakeASuggestionOnce() throws Exception {
+        Suggestion a = store.suggestions().add(suggestion("E1", "câu hỏi một"));
+
+        List<Boolean> results = concurrently(5, i -> store.suggestions().markExported(a.id()));
+
+        assertEquals(1, results.stream().filter(Boolean::booleanValue).count());
     }
 
     // ---- helpers ----

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.citizenqa.core.store.Store;
-import vn.citizenqa.functions.WebhookSettings;
 import vn.citizenqa.functions.Wiring;
 import vn.citizenqa.functions.channel.JsonFields;
 
@@ -52,7 +51,7 @@ public final class InvokeCommand {
         Store store;
         try {
             env = EnvVars.forFunction(options.envVars(), name);
-            store = Wiring.store(WebhookSettings.from(env));
+            store = Wiring.store(env);
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println(e.getMessage());
             return 2;

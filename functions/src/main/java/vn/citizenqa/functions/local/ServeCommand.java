@@ -21,7 +21,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import vn.citizenqa.core.store.Store;
-import vn.citizenqa.functions.WebhookSettings;
 import vn.citizenqa.functions.Wiring;
 
 /**
@@ -85,7 +84,7 @@ public final class ServeCommand {
         for (var f : LocalFunctions.ALL) {
             Map<String, String> env = EnvVars.forFunction(envVars, f.name());
             if (store == null) {
-                store = Wiring.store(WebhookSettings.from(env));
+                store = Wiring.store(env);
             }
             handlers.put(f.name(), f.factory().build(env, store));
         }

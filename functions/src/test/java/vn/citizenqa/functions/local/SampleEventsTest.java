@@ -89,7 +89,7 @@ class SampleEventsTest {
                 .stream().collect(java.util.stream.Collectors.toSet()), "every event in events/ has an expectation here");
         for (Path file : files) {
             WebhookSettings settings = WebhookSettings.from(env);
-            Store store = Wiring.store(settings);
+            Store store = Wiring.store(env);
             WebhookHandler handler = new WebhookHandler(Wiring.webhook(settings, store, Clock.systemUTC()));
             int before = channels.deliveries().size();
             var response = handler.handleRequest(InvokeCommand.readEvent(Files.readAllBytes(file)), null);
