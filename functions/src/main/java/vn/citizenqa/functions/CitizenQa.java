@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import vn.citizenqa.functions.local.ServeCommand;
 import vn.citizenqa.functions.local.SetupTableCommand;
 import vn.citizenqa.functions.local.SignEventsCommand;
 import vn.citizenqa.functions.local.StandInCommand;
+import vn.citizenqa.functions.local.SuggestionsCommand;
+import vn.citizenqa.functions.local.TokenCommand;
 
 /** The runnable jar: local commands around the same code the Lambda handlers run. */
 public final class CitizenQa {
@@ -36,6 +39,9 @@ public final class CitizenQa {
             case "invoke" -> new InvokeCommand().run(rest, System.in, out, err);
             case "stand-in" -> new StandInCommand().run(rest, out, err);
             case "sign-events" -> new SignEventsCommand().run(rest, out, err);
+            case "token" -> new TokenCommand(System.getenv(), Clock.systemUTC()).run(rest, out, err);
+            case "suggestions" -> new SuggestionsCommand(Wiring.store().suggestions(), Wiring.procedureTitles(),
+                    Clock.systemUTC()).run(rest, out, err);
             case "setup-table" -> new SetupTableCommand().run(rest, System.getenv(), out, err);
             case "help", "--help", "-h" -> {
                 out.println(usage());
@@ -61,6 +67,9 @@ public final class CitizenQa {
                   invoke FUNCTION EVENT_FILE [--env-vars FILE]        one HTTP API event through a function, response as JSON
                   stand-in [--port 9000] [--expire-zalo-token TOKEN]  a local Graph API / Zalo API stand-in printing replies
                   sign-events [DIR] [--env-vars FILE] [--check]       (re)sign the sample events in events/
+                  token --sub NAME --group officer|supervisor [--unit UNIT] [--hours N]
+                                                                      an officer token for serve (local only)
+                  suggestions export [--out DIR] [--mark-exported]   officers' suggestions as knowledge-base edits
                   setup-table                                         create the DynamoDB table TABLE_NAME (safe to repeat)""";
     }
 }

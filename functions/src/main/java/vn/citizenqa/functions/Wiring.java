@@ -9,6 +9,8 @@ import java.util.Map;
 
 import vn.citizenqa.core.Assistant;
 import vn.citizenqa.core.conversation.ConversationService;
+import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.officer.ProcedureTitles;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.store.InProcessStore;
 import vn.citizenqa.core.store.PageRegistration;
@@ -39,6 +41,11 @@ public final class Wiring {
     /** The assistant over the packaged index, built on first use. */
     public static Assistant assistant() {
         return AssistantHolder.ASSISTANT;
+    }
+
+    /** The knowledge base's procedure titles by id, for checking the ids officers give. */
+    public static ProcedureTitles procedureTitles() {
+        return id -> assistant().knowledgeBase().find(id).map(Procedure::title);
     }
 
     /**
