@@ -26,7 +26,7 @@
   const CHANNELS = { messenger: 'Messenger', zalo: 'Zalo' };
   const AUTHORS = { CITIZEN: 'Người dân', ASSISTANT: 'Trợ lý', OFFICER: 'Cán bộ' };
   const REPLY_MODES = {
-    STANDARD: 'Trả lời bình thường trong thời hạn của kênh.',
+    STANDARD: 'Có thể trả lời bình thường.',
     HUMAN_AGENT: 'Đã quá 24 giờ: tin trả lời được gửi với thẻ HUMAN_AGENT (nhân viên hỗ trợ).',
     CLOSED: 'Đã quá hạn: không thể gửi trả lời trên kênh này nữa.',
   };
@@ -564,7 +564,8 @@
         h('p', { class: 'deadline-left' }, deadlineBadge(replyWindow.deadline), ' (đến ' + formatTime(replyWindow.deadline) + ')'),
         h('p', { class: 'muted' }, REPLY_MODES[replyWindow.mode] || replyWindow.mode),
         replyWindow.mode === 'STANDARD' && replyWindow.standardUntil !== replyWindow.deadline
-          ? h('p', { class: 'muted' }, 'Trả lời bình thường đến ' + formatTime(replyWindow.standardUntil) + '.') : null,
+          ? h('p', { class: 'muted' }, 'Sau ' + formatTime(replyWindow.standardUntil)
+            + ' (24 giờ từ tin nhắn cuối của người dân), tin trả lời sẽ gửi với thẻ HUMAN_AGENT.') : null,
       ] : h('p', null, 'Không rõ.'));
 
     const citizen = h('section', { class: 'panel citizen', id: 'case-citizen' },
@@ -770,46 +771,46 @@
       h('tbody', null, units.map((u) => h('tr', { dataset: { unit: u.unit } },
         h('th', { scope: 'row' }, u.unit),
         FIGURES.map((f) => h('td', null, String(u.total[f.key]))),
-        h('td', null, formatSeconds(u.total.medianFirstReplySeconds)))))));
+        h('td', null, formatSeconds(u.total.medianFirstReplySeconds))))),
+      units.length > 1 ? h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, 'Tổng'),
+        FIGURES.map((f) => h('td', null, String(units.reduce((sum, u) => sum + u.total[f.key], 0)))),
+        h('td', null, '—'))) : null));
   }
 
   function statsChart(units) {
     const rowHeight = 30;
-    const labelWidth = 150;
-    const barWidth = 400;
+    const labelWidth = 170;
+    const barWidth = 420;
     const width = labelWidth + barWidth + 60;
-    const top = 8;
-    const height = top + units.length * rowHeight + 34;
+    const height = units.length * rowHeight + 8;
     const max = Math.max(1, ...units.map((u) => u.total.questions));
+    const scale = (n) => (n / max) * barWidth;
     const chart = svg('svg', {
       class: 'chart', id: 'stats-chart', viewBox: '0 0 ' + width + ' ' + height, role: 'img',
-      'aria-label': 'Câu hỏi theo đơn vị: tự trả lời, gợi ý thủ tục, chuyển cán bộ',
+      'aria-label': 'Câu hỏi theo đơn vị: tự trả lời, gợi ý thủ tục, chuyển cán bộ, khác',
     });
     units.forEach((u, i) => {
-      const y = top + i * rowHeight;
+      const y = 4 + i * rowHeight;
+      const barY = y + 4;
+      const barHeight = rowHeight - 10;
       chart.append(svg('text', { x: labelWidth - 8, y: y + rowHeight / 2 + 4, 'text-anchor': 'end', class: 'chart-label' }, u.unit));
-      chart.append(svg('rect', { x: labelWidth, y: y + 4, width: barWidth, height: rowHeight - 10, class: 'seg-track' },
+      // The whole bar is the unit's questions; what is not coloured is small talk and the like.
+      chart.append(svg('rect', { x: labelWidth, y: barY, width: scale(u.total.questions), height: barHeight, class: 'seg-other' },
         svg('title', null, u.unit + ': ' + u.total.questions + ' câu hỏi')));
       let x = labelWidth;
       for (const s of SEGMENTS) {
-        const w = (u.total[s.key] / max) * barWidth;
+        const w = scale(u.total[s.key]);
         if (w <= 0) continue;
-        chart.append(svg('rect', { x, y: y + 4, width: w, height: rowHeight - 10, class: s.cls },
+        chart.append(svg('rect', { x, y: barY, width: w, height: barHeight, class: s.cls },
           svg('title', null, u.unit + ' · ' + s.label + ': ' + u.total[s.key])));
         x += w;
       }
-      chart.append(svg('text', { x: labelWidth + (u.total.questions / max) * barWidth + 6, y: y + rowHeight / 2 + 4, class: 'chart-value' },
+      chart.append(svg('text', { x: labelWidth + scale(u.total.questions) + 6, y: y + rowHeight / 2 + 4, class: 'chart-value' },
         String(u.total.questions)));
     });
-    let lx = labelWidth;
-    const ly = top + units.length * rowHeight + 14;
-    for (const s of SEGMENTS.concat([{ label: 'Khác (trò chuyện, ngoài phạm vi)', cls: 'seg-track' }])) {
-      chart.append(svg('rect', { x: lx, y: ly, width: 12, height: 12, class: s.cls }));
-      const label = svg('text', { x: lx + 16, y: ly + 10, class: 'chart-legend' }, s.label);
-      chart.append(label);
-      lx += 26 + s.label.length * 6.2;
-    }
-    return h('figure', { class: 'chart-box' }, chart,
+    const legend = h('ul', { class: 'legend' }, SEGMENTS.concat([{ label: 'Khác (trò chuyện, ngoài phạm vi)', cls: 'seg-other' }])
+      .map((s) => h('li', null, h('span', { class: 'swatch ' + s.cls, 'aria-hidden': 'true' }), s.label)));
+    return h('figure', { class: 'chart-box' }, chart, legend,
       h('figcaption', { class: 'muted' }, 'Số câu hỏi của mỗi đơn vị và cách chúng được xử lý.'));
   }
 
