@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -154,20 +149,8 @@ class WebhookHandlerTest {
     @Test
     void theSameEventTwentyTimesAtOnceGetsOneReply() throws Exception {
         var event = Signed.messengerText(PAGE, "psid-7", "m_1", QUESTION);
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            statuses.add(pool.submit(() -> {
-                go.await();
-                return call(messenger(event)).getStatusCode();
-            }));
-        }
-        go.countDown();
-        for (Future<Integer> s : statuses) {
-            assertEquals(200, s.get());
-        }
-        pool.shutdown();
+        List<Integer> statuses = AllAtOnce.run(20, i -> () -> call(messenger(event)).getStatusCode());
+        assertEquals(java.util.Collections.nCopies(20, 200), statuses);
         assertEquals(1, channels.deliveries().size());
     }
 

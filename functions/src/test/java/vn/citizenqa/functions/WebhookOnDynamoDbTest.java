@@ -3,13 +3,8 @@ package vn.citizenqa.functions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,21 +52,9 @@ class WebhookOnDynamoDbTest {
     void twentyConcurrentDeliveriesAcrossContainersGiveOneReply() throws Exception {
         String event = Signed.messengerText(WebhookHandlerTest.PAGE, "psid-7", "m_dynamo_1", WebhookHandlerTest.QUESTION);
         List<WebhookHandler> containers = List.of(newContainer(), newContainer(), newContainer(), newContainer());
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            WebhookHandler container = containers.get(i % containers.size());
-            statuses.add(pool.submit(() -> {
-                go.await();
-                return container.handleRequest(WebhookHandlerTest.messenger(event), null).getStatusCode();
-            }));
-        }
-        go.countDown();
-        for (Future<Integer> s : statuses) {
-            assertEquals(200, s.get());
-        }
-        pool.shutdown();
+        List<Integer> statuses = AllAtOnce.run(20,
+                i -> () -> containers.get(i % containers.size()).handleRequest(WebhookHandlerTest.messenger(event), null).getStatusCode());
+        assertEquals(java.util.Collections.nCopies(20, 200), statuses);
         assertEquals(1, channels.deliveries().size());
     }
 

@@ -36,6 +36,12 @@ public final class ChannelHttp {
         this.timeout = timeout;
     }
 
+    /** {@code base} (a configured API base URL, with or without a final slash) followed by {@code path}. */
+    public static URI endpoint(String base, String path) {
+        String b = base.strip();
+        return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);
+    }
+
     /**
      * @param what names the call in errors, e.g. "Messenger Send API" (never the URL: it may hold a token)
      * @throws ReplyFailedException when both attempts failed to get an answer, or the second got a 5xx

@@ -30,17 +30,16 @@ public final class MessengerClient {
     static final int PAYLOAD_LIMIT = 1000;
 
     private final ChannelHttp http;
-    private final String graphBase;
+    private final URI endpoint;
 
     public MessengerClient(ChannelHttp http, String graphApiBase) {
         this.http = http;
-        this.graphBase = stripSlash(graphApiBase);
+        this.endpoint = ChannelHttp.endpoint(graphApiBase, "/me/messages");
     }
 
     /** @return the platform id of the last message sent */
     public String send(String pageAccessToken, String psid, OutboundReply reply) throws ReplyFailedException {
-        URI uri = URI.create(graphBase + "/me/messages?access_token="
-                + URLEncoder.encode(pageAccessToken, StandardCharsets.UTF_8));
+        URI uri = URI.create(endpoint + "?access_token=" + URLEncoder.encode(pageAccessToken, StandardCharsets.UTF_8));
         List<String> parts = MessageParts.split(reply.text(), TEXT_LIMIT, MAX_PARTS);
         String messageId = null;
         for (int i = 0; i < parts.size(); i++) {
@@ -79,10 +78,5 @@ public final class MessengerClient {
         String code = body == null ? null : JsonFields.text(body, "error", "code");
         throw new ReplyFailedException("Messenger Send API refused the reply: HTTP " + r.status()
                 + (code != null ? ", code " + code : "") + (error != null ? ", " + error : ""));
-    }
-
-    static String stripSlash(String base) {
-        String b = base.strip();
-        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 }

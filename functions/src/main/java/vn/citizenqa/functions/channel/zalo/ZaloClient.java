@@ -37,8 +37,7 @@ public final class ZaloClient {
 
     public ZaloClient(ChannelHttp http, String apiBase, ZaloTokenRefresh refresh) {
         this.http = http;
-        String base = apiBase.strip();
-        this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v3.0/oa/message/cs");
+        this.endpoint = ChannelHttp.endpoint(apiBase, "/v3.0/oa/message/cs");
         this.refresh = refresh;
     }
 

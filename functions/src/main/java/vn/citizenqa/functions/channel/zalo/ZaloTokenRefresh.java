@@ -34,8 +34,7 @@ public final class ZaloTokenRefresh {
 
     public ZaloTokenRefresh(ChannelHttp http, String oauthBase, String appId, String appSecret, PageRegistry pages, Clock clock) {
         this.http = http;
-        String base = oauthBase.strip();
-        this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v4/oa/access_token");
+        this.endpoint = ChannelHttp.endpoint(oauthBase, "/v4/oa/access_token");
         this.appId = appId;
         this.appSecret = appSecret;
         this.pages = pages;
