@@ -9,7 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import vn.citizenqa.functions.local.AskCommand;
+import vn.citizenqa.functions.local.InvokeCommand;
+import vn.citizenqa.functions.local.ServeCommand;
 import vn.citizenqa.functions.local.SetupTableCommand;
+import vn.citizenqa.functions.local.SignEventsCommand;
+import vn.citizenqa.functions.local.StandInCommand;
 import vn.citizenqa.functions.local.SuggestionsCommand;
 import vn.citizenqa.functions.local.TokenCommand;
 
@@ -20,6 +24,7 @@ public final class CitizenQa {
     }
 
     public static void main(String[] args) throws Exception {
+        LogFormat.install();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         if (args.length == 0) {
@@ -30,6 +35,10 @@ public final class CitizenQa {
         int status = switch (args[0]) {
             case "ask" -> new AskCommand(Wiring.assistant()).run(rest,
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err);
+            case "serve" -> new ServeCommand().run(rest, out, err);
+            case "invoke" -> new InvokeCommand().run(rest, System.in, out, err);
+            case "stand-in" -> new StandInCommand().run(rest, out, err);
+            case "sign-events" -> new SignEventsCommand().run(rest, out, err);
             case "token" -> new TokenCommand(System.getenv(), Clock.systemUTC()).run(rest, out, err);
             case "suggestions" -> new SuggestionsCommand(Wiring.store().suggestions(), Wiring.procedureTitles(),
                     Clock.systemUTC()).run(rest, out, err);
@@ -54,6 +63,10 @@ public final class CitizenQa {
                 usage: java -jar citizen-qa.jar COMMAND
                   ask [--json] [--context PROCEDURE_ID] "question"   the reply a citizen would get
                   ask --json --batch < messages.txt                   one JSON decision per input line
+                  serve [--port 3000] [--env-vars FILE]               the functions' HTTP routes on 127.0.0.1
+                  invoke FUNCTION EVENT_FILE [--env-vars FILE]        one HTTP API event through a function, response as JSON
+                  stand-in [--port 9000] [--expire-zalo-token TOKEN]  a local Graph API / Zalo API stand-in printing replies
+                  sign-events [DIR] [--env-vars FILE] [--check]       (re)sign the sample events in events/
                   token --sub NAME --group officer|supervisor [--unit UNIT] [--hours N]
                                                                       an officer token for serve (local only)
                   suggestions export [--out DIR] [--mark-exported]   officers' suggestions as knowledge-base edits

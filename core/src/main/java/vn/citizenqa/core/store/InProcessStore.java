@@ -31,7 +31,6 @@ public final class InProcessStore implements Store {
     private final Clock clock;
     private final StoreSettings settings;
     private final PersonalDataMasker masker = new PersonalDataMasker();
-    private final EscalationRules rules = new EscalationRules(masker);
 
     private final Claims claims = new Claims();
     private final Talk conversations = new Talk();
@@ -221,8 +220,12 @@ public final class InProcessStore implements Store {
         }
     }
 
-    private final class Queue implements Escalations {
+    private final class Queue extends RuleBasedEscalations {
         private final ConcurrentHashMap<String, Escalation> byId = new ConcurrentHashMap<>();
+
+        Queue() {
+            super(new EscalationRules(masker));
+        }
 
         @Override
         public Created create(NewEscalation e) {
@@ -254,30 +257,11 @@ public final class InProcessStore implements Store {
         }
 
         @Override
-        public EscalationChange claim(String id, String officer) {
-            Objects.requireNonNull(officer, "officer");
-            return change(id, (cur, now) -> rules.claim(cur, officer, now));
-        }
-
-        @Override
-        public EscalationChange answer(String id, String officer, String text) {
-            Objects.requireNonNull(officer, "officer");
-            Objects.requireNonNull(text, "text");
-            return change(id, (cur, now) -> rules.answer(cur, officer, text, now));
-        }
-
-        @Override
-        public EscalationChange close(String id, String officer, String reason) {
-            Objects.requireNonNull(officer, "officer");
-            Objects.requireNonNull(reason, "reason");
-            return change(id, (cur, now) -> rules.close(cur, officer, reason, now));
-        }
-
-        private EscalationChange change(String id, BiFunction<Escalation, Instant, EscalationChange> decide) {
+        protected EscalationChange change(String id, OfficerAction action) {
             Instant now = now();
             AtomicReference<EscalationChange> result = new AtomicReference<>(new EscalationChange.NotFound(id));
             byId.computeIfPresent(id, (k, cur) -> {
-                EscalationChange outcome = decide.apply(cur, now);
+                EscalationChange outcome = action.decide(cur, now);
                 result.set(outcome);
                 return outcome instanceof EscalationChange.Applied(Escalation next, EscalationStatus ignored)
                         ? next : cur;

@@ -3,7 +3,6 @@ package vn.citizenqa.functions.dynamo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -20,7 +19,7 @@ import vn.citizenqa.core.store.EscalationQueueOrder;
 import vn.citizenqa.core.store.EscalationQueuePage;
 import vn.citizenqa.core.store.EscalationRules;
 import vn.citizenqa.core.store.EscalationStatus;
-import vn.citizenqa.core.store.Escalations;
+import vn.citizenqa.core.store.RuleBasedEscalations;
 import vn.citizenqa.core.store.NewEscalation;
 import vn.citizenqa.core.store.StoreUnavailableException;
 
@@ -31,22 +30,17 @@ import vn.citizenqa.core.store.StoreUnavailableException;
  * finds the first officer holding it. Status and holder sit in the queue index key, so a change moves the item
  * from one queue to another in the same write.
  */
-final class DynamoEscalations implements Escalations {
+final class DynamoEscalations extends RuleBasedEscalations {
 
     private static final int MAX_ROUNDS = 8;
 
     private final TableCalls table;
-    private final EscalationRules rules;
     private final Supplier<Instant> now;
 
     DynamoEscalations(TableCalls table, EscalationRules rules, Supplier<Instant> now) {
+        super(rules);
         this.table = table;
-        this.rules = rules;
         this.now = now;
-    }
-
-    private interface OfficerAction {
-        EscalationChange decide(Escalation current, Instant now);
     }
 
     @Override
@@ -84,26 +78,7 @@ final class DynamoEscalations implements Escalations {
     }
 
     @Override
-    public EscalationChange claim(String id, String officer) {
-        Objects.requireNonNull(officer, "officer");
-        return change(id, (cur, t) -> rules.claim(cur, officer, t));
-    }
-
-    @Override
-    public EscalationChange answer(String id, String officer, String text) {
-        Objects.requireNonNull(officer, "officer");
-        Objects.requireNonNull(text, "text");
-        return change(id, (cur, t) -> rules.answer(cur, officer, text, t));
-    }
-
-    @Override
-    public EscalationChange close(String id, String officer, String reason) {
-        Objects.requireNonNull(officer, "officer");
-        Objects.requireNonNull(reason, "reason");
-        return change(id, (cur, t) -> rules.close(cur, officer, reason, t));
-    }
-
-    private EscalationChange change(String id, OfficerAction action) {
+    protected EscalationChange change(String id, OfficerAction action) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Optional<Map<String, AttributeValue>> item = table.get(StoreTable.escalationPk(id), StoreTable.ESCALATION);
             if (item.isEmpty()) {

@@ -163,13 +163,22 @@ class DynamoDbFailureTest {
         return server;
     }
 
+    /** One table seen through a working connection and through one that the store cannot reach, on one clock. */
+    private record TwoPaths(Store reachable, Store cutOff, MutableClock clock) {
+        static TwoPaths toNewTable() throws IOException {
+            DynamoDbTestServer server = DynamoDbTestServer.get();
+            String table = server.createTable();
+            MutableClock clock = new MutableClock(Instant.parse("2025-03-10T02:00:00Z"));
+            return new TwoPaths(storeAt(quick(server.endpoint(), table), clock), storeAt(quick(closedPort(), table), clock),
+                    clock);
+        }
+    }
+
     @Test
     void aDeliveryCutOffBeforeDecidingIsDecidedAgainByTheRedelivery() throws IOException {
-        DynamoDbTestServer server = DynamoDbTestServer.get();
-        String table = server.createTable();
-        MutableClock clock = new MutableClock(Instant.parse("2025-03-10T02:00:00Z"));
-        Store reachable = storeAt(quick(server.endpoint(), table), clock);
-        Store cutOff = storeAt(quick(closedPort(), table), clock);
+        TwoPaths paths = TwoPaths.toNewTable();
+        Store reachable = paths.reachable();
+        Store cutOff = paths.cutOff();
         ReplyDraft draft = new ReplyDraft(Intent.SMALL_TALK, Action.CHAT, "Chào bạn", null, List.of(), null, null);
 
         MessageClaim first = reachable.messages().claim(MESSAGE).claim();
@@ -177,7 +186,7 @@ class DynamoDbFailureTest {
 
         assertInstanceOf(ClaimResult.InProgress.class, reachable.messages().claim(MESSAGE),
                 "a redelivery while the first may still be working does nothing");
-        clock.advance(StoreSettings.DEFAULT_CLAIM_LEASE.plusSeconds(1));
+        paths.clock().advance(StoreSettings.DEFAULT_CLAIM_LEASE.plusSeconds(1));
         ClaimResult.Resumed again = assertInstanceOf(ClaimResult.Resumed.class, reachable.messages().claim(MESSAGE));
         assertEquals(MessageState.RECEIVED, again.claim().state());
         assertInstanceOf(ClaimUpdate.Applied.class,
@@ -189,11 +198,9 @@ class DynamoDbFailureTest {
 
     @Test
     void aDeliveryCutOffAfterDecidingIsSentByTheRedeliveryFromTheStoredDraft() throws IOException {
-        DynamoDbTestServer server = DynamoDbTestServer.get();
-        String table = server.createTable();
-        MutableClock clock = new MutableClock(Instant.parse("2025-03-10T02:00:00Z"));
-        Store reachable = storeAt(quick(server.endpoint(), table), clock);
-        Store cutOff = storeAt(quick(closedPort(), table), clock);
+        TwoPaths paths = TwoPaths.toNewTable();
+        Store reachable = paths.reachable();
+        Store cutOff = paths.cutOff();
         ReplyDraft draft = new ReplyDraft(Intent.PROCEDURE, Action.ANSWER, "Mang CCCD đến…", "cap-can-cuoc",
                 List.of("cap-can-cuoc"), null, null);
 
@@ -202,7 +209,7 @@ class DynamoDbFailureTest {
         // The send failed and the store went away before the lease could be released.
         assertThrows(StoreUnavailableException.class, () -> cutOff.messages().release(MESSAGE, first.owner()));
 
-        clock.advance(StoreSettings.DEFAULT_CLAIM_LEASE.plusSeconds(1));
+        paths.clock().advance(StoreSettings.DEFAULT_CLAIM_LEASE.plusSeconds(1));
         ClaimResult.Resumed again = assertInstanceOf(ClaimResult.Resumed.class, reachable.messages().claim(MESSAGE));
         assertEquals(MessageState.DECIDED, again.claim().state());
         assertEquals(draft, again.claim().draft());
