@@ -14,6 +14,8 @@ import vn.citizenqa.functions.officer.OfficerJson;
  * Does locally what API Gateway's JWT authorizer does in AWS, for {@code serve}: checks the request's bearer token
  * ({@link DevTokens}, HS256 with {@code OFFICER_JWT_SECRET}; local development only), answers 401 itself when it
  * is missing or invalid, and otherwise passes the token's claims on in {@code requestContext.authorizer.jwt.claims}.
+ * An event that already carries the authorizer's claims (a sample event run with {@code invoke}, as API Gateway
+ * would deliver it) is passed on as it is: requests {@code serve} receives over HTTP never carry them.
  */
 public final class LocalOfficerAuthorizer implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -28,6 +30,10 @@ public final class LocalOfficerAuthorizer implements RequestHandler<APIGatewayV2
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        var given = event.getRequestContext() == null ? null : event.getRequestContext().getAuthorizer();
+        if (given != null && given.getJwt() != null && given.getJwt().getClaims() != null) {
+            return next.handleRequest(event, context);
+        }
         if (tokens == null) {
             return unauthorized("officer routes are off: set " + DevTokens.SECRET_VARIABLE
                     + " (32+ characters) for serve and for citizen-qa.jar token");
