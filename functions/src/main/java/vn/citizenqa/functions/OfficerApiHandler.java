@@ -25,6 +25,10 @@ public final class OfficerApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private final OfficerApi api;
 
+    public OfficerApiHandler() {
+        this(Wiring.officerApi());
+    }
+
     public OfficerApiHandler(OfficerApi api) {
         this.api = api;
     }

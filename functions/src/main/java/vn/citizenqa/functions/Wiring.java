@@ -10,6 +10,7 @@ import java.util.Map;
 import vn.citizenqa.core.Assistant;
 import vn.citizenqa.core.conversation.ConversationService;
 import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.officer.OfficerDesk;
 import vn.citizenqa.core.officer.ProcedureTitles;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.store.InProcessStore;
@@ -26,6 +27,7 @@ import vn.citizenqa.functions.channel.zalo.ZaloClient;
 import vn.citizenqa.functions.channel.zalo.ZaloTokenRefresh;
 import vn.citizenqa.functions.dynamo.DynamoDbSettings;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
+import vn.citizenqa.functions.officer.OfficerApi;
 
 /**
  * Builds the object graph once per container (static init), the one place where parts are chosen and
@@ -96,11 +98,7 @@ public final class Wiring {
 
     /** The webhook over a given store (the local runner shares one store between its functions; tests pass their own). */
     public static Webhook webhook(WebhookSettings settings, Store store, Clock clock) {
-        ChannelHttp http = new ChannelHttp(settings.channelTimeout(), settings.channelTimeout());
-        ZaloTokenRefresh refresh = new ZaloTokenRefresh(http, settings.zaloOAuthBase(), settings.zaloAppId(), settings.zaloAppSecret(),
-                store.pages(), clock);
-        ChannelReplies replies = new ChannelReplies(store.pages(), new MessengerClient(http, settings.graphApiBase()),
-                new ZaloClient(http, settings.zaloApiBase(), refresh));
+        ChannelReplies replies = channelReplies(settings, store, clock);
         Assistant assistant = assistant();
         ConversationService conversations = new ConversationService(assistant::decide, assistant.knowledgeBase(), store, replies, clock);
         MessengerAdapter messenger = settings.messengerConfigured()
@@ -108,6 +106,34 @@ public final class Wiring {
         ZaloAdapter zalo = settings.zaloConfigured() ? new ZaloAdapter(settings.zaloAppId(), settings.zaloOaSecret()) : null;
         return new Webhook(messenger, "set MESSENGER_APP_SECRET (and MESSENGER_VERIFY_TOKEN)", zalo, "set ZALO_APP_ID and ZALO_OA_SECRET",
                 conversations);
+    }
+
+    /** The channel clients (Messenger Send API, Zalo OA messages) with the pages' tokens from the store. */
+    static ChannelReplies channelReplies(WebhookSettings settings, Store store, Clock clock) {
+        ChannelHttp http = new ChannelHttp(settings.channelTimeout(), settings.channelTimeout());
+        ZaloTokenRefresh refresh = new ZaloTokenRefresh(http, settings.zaloOAuthBase(), settings.zaloAppId(), settings.zaloAppSecret(),
+                store.pages(), clock);
+        return new ChannelReplies(store.pages(), new MessengerClient(http, settings.graphApiBase()),
+                new ZaloClient(http, settings.zaloApiBase(), refresh));
+    }
+
+    /** The officer API configured from this process's environment, over {@link #store()}, built on first use. */
+    public static OfficerApi officerApi() {
+        return OfficerApiHolder.API;
+    }
+
+    /**
+     * The officer API over a given store, configured from {@code env}: the channel settings the webhook reads
+     * (where replies go) and {@code ZALO_REPLY_WINDOW_HOURS}.
+     */
+    public static OfficerApi officerApi(Map<String, String> env, Store store, Clock clock) {
+        OfficerDesk desk = new OfficerDesk(store, channelReplies(WebhookSettings.from(env), store, clock),
+                OfficerSettings.from(env).replyWindows(), procedureTitles(), clock);
+        return new OfficerApi(desk);
+    }
+
+    private static final class OfficerApiHolder {
+        static final OfficerApi API = officerApi(System.getenv(), store(), Clock.systemUTC());
     }
 
     private static final class StoreHolder {

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import vn.citizenqa.core.channel.ReplyFailedException;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.Intent;
@@ -487,10 +488,10 @@ class OfficerDeskTest {
         boolean failing;
 
         @Override
-        public String send(ConversationKey to, String citizenMessageId, String text, ReplyMode mode)
-                throws ReplyNotSentException {
+        public String sendOfficerReply(ConversationKey to, String citizenMessageId, String text, ReplyMode mode)
+                throws ReplyFailedException {
             if (failing) {
-                throw new ReplyNotSentException("HTTP 500", null);
+                throw new ReplyFailedException("HTTP 500");
             }
             sent.add(new Sent(to, citizenMessageId, text, mode));
             return "sent-" + sent.size();
