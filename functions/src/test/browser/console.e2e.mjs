@@ -32,6 +32,8 @@ const REPLY_TEXT = required('REPLY_TEXT');
 const SUGGEST_PROCEDURE = required('SUGGEST_PROCEDURE');
 const SCREENSHOTS = required('SCREENSHOT_DIR');
 const ARTIFACTS = required('ARTIFACT_DIR');
+const COGNITO_URL = required('COGNITO_CONSOLE_URL');
+const COGNITO_OFFICER = required('COGNITO_OFFICER');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -68,7 +70,7 @@ const browser = await chromium.launch({
 
 const pages = [];
 const pageProblems = [];
-async function officerPage(viewport = { width: 1280, height: 860 }) {
+async function officerPage(viewport = { width: 1280, height: 720 }) {
   const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
   page.setDefaultTimeout(5000);
@@ -159,6 +161,7 @@ try {
       'words: ' + words.join(' | '));
   });
 
+  await a.mouse.move(0, 0); // no row underlined by a resting pointer
   await a.screenshot({ path: join(SCREENSHOTS, 'console-queue.png') });
 
   await step('the case shows the message, the conversation, the draft and the deadline', async () => {
@@ -279,6 +282,20 @@ try {
     await a.reload();
     await a.locator('#signin-token').waitFor();
     check(await a.evaluate(() => sessionStorage.length) === 0, 'nothing kept');
+  });
+
+  await step('deployed, it signs in through the Cognito hosted UI (code flow with PKCE) and out again', async () => {
+    const c = await officerPage();
+    await c.goto(COGNITO_URL);
+    await c.locator('#signin-cognito-button').click();
+    await c.locator('#view-queue').waitFor();
+    check((await c.locator('#who-name').textContent()) === COGNITO_OFFICER, 'signed in as ' + await c.locator('#who-name').textContent());
+    check(!c.url().includes('code='), 'the code is not left in the address: ' + c.url());
+    // That server has a store of its own, with nothing in it: an empty queue means the API took the id token.
+    await c.locator('#queue-empty').waitFor();
+    await c.locator('#sign-out').click();
+    await c.locator('#signin-cognito-button').waitFor();
+    check(await c.evaluate(() => sessionStorage.length) === 0, 'nothing kept');
   });
 
   check(pageProblems.length === 0, 'the pages had problems:\n  ' + pageProblems.join('\n  '));

@@ -498,7 +498,7 @@
           live ? deadlineBadge(e.replyDeadline) : statusBadge(e.status)),
         h('p', { class: 'citizen-text' }, e.citizenText),
         h('div', { class: 'row-meta' },
-          h('span', null, 'Nhận lúc ' + formatTime(e.createdAt)),
+          h('span', null, 'Người dân nhắn lúc ' + formatTime(e.citizenMessageAt)),
           e.holder ? h('span', null, 'Cán bộ: ' + e.holder) : null,
           e.reason ? h('span', { class: 'reason' }, 'Lý do: ' + e.reason) : null)));
   }

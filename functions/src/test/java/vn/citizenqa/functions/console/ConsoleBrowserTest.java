@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,8 @@ import vn.citizenqa.functions.testsupport.NodeTools;
  * in-process store, as the local runner wires them), the channel stand-in, escalations made by signed webhook
  * calls, then {@code functions/src/test/browser/console.e2e.mjs} drives the machine's chromium through the
  * console (sign in, queue, case, claim, reply, suggest, close, another unit, the figures). The reply must reach the
- * stand-in exactly once. Needs Node.js and chromium; without them it fails and says what to install.
+ * stand-in exactly once. A second {@code serve}, configured as a deployment is, signs in through a stand-in of the
+ * Cognito hosted UI. Needs Node.js and chromium; without them it fails and says what to install.
  */
 class ConsoleBrowserTest {
 
@@ -71,21 +74,32 @@ class ConsoleBrowserTest {
             + "Anh/chị hãy ra khỏi nhà, tránh xa khói và gọi 114 nếu đám cháy lan rộng.";
     private static final String CITIZEN_URGENT = "7000000000000001";
 
+    private static final String COGNITO_CLIENT_ID = "console-test-client";
+
     @TempDir
     Path temp;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    // One line per webhook message would bury the browser test's own report.
+    private final Logger conversationLog = Logger.getLogger("citizenqa.conversation");
+    private final Level conversationLevel = conversationLog.getLevel();
     private ChannelStandIn channels;
     private ServeCommand.Running server;
+    private HostedUiStandIn hostedUi;
+    private ServeCommand.Running cognitoServer;
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.close();
+        for (AutoCloseable c : new AutoCloseable[] {cognitoServer, hostedUi, server, channels}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
-        if (channels != null) {
-            channels.close();
-        }
+        conversationLog.setLevel(conversationLevel);
     }
 
     @Test
@@ -94,8 +108,17 @@ class ConsoleBrowserTest {
         NodeTools.nodeVersion("The officer console's browser tests drive chromium with playwright-core on Node.js:");
         NodeTools.ensureInstalled();
 
+        conversationLog.setLevel(Level.WARNING);
         channels = ChannelStandIn.start(0, null);
-        server = ServeCommand.start(0, envFile(), new PrintStream(OutputStream.nullOutputStream()));
+        server = ServeCommand.start(0, envFile(Map.of()), new PrintStream(OutputStream.nullOutputStream()));
+        DevTokens tokens = new DevTokens(SECRET, Clock.systemUTC());
+        // A second console, deployed as in AWS: it signs officers in through the (stand-in) Cognito hosted UI.
+        hostedUi = HostedUiStandIn.start(COGNITO_CLIENT_ID,
+                () -> tokens.issue("vo-thi-em", UNIT_A, List.of("officer"), Duration.ofHours(1)));
+        cognitoServer = ServeCommand.start(0, envFile(Map.of(ConsoleSettings.DOMAIN_VARIABLE, hostedUi.origin(),
+                ConsoleSettings.CLIENT_ID_VARIABLE, COGNITO_CLIENT_ID)), new PrintStream(OutputStream.nullOutputStream()));
+        String cognitoConsole = "http://127.0.0.1:" + cognitoServer.port() + "/console/";
+        hostedUi.register(cognitoConsole);
 
         Instant now = Instant.now();
         messenger(PAGE_A, CITIZEN_URGENT, "m_console_1", MSG_QUESTION, now.minus(Duration.ofMinutes(12)));
@@ -110,10 +133,11 @@ class ConsoleBrowserTest {
         }
         int repliesBefore = deliveriesOf(REPLY).size();
 
-        DevTokens tokens = new DevTokens(SECRET, Clock.systemUTC());
         Path root = NodeTools.repositoryRoot();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CONSOLE_URL", "http://127.0.0.1:" + server.port() + "/console/");
+        env.put("COGNITO_CONSOLE_URL", cognitoConsole);
+        env.put("COGNITO_OFFICER", "vo-thi-em");
         env.put("TOKEN_OFFICER_A", tokens.issue("nguyen-van-an", UNIT_A, List.of("officer"), Duration.ofHours(1)));
         env.put("TOKEN_OFFICER_A2", tokens.issue("tran-thi-binh", UNIT_A, List.of("officer"), Duration.ofHours(1)));
         env.put("TOKEN_OFFICER_B", tokens.issue("le-van-cuong", UNIT_B, List.of("officer"), Duration.ofHours(1)));
@@ -133,13 +157,15 @@ class ConsoleBrowserTest {
         env.put("CHROMIUM", chromium.toString());
 
         var run = runNode(root, env);
-        System.out.println(run.output());
         assertEquals(0, run.exitCode(), "the browser test failed:\n" + run.output());
+        System.out.println(run.output());
 
         var replies = deliveriesOf(REPLY);
         assertEquals(repliesBefore + 1, replies.size(), "the officer's reply reaches the channel exactly once");
         assertEquals(CITIZEN_URGENT, replies.getLast().recipientId());
         assertEquals(Channel.MESSENGER, replies.getLast().channel());
+        assertEquals(List.of("authorize", "token", "logout"), hostedUi.events(),
+                "the hosted UI signed the officer in with a PKCE-checked code, then out");
         assertTrue(Files.size(screenshotDir(root).resolve("console-queue.png")) > 10_000, "queue screenshot taken");
         assertTrue(Files.size(screenshotDir(root).resolve("console-case.png")) > 10_000, "case screenshot taken");
     }
@@ -197,11 +223,11 @@ class ConsoleBrowserTest {
     }
 
     /** The env-vars file serve reads: the sample events' secrets, the stand-in's address, two units' pages. */
-    private Path envFile() throws IOException {
+    private Path envFile(Map<String, String> extra) throws IOException {
         ArrayNode pages = (ArrayNode) JsonFields.MAPPER.readTree(Path.of("../events/pages.json").toFile());
         pages.addObject().put("channel", "messenger").put("pageId", PAGE_B).put("unit", UNIT_B)
                 .put("name", "Công an phường Đa Kao").put("accessToken", "test-messenger-page-token-b");
-        Path pagesFile = temp.resolve("pages.json");
+        Path pagesFile = Files.createTempFile(temp, "pages", ".json");
         JsonFields.MAPPER.writeValue(pagesFile.toFile(), pages);
 
         ObjectNode env = JsonFields.MAPPER.createObjectNode();
@@ -213,7 +239,8 @@ class ConsoleBrowserTest {
                 .put("ZALO_OAUTH_BASE", channels.zaloOAuthBase())
                 .put("PAGES_FILE", pagesFile.toString())
                 .put(DevTokens.SECRET_VARIABLE, SECRET);
-        Path file = temp.resolve("env.json");
+        extra.forEach(parameters::put);
+        Path file = Files.createTempFile(temp, "env", ".json");
         JsonFields.MAPPER.writeValue(file.toFile(), env);
         return file;
     }
