@@ -9,6 +9,7 @@ import java.util.Map;
 
 import vn.citizenqa.core.Assistant;
 import vn.citizenqa.core.conversation.ConversationService;
+import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.officer.OfficerDesk;
 import vn.citizenqa.core.officer.ProcedureTitles;
@@ -47,9 +48,10 @@ public final class Wiring {
         return AssistantHolder.ASSISTANT;
     }
 
-    /** The knowledge base's procedure titles by id, for checking the ids officers give. */
+    /** The knowledge base's procedure titles by id, for checking the ids officers give (opens the index now, in init). */
     public static ProcedureTitles procedureTitles() {
-        return id -> assistant().knowledgeBase().find(id).map(Procedure::title);
+        KnowledgeBase knowledge = assistant().knowledgeBase();
+        return id -> knowledge.find(id).map(Procedure::title);
     }
 
     /**

@@ -333,6 +333,35 @@ class OfficerDeskTest {
     }
 
     @Test
+    void twoOfficersReplyingAtOnceSendOneReply() throws Exception {
+        Escalation e = escalated("m1");
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (Officer o : List.of(AN, BINH)) {
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        desk.reply(o, e.id(), "Chào bạn, tôi là " + o.id(), null);
+                        return "sent";
+                    } catch (OfficerRequestRefused r) {
+                        return r.refusal().getClass().getSimpleName();
+                    }
+                }));
+            }
+            go.countDown();
+        }
+        List<String> results = new ArrayList<>();
+        for (var f : outcomes) {
+            results.add(f.get());
+        }
+
+        assertEquals(List.of("HeldByOther", "sent"), results.stream().sorted().toList());
+        assertEquals(1, sender.sent.size());
+        assertEquals(sender.sent.getFirst().text(), "Chào bạn, tôi là " + store.escalations().find(e.id()).orElseThrow().holder());
+    }
+
+    @Test
     void aChannelFailureRecordsNothing() {
         Escalation e = escalated("m1");
         desk.claim(AN, e.id());
@@ -484,7 +513,7 @@ class OfficerDeskTest {
 
     /** Stands in for the channel clients, which have their own tests against a loopback HTTP server. */
     static final class RecordingSender implements OfficerReplySender {
-        final List<Sent> sent = new ArrayList<>();
+        final List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
         boolean failing;
 
         @Override
