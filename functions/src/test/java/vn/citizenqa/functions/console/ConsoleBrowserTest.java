@@ -105,7 +105,9 @@ class ConsoleBrowserTest {
     @Test
     void anOfficerWorksACaseThroughTheConsoleInARealBrowser() throws Exception {
         Path chromium = chromium();
-        NodeTools.nodeVersion("The officer console's browser tests drive chromium with playwright-core on Node.js:");
+        NodeTools.nodeVersion("The officer console's browser tests drive chromium with playwright-core on Node.js, "
+                + "which is not installed: install Node.js 20 or newer with npm (e.g. `apt-get install -y nodejs npm`); "
+                + "the tests then install playwright-core with `npm ci` themselves.");
         NodeTools.ensureInstalled();
 
         conversationLog.setLevel(Level.WARNING);

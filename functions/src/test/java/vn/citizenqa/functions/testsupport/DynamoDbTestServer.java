@@ -124,7 +124,7 @@ public final class DynamoDbTestServer {
 
     private static DynamoDbTestServer startDynalite() {
         Path root = repositoryRoot();
-        String node = nodeVersion();
+        String node = NodeTools.nodeVersion(nothingToRunOn());
         NodeTools.ensureInstalled();
         try {
             Process process = new ProcessBuilder("node", DYNALITE_SCRIPT)
@@ -175,22 +175,6 @@ public final class DynamoDbTestServer {
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
-        }
-    }
-
-    private static String nodeVersion() {
-        try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("`node --version` failed: " + version);
-            }
-            return version;
-        } catch (IOException e) {
-            throw new IllegalStateException(nothingToRunOn(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while looking for Node.js", e);
         }
     }
 

@@ -34,8 +34,8 @@ public final class NodeTools {
         throw new IllegalStateException("cannot find the repository's package-lock.json above " + Path.of("").toAbsolutePath());
     }
 
-    /** `node --version`, or a failure saying to install Node.js for {@code purpose}. */
-    public static String nodeVersion(String purpose) {
+    /** `node --version`; without Node.js, a failure with {@code whenMissing} (what needs it and what to install). */
+    public static String nodeVersion(String whenMissing) {
         try {
             Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
             String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -44,8 +44,7 @@ public final class NodeTools {
             }
             return version;
         } catch (IOException e) {
-            throw new IllegalStateException(purpose + " Node.js is not installed: install Node.js 20 or newer with npm "
-                    + "(e.g. `apt-get install -y nodejs npm`, or https://nodejs.org/); the tests then run `npm ci` themselves.", e);
+            throw new IllegalStateException(whenMissing, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while looking for Node.js", e);
