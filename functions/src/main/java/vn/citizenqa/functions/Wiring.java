@@ -11,8 +11,10 @@ import org.apache.lucene.store.Directory;
 
 import vn.citizenqa.core.Assistant;
 import vn.citizenqa.core.conversation.ConversationService;
+import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.officer.OfficerDesk;
 import vn.citizenqa.core.officer.ProcedureTitles;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.store.InProcessStore;
@@ -28,8 +30,11 @@ import vn.citizenqa.functions.channel.messenger.MessengerClient;
 import vn.citizenqa.functions.channel.zalo.ZaloAdapter;
 import vn.citizenqa.functions.channel.zalo.ZaloClient;
 import vn.citizenqa.functions.channel.zalo.ZaloTokenRefresh;
+import vn.citizenqa.functions.console.ConsoleAssets;
+import vn.citizenqa.functions.console.ConsoleSettings;
 import vn.citizenqa.functions.dynamo.DynamoDbSettings;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
+import vn.citizenqa.functions.officer.OfficerApi;
 
 /**
  * Builds the object graph once per container (static init), the one place where parts are chosen and
@@ -59,9 +64,10 @@ public final class Wiring {
         });
     }
 
-    /** The knowledge base's procedure titles by id, for checking the ids officers give. */
+    /** The knowledge base's procedure titles by id, for checking the ids officers give (opens the index now, in init). */
     public static ProcedureTitles procedureTitles() {
-        return id -> assistant().knowledgeBase().find(id).map(Procedure::title);
+        KnowledgeBase knowledge = assistant().knowledgeBase();
+        return id -> knowledge.find(id).map(Procedure::title);
     }
 
     /**
@@ -116,13 +122,7 @@ public final class Wiring {
     /** The webhook over a given store (the local runner shares one store between its functions; tests pass their own). */
     public static Webhook webhook(WebhookSettings settings, Store store, Clock clock) {
         InitSteps.time("json", () -> JsonFields.MAPPER);
-        ChannelReplies replies = InitSteps.time("channels", () -> {
-            ChannelHttp http = new ChannelHttp(settings.channelTimeout(), settings.channelTimeout());
-            ZaloTokenRefresh refresh = new ZaloTokenRefresh(http, settings.zaloOAuthBase(), settings.zaloAppId(),
-                    settings.zaloAppSecret(), store.pages(), clock);
-            return new ChannelReplies(store.pages(), new MessengerClient(http, settings.graphApiBase()),
-                    new ZaloClient(http, settings.zaloApiBase(), refresh));
-        });
+        ChannelReplies replies = channelReplies(settings, store, clock);
         Assistant assistant = assistant();
         ConversationService conversations = new ConversationService(assistant::decide, assistant.knowledgeBase(), store, replies, clock);
         MessengerAdapter messenger = settings.messengerConfigured()
@@ -130,6 +130,43 @@ public final class Wiring {
         ZaloAdapter zalo = settings.zaloConfigured() ? new ZaloAdapter(settings.zaloAppId(), settings.zaloOaSecret()) : null;
         return new Webhook(messenger, "set MESSENGER_APP_SECRET (and MESSENGER_VERIFY_TOKEN)", zalo, "set ZALO_APP_ID and ZALO_OA_SECRET",
                 conversations);
+    }
+
+    /** The channel clients (Messenger Send API, Zalo OA messages) with the pages' tokens from the store. */
+    static ChannelReplies channelReplies(WebhookSettings settings, Store store, Clock clock) {
+        return InitSteps.time("channels", () -> {
+            ChannelHttp http = new ChannelHttp(settings.channelTimeout(), settings.channelTimeout());
+            ZaloTokenRefresh refresh = new ZaloTokenRefresh(http, settings.zaloOAuthBase(), settings.zaloAppId(),
+                    settings.zaloAppSecret(), store.pages(), clock);
+            return new ChannelReplies(store.pages(), new MessengerClient(http, settings.graphApiBase()),
+                    new ZaloClient(http, settings.zaloApiBase(), refresh));
+        });
+    }
+
+    /** The officer API configured from this process's environment, over {@link #store()}, built on first use. */
+    public static OfficerApi officerApi() {
+        return OfficerApiHolder.API;
+    }
+
+    /**
+     * The officer API over a given store, configured from {@code env}: the channel settings the webhook reads
+     * (where replies go) and {@code ZALO_REPLY_WINDOW_HOURS}.
+     */
+    public static OfficerApi officerApi(Map<String, String> env, Store store, Clock clock) {
+        OfficerDesk desk = new OfficerDesk(store, channelReplies(WebhookSettings.from(env), store, clock),
+                OfficerSettings.from(env).replyWindows(), procedureTitles(), clock);
+        return new OfficerApi(desk);
+    }
+
+    /** The officer console's files, signing in as {@code CONSOLE_COGNITO_*} in this process's environment say. */
+    public static ConsoleAssets consoleAssets() {
+        return new ConsoleAssets(ConsoleSettings.from(System.getenv()));
+    }
+
+    /** The Lambda officer function's API, with its SnapStart priming (kept here: CRaC holds resources weakly). */
+    private static final class OfficerApiHolder {
+        static final OfficerApi API = officerApi(System.getenv(), store(), Clock.systemUTC());
+        static final Priming PRIMING = priming(store()).register();
     }
 
     private static final class StoreHolder {
