@@ -23,20 +23,21 @@ class DynamoDbPrimingReadTest {
     @Test
     void thePrimingReadAnswersAndClosesItsConnectionWhereAnOrdinaryReadKeepsOneAlive() throws Exception {
         String table = server.createTable();
-        try (TcpRelay relay = TcpRelay.to(server.endpoint())) {
-            DynamoDbSettings settings = DynamoDbSettings.fromEnvironment(Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT",
-                    relay.endpoint().toString())).orElseThrow();
-            DynamoDbStore store = new DynamoDbStore(DynamoDbStore.client(settings), table, Clock.systemUTC(), StoreSettings.defaults());
+        try (TcpRelay ordinary = TcpRelay.to(server.endpoint()); TcpRelay priming = TcpRelay.to(server.endpoint())) {
+            storeThrough(ordinary, table).pages().find(Channel.ZALO, "no-such-page");
+            assertEquals(1, ordinary.openConnections(), "an ordinary read keeps its connection for the next call");
 
-            store.pages().find(Channel.ZALO, "no-such-page");
-            assertEquals(1, relay.openConnections(), "an ordinary read keeps its connection for the next call");
-            relay.cut();
-            relay.restore();
-
+            DynamoDbStore store = storeThrough(priming, table);
             store.primingRead();
-            assertTrue(closedSoon(relay), "the priming read's connection is closed by the server after it answers");
+            assertTrue(closedSoon(priming), "the priming read's connection is closed by the server after it answers");
             assertTrue(store.pages().find(Channel.ZALO, TableCalls.PRIMING_KEY).isEmpty(), "nothing was written");
         }
+    }
+
+    private static DynamoDbStore storeThrough(TcpRelay relay, String table) {
+        DynamoDbSettings settings = DynamoDbSettings.fromEnvironment(Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT",
+                relay.endpoint().toString())).orElseThrow();
+        return new DynamoDbStore(DynamoDbStore.client(settings), table, Clock.systemUTC(), StoreSettings.defaults());
     }
 
     @Test
