@@ -413,6 +413,7 @@
   let queueRequest = 0;
   async function showQueue(params) {
     showView('queue');
+    $('case-back').href = location.hash || '#/queue'; // a case leads back to the tab and page it was opened from
     const request = ++queueRequest;
     const status = STATUSES.some((s) => s.code === params.get('status')) ? params.get('status') : 'OPEN';
     const cursor = params.get('cursor');

@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,7 +39,7 @@ public final class ConsoleAssets {
 
     private final String configJson;
     private final Map<String, String> securityHeaders;
-    private final Map<String, Optional<String>> files = new ConcurrentHashMap<>();
+    private final Map<String, String> files = new ConcurrentHashMap<>();
 
     public ConsoleAssets(ConsoleSettings settings) {
         Objects.requireNonNull(settings, "settings");
@@ -72,14 +70,19 @@ public final class ConsoleAssets {
         if (name.equals(CONFIG)) {
             return file(CONFIG, configJson);
         }
-        Matcher m = FILE.matcher(name);
-        if (!m.matches()) {
+        if (!FILE.matcher(name).matches()) {
             return text(404, "Not found");
         }
-        String fileName = name;
-        return files.computeIfAbsent(name, ConsoleAssets::read)
-                .map(body -> file(fileName, body))
-                .orElseGet(() -> text(404, "Not found"));
+        String body = files.get(name);
+        if (body == null) {
+            // Only files that exist are kept: any number of made-up names must not fill the memory.
+            body = read(name);
+            if (body == null) {
+                return text(404, "Not found");
+            }
+            files.put(name, body);
+        }
+        return file(name, body);
     }
 
     private Response file(String name, String body) {
@@ -97,9 +100,10 @@ public final class ConsoleAssets {
         return new Response(status, headers, message);
     }
 
-    private static Optional<String> read(String name) {
+    /** The packaged file's text, or null when there is none. */
+    private static String read(String name) {
         try (InputStream in = ConsoleAssets.class.getResourceAsStream(RESOURCE_FOLDER + name)) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the console's " + name, e);
         }
