@@ -80,13 +80,13 @@ public final class Webhook {
                 yield WebhookResponse.error(401, "invalid signature");
             }
             case ParsedWebhook.Malformed m -> WebhookResponse.error(400, m.reason());
-            case ParsedWebhook.Probe p -> WebhookResponse.json(200, JsonFields.MAPPER.createObjectNode().put("status", "ok"));
+            case ParsedWebhook.Probe p -> WebhookResponse.json(200, JsonFields.newObject().put("status", "ok"));
             case ParsedWebhook.Accepted a -> process(channel, a);
         };
     }
 
     private WebhookResponse process(String channel, ParsedWebhook.Accepted accepted) {
-        ObjectNode summary = JsonFields.MAPPER.createObjectNode();
+        ObjectNode summary = JsonFields.newObject();
         summary.put("received", accepted.messages().size());
         int replied = 0;
         int duplicates = 0;
