@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import vn.citizenqa.core.Assistant;
-import vn.citizenqa.core.search.ProcedureSearcher;
-import vn.citizenqa.core.triage.Triage;
 
 /**
  * Builds the object graph once per container (static init), the one place where parts are chosen and
@@ -26,8 +24,7 @@ public final class Wiring {
 
         private static Assistant buildAssistant() {
             try {
-                ProcedureSearcher searcher = new ProcedureSearcher(KnowledgeIndexResources.openIndex());
-                return new Assistant(searcher, new Triage());
+                return Assistant.open(KnowledgeIndexResources.openIndex(), KnowledgeIndexResources::resource);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the packaged index", e);
             }

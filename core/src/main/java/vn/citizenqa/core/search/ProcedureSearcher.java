@@ -3,86 +3,313 @@ package vn.citizenqa.core.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.QueryBuilder;
 
+import vn.citizenqa.core.analysis.Lexicon;
+import vn.citizenqa.core.analysis.TokenGraph;
+import vn.citizenqa.core.analysis.TokenGraph.Edge;
+import vn.citizenqa.core.analysis.TokenGraph.Segment;
+import vn.citizenqa.core.analysis.VietnameseAnalysis;
+import vn.citizenqa.core.analysis.VietnameseAnalysis.Form;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Procedure;
 
-/** Finds the procedures a question is most likely about. Thread-safe; open once per container. */
-public final class ProcedureSearcher implements AutoCloseable {
+/**
+ * Finds the procedures a message is most likely about. The message, analysed once into a token graph
+ * (syllables and lexicon readings), becomes one query over every field: per field, each typed word is a
+ * clause whose alternatives (its readings, a phrase when a reading has several syllables) count once; the
+ * bigram fields get every pair of neighbouring tokens. Thread-safe; open once per container.
+ */
+public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
 
-    private static final Map<String, Float> FIELD_BOOSTS = Map.of(
-            ProcedureIndex.TITLE, 3f,
-            ProcedureIndex.ALIASES, 2.5f,
-            ProcedureIndex.SAMPLES, 2f,
-            ProcedureIndex.BODY, 0.5f);
+    private static final int FUZZY_ALTERNATIVES = 4;
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final KnowledgeBase knowledgeBase;
-    private final List<Procedure> byDoc;
-    private final Analyzer queryAnalyzer = SearchAnalysis.queryAnalyzer();
+    /** By document number: documents are written in knowledge-base order, one a procedure. */
+    private final List<Procedure> procedures;
+    private final Lexicon lexicon;
+    private final Analyzer queryAnalyzer;
+    private final Vocabulary vocabulary;
+    private final SearchTuning tuning;
+    private final FieldTerms fieldTerms;
 
-    public ProcedureSearcher(Directory directory) throws IOException {
-        this.reader = DirectoryReader.open(directory);
-        this.searcher = new IndexSearcher(reader);
-        this.searcher.setSimilarity(SearchAnalysis.similarity());
-        this.knowledgeBase = ProcedureIndex.readKnowledgeBase(reader);
-        this.byDoc = List.copyOf(knowledgeBase.procedures());
+    public ProcedureSearcher(Directory directory, Lexicon lexicon) throws IOException {
+        this(DirectoryReader.open(directory), lexicon, SearchTuning.DEFAULT);
     }
 
+    private ProcedureSearcher(DirectoryReader reader, Lexicon lexicon, SearchTuning tuning) {
+        this(reader, lexicon, tuning, null, null);
+    }
+
+    private ProcedureSearcher(DirectoryReader reader, Lexicon lexicon, SearchTuning tuning, Vocabulary vocabulary,
+            FieldTerms fieldTerms) {
+        this.reader = reader;
+        this.lexicon = lexicon;
+        this.tuning = tuning;
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setSimilarity(similarity(tuning));
+        this.searcher.setQueryCache(null); // every message is a new query
+        this.knowledgeBase = ProcedureIndex.readKnowledgeBase(reader);
+        this.procedures = List.copyOf(knowledgeBase.procedures());
+        this.queryAnalyzer = VietnameseAnalysis.queryAnalyzer(lexicon);
+        this.vocabulary = vocabulary != null ? vocabulary : Vocabulary.read(reader);
+        this.fieldTerms = fieldTerms != null ? fieldTerms : new FieldTerms(reader);
+    }
+
+    /** The same index searched with other weights: for tuning. */
+    public ProcedureSearcher withTuning(SearchTuning other) {
+        return new ProcedureSearcher(reader, lexicon, other, vocabulary, fieldTerms);
+    }
+
+    public SearchTuning tuning() {
+        return tuning;
+    }
+
+    private static Similarity similarity(SearchTuning tuning) {
+        java.util.Map<String, Similarity> byField = new java.util.HashMap<>();
+        for (SearchField f : SearchField.ALL) {
+            byField.put(f.name(), new BM25Similarity(tuning.k1().get(f.source()), tuning.b().get(f.source())));
+        }
+        Similarity fallback = new BM25Similarity();
+        return new PerFieldSimilarityWrapper() {
+            @Override
+            public Similarity get(String name) {
+                return byField.getOrDefault(name, fallback);
+            }
+        };
+    }
+
+    @Override
     public KnowledgeBase knowledgeBase() {
         return knowledgeBase;
     }
 
-    /** The best {@code limit} procedures for the text, best first; empty when nothing matches. */
-    public List<SearchHit> search(String text, int limit) {
-        Query query = buildQuery(text);
-        if (query == null) {
-            return List.of();
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    /** The message as the searcher reads it; analyse once and pass the graph to {@link #search}. */
+    @Override
+    public TokenGraph analyze(String text) {
+        return TokenGraph.analyze(queryAnalyzer, text);
+    }
+
+    public SearchResult search(String text, int limit) {
+        return search(analyze(text), limit);
+    }
+
+    /** The best {@code limit} procedures for the message, best first; empty when nothing matches. */
+    @Override
+    public SearchResult search(TokenGraph graph, int limit) {
+        List<Clause> clauses = clauses(graph);
+        int meaningful = 0;
+        int unknown = 0;
+        for (Clause c : clauses) {
+            meaningful++;
+            if (c.unknown) {
+                unknown++;
+            }
         }
+        if (clauses.isEmpty()) {
+            return new SearchResult(List.of(), 0, 0);
+        }
+        Query query = query(graph, clauses);
         try {
             TopDocs top = searcher.search(query, limit);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                hits.add(new SearchHit(idOf(sd.doc), sd.score));
+                hits.add(hit(sd.doc, sd.score, clauses));
             }
-            return hits;
+            return new SearchResult(hits, meaningful, unknown);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Procedure idOf(int doc) {
-        // Documents are written in knowledge-base order and merged to one segment, so doc id = position.
-        return byDoc.get(doc);
+    /**
+     * One meaningful typed word (or lexicon key) of the message: its alternatives, each a list of folded
+     * syllables, and the typo corrections when the word is unknown.
+     */
+    private record Clause(Segment segment, List<List<String>> alternatives, boolean unknown, double idf) {
     }
 
-    private Query buildQuery(String text) {
-        QueryBuilder builder = new QueryBuilder(queryAnalyzer);
-        BooleanQuery.Builder bool = new BooleanQuery.Builder();
-        boolean any = false;
-        for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
-            Query q = builder.createBooleanQuery(field.getKey(), text, BooleanClause.Occur.SHOULD);
-            if (q != null) {
-                bool.add(new BoostQuery(q, field.getValue()), BooleanClause.Occur.SHOULD);
-                any = true;
+    private List<Clause> clauses(TokenGraph graph) {
+        List<Clause> out = new ArrayList<>();
+        for (Segment s : graph.segments()) {
+            List<Edge> typed = s.typedPath();
+            if (typed.size() == 1 && lexicon.isStopword(typed.getFirst().folded()) && s.paths().size() == 1) {
+                continue;
+            }
+            Set<List<String>> alternatives = new LinkedHashSet<>();
+            for (List<Edge> path : s.paths()) {
+                alternatives.add(path.stream().map(Edge::folded).toList());
+            }
+            boolean unknown = false;
+            double idf = 0;
+            if (s.paths().size() == 1 && typed.size() == 1) {
+                String word = typed.getFirst().folded();
+                idf = vocabulary.idf(word);
+                if (!vocabulary.contains(word) && !lexicon.isKeyWord(word)) {
+                    unknown = true;
+                    if (word.length() >= tuning.fuzzyMinLength() && isLetters(word)) {
+                        for (String near : vocabulary.near(word, FUZZY_ALTERNATIVES)) {
+                            alternatives.add(List.of(near));
+                        }
+                    }
+                }
+            } else {
+                for (List<String> alt : alternatives) {
+                    for (String w : alt) {
+                        idf = Math.max(idf, vocabulary.idf(w));
+                    }
+                }
+            }
+            out.add(new Clause(s, List.copyOf(alternatives), unknown, idf));
+        }
+        return out;
+    }
+
+    private static boolean isLetters(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (!Character.isLetter(w.charAt(i))) {
+                return false;
             }
         }
-        return any ? bool.build() : null;
+        return true;
+    }
+
+    private Query query(TokenGraph graph, List<Clause> clauses) {
+        BooleanQuery.Builder top = new BooleanQuery.Builder();
+        for (SearchField f : SearchField.ALL) {
+            if (tuning.weight(f) == 0) {
+                continue;
+            }
+            Query q = f.bigrams() ? bigramQuery(graph, f) : syllableQuery(clauses, f);
+            if (q != null) {
+                top.add(new BoostQuery(q, tuning.weight(f)), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return top.build();
+    }
+
+    private Query syllableQuery(List<Clause> clauses, SearchField f) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int n = 0;
+        for (Clause c : clauses) {
+            List<Query> alternatives = new ArrayList<>();
+            Set<List<String>> seen = new LinkedHashSet<>();
+            if (f.form() == Form.ACCENTED) {
+                for (List<Edge> path : c.segment().paths()) {
+                    List<String> words = path.stream().map(Edge::term).toList();
+                    addPhraseOrTerm(f.name(), words, seen, alternatives);
+                }
+            } else {
+                for (List<String> words : c.alternatives()) {
+                    addPhraseOrTerm(f.name(), words, seen, alternatives);
+                }
+            }
+            if (alternatives.isEmpty()) {
+                continue;
+            }
+            Query q = alternatives.size() == 1 ? alternatives.getFirst() : new DisjunctionMaxQuery(alternatives, 0f);
+            b.add(q, BooleanClause.Occur.SHOULD);
+            n++;
+        }
+        return n == 0 ? null : b.build();
+    }
+
+    /** Adds the query for one alternative when the field has all its words (else it could not match). */
+    private void addPhraseOrTerm(String field, List<String> words, Set<List<String>> seen, List<Query> out) {
+        if (!seen.add(words)) {
+            return;
+        }
+        if (words.size() == 1) {
+            Query q = fieldTerms.query(field, words.getFirst());
+            if (q != null) {
+                out.add(q);
+            }
+            return;
+        }
+        for (String w : words) {
+            if (!fieldTerms.contains(field, w)) {
+                return;
+            }
+        }
+        out.add(new PhraseQuery(field, words.toArray(String[]::new)));
+    }
+
+    private Query bigramQuery(TokenGraph graph, SearchField f) {
+        Set<String> bigrams = new LinkedHashSet<>();
+        boolean accented = f.form() == Form.ACCENTED;
+        for (Edge first : graph.edges()) {
+            for (Edge second : graph.from(first.to())) {
+                if (lexicon.isStopword(first.folded()) && lexicon.isStopword(second.folded())) {
+                    continue;
+                }
+                String a = accented ? first.term() : first.folded();
+                String z = accented ? second.term() : second.folded();
+                bigrams.add(a + VietnameseAnalysis.BIGRAM_SEPARATOR + z);
+            }
+        }
+        if (bigrams.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int n = 0;
+        for (String bigram : bigrams) {
+            Query q = fieldTerms.query(f.name(), bigram);
+            if (q != null) {
+                b.add(q, BooleanClause.Occur.SHOULD);
+                n++;
+            }
+        }
+        return n == 0 ? null : b.build();
+    }
+
+    private SearchHit hit(int doc, float score, List<Clause> clauses) {
+        double covered = 0;
+        double weightedCovered = 0;
+        double weightTotal = 0;
+        for (Clause c : clauses) {
+            boolean hit = false;
+            for (List<String> alt : c.alternatives()) {
+                if (alt.stream().allMatch(w -> vocabulary.occursIn(w, doc))) {
+                    hit = true;
+                    break;
+                }
+            }
+            double w = Math.max(c.idf(), 0.1);
+            weightTotal += w;
+            if (hit) {
+                covered++;
+                weightedCovered += w;
+            }
+        }
+        return new SearchHit(procedures.get(doc), score,
+                clauses.isEmpty() ? 0 : covered / clauses.size(),
+                weightTotal == 0 ? 0 : weightedCovered / weightTotal);
     }
 
     @Override
