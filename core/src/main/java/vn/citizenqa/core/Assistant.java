@@ -87,6 +87,11 @@ public final class Assistant {
         return gate;
     }
 
+    /** What the triage vocabularies find in a message, before the decision. */
+    public TriageSignals signals(String text) {
+        return triage.read(searcher.analyze(text), text);
+    }
+
     /** How the assistant reads a message, for editors tuning the vocabularies: graph, signals, hits. */
     public String explain(String text) {
         TokenGraph graph = searcher.analyze(text);
@@ -147,6 +152,10 @@ public final class Assistant {
         }
         List<Candidate> candidates = candidates(result, confidence);
         if (signals.outOfScope() != null && confidence < gate.outOfScopeAnswer()) {
+            // Another agency's word: decline, unless a procedure fits well, then let the citizen choose.
+            if (confidence >= gate.answer() && candidates.size() >= 2) {
+                return clarify(candidates, confidence, english);
+            }
             return decline(candidates, confidence, signals.outOfScope(), english);
         }
         if (confidence >= gate.answer()) {
@@ -155,8 +164,7 @@ public final class Assistant {
                     english ? Replies.answerEnglish(p) : Replies.answer(p));
         }
         if (confidence >= gate.clarify() && candidates.size() >= 2) {
-            return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
-                    english ? Replies.clarifyEnglish(candidates, this::titleEn) : Replies.clarify(candidates));
+            return clarify(candidates, confidence, english);
         }
         if (signals.police() && result.meaningfulWords() >= 2) {
             return new Decision(Intent.PROCEDURE, Action.ESCALATE, null, candidates, confidence,
@@ -164,6 +172,11 @@ public final class Assistant {
                     english ? Replies.escalatedEnglish() : Replies.escalated());
         }
         return decline(candidates, confidence, null, english);
+    }
+
+    private Decision clarify(List<Candidate> candidates, double confidence, boolean english) {
+        return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
+                english ? Replies.clarifyEnglish(candidates, this::titleEn) : Replies.clarify(candidates));
     }
 
     private static Decision decline(List<Candidate> candidates, double confidence, String handledBy, boolean english) {

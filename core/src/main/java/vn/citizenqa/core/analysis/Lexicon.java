@@ -70,7 +70,7 @@ public final class Lexicon {
         Set<String> stop = new HashSet<>();
         for (KnowledgeFiles.Line line : files.lines(STOPWORDS)) {
             for (String w : line.text().split("\\s+")) {
-                stop.add(Folding.fold(w));
+                stop.add(Folding.normalize(w));
             }
         }
         return new Lexicon(entries, stop);
@@ -160,8 +160,11 @@ public final class Lexicon {
         return foldedKeyWords.contains(foldedWord);
     }
 
-    /** True for a folded function word ("cho", "ạ", "ad") that says nothing about the procedure. */
-    public boolean isStopword(String foldedWord) {
-        return stopwords.contains(foldedWord);
+    /**
+     * True for a function word ("cho", "ạ", "ad") that says nothing about the procedure, compared exactly
+     * as typed (lower case, one tone placement): "đang" is one, "dang" (also "đăng") is not.
+     */
+    public boolean isStopword(String word) {
+        return stopwords.contains(word);
     }
 }

@@ -71,7 +71,7 @@ public final class FollowUps {
         int other = 0;
         for (TokenGraph.Segment s : graph.segments()) {
             for (TokenGraph.Edge e : s.typedPath()) {
-                if (!covered[e.from()] && !lexicon.isStopword(e.folded())) {
+                if (!covered[e.from()] && !lexicon.isStopword(e.term())) {
                     other++;
                 }
             }

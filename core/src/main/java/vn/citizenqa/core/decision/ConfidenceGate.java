@@ -19,8 +19,8 @@ public record ConfidenceGate(double[] weights, double answer, double clarify) {
     public static final String[] FEATURES = {"margin", "coverage", "weightedCoverage", "logScorePerWord", "unknownShare", "shortness"};
 
     public static final ConfidenceGate DEFAULT = new ConfidenceGate(
-            new double[] {-4.0, 4.0, 1.0, 2.0, 0.5, -1.0, -0.5},
-            0.70, 0.30);
+            new double[] {-6.495, 2.288, 0.661, 1.061, 2.351, 0.649, -2.175},
+            0.94, 0.14);
 
     public ConfidenceGate {
         if (weights.length != FEATURES.length + 1) {

@@ -43,6 +43,8 @@ import vn.citizenqa.core.model.Procedure;
 public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
 
     private static final int FUZZY_ALTERNATIVES = 4;
+    /** How many of Lucene's best are re-ranked by how much of their name the message contains. */
+    private static final int RERANKED = 10;
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -54,6 +56,8 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     private final Vocabulary vocabulary;
     private final SearchTuning tuning;
     private final FieldTerms fieldTerms;
+    /** By document number: the folded syllables of the title and of each alias. */
+    private final List<List<Set<String>>> names;
 
     public ProcedureSearcher(Directory directory, Lexicon lexicon) throws IOException {
         this(DirectoryReader.open(directory), lexicon, SearchTuning.DEFAULT);
@@ -76,6 +80,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         this.queryAnalyzer = VietnameseAnalysis.queryAnalyzer(lexicon);
         this.vocabulary = vocabulary != null ? vocabulary : Vocabulary.read(reader);
         this.fieldTerms = fieldTerms != null ? fieldTerms : new FieldTerms(reader);
+        this.names = procedures.stream().map(ProcedureSearcher::names).toList();
     }
 
     /** The same index searched with other weights: for tuning. */
@@ -137,10 +142,19 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         }
         Query query = query(graph, clauses);
         try {
-            TopDocs top = searcher.search(query, limit);
+            TopDocs top = searcher.search(query, Math.max(limit, RERANKED));
+            Set<String> said = new java.util.HashSet<>();
+            for (Edge e : graph.edges()) {
+                said.add(e.folded());
+            }
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                hits.add(hit(sd.doc, sd.score, clauses));
+                float score = sd.score * (1 + tuning.names() * (float) namedShare(sd.doc, said));
+                hits.add(hit(sd.doc, score, clauses));
+            }
+            hits.sort(java.util.Comparator.comparingDouble(SearchHit::score).reversed());
+            if (hits.size() > limit) {
+                hits = new ArrayList<>(hits.subList(0, limit));
             }
             return new SearchResult(hits, meaningful, unknown);
         } catch (IOException e) {
@@ -159,7 +173,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         List<Clause> out = new ArrayList<>();
         for (Segment s : graph.segments()) {
             List<Edge> typed = s.typedPath();
-            if (typed.size() == 1 && lexicon.isStopword(typed.getFirst().folded()) && s.paths().size() == 1) {
+            if (typed.size() == 1 && lexicon.isStopword(typed.getFirst().term()) && s.paths().size() == 1) {
                 continue;
             }
             Set<List<String>> alternatives = new LinkedHashSet<>();
@@ -265,7 +279,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         boolean accented = f.form() == Form.ACCENTED;
         for (Edge first : graph.edges()) {
             for (Edge second : graph.from(first.to())) {
-                if (lexicon.isStopword(first.folded()) && lexicon.isStopword(second.folded())) {
+                if (lexicon.isStopword(first.term()) && lexicon.isStopword(second.term())) {
                     continue;
                 }
                 String a = accented ? first.term() : first.folded();
@@ -286,6 +300,37 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             }
         }
         return n == 0 ? null : b.build();
+    }
+
+    private static List<Set<String>> names(Procedure p) {
+        List<Set<String>> out = new ArrayList<>();
+        List<String> texts = new ArrayList<>(p.aliases());
+        texts.add(p.title());
+        for (String text : texts) {
+            Set<String> syllables = new java.util.HashSet<>();
+            for (String s : VietnameseAnalysis.syllables(text)) {
+                syllables.add(vn.citizenqa.core.text.Folding.removeDiacritics(s));
+            }
+            if (!syllables.isEmpty()) {
+                out.add(Set.copyOf(syllables));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The largest share of the title or of an alias whose syllables the message contains. */
+    private double namedShare(int doc, Set<String> said) {
+        double best = 0;
+        for (Set<String> name : names.get(doc)) {
+            int found = 0;
+            for (String s : name) {
+                if (said.contains(s)) {
+                    found++;
+                }
+            }
+            best = Math.max(best, found / (double) name.size());
+        }
+        return best;
     }
 
     private SearchHit hit(int doc, float score, List<Clause> clauses) {

@@ -157,7 +157,7 @@ public final class Triage {
         int other = 0;
         for (TokenGraph.Segment s : graph.segments()) {
             for (TokenGraph.Edge e : s.typedPath()) {
-                if (!covered[e.from()] && !lexicon.isStopword(e.folded())) {
+                if (!covered[e.from()] && !lexicon.isStopword(e.term())) {
                     other++;
                 }
             }

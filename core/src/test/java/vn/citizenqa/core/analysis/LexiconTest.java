@@ -1,6 +1,7 @@
 package vn.citizenqa.core.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,9 +88,10 @@ class LexiconTest {
     }
 
     @Test
-    void stopwordsAndKeyWordsAreKnownFolded() {
+    void stopwordsMatchAsTypedAndKeyWordsFolded() {
         Lexicon lex = lexicon("");
-        assertTrue(lex.isStopword("hoi"));
+        assertTrue(lex.isStopword("hỏi"));
+        assertFalse(lex.isStopword("hoi"), "'hoi' is also 'hồi' of 'thu hồi'");
         assertTrue(lex.isKeyWord("chu"));
     }
 

@@ -13,11 +13,17 @@ import vn.citizenqa.core.search.SearchResult;
  * Fits the confidence gate on a labelled set: a logistic regression of "the first procedure is the right
  * one" on the search features, over the procedure questions (right or wrong first) and the out-of-scope
  * messages (never right). Then picks the thresholds: ANSWER where wrong answers stay under the target
- * rate, CLARIFY where the right procedure is usually among the candidates.
+ * rate; CLARIFY where offering candidates helps more procedure questions (right one offered) than it
+ * bothers out-of-scope messages (those the vocabulary does not already decline).
  */
 public final class Calibration {
 
-    public record Sample(double[] features, boolean right, boolean procedure, boolean rightInTop3) {
+    /**
+     * @param declinedByVocabulary an out-of-scope message the triage vocabulary already declines, whatever
+     *                             the gate says
+     */
+    public record Sample(double[] features, boolean right, boolean procedure, boolean rightInTop3,
+            boolean declinedByVocabulary) {
     }
 
     private Calibration() {
@@ -34,7 +40,8 @@ public final class Calibration {
             SearchResult r = search.search(g, 3);
             boolean right = !r.isEmpty() && r.hits().getFirst().procedure().id().equals(q.label());
             boolean top3 = r.hits().stream().anyMatch(h -> h.procedure().id().equals(q.label()));
-            out.add(new Sample(ConfidenceGate.features(r), right, q.isProcedure(), top3));
+            boolean vocabulary = !q.isProcedure() && assistant.signals(q.text()).outOfScope() != null;
+            out.add(new Sample(ConfidenceGate.features(r), right, q.isProcedure(), top3, vocabulary));
         }
         return out;
     }
@@ -68,7 +75,8 @@ public final class Calibration {
     /**
      * The gate with fitted weights and thresholds: ANSWER at the lowest confidence where wrong answers (to
      * procedure questions and out-of-scope messages) stay within {@code maxWrongRate} of the procedure
-     * questions; CLARIFY down to where offering candidates still helps more often than not.
+     * questions; CLARIFY at the threshold that minimises procedure questions left below it (their right
+     * procedure among the candidates) plus out-of-scope messages above it.
      */
     public static ConfidenceGate calibrate(List<Sample> samples, double maxWrongRate) {
         ConfidenceGate g = new ConfidenceGate(fit(samples), 0, 0);
@@ -83,16 +91,16 @@ public final class Calibration {
             answer = t;
         }
         double clarify = answer;
-        for (double t = answer - 0.01; t >= 0.01; t -= 0.01) {
-            final double lo = t;
-            final double hi = t + 0.05;
-            long band = samples.stream().filter(s -> g.confidence(s.features()) >= lo && g.confidence(s.features()) < hi).count();
-            long helped = samples.stream().filter(s -> s.rightInTop3() && g.confidence(s.features()) >= lo
-                    && g.confidence(s.features()) < hi).count();
-            if (band > 0 && helped * 2 < band) {
-                break;
+        long bestCost = Long.MAX_VALUE;
+        for (double t = answer; t >= 0.05; t -= 0.01) {
+            final double th = t;
+            long cost = samples.stream().filter(s -> s.procedure() && s.rightInTop3() && g.confidence(s.features()) < th).count()
+                    + samples.stream().filter(s -> !s.procedure() && !s.declinedByVocabulary()
+                            && g.confidence(s.features()) >= th).count();
+            if (cost < bestCost) {
+                bestCost = cost;
+                clarify = t;
             }
-            clarify = t;
         }
         return new ConfidenceGate(g.weights(), round(answer), round(clarify));
     }

@@ -78,6 +78,7 @@ public final class Tuning {
         }
         steps.add(step("accented", t, t::withAccented, 0.1f, 0.25f, 0.5f, 0.75f, 1f));
         steps.add(step("bigrams", t, t::withBigrams, 0.5f, 0.75f, 1f, 1.5f, 2f, 3f));
+        steps.add(step("names", t, t::withNames, 0f, 0.25f, 0.5f, 1f, 1.5f, 2f, 3f));
         return steps;
     }
 
