@@ -2,8 +2,28 @@ package vn.citizenqa.functions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 
 import vn.citizenqa.core.Assistant;
+import vn.citizenqa.core.conversation.ConversationService;
+import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.officer.ProcedureTitles;
+import vn.citizenqa.core.store.InProcessStore;
+import vn.citizenqa.core.store.PageRegistration;
+import vn.citizenqa.core.store.Store;
+import vn.citizenqa.functions.channel.ChannelHttp;
+import vn.citizenqa.functions.channel.ChannelReplies;
+import vn.citizenqa.functions.channel.Webhook;
+import vn.citizenqa.functions.channel.messenger.MessengerAdapter;
+import vn.citizenqa.functions.channel.messenger.MessengerClient;
+import vn.citizenqa.functions.channel.zalo.ZaloAdapter;
+import vn.citizenqa.functions.channel.zalo.ZaloClient;
+import vn.citizenqa.functions.channel.zalo.ZaloTokenRefresh;
+import vn.citizenqa.functions.dynamo.DynamoDbSettings;
+import vn.citizenqa.functions.dynamo.DynamoDbStore;
 
 /**
  * Builds the object graph once per container (static init), the one place where parts are chosen and
@@ -11,12 +31,89 @@ import vn.citizenqa.core.Assistant;
  */
 public final class Wiring {
 
+    private static final System.Logger LOG = System.getLogger("citizenqa.wiring");
+
     private Wiring() {
     }
 
     /** The assistant over the packaged index, built on first use. */
     public static Assistant assistant() {
         return AssistantHolder.ASSISTANT;
+    }
+
+    /** The knowledge base's procedure titles by id, for checking the ids officers give. */
+    public static ProcedureTitles procedureTitles() {
+        return id -> assistant().knowledgeBase().find(id).map(Procedure::title);
+    }
+
+    /**
+     * The store everything is recorded in: DynamoDB when {@code TABLE_NAME} is set (with {@code DYNAMODB_ENDPOINT}
+     * for a local server), else the in-process store (local runs only: it forgets everything on exit).
+     */
+    public static Store store() {
+        return StoreHolder.STORE;
+    }
+
+    /**
+     * The store {@code env} selects (as {@link #store()} does), with the pages of {@code PAGES_FILE} registered
+     * when it is set.
+     */
+    public static Store store(Map<String, String> env) {
+        Store store = DynamoDbSettings.fromEnvironment(env)
+                .<Store>map(s -> new DynamoDbStore(DynamoDbStore.client(s), s.tableName(), Clock.systemUTC(), s.store()))
+                .orElseGet(InProcessStore::new);
+        String pagesFile = env.get("PAGES_FILE");
+        if (pagesFile != null && !pagesFile.isBlank()) {
+            registerPages(Path.of(pagesFile.strip()), store);
+        }
+        return store;
+    }
+
+    /**
+     * Registers the file's pages that the registry does not hold yet. A page already registered keeps its stored
+     * tokens: a Zalo refresh token is single use, and the file's may already be spent.
+     */
+    static void registerPages(Path file, Store store) {
+        int added = 0;
+        int kept = 0;
+        for (PageRegistration page : PagesFile.read(file)) {
+            if (store.pages().find(page.channel(), page.pageId()).isPresent()) {
+                kept++;
+            } else {
+                store.pages().register(page);
+                added++;
+            }
+        }
+        LOG.log(Level.INFO, "pages from {0}: {1} registered, {2} already registered kept as stored", file, added, kept);
+    }
+
+    /** The webhook configured from this process's environment, over {@link #store()}, built on first use. */
+    public static Webhook webhook() {
+        return WebhookHolder.WEBHOOK;
+    }
+
+    /** The webhook over a given store (the local runner shares one store between its functions; tests pass their own). */
+    public static Webhook webhook(WebhookSettings settings, Store store, Clock clock) {
+        ChannelHttp http = new ChannelHttp(settings.channelTimeout(), settings.channelTimeout());
+        ZaloTokenRefresh refresh = new ZaloTokenRefresh(http, settings.zaloOAuthBase(), settings.zaloAppId(), settings.zaloAppSecret(),
+                store.pages(), clock);
+        ChannelReplies replies = new ChannelReplies(store.pages(), new MessengerClient(http, settings.graphApiBase()),
+                new ZaloClient(http, settings.zaloApiBase(), refresh));
+        Assistant assistant = assistant();
+        ConversationService conversations = new ConversationService(assistant::decide, assistant.knowledgeBase(), store, replies, clock);
+        MessengerAdapter messenger = settings.messengerConfigured()
+                ? new MessengerAdapter(settings.messengerAppSecret(), settings.messengerVerifyToken()) : null;
+        ZaloAdapter zalo = settings.zaloConfigured() ? new ZaloAdapter(settings.zaloAppId(), settings.zaloOaSecret()) : null;
+        return new Webhook(messenger, "set MESSENGER_APP_SECRET (and MESSENGER_VERIFY_TOKEN)", zalo, "set ZALO_APP_ID and ZALO_OA_SECRET",
+                conversations);
+    }
+
+    private static final class StoreHolder {
+        static final Store STORE = store(System.getenv());
+    }
+
+    private static final class WebhookHolder {
+        static final Webhook WEBHOOK = webhook(WebhookSettings.fromEnvironment(), store(), Clock.systemUTC());
     }
 
     private static final class AssistantHolder {

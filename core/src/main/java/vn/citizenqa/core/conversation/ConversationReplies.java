@@ -1,0 +1,84 @@
+package vn.citizenqa.core.conversation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import vn.citizenqa.core.channel.ReplyOption;
+import vn.citizenqa.core.knowledge.KnowledgeBase;
+import vn.citizenqa.core.model.Action;
+import vn.citizenqa.core.model.Category;
+import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.store.ReplyDraft;
+
+/**
+ * The texts the conversation itself says (beyond the assistant's answers) and the options offered under a
+ * reply: the candidates of a CLARIFY as numbers, and the two feedback options after an ANSWER.
+ */
+public final class ConversationReplies {
+
+    /** The payload of Messenger's "Get Started" button, a page's first contact with a citizen: welcomed like a follow. */
+    public static final String GET_STARTED = "GET_STARTED";
+    static final String EMERGENCY_NUMBERS = "Khi khẩn cấp, gọi 113 (Công an), 114 (Cứu hỏa), 115 (Cấp cứu).";
+
+    private ConversationReplies() {
+    }
+
+    /** The options under a stored draft; derived from it, so a resent draft carries the same options. */
+    public static List<ReplyOption> options(ReplyDraft draft, KnowledgeBase knowledge) {
+        if (draft.action() == Action.ANSWER) {
+            return List.of(new ReplyOption(Feedback.HELPFUL.label(), Feedback.HELPFUL.label()),
+                    new ReplyOption(Feedback.WRONG.label(), Feedback.WRONG.label()));
+        }
+        if (draft.action() == Action.CLARIFY) {
+            List<ReplyOption> options = new ArrayList<>();
+            int n = 1;
+            for (String id : draft.candidateIds()) {
+                String title = knowledge.find(id).map(Procedure::title).orElse(id);
+                options.add(new ReplyOption(n + ". " + title, Integer.toString(n)));
+                n++;
+            }
+            return options;
+        }
+        return List.of();
+    }
+
+    /** For a new follower: what the page helps with, taken from the knowledge base, and the emergency numbers. */
+    public static String welcome(String pageName, KnowledgeBase knowledge) {
+        Set<Category> categories = new LinkedHashSet<>();
+        for (Category c : Category.values()) {
+            if (knowledge.procedures().stream().anyMatch(p -> p.category() == c)) {
+                categories.add(c);
+            }
+        }
+        StringBuilder b = new StringBuilder("Chào mừng bạn đến với trang ").append(pageName)
+                .append("! Tôi là trợ lý tự động, có thể hướng dẫn bạn các thủ tục:");
+        for (Category c : categories) {
+            b.append("\n• ").append(c.label());
+        }
+        b.append("\nHãy nhắn câu hỏi của bạn, ví dụ: \"đăng ký tạm trú cần giấy tờ gì?\". ")
+                .append("Bạn cũng có thể báo tin về tội phạm, cán bộ sẽ tiếp nhận. ").append(EMERGENCY_NUMBERS);
+        return b.toString();
+    }
+
+    public static String askForWords() {
+        return "Cảm ơn bạn! Tôi chỉ đọc được tin nhắn bằng chữ. Bạn vui lòng nhắn câu hỏi bằng lời, ví dụ: "
+                + "\"làm căn cước cần giấy tờ gì?\". Nếu bạn muốn báo tin về một vụ việc, hãy mô tả bằng lời: "
+                + "chuyện gì, ở đâu, khi nào. " + EMERGENCY_NUMBERS;
+    }
+
+    public static String attachmentForReport() {
+        return "Cảm ơn bạn đã gửi thêm hình ảnh/tệp. Cán bộ Công an sẽ xem cùng tin báo của bạn và liên hệ lại qua "
+                + "tin nhắn này. Nếu có thể, hãy mô tả thêm bằng lời: chuyện gì, ở đâu, khi nào. " + EMERGENCY_NUMBERS;
+    }
+
+    public static String thanksForFeedback() {
+        return "Cảm ơn bạn đã phản hồi! Bạn cần hỏi thêm thủ tục nào cứ nhắn nhé.";
+    }
+
+    public static String wrongAnswerEscalated() {
+        return "Xin lỗi vì câu trả lời chưa đúng ý bạn. Câu hỏi đã được chuyển cho cán bộ Công an, cán bộ sẽ trả lời "
+                + "bạn qua tin nhắn này sớm nhất có thể. " + EMERGENCY_NUMBERS;
+    }
+}

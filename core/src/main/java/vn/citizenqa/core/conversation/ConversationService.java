@@ -1,0 +1,338 @@
+package vn.citizenqa.core.conversation;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import vn.citizenqa.core.answer.Replies;
+import vn.citizenqa.core.channel.InboundMessage;
+import vn.citizenqa.core.channel.OutboundReply;
+import vn.citizenqa.core.channel.ReplyFailedException;
+import vn.citizenqa.core.channel.ReplySender;
+import vn.citizenqa.core.knowledge.KnowledgeBase;
+import vn.citizenqa.core.model.Action;
+import vn.citizenqa.core.model.Candidate;
+import vn.citizenqa.core.model.Decision;
+import vn.citizenqa.core.model.Intent;
+import vn.citizenqa.core.model.Priority;
+import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.store.Author;
+import vn.citizenqa.core.store.ClaimResult;
+import vn.citizenqa.core.store.ClaimUpdate;
+import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.store.ConversationMessage;
+import vn.citizenqa.core.store.ConversationState;
+import vn.citizenqa.core.store.Counter;
+import vn.citizenqa.core.store.MessageClaim;
+import vn.citizenqa.core.store.MessageKey;
+import vn.citizenqa.core.store.MessageState;
+import vn.citizenqa.core.store.NewEscalation;
+import vn.citizenqa.core.store.PageRegistration;
+import vn.citizenqa.core.store.ReplyDraft;
+import vn.citizenqa.core.store.Store;
+
+/**
+ * The path of one citizen message: claim it → decide → record the decision (draft, conversation, escalation,
+ * counters) → send → record the delivery. A redelivery resumes from what is stored: a DECIDED message has its
+ * stored draft sent without deciding again; a SENT one is left alone. Store failures propagate
+ * ({@code StoreUnavailableException}): nothing is acknowledged before it is durably recorded.
+ */
+public final class ConversationService {
+
+    /** Why an escalation exists when the citizen said an answer was wrong. */
+    public static final String WRONG_ANSWER_REASON = "người dân báo câu trả lời chưa đúng";
+    static final String ATTACHMENT_REASON = "hình ảnh/tệp gửi kèm tin báo";
+    /** How soon after a report an image or file is taken as part of it. */
+    static final Duration REPORT_FOLLOW_UP = Duration.ofHours(1);
+    private static final int RECENT = 10;
+    private static final System.Logger LOG = System.getLogger("citizenqa.conversation");
+
+    private final Decider decider;
+    private final KnowledgeBase knowledge;
+    private final Store store;
+    private final ReplySender sender;
+    private final Clock clock;
+
+    public ConversationService(Decider decider, KnowledgeBase knowledge, Store store, ReplySender sender, Clock clock) {
+        this.decider = decider;
+        this.knowledge = knowledge;
+        this.store = store;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    public Outcome handle(InboundMessage message) {
+        return switch (message) {
+            case InboundMessage.Ignored i -> {
+                LOG.log(Level.DEBUG, "{0} page {1}: {2} ignored", channelName(i), i.pageId(), i.kind());
+                yield new Outcome.Ignored(i.kind());
+            }
+            case InboundMessage.FromCitizen m -> answer(m);
+        };
+    }
+
+    private Outcome answer(InboundMessage.FromCitizen m) {
+        ConversationKey conversation = m.from();
+        Optional<PageRegistration> page = store.pages().find(conversation.channel(), conversation.pageId());
+        if (page.isEmpty()) {
+            LOG.log(Level.WARNING, "{0} page {1} is not in the page registry: message {2} not answered",
+                    conversation.channel().wireName(), conversation.pageId(), m.messageId());
+            return new Outcome.UnknownPage(conversation.channel(), conversation.pageId());
+        }
+        MessageKey key = new MessageKey(conversation.channel(), m.messageId());
+        return switch (store.messages().claim(key)) {
+            case ClaimResult.AlreadySent s -> new Outcome.AlreadyAnswered(m.messageId());
+            case ClaimResult.InProgress p -> new Outcome.InProgress(m.messageId());
+            case ClaimResult.New n -> decideAndSend(m, page.get(), n.claim());
+            case ClaimResult.Resumed r -> r.claim().state() == MessageState.RECEIVED
+                    ? decideAndSend(m, page.get(), r.claim())
+                    : resend(m, page.get(), r.claim());
+        };
+    }
+
+    /** A decision and what follows from it for the records. */
+    private record Turn(ReplyDraft draft, List<Candidate> candidates, List<Counter> counters) {
+    }
+
+    private Outcome decideAndSend(InboundMessage.FromCitizen m, PageRegistration page, MessageClaim claim) {
+        ConversationKey conversation = m.from();
+        ConversationState state = store.conversations().state(conversation)
+                .orElse(new ConversationState(conversation, page.unit(), null, List.of(), null));
+        Instant at = at(m);
+        Turn turn = decide(m, state, page, at);
+        if (store.messages().markDecided(claim.key(), claim.owner(), turn.draft()) instanceof ClaimUpdate.Refused) {
+            // Our lease lapsed and a redelivery took the message over: it answers.
+            return new Outcome.InProgress(m.messageId());
+        }
+        if (!turn.counters().isEmpty()) {
+            store.counters().count(page.unit(), at, turn.counters().toArray(Counter[]::new));
+        }
+        record(m, page, state, turn.draft(), turn.candidates());
+        LOG.log(Level.INFO, "{0} {1} on page {2}: {3} {4}", conversation.channel().wireName(), m.messageId(),
+                conversation.pageId(), turn.draft().action(), detail(turn.draft()));
+        return send(m, claim, turn.draft());
+    }
+
+    /** A DECIDED message delivered again: its records are made sure of (they are idempotent) and the draft sent. */
+    private Outcome resend(InboundMessage.FromCitizen m, PageRegistration page, MessageClaim claim) {
+        ReplyDraft draft = claim.draft();
+        ConversationState state = store.conversations().state(m.from())
+                .orElse(new ConversationState(m.from(), page.unit(), null, List.of(), null));
+        List<Candidate> candidates = draft.candidateIds().stream()
+                .map(id -> new Candidate(id, knowledge.find(id).map(Procedure::title).orElse(id), 0.0)).toList();
+        record(m, page, state, draft, candidates);
+        LOG.log(Level.INFO, "{0} {1}: sending the stored draft again", m.from().channel().wireName(), m.messageId());
+        return send(m, claim, draft);
+    }
+
+    private Outcome send(InboundMessage.FromCitizen m, MessageClaim claim, ReplyDraft draft) {
+        OutboundReply reply = new OutboundReply(draft.reply(), ConversationReplies.options(draft, knowledge));
+        String platformId;
+        try {
+            platformId = sender.send(m.from(), m.messageId(), reply);
+        } catch (ReplyFailedException e) {
+            store.messages().release(claim.key(), claim.owner());
+            LOG.log(Level.WARNING, "{0} {1}: reply not sent ({2}); the platform will deliver it again",
+                    m.from().channel().wireName(), m.messageId(), e.getMessage());
+            return new Outcome.SendFailed(m.messageId(), e.getMessage());
+        }
+        String id = platformId == null || platformId.isBlank() ? "unknown" : platformId;
+        if (store.messages().markSent(claim.key(), claim.owner(), id) instanceof ClaimUpdate.Refused) {
+            LOG.log(Level.WARNING, "{0} {1}: sent, but the claim had been taken over before it was marked sent",
+                    m.from().channel().wireName(), m.messageId());
+        }
+        return new Outcome.Replied(m.messageId(), id);
+    }
+
+    private Turn decide(InboundMessage.FromCitizen m, ConversationState state, PageRegistration page, Instant at) {
+        return switch (m) {
+            case InboundMessage.Follow f -> chat(ConversationReplies.welcome(page.displayName(), knowledge));
+            case InboundMessage.Choice c when ConversationReplies.GET_STARTED.equals(c.payload()) ->
+                    chat(ConversationReplies.welcome(page.displayName(), knowledge));
+            case InboundMessage.Text t -> fromWords(t.text(), state);
+            case InboundMessage.Choice c -> fromWords(c.payload(), state);
+            case InboundMessage.Attachment a -> a.caption() != null ? fromWords(a.caption(), state) : fromAttachment(a, at);
+        };
+    }
+
+    private Turn fromWords(String text, ConversationState state) {
+        Optional<Feedback> feedback = state.lastProcedureId() == null ? Optional.empty() : Feedback.of(text);
+        if (feedback.isPresent()) {
+            return switch (feedback.get()) {
+                case HELPFUL -> chat(ConversationReplies.thanksForFeedback());
+                case WRONG -> new Turn(new ReplyDraft(Intent.PROCEDURE, Action.ESCALATE, ConversationReplies.wrongAnswerEscalated(),
+                        null, List.of(), Priority.NORMAL, WRONG_ANSWER_REASON), List.of(), List.of(Counter.ESCALATED));
+            };
+        }
+        Optional<Procedure> picked = CandidatePick.of(text, state.lastCandidateIds()).flatMap(knowledge::find);
+        // A number right after a choice was offered is that choice, not words to search ("2" would find "mức 2").
+        Decision d = picked.map(ConversationService::answerPicked).orElseGet(() -> decider.decide(text, state.context()));
+        return new Turn(ReplyDraft.of(d), d.candidates(), counters(d));
+    }
+
+    private static Decision answerPicked(Procedure p) {
+        return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), List.of(new Candidate(p.id(), p.title(), 1.0)), 1.0, null,
+                Replies.answer(p));
+    }
+
+    private Turn fromAttachment(InboundMessage.Attachment a, Instant at) {
+        if (!a.onlyReactions() && followsAReport(a, at)) {
+            return new Turn(new ReplyDraft(Intent.CRIME_REPORT, Action.ESCALATE, ConversationReplies.attachmentForReport(), null,
+                    List.of(), Priority.HIGH, ATTACHMENT_REASON), List.of(), List.of(Counter.ESCALATED));
+        }
+        return chat(ConversationReplies.askForWords());
+    }
+
+    /** Whether the citizen's last words, shortly before, reported a crime or an emergency (this file is evidence). */
+    private boolean followsAReport(InboundMessage.Attachment a, Instant at) {
+        List<ConversationMessage> recent = store.conversations().recent(a.from(), RECENT);
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            ConversationMessage c = recent.get(i);
+            if (c.author() != Author.CITIZEN || c.id().equals(a.messageId())) {
+                continue;
+            }
+            if (c.at().isBefore(at.minus(REPORT_FOLLOW_UP))) {
+                return false;
+            }
+            Intent intent = decider.decide(c.text(), vn.citizenqa.core.model.ConversationContext.NONE).intent();
+            if (intent == Intent.CRIME_REPORT || intent == Intent.EMERGENCY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Turn chat(String reply) {
+        return new Turn(new ReplyDraft(Intent.SMALL_TALK, Action.CHAT, reply, null, List.of(), null, null), List.of(), List.of());
+    }
+
+    private static List<Counter> counters(Decision d) {
+        List<Counter> c = new ArrayList<>();
+        c.add(Counter.QUESTIONS);
+        switch (d.action()) {
+            case ANSWER -> c.add(Counter.ANSWERED);
+            case CLARIFY -> c.add(Counter.CLARIFIED);
+            case ESCALATE -> c.add(Counter.ESCALATED);
+            default -> {
+            }
+        }
+        if (d.intent() == Intent.CRIME_REPORT) {
+            c.add(Counter.CRIME_REPORTS);
+        } else if (d.intent() == Intent.EMERGENCY) {
+            c.add(Counter.EMERGENCIES);
+        }
+        return c;
+    }
+
+    /**
+     * The conversation messages, the state for follow-ups and any escalation. Every write is keyed by the message,
+     * so doing this again on a redelivery changes nothing.
+     */
+    private void record(InboundMessage.FromCitizen m, PageRegistration page, ConversationState state, ReplyDraft draft,
+                        List<Candidate> candidates) {
+        ConversationKey conversation = m.from();
+        Instant at = at(m);
+        var conversations = store.conversations();
+        // The earlier exchange must be read before this message joins the conversation.
+        Optional<Exchange> answered = WRONG_ANSWER_REASON.equals(draft.escalationReason()) ? lastExchange(m) : Optional.empty();
+        conversations.append(ConversationMessage.of(conversation, m.messageId(), at, Author.CITIZEN, null, citizenText(m)));
+        conversations.append(ConversationMessage.of(conversation, "reply-" + m.messageId(), at.plusMillis(1), Author.ASSISTANT,
+                null, draft.reply()));
+        conversations.saveState(next(state, page, draft, m));
+        if (draft.action() == Action.ESCALATE) {
+            Exchange about = answered.orElse(new Exchange(m.messageId(), at, citizenText(m), draft.reply()));
+            var created = store.escalations().create(new NewEscalation(NewEscalation.idFor(new MessageKey(conversation.channel(), m.messageId())),
+                    page.unit(), conversation, about.questionId(), about.questionAt(), draft.escalationPriority(),
+                    draft.escalationReason() == null ? draft.intent().name() : draft.escalationReason(), draft.intent(),
+                    about.question(), about.answer(), candidates));
+            if (created.created()) {
+                LOG.log(Level.INFO, "escalation {0} ({1}) for unit {2}", created.escalation().id(), draft.escalationPriority(), page.unit());
+            }
+        }
+    }
+
+    /** A citizen's question and the assistant's answer to it. */
+    private record Exchange(String questionId, Instant questionAt, String question, String answer) {
+    }
+
+    /** The last question the citizen asked before {@code m} and the answer it got, while the conversation keeps them. */
+    private Optional<Exchange> lastExchange(InboundMessage.FromCitizen m) {
+        List<ConversationMessage> recent = store.conversations().recent(m.from(), RECENT);
+        String answer = null;
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            ConversationMessage c = recent.get(i);
+            if (c.id().equals(m.messageId()) || c.id().equals("reply-" + m.messageId())) {
+                continue;
+            }
+            if (c.author() == Author.ASSISTANT && answer == null) {
+                answer = c.text();
+            } else if (c.author() == Author.CITIZEN && answer != null) {
+                if (CandidatePick.isNumberChoice(c.text())) {
+                    // "2" alone means nothing to an officer: give the question it chose for.
+                    Optional<ConversationMessage> asked = previousCitizenMessage(recent, i);
+                    if (asked.isPresent()) {
+                        ConversationMessage q = asked.get();
+                        return Optional.of(new Exchange(q.id(), q.at(), q.text() + " (chọn " + c.text().strip() + ")", answer));
+                    }
+                }
+                return Optional.of(new Exchange(c.id(), c.at(), c.text(), answer));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ConversationMessage> previousCitizenMessage(List<ConversationMessage> recent, int before) {
+        for (int j = before - 1; j >= 0; j--) {
+            if (recent.get(j).author() == Author.CITIZEN) {
+                return Optional.of(recent.get(j));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ConversationState next(ConversationState state, PageRegistration page, ReplyDraft draft, InboundMessage.FromCitizen m) {
+        String lastProcedure = switch (draft.action()) {
+            case ANSWER -> draft.procedureId();
+            // The citizen said the answer was wrong: follow-ups must not build on it.
+            case ESCALATE -> WRONG_ANSWER_REASON.equals(draft.escalationReason()) ? null : state.lastProcedureId();
+            default -> state.lastProcedureId();
+        };
+        List<String> offered = draft.action() == Action.CLARIFY ? draft.candidateIds() : List.of();
+        Instant lastUser = m instanceof InboundMessage.Follow ? state.lastUserMessageAt() : latest(state.lastUserMessageAt(), m.sentAt());
+        return new ConversationState(state.key(), page.unit(), lastProcedure, offered, lastUser);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    private Instant at(InboundMessage.FromCitizen m) {
+        return m.sentAt() != null ? m.sentAt() : clock.instant();
+    }
+
+    private static String citizenText(InboundMessage.FromCitizen m) {
+        return switch (m) {
+            case InboundMessage.Text t -> t.text();
+            case InboundMessage.Choice c -> c.title() != null ? c.title() : c.payload();
+            case InboundMessage.Attachment a -> "[" + String.join(", ", a.kinds()) + "]" + (a.caption() != null ? " " + a.caption() : "");
+            case InboundMessage.Follow f -> "[theo dõi trang]";
+        };
+    }
+
+    private static String detail(ReplyDraft d) {
+        return switch (d.action()) {
+            case ANSWER -> d.procedureId();
+            case CLARIFY -> String.join(",", d.candidateIds());
+            case ESCALATE -> d.escalationPriority() + " " + d.intent();
+            default -> d.intent().name();
+        };
+    }
+
+    private static String channelName(InboundMessage.Ignored i) {
+        return i.channel() == null ? "?" : i.channel().wireName();
+    }
+}

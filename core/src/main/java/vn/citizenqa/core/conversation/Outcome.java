@@ -1,0 +1,36 @@
+package vn.citizenqa.core.conversation;
+
+import vn.citizenqa.core.model.Channel;
+
+/** What handling one inbound message came to; the webhook's status follows from it. */
+public sealed interface Outcome {
+
+    /** Only a failed send asks the platform to deliver again (the draft is stored and will be sent then). */
+    default boolean needsRedelivery() {
+        return this instanceof SendFailed;
+    }
+
+    /** The reply went out now. */
+    record Replied(String messageId, String platformMessageId) implements Outcome {
+    }
+
+    /** A redelivery of a message already answered: nothing done. */
+    record AlreadyAnswered(String messageId) implements Outcome {
+    }
+
+    /** Another delivery of the same message is working on it: nothing done here. */
+    record InProgress(String messageId) implements Outcome {
+    }
+
+    /** A kind never answered (echo, receipt, standby…). */
+    record Ignored(String kind) implements Outcome {
+    }
+
+    /** A page not in the registry: logged, not answered. */
+    record UnknownPage(Channel channel, String pageId) implements Outcome {
+    }
+
+    /** The channel did not take the reply; the draft is stored and the lease released for the redelivery. */
+    record SendFailed(String messageId, String reason) implements Outcome {
+    }
+}

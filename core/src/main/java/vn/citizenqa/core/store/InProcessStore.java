@@ -1,0 +1,396 @@
+package vn.citizenqa.core.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+
+import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.privacy.PersonalDataMasker;
+
+/**
+ * The store in the process's memory: the local runner's embedded default and the reference for the contract.
+ * Each conditional write is one atomic {@link ConcurrentHashMap#compute}, the counterpart of a DynamoDB
+ * conditional single-item write; expired items read as absent, as DynamoDB's TTL makes them eventually.
+ */
+public final class InProcessStore implements Store {
+
+    private final Clock clock;
+    private final StoreSettings settings;
+    private final PersonalDataMasker masker = new PersonalDataMasker();
+
+    private final Claims claims = new Claims();
+    private final Talk conversations = new Talk();
+    private final Queue escalations = new Queue();
+    private final Pages pages = new Pages();
+    private final Counts counters = new Counts();
+    private final Proposals suggestions = new Proposals();
+
+    public InProcessStore(Clock clock, StoreSettings settings) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public InProcessStore() {
+        this(Clock.systemUTC(), StoreSettings.defaults());
+    }
+
+    @Override
+    public MessageClaims messages() {
+        return claims;
+    }
+
+    @Override
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    @Override
+    public Escalations escalations() {
+        return escalations;
+    }
+
+    @Override
+    public PageRegistry pages() {
+        return pages;
+    }
+
+    @Override
+    public DailyCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public Suggestions suggestions() {
+        return suggestions;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private final class Claims implements MessageClaims {
+        private final ConcurrentHashMap<MessageKey, MessageClaim> byKey = new ConcurrentHashMap<>();
+
+        @Override
+        public ClaimResult claim(MessageKey key) {
+            Instant now = now();
+            AtomicReference<ClaimResult> result = new AtomicReference<>();
+            byKey.compute(key, (k, cur) -> {
+                if (cur == null || !cur.expiresAt().isAfter(now)) {
+                    MessageClaim fresh = new MessageClaim(key, MessageState.RECEIVED, newOwner(),
+                            now.plus(settings.claimLease()), now, now, null, null, settings.claimExpiry(now));
+                    result.set(new ClaimResult.New(fresh));
+                    return fresh;
+                }
+                if (cur.state() == MessageState.SENT) {
+                    result.set(new ClaimResult.AlreadySent(cur));
+                    return cur;
+                }
+                if (cur.leaseUntil().isAfter(now)) {
+                    result.set(new ClaimResult.InProgress(cur));
+                    return cur;
+                }
+                MessageClaim taken = new MessageClaim(key, cur.state(), newOwner(), now.plus(settings.claimLease()),
+                        cur.claimedAt(), now, cur.draft(), null, cur.expiresAt());
+                result.set(new ClaimResult.Resumed(taken));
+                return taken;
+            });
+            return result.get();
+        }
+
+        @Override
+        public ClaimUpdate markDecided(MessageKey key, String owner, ReplyDraft draft) {
+            Objects.requireNonNull(draft, "draft");
+            return update(key, owner, MessageState.RECEIVED, (cur, now) -> new MessageClaim(key, MessageState.DECIDED,
+                    owner, now.plus(settings.claimLease()), cur.claimedAt(), now, draft, null, cur.expiresAt()));
+        }
+
+        @Override
+        public ClaimUpdate markSent(MessageKey key, String owner, String platformMessageId) {
+            Objects.requireNonNull(platformMessageId, "platformMessageId");
+            return update(key, owner, MessageState.DECIDED, (cur, now) -> new MessageClaim(key, MessageState.SENT,
+                    owner, cur.leaseUntil(), cur.claimedAt(), now, cur.draft(), platformMessageId, cur.expiresAt()));
+        }
+
+        @Override
+        public ClaimUpdate release(MessageKey key, String owner) {
+            return update(key, owner, null, (cur, now) -> new MessageClaim(key, cur.state(), owner, now,
+                    cur.claimedAt(), now, cur.draft(), null, cur.expiresAt()));
+        }
+
+        /** Applies the change if the claim is live, held by {@code owner}, not SENT and in {@code expected} (if given). */
+        private ClaimUpdate update(MessageKey key, String owner, MessageState expected,
+                                   BiFunction<MessageClaim, Instant, MessageClaim> change) {
+            Instant now = now();
+            AtomicReference<ClaimUpdate> result = new AtomicReference<>();
+            byKey.compute(key, (k, cur) -> {
+                if (cur == null || !cur.expiresAt().isAfter(now)) {
+                    result.set(new ClaimUpdate.Refused(null));
+                    return cur;
+                }
+                boolean allowed = cur.owner().equals(owner) && cur.state() != MessageState.SENT
+                        && (expected == null || cur.state() == expected);
+                if (!allowed) {
+                    result.set(new ClaimUpdate.Refused(cur));
+                    return cur;
+                }
+                MessageClaim next = change.apply(cur, now);
+                result.set(new ClaimUpdate.Applied(next));
+                return next;
+            });
+            return result.get();
+        }
+
+        @Override
+        public Optional<MessageClaim> find(MessageKey key) {
+            Instant now = now();
+            return Optional.ofNullable(byKey.get(key)).filter(c -> c.expiresAt().isAfter(now));
+        }
+
+        private static String newOwner() {
+            return UUID.randomUUID().toString();
+        }
+    }
+
+    private record ExpiringState(ConversationState state, Instant expiresAt) {
+    }
+
+    private final class Talk implements Conversations {
+        private final ConcurrentHashMap<ConversationKey, ExpiringState> states = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<ConversationKey, NavigableMap<String, ConversationMessage>> messages =
+                new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<ConversationState> state(ConversationKey key) {
+            Instant now = now();
+            return Optional.ofNullable(states.get(key)).filter(s -> s.expiresAt().isAfter(now))
+                    .map(ExpiringState::state);
+        }
+
+        @Override
+        public void saveState(ConversationState state) {
+            states.put(state.key(), new ExpiringState(state, settings.conversationExpiry(now())));
+        }
+
+        @Override
+        public ConversationMessage append(ConversationMessage message) {
+            ConversationMessage stored = message.expiringAt(settings.conversationExpiry(message.at()));
+            messages.computeIfAbsent(message.conversation(), k -> new ConcurrentSkipListMap<>())
+                    .put(sortKey(message.at(), message.id()), stored);
+            return stored;
+        }
+
+        @Override
+        public List<ConversationMessage> recent(ConversationKey key, int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be at least 1: " + limit);
+            }
+            Instant now = now();
+            List<ConversationMessage> newestFirst = messages.getOrDefault(key, new ConcurrentSkipListMap<>())
+                    .descendingMap().values().stream()
+                    .filter(m -> m.expiresAt().isAfter(now))
+                    .limit(limit)
+                    .toList();
+            return newestFirst.reversed();
+        }
+
+        @Override
+        public Optional<ConversationMessage> find(ConversationKey key, Instant at, String id) {
+            Instant now = now();
+            return Optional.ofNullable(messages.getOrDefault(key, new ConcurrentSkipListMap<>()).get(sortKey(at, id)))
+                    .filter(m -> m.expiresAt().isAfter(now));
+        }
+
+        private static String sortKey(Instant at, String id) {
+            return EscalationQueueOrder.sortableTime(at) + "#" + id;
+        }
+    }
+
+    private final class Queue extends RuleBasedEscalations {
+        private final ConcurrentHashMap<String, Escalation> byId = new ConcurrentHashMap<>();
+
+        Queue() {
+            super(new EscalationRules(masker));
+        }
+
+        @Override
+        public Created create(NewEscalation e) {
+            Instant now = now();
+            AtomicReference<Created> result = new AtomicReference<>();
+            byId.compute(e.id(), (id, cur) -> {
+                Escalation stored = cur != null ? cur : rules.open(e, now);
+                result.set(new Created(stored, cur == null));
+                return stored;
+            });
+            return result.get();
+        }
+
+        @Override
+        public Optional<Escalation> find(String id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public EscalationQueuePage queue(String unit, EscalationStatus status, String cursor, int limit) {
+            String after = EscalationQueueOrder.checkQuery(status, cursor, limit);
+            List<Escalation> page = byId.values().stream()
+                    .filter(e -> e.unit().equals(unit) && e.status() == status)
+                    .filter(e -> after == null || EscalationQueueOrder.sortKey(e).compareTo(after) > 0)
+                    .sorted(Comparator.comparing(EscalationQueueOrder::sortKey))
+                    .limit(limit + 1L)
+                    .toList();
+            return EscalationQueueOrder.page(page, limit);
+        }
+
+        @Override
+        protected EscalationChange change(String id, OfficerAction action) {
+            Instant now = now();
+            AtomicReference<EscalationChange> result = new AtomicReference<>(new EscalationChange.NotFound(id));
+            byId.computeIfPresent(id, (k, cur) -> {
+                EscalationChange outcome = action.decide(cur, now);
+                result.set(outcome);
+                return outcome instanceof EscalationChange.Applied(Escalation next, EscalationStatus ignored)
+                        ? next : cur;
+            });
+            return result.get();
+        }
+    }
+
+    private record PageKey(Channel channel, String pageId) {
+    }
+
+    private final class Pages implements PageRegistry {
+        private final ConcurrentHashMap<PageKey, PageRegistration> byKey = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<PageRegistration> find(Channel channel, String pageId) {
+            return Optional.ofNullable(byKey.get(new PageKey(channel, pageId)));
+        }
+
+        @Override
+        public List<String> units() {
+            return byKey.values().stream().map(PageRegistration::unit).distinct().sorted().toList();
+        }
+
+        @Override
+        public void register(PageRegistration page) {
+            byKey.put(new PageKey(page.channel(), page.pageId()), page);
+        }
+
+        @Override
+        public TokenUpdate replaceTokens(Channel channel, String pageId, String usedRefreshToken, String accessToken,
+                                         String refreshToken, Instant accessTokenExpiresAt) {
+            Objects.requireNonNull(accessToken, "accessToken");
+            AtomicReference<TokenUpdate> result = new AtomicReference<>(new TokenUpdate.UnknownPage());
+            byKey.computeIfPresent(new PageKey(channel, pageId), (k, cur) -> {
+                if (!Objects.equals(cur.refreshToken(), usedRefreshToken)) {
+                    result.set(new TokenUpdate.Stale(cur));
+                    return cur;
+                }
+                PageRegistration next = cur.withTokens(accessToken, refreshToken, accessTokenExpiresAt);
+                result.set(new TokenUpdate.Replaced(next));
+                return next;
+            });
+            return result.get();
+        }
+    }
+
+    private record UnitDay(String unit, LocalDate day) {
+    }
+
+    private final class Counts implements DailyCounters {
+        private final ConcurrentHashMap<UnitDay, Map<Counter, Long>> counts = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<UnitDay, Map<String, Duration>> firstResponses = new ConcurrentHashMap<>();
+
+        @Override
+        public void count(String unit, Instant at, Counter... counters) {
+            Keys.requireId(unit, "unit");
+            counts.compute(new UnitDay(unit, day(at)), (k, cur) -> {
+                Map<Counter, Long> next = cur == null ? new EnumMap<>(Counter.class) : new EnumMap<>(cur);
+                for (Counter c : counters) {
+                    next.merge(c, 1L, Long::sum);
+                }
+                return next;
+            });
+        }
+
+        @Override
+        public void recordFirstResponse(String unit, String escalationId, Instant answeredAt, Duration responseTime) {
+            Keys.requireId(unit, "unit");
+            Keys.requireId(escalationId, "escalationId");
+            Objects.requireNonNull(responseTime, "responseTime");
+            firstResponses.computeIfAbsent(new UnitDay(unit, day(answeredAt)), k -> new ConcurrentHashMap<>())
+                    .putIfAbsent(escalationId, responseTime.truncatedTo(ChronoUnit.MILLIS));
+        }
+
+        @Override
+        public List<DailyFigures> figures(String unit, LocalDate from, LocalDate to) {
+            List<LocalDate> days = DailyRange.days(from, to);
+            return days.stream().map(d -> {
+                UnitDay key = new UnitDay(unit, d);
+                return new DailyFigures(unit, d, counts.getOrDefault(key, Map.of()),
+                        List.copyOf(firstResponses.getOrDefault(key, Map.of()).values()));
+            }).toList();
+        }
+
+        private LocalDate day(Instant at) {
+            return LocalDate.ofInstant(at, settings.countingZone());
+        }
+    }
+
+    private final class Proposals implements Suggestions {
+        private final ConcurrentHashMap<String, Suggestion> byId = new ConcurrentHashMap<>();
+
+        @Override
+        public Suggestion add(NewSuggestion s) {
+            Instant now = now();
+            return byId.computeIfAbsent(s.id(), id -> new Suggestion(id, s.escalationId(), s.unit(), s.procedureId(),
+                    masker.mask(s.question()), s.answer() == null ? null : masker.mask(s.answer()), s.officer(), now,
+                    SuggestionStatus.PENDING, null));
+        }
+
+        @Override
+        public Optional<Suggestion> find(String id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public List<Suggestion> pending(int limit) {
+            if (limit < 1 || limit > MAX_READ) {
+                throw new IllegalArgumentException("limit must be 1.." + MAX_READ + ": " + limit);
+            }
+            return byId.values().stream().filter(x -> x.status() == SuggestionStatus.PENDING)
+                    .sorted(Comparator.comparing(Suggestion::createdAt).thenComparing(Suggestion::id))
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public boolean markExported(String id) {
+            Instant now = now();
+            AtomicReference<Boolean> done = new AtomicReference<>(false);
+            byId.computeIfPresent(id, (k, cur) -> {
+                if (cur.status() != SuggestionStatus.PENDING) {
+                    return cur;
+                }
+                done.set(true);
+                return new Suggestion(cur.id(), cur.escalationId(), cur.unit(), cur.procedureId(), cur.question(),
+                        cur.answer(), cur.officer(), cur.createdAt(), SuggestionStatus.EXPORTED, now);
+            });
+            return done.get();
+        }
+    }
+}

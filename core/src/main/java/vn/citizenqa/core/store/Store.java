@@ -1,0 +1,29 @@
+package vn.citizenqa.core.store;
+
+/**
+ * Everything citizen-qa keeps, in domain words. Two implementations honour the same contract (one
+ * contract test suite runs against both): {@link InProcessStore} for the local runner and tests, and the
+ * DynamoDB store in {@code functions}. Every write is a single-item write; every state change is
+ * conditional on the state the caller saw, so concurrent deliveries and officers cannot overwrite each other.
+ * Any operation may throw {@link StoreUnavailableException}.
+ */
+public interface Store {
+
+    /** Inbound message claims: each platform message is worked on once, RECEIVED → DECIDED → SENT. */
+    MessageClaims messages();
+
+    /** Conversations with one citizen on one page: the follow-up state and the (expiring) messages. */
+    Conversations conversations();
+
+    /** Questions and reports handed to officers, and each unit's queue of them. */
+    Escalations escalations();
+
+    /** Which unit a page belongs to, and its channel tokens. */
+    PageRegistry pages();
+
+    /** Daily figures per unit. */
+    DailyCounters counters();
+
+    /** Officers' proposals of new sample questions for the knowledge base. */
+    Suggestions suggestions();
+}

@@ -1,0 +1,84 @@
+package vn.citizenqa.functions;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import vn.citizenqa.functions.officer.OfficerApi;
+import vn.citizenqa.functions.officer.OfficerJson;
+
+/**
+ * The officer API function behind the HTTP API (payload 2.0), protected by its JWT authorizer: a translation from
+ * the event (method, path, query, the authorizer's claims, the body) to {@link OfficerApi} and back.
+ */
+public final class OfficerApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Map<String, String> HEADERS = Map.of(
+            "Content-Type", "application/json; charset=utf-8",
+            // Cases hold citizens' own words: never cached by a browser or a proxy.
+            "Cache-Control", "no-store");
+
+    private final OfficerApi api;
+
+    public OfficerApiHandler(OfficerApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        OfficerApi.Response response;
+        try {
+            response = api.handle(new OfficerApi.Request(method(event), path(event),
+                    event.getQueryStringParameters(), claims(event), body(event)));
+        } catch (IllegalArgumentException e) {
+            // Only the body's base64 decoding throws this before the API sees the request.
+            response = new OfficerApi.Response(400, OfficerJson.error("malformed_json", "the body is not valid base64"));
+        }
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(HEADERS)
+                .withBody(response.json())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    private static String method(APIGatewayV2HTTPEvent event) {
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        if (http != null && http.getMethod() != null) {
+            return http.getMethod();
+        }
+        String key = event.getRouteKey();
+        return key == null || !key.contains(" ") ? null : key.substring(0, key.indexOf(' '));
+    }
+
+    private static String path(APIGatewayV2HTTPEvent event) {
+        if (event.getRawPath() != null) {
+            return event.getRawPath();
+        }
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        return http == null ? null : http.getPath();
+    }
+
+    /** The claims the JWT authorizer verified, or null when the request came without them. */
+    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
+            return null;
+        }
+        return context.getAuthorizer().getJwt().getClaims();
+    }
+
+    private static String body(APIGatewayV2HTTPEvent event) {
+        if (event.getBody() == null) {
+            return null;
+        }
+        return event.getIsBase64Encoded()
+                ? new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8)
+                : event.getBody();
+    }
+}

@@ -1,0 +1,65 @@
+package vn.citizenqa.functions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.store.PageRegistration;
+import vn.citizenqa.functions.channel.JsonFields;
+
+/**
+ * {@code PAGES_FILE}: a JSON array of {@code {channel, pageId, unit, name, accessToken, refreshToken?}}, one per
+ * page or OA, loaded into the page registry at start. A mistake names the entry and the field.
+ */
+public final class PagesFile {
+
+    private PagesFile() {
+    }
+
+    public static List<PageRegistration> read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("PAGES_FILE " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        JsonNode root;
+        try {
+            root = JsonFields.MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("PAGES_FILE " + file + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isArray()) {
+            throw new IllegalArgumentException("PAGES_FILE " + file + " must hold a JSON array of pages");
+        }
+        List<PageRegistration> pages = new ArrayList<>();
+        int n = 0;
+        for (JsonNode entry : root) {
+            n++;
+            String where = "PAGES_FILE " + file + ", page " + n + ": ";
+            String channelName = required(entry, "channel", where);
+            Channel channel = Channel.fromWireName(channelName)
+                    .orElseThrow(() -> new IllegalArgumentException(where + "'channel' must be messenger or zalo, not '" + channelName + "'"));
+            try {
+                pages.add(new PageRegistration(channel, required(entry, "pageId", where), required(entry, "unit", where),
+                        required(entry, "name", where), required(entry, "accessToken", where), JsonFields.text(entry, "refreshToken"), null));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + e.getMessage(), e);
+            }
+        }
+        return pages;
+    }
+
+    private static String required(JsonNode entry, String field, String where) {
+        String v = JsonFields.text(entry, field);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException(where + "'" + field + "' is required");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,64 @@
+package vn.citizenqa.functions;
+
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import vn.citizenqa.functions.channel.Webhook;
+import vn.citizenqa.functions.channel.WebhookRequest;
+import vn.citizenqa.functions.channel.WebhookResponse;
+
+/**
+ * The webhook function behind the HTTP API (payload 2.0): {@code GET /webhook/messenger},
+ * {@code POST /webhook/messenger}, {@code POST /webhook/zalo}. A translation from the event to the
+ * {@link Webhook} and back; everything else happens there.
+ */
+public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    static {
+        LogFormat.install();
+    }
+
+    private final Webhook webhook;
+
+    public WebhookHandler() {
+        this(Wiring.webhook());
+    }
+
+    public WebhookHandler(Webhook webhook) {
+        this.webhook = webhook;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        WebhookResponse response;
+        try {
+            response = webhook.handle(request(event));
+        } catch (IllegalArgumentException e) {
+            // Only the body's base64 decoding throws this before the webhook sees the request.
+            response = WebhookResponse.error(400, "the body is not valid base64");
+        }
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(response.headers())
+                .withBody(response.body())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    static WebhookRequest request(APIGatewayV2HTTPEvent event) {
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        String method = http != null && http.getMethod() != null ? http.getMethod() : methodOfRouteKey(event.getRouteKey());
+        String path = event.getRawPath() != null ? event.getRawPath() : http != null ? http.getPath() : null;
+        Map<String, String> query = event.getQueryStringParameters();
+        return new WebhookRequest(method, path, event.getHeaders(), query,
+                WebhookRequest.bodyBytes(event.getBody(), event.getIsBase64Encoded()), http == null ? null : http.getSourceIp());
+    }
+
+    private static String methodOfRouteKey(String routeKey) {
+        return routeKey == null || !routeKey.contains(" ") ? "" : routeKey.substring(0, routeKey.indexOf(' '));
+    }
+}

@@ -1,0 +1,79 @@
+package vn.citizenqa.functions;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The webhook's configuration, read from the environment (a Lambda's variables, or {@code --env-vars} locally).
+ * Secrets left unset disable their channel: its route answers 503 and says which variable is missing.
+ *
+ * @param graphApiBase  replies go to {@code $GRAPH_API_BASE/me/messages}
+ * @param zaloApiBase   replies go to {@code $ZALO_API_BASE/v3.0/oa/message/cs}
+ * @param zaloOAuthBase tokens are refreshed at {@code $ZALO_OAUTH_BASE/v4/oa/access_token}
+ * @param zaloAppSecret the Zalo app's secret key, sent when refreshing an OA token (not the OA secret key)
+ *
+ * <p>The store ({@code TABLE_NAME}, {@code DYNAMODB_ENDPOINT}…) and {@code PAGES_FILE} are read by {@link Wiring#store(Map)}.
+ */
+public record WebhookSettings(String messengerAppSecret, String messengerVerifyToken, String zaloAppId, String zaloOaSecret,
+                              String zaloAppSecret, String graphApiBase, String zaloApiBase, String zaloOAuthBase,
+                              Duration channelTimeout) {
+
+    public static final String DEFAULT_GRAPH_API_BASE = "https://graph.facebook.com/v23.0";
+    public static final String DEFAULT_ZALO_API_BASE = "https://openapi.zalo.me";
+    public static final String DEFAULT_ZALO_OAUTH_BASE = "https://oauth.zaloapp.com";
+    /** Zalo wants its webhook answered within about 2 s and Meta within 20 s; a reply call gets a few seconds. */
+    public static final Duration DEFAULT_CHANNEL_TIMEOUT = Duration.ofSeconds(5);
+
+    public static WebhookSettings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static WebhookSettings from(Map<String, String> env) {
+        return new WebhookSettings(
+                value(env, "MESSENGER_APP_SECRET", null),
+                value(env, "MESSENGER_VERIFY_TOKEN", null),
+                value(env, "ZALO_APP_ID", null),
+                value(env, "ZALO_OA_SECRET", null),
+                value(env, "ZALO_APP_SECRET", null),
+                value(env, "GRAPH_API_BASE", DEFAULT_GRAPH_API_BASE),
+                value(env, "ZALO_API_BASE", DEFAULT_ZALO_API_BASE),
+                value(env, "ZALO_OAUTH_BASE", DEFAULT_ZALO_OAUTH_BASE),
+                millis(env, "CHANNEL_TIMEOUT_MS", DEFAULT_CHANNEL_TIMEOUT));
+    }
+
+    public boolean messengerConfigured() {
+        return messengerAppSecret != null;
+    }
+
+    public boolean zaloConfigured() {
+        return zaloAppId != null && zaloOaSecret != null;
+    }
+
+    private static String value(Map<String, String> env, String name, String fallback) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    private static Duration millis(Map<String, String> env, String name, Duration fallback) {
+        String v = value(env, name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long ms = Long.parseLong(v);
+            if (ms <= 0) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis(ms);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a positive number of milliseconds, not '" + v + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookSettings[messenger=" + messengerConfigured() + ", zalo=" + zaloConfigured() + ", graphApiBase=" + graphApiBase
+                + ", zaloApiBase=" + zaloApiBase + ", zaloOAuthBase=" + zaloOAuthBase
+                + ", channelTimeout=" + channelTimeout + "]";
+    }
+}

@@ -1,0 +1,131 @@
+package vn.citizenqa.functions.channel;
+
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.citizenqa.core.channel.InboundMessage;
+import vn.citizenqa.core.conversation.ConversationService;
+import vn.citizenqa.core.conversation.Outcome;
+import vn.citizenqa.core.store.StoreUnavailableException;
+import vn.citizenqa.functions.channel.messenger.MessengerAdapter;
+import vn.citizenqa.functions.channel.zalo.ZaloAdapter;
+
+/**
+ * The webhook routes: {@code GET /webhook/messenger} (the subscription handshake), {@code POST /webhook/messenger}
+ * and {@code POST /webhook/zalo}. Verifies through the channel's adapter, hands each message to the conversation
+ * service, and turns the outcomes into the status the platform acts on: 200 done, 401 not genuine, 400 not
+ * JSON, 502 a reply could not be sent and 503 the store is unreachable (both make the platform deliver again).
+ */
+public final class Webhook {
+
+    public static final String MESSENGER_PATH = "/webhook/messenger";
+    public static final String ZALO_PATH = "/webhook/zalo";
+    private static final System.Logger SECURITY = System.getLogger("citizenqa.security");
+    private static final System.Logger LOG = System.getLogger("citizenqa.webhook");
+
+    private final MessengerAdapter messenger;
+    private final ZaloAdapter zalo;
+    private final ConversationService conversations;
+    private final String messengerMissing;
+    private final String zaloMissing;
+
+    /**
+     * @param messenger null when Messenger is not configured; {@code messengerMissing} then says what to set
+     * @param zalo      null when Zalo is not configured; {@code zaloMissing} then says what to set
+     */
+    public Webhook(MessengerAdapter messenger, String messengerMissing, ZaloAdapter zalo, String zaloMissing,
+                   ConversationService conversations) {
+        this.messenger = messenger;
+        this.zalo = zalo;
+        this.conversations = conversations;
+        this.messengerMissing = messengerMissing;
+        this.zaloMissing = zaloMissing;
+    }
+
+    public WebhookResponse handle(WebhookRequest request) {
+        String path = request.path().length() > 1 && request.path().endsWith("/")
+                ? request.path().substring(0, request.path().length() - 1) : request.path();
+        return switch (path) {
+            case MESSENGER_PATH -> switch (request.method()) {
+                case "GET" -> messenger == null ? notConfigured("messenger", messengerMissing) : handshake(request);
+                case "POST" -> messenger == null ? notConfigured("messenger", messengerMissing) : deliver("messenger", request, messenger.read(request));
+                default -> WebhookResponse.error(405, "use GET or POST");
+            };
+            case ZALO_PATH -> switch (request.method()) {
+                case "POST" -> zalo == null ? notConfigured("zalo", zaloMissing) : deliver("zalo", request, zalo.read(request));
+                default -> WebhookResponse.error(405, "use POST");
+            };
+            default -> WebhookResponse.error(404, "no route for " + request.method() + " " + request.path());
+        };
+    }
+
+    private WebhookResponse handshake(WebhookRequest request) {
+        Optional<String> challenge = messenger.handshake(request);
+        if (challenge.isEmpty()) {
+            SECURITY.log(Level.WARNING, "messenger webhook: subscription handshake refused (wrong verify token or mode) from {0}",
+                    request.sourceIp());
+            return WebhookResponse.error(403, "verification failed");
+        }
+        return WebhookResponse.text(200, challenge.get());
+    }
+
+    private WebhookResponse deliver(String channel, WebhookRequest request, ParsedWebhook parsed) {
+        return switch (parsed) {
+            case ParsedWebhook.Unauthorized u -> {
+                // Never the body: it is unauthenticated input and may hold personal data.
+                SECURITY.log(Level.WARNING, "{0} webhook: rejected, {1}; from {2}; {3} bytes not processed",
+                        channel, u.reason(), request.sourceIp(), request.body().length);
+                yield WebhookResponse.error(401, "invalid signature");
+            }
+            case ParsedWebhook.Malformed m -> WebhookResponse.error(400, m.reason());
+            case ParsedWebhook.Probe p -> WebhookResponse.json(200, JsonFields.MAPPER.createObjectNode().put("status", "ok"));
+            case ParsedWebhook.Accepted a -> process(channel, a);
+        };
+    }
+
+    private WebhookResponse process(String channel, ParsedWebhook.Accepted accepted) {
+        ObjectNode summary = JsonFields.MAPPER.createObjectNode();
+        summary.put("received", accepted.messages().size());
+        int replied = 0;
+        int duplicates = 0;
+        int ignored = 0;
+        int unknownPage = 0;
+        int failed = 0;
+        int errors = 0;
+        for (InboundMessage message : accepted.messages()) {
+            Outcome outcome;
+            try {
+                outcome = conversations.handle(message);
+            } catch (StoreUnavailableException e) {
+                LOG.log(Level.ERROR, channel + " webhook: the store is unreachable; answering 503 so the platform delivers again", e);
+                return WebhookResponse.error(503, "the store is unavailable; deliver again later");
+            } catch (RuntimeException e) {
+                // A fault of ours: the platform delivers again, and a redelivery resumes from what was stored.
+                LOG.log(Level.ERROR, channel + " webhook: message " + message.messageId() + " failed", e);
+                errors++;
+                continue;
+            }
+            switch (outcome) {
+                case Outcome.Replied r -> replied++;
+                case Outcome.AlreadyAnswered d -> duplicates++;
+                case Outcome.InProgress p -> duplicates++;
+                case Outcome.Ignored i -> ignored++;
+                case Outcome.UnknownPage u -> unknownPage++;
+                case Outcome.SendFailed f -> failed++;
+            }
+        }
+        summary.put("replied", replied).put("duplicates", duplicates).put("ignored", ignored)
+                .put("unknownPage", unknownPage).put("sendFailed", failed).put("errors", errors);
+        if (errors > 0) {
+            return WebhookResponse.json(500, summary);
+        }
+        return WebhookResponse.json(failed > 0 ? 502 : 200, summary);
+    }
+
+    private static WebhookResponse notConfigured(String channel, String missing) {
+        LOG.log(Level.ERROR, "{0} webhook called but not configured: {1}", channel, missing);
+        return WebhookResponse.error(503, channel + " is not configured on this deployment");
+    }
+}

@@ -1,0 +1,112 @@
+package vn.citizenqa.functions.dynamo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import vn.citizenqa.core.privacy.PersonalDataMasker;
+import vn.citizenqa.core.store.Conversations;
+import vn.citizenqa.core.store.DailyCounters;
+import vn.citizenqa.core.store.EscalationRules;
+import vn.citizenqa.core.store.Escalations;
+import vn.citizenqa.core.store.MessageClaims;
+import vn.citizenqa.core.store.PageRegistry;
+import vn.citizenqa.core.store.Store;
+import vn.citizenqa.core.store.StoreSettings;
+import vn.citizenqa.core.store.Suggestions;
+
+/** The store on one DynamoDB table (see {@link StoreTable}), through the low-level client: single-item writes only. */
+public final class DynamoDbStore implements Store {
+
+    private final MessageClaims messages;
+    private final Conversations conversations;
+    private final Escalations escalations;
+    private final PageRegistry pages;
+    private final DailyCounters counters;
+    private final Suggestions suggestions;
+
+    public DynamoDbStore(DynamoDbClient client, String tableName, Clock clock, StoreSettings settings) {
+        TableCalls table = new TableCalls(client, tableName);
+        Supplier<Instant> now = () -> clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        this.messages = new DynamoMessageClaims(table, settings, now);
+        this.conversations = new DynamoConversations(table, settings, now);
+        PersonalDataMasker masker = new PersonalDataMasker();
+        this.escalations = new DynamoEscalations(table, new EscalationRules(masker), now);
+        this.pages = new DynamoPageRegistry(table);
+        this.counters = new DynamoDailyCounters(table, settings);
+        this.suggestions = new DynamoSuggestions(table, masker, now);
+    }
+
+    /** A client for the settings: URL-connection HTTP, explicit region, bounded retries with backoff. */
+    public static DynamoDbClient client(DynamoDbSettings settings) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials(settings))
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(settings.connectTimeout())
+                        .socketTimeout(settings.callTimeout())
+                        .build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(settings.maxAttempts()).build())
+                        .apiCallTimeout(settings.callTimeout())
+                        .build());
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        return builder.build();
+    }
+
+    /**
+     * On AWS the runtime's credentials (never fixed keys: they would break SnapStart). A local endpoint (dynalite,
+     * DynamoDB Local, LocalStack) only needs requests signed with something, so placeholder keys serve when the
+     * environment has none.
+     */
+    private static AwsCredentialsProvider credentials(DynamoDbSettings settings) {
+        boolean localWithoutKeys = settings.endpoint() != null && System.getenv("AWS_ACCESS_KEY_ID") == null
+                && System.getProperty("aws.accessKeyId") == null;
+        return localWithoutKeys ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+                : DefaultCredentialsProvider.builder().build();
+    }
+
+    @Override
+    public MessageClaims messages() {
+        return messages;
+    }
+
+    @Override
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    @Override
+    public Escalations escalations() {
+        return escalations;
+    }
+
+    @Override
+    public PageRegistry pages() {
+        return pages;
+    }
+
+    @Override
+    public DailyCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public Suggestions suggestions() {
+        return suggestions;
+    }
+}

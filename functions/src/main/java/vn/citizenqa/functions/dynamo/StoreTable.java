@@ -1,0 +1,129 @@
+package vn.citizenqa.functions.dynamo;
+
+import java.time.LocalDate;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.store.EscalationStatus;
+import vn.citizenqa.core.store.MessageKey;
+import vn.citizenqa.core.store.SuggestionStatus;
+
+/**
+ * The one table, described once: its keys, the unit-queue index, the TTL attribute and the key of every item
+ * kind. {@code setup-table}, the tests and (through a test that compares them) template.yaml all follow it.
+ *
+ * <pre>
+ * item                  PK                              SK
+ * message claim         MSG#channel#messageId           CLAIM
+ * conversation state    CONV#channel#pageId#userId      STATE
+ * conversation message  CONV#channel#pageId#userId      M#time#id
+ * escalation            ESC#id                          ESC       GSI1: UNIT#unit#status / rank#created#id
+ * page                  PAGE#channel#pageId             PAGE
+ * daily counters        STATS#unit                      DAY#yyyy-mm-dd
+ * first response time   STATS#unit                      DAY#yyyy-mm-dd#FRT#escalationId
+ * unit membership       UNITS                           UNIT#unit#PAGE#channel#pageId
+ * suggestion            SUGGESTION#id                   SUGGESTION  GSI1: SUGGESTIONS#status / created#id
+ * </pre>
+ */
+public final class StoreTable {
+
+    public static final String PK = "PK";
+    public static final String SK = "SK";
+    /** The unit queue: one unit's escalations in one status, by priority then age. */
+    public static final String QUEUE_INDEX = "GSI1";
+    public static final String QUEUE_PK = "GSI1PK";
+    public static final String QUEUE_SK = "GSI1SK";
+    /** Epoch seconds after which DynamoDB deletes the item (claims, conversation state and messages). */
+    public static final String TTL_ATTRIBUTE = "expiresAt";
+
+    static final String CLAIM = "CLAIM";
+    static final String STATE = "STATE";
+    static final String MESSAGE_PREFIX = "M#";
+    static final String ESCALATION = "ESC";
+    static final String PAGE = "PAGE";
+    static final String DAY_PREFIX = "DAY#";
+    static final String UNITS = "UNITS";
+    static final String UNIT_PREFIX = "UNIT#";
+    static final String SUGGESTION = "SUGGESTION";
+
+    private StoreTable() {
+    }
+
+    /** The table as {@code CreateTable} makes it: on-demand, two string keys and the queue index. */
+    public static CreateTableRequest createTableRequest(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        stringAttribute(PK), stringAttribute(SK), stringAttribute(QUEUE_PK), stringAttribute(QUEUE_SK))
+                .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(QUEUE_INDEX)
+                        .keySchema(key(QUEUE_PK, KeyType.HASH), key(QUEUE_SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build())
+                .build();
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    static String claimPk(MessageKey key) {
+        return "MSG#" + key.channel().wireName() + "#" + key.messageId();
+    }
+
+    static String conversationPk(ConversationKey key) {
+        return "CONV#" + key.channel().wireName() + "#" + key.pageId() + "#" + key.userId();
+    }
+
+    static String escalationPk(String id) {
+        return "ESC#" + id;
+    }
+
+    static String queuePk(String unit, EscalationStatus status) {
+        return "UNIT#" + unit + "#" + status.name();
+    }
+
+    static String pagePk(Channel channel, String pageId) {
+        return "PAGE#" + channel.wireName() + "#" + pageId;
+    }
+
+    /** One item per page under the UNITS partition, so that the units with pages are one Query. */
+    static String unitMemberSk(String unit, Channel channel, String pageId) {
+        return UNIT_PREFIX + unit + "#PAGE#" + channel.wireName() + "#" + pageId;
+    }
+
+    static String suggestionPk(String id) {
+        return "SUGGESTION#" + id;
+    }
+
+    static String suggestionQueuePk(SuggestionStatus status) {
+        return "SUGGESTIONS#" + status.name();
+    }
+
+    static String statsPk(String unit) {
+        return "STATS#" + unit;
+    }
+
+    static String daySk(LocalDate day) {
+        return DAY_PREFIX + day;
+    }
+
+    static String firstResponseSk(LocalDate day, String escalationId) {
+        return DAY_PREFIX + day + "#FRT#" + escalationId;
+    }
+}

@@ -1,0 +1,130 @@
+package vn.citizenqa.functions.dynamo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import vn.citizenqa.core.store.StoreUnavailableException;
+
+/**
+ * The table's calls, each turning "cannot reach or use the table" into {@link StoreUnavailableException} (the
+ * webhook's 503) and a failed condition into an ordinary result. The client's retry strategy has already retried
+ * throttling and transient failures with backoff when an exception gets here.
+ */
+final class TableCalls {
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    TableCalls(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    String table() {
+        return table;
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(StoreTable.PK, Attrs.s(pk), StoreTable.SK, Attrs.s(sk));
+    }
+
+    /** A strongly consistent read: conditional writes decide on what was just written. */
+    Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+        return call("read", () -> {
+            var response = client.getItem(GetItemRequest.builder().tableName(table).key(key(pk, sk))
+                    .consistentRead(true).build());
+            return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+        });
+    }
+
+    void put(Map<String, AttributeValue> item) {
+        call("write", () -> client.putItem(PutItemRequest.builder().tableName(table).item(item).build()));
+    }
+
+    void delete(String pk, String sk) {
+        call("delete", () -> client.deleteItem(DeleteItemRequest.builder().tableName(table).key(key(pk, sk)).build()));
+    }
+
+    /** Writes the item if the condition holds; false when it does not. */
+    boolean putIf(Map<String, AttributeValue> item, String condition, Map<String, String> names,
+                  Map<String, AttributeValue> values) {
+        return call("conditional write", () -> {
+            try {
+                client.putItem(PutItemRequest.builder().tableName(table).item(item).conditionExpression(condition)
+                        .expressionAttributeNames(names.isEmpty() ? null : names)
+                        .expressionAttributeValues(values.isEmpty() ? null : values).build());
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            }
+        });
+    }
+
+    /** Applies the update if its condition holds and returns the item as now stored; empty when it does not. */
+    Optional<Map<String, AttributeValue>> updateIf(UpdateItemRequest.Builder update) {
+        return call("conditional update", () -> {
+            try {
+                return Optional.of(client.updateItem(update.tableName(table).returnValues(ReturnValue.ALL_NEW).build())
+                        .attributes());
+            } catch (ConditionalCheckFailedException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    void update(UpdateItemRequest.Builder update) {
+        call("update", () -> client.updateItem(update.tableName(table).build()));
+    }
+
+    /** All items of a query, following pages until {@code max} items are read or none are left. */
+    List<Map<String, AttributeValue>> query(QueryRequest.Builder query, int max) {
+        return call("query", () -> {
+            List<Map<String, AttributeValue>> items = new ArrayList<>();
+            Map<String, AttributeValue> start = null;
+            do {
+                QueryResponse page = client.query(query.tableName(table).exclusiveStartKey(start).build());
+                for (Map<String, AttributeValue> item : page.items()) {
+                    if (items.size() < max) {
+                        items.add(item);
+                    }
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null && items.size() < max);
+            return items;
+        });
+    }
+
+    private <T> T call(String what, Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (ResourceNotFoundException e) {
+            throw new StoreUnavailableException("DynamoDB table '" + table + "' does not exist (create it with "
+                    + "`citizen-qa.jar setup-table` or deploy template.yaml)", e);
+        } catch (AwsServiceException e) {
+            if (e.statusCode() >= 500 || e.isThrottlingException()) {
+                throw new StoreUnavailableException("DynamoDB " + what + " failed after retries on table '" + table
+                        + "': " + e.awsErrorDetails().errorMessage(), e);
+            }
+            throw e;
+        } catch (SdkClientException e) {
+            throw new StoreUnavailableException("DynamoDB unreachable (" + what + " on table '" + table + "'): "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package vn.citizenqa.functions.officer;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The officer API's routes: what the handler serves, and what a test holds equal to the OpenAPI description
+ * ({@code /openapi/officer-api.yaml}): method, path template, query parameters and whether a JSON body is read.
+ */
+public enum OfficerRoute {
+    LIST_ESCALATIONS("GET", "/escalations", List.of("status", "cursor", "limit", "unit"), false),
+    GET_ESCALATION("GET", "/escalations/{id}", List.of(), false),
+    CLAIM("POST", "/escalations/{id}/claim", List.of(), false),
+    REPLY("POST", "/escalations/{id}/reply", List.of(), true),
+    CLOSE("POST", "/escalations/{id}/close", List.of(), true),
+    SUGGEST("POST", "/escalations/{id}/suggest", List.of(), true),
+    STATS("GET", "/stats", List.of("from", "to", "unit"), false);
+
+    /** Where the OpenAPI description is packaged. */
+    public static final String OPENAPI_RESOURCE = "/openapi/officer-api.yaml";
+
+    private final String method;
+    private final String template;
+    private final List<String> queryParameters;
+    private final boolean readsBody;
+
+    OfficerRoute(String method, String template, List<String> queryParameters, boolean readsBody) {
+        this.method = method;
+        this.template = template;
+        this.queryParameters = queryParameters;
+        this.readsBody = readsBody;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    public List<String> queryParameters() {
+        return queryParameters;
+    }
+
+    public boolean readsBody() {
+        return readsBody;
+    }
+
+    /** A route and the path parameters its template took from a request path. */
+    public record Match(OfficerRoute route, Map<String, String> pathParameters) {
+    }
+
+    /** The route serving {@code method path}, if any. */
+    public static Optional<Match> match(String method, String path) {
+        if (method == null || path == null) {
+            return Optional.empty();
+        }
+        List<String> segments = segments(path);
+        for (OfficerRoute route : values()) {
+            if (!route.method.equalsIgnoreCase(method)) {
+                continue;
+            }
+            Map<String, String> params = route.bind(segments);
+            if (params != null) {
+                return Optional.of(new Match(route, params));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether any route has this path, whatever the method (so a wrong method can be told from a wrong path). */
+    public static boolean knowsPath(String path) {
+        List<String> segments = path == null ? List.of() : segments(path);
+        for (OfficerRoute route : values()) {
+            if (route.bind(segments) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<String, String> bind(List<String> segments) {
+        List<String> parts = segments(template);
+        if (parts.size() != segments.size()) {
+            return null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            String given = segments.get(i);
+            if (part.startsWith("{") && part.endsWith("}")) {
+                if (given.isEmpty()) {
+                    return null;
+                }
+                params.put(part.substring(1, part.length() - 1), decode(given));
+            } else if (!part.equals(given)) {
+                return null;
+            }
+        }
+        return params;
+    }
+
+    /** Percent-decoding of a path segment ('+' is a plus in a path, not a space). */
+    private static String decode(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
+    }
+
+    private static List<String> segments(String path) {
+        List<String> out = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

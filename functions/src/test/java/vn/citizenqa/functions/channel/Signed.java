@@ -1,0 +1,59 @@
+package vn.citizenqa.functions.channel;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import vn.citizenqa.functions.channel.messenger.MessengerSignature;
+import vn.citizenqa.functions.channel.zalo.ZaloSignature;
+
+/** Webhook requests signed as the platforms sign them, with the test secrets of events/env.json. */
+public final class Signed {
+
+    public static final String MESSENGER_APP_SECRET = "test-messenger-app-secret";
+    public static final String MESSENGER_VERIFY_TOKEN = "test-verify-token";
+    public static final String ZALO_APP_ID = "360846524940903967";
+    public static final String ZALO_OA_SECRET = "test-zalo-oa-secret";
+
+    private Signed() {
+    }
+
+    public static WebhookRequest messenger(String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return post("/webhook/messenger", Map.of("x-hub-signature-256", new MessengerSignature(MESSENGER_APP_SECRET).sign(body)), body);
+    }
+
+    public static WebhookRequest zalo(String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        String timestamp = JsonFields.text(JsonFields.object(body), "timestamp");
+        return post("/webhook/zalo", Map.of("x-zevent-signature", new ZaloSignature(ZALO_APP_ID, ZALO_OA_SECRET).sign(body, timestamp)), body);
+    }
+
+    public static WebhookRequest post(String path, Map<String, String> headers, byte[] body) {
+        Map<String, String> h = new HashMap<>(headers);
+        h.put("content-type", "application/json");
+        return new WebhookRequest("POST", path, h, Map.of(), body);
+    }
+
+    /** A Messenger text message from {@code user} to {@code page}. */
+    public static String messengerText(String page, String user, String mid, String text) {
+        return "{\"object\":\"page\",\"entry\":[{\"id\":\"" + page + "\",\"time\":1458692752478,\"messaging\":["
+                + messengerItem(page, user, mid, text) + "]}]}";
+    }
+
+    public static String messengerItem(String page, String user, String mid, String text) {
+        return "{\"sender\":{\"id\":\"" + user + "\"},\"recipient\":{\"id\":\"" + page + "\"},\"timestamp\":1458692752478,"
+                + "\"message\":{\"mid\":\"" + mid + "\",\"text\":" + quote(text) + "}}";
+    }
+
+    /** A Zalo user_send_text event from {@code user} to the OA {@code oa}. */
+    public static String zaloText(String oa, String user, String msgId, String text) {
+        return "{\"app_id\":\"" + ZALO_APP_ID + "\",\"user_id_by_app\":\"552177279717587730\",\"event_name\":\"user_send_text\","
+                + "\"sender\":{\"id\":\"" + user + "\"},\"recipient\":{\"id\":\"" + oa + "\"},"
+                + "\"message\":{\"msg_id\":\"" + msgId + "\",\"text\":" + quote(text) + "},\"timestamp\":\"1543908534740\"}";
+    }
+
+    public static String quote(String s) {
+        return JsonFields.MAPPER.getNodeFactory().textNode(s).toString();
+    }
+}
