@@ -153,6 +153,11 @@ public final class Replies {
                 + "hộ chiếu, đăng ký xe, giấy phép lái xe…)? Cứ nhắn câu hỏi nhé.";
     }
 
+    /** The decline without naming who handles the matter. */
+    public static String decline() {
+        return decline(null);
+    }
+
     /** @param handledBy who handles the matter, when known (from the out-of-scope vocabulary), else null */
     public static String decline(String handledBy) {
         String who = handledBy == null || handledBy.equals("ngoài phạm vi trang") ? ""
