@@ -123,11 +123,12 @@ public final class Assistant {
         }
         TriageSignals signals = triage.read(graph, message);
         SearchResult result = searcher.search(graph, CANDIDATES);
-        double confidence = gate.confidence(result);
+        double confidence = round(gate.confidence(result));
         boolean english = signals.english();
-        // A question the search can place is a procedure question even with a crime word in it ("bị móc túi
-        // mất căn cước, làm lại sao?"); an emergency word needs the search to be sure.
-        boolean procedureQuestion = signals.question() && confidence >= gate.clarify();
+        // A question the search places is a procedure question even with a crime word in it ("bị móc túi mất
+        // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
+        // happening now.
+        boolean procedureQuestion = signals.question() && confidence >= gate.reportOverride();
         boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.answer();
 
         if (signals.emergency() != null && !sureProcedureQuestion) {

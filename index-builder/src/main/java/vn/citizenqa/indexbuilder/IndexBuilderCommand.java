@@ -9,8 +9,9 @@ import java.nio.file.Path;
  * <pre>
  *   validate --knowledge DIR          check every knowledge file, list every problem
  *   build --knowledge DIR --out DIR   validate, then write the index the functions ship
- *   evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate]
+ *   evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
  *                                     run a labelled question set and print the figures of issue 3
+ *   explain --knowledge DIR TEXT…     how the assistant reads a message (tokens, signals, features)
  * </pre>
  */
 public final class IndexBuilderCommand {
@@ -19,7 +20,10 @@ public final class IndexBuilderCommand {
     }
 
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
+        // Vietnamese reports whatever the terminal's default encoding.
+        PrintStream out = new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        int status = run(args, out, err);
         if (status != 0) {
             System.exit(status);
         }
@@ -106,6 +110,7 @@ public final class IndexBuilderCommand {
         return """
                 usage: index-builder validate --knowledge DIR
                        index-builder build --knowledge DIR --out DIR
-                       index-builder evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate]""";
+                       index-builder evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
+                       index-builder explain --knowledge DIR "message" ...""";
     }
 }

@@ -20,29 +20,52 @@ import vn.citizenqa.core.text.Folding;
  */
 public final class CueMatcher<T> {
 
-    /** One phrase and what it stands for. */
-    public record Cue<T>(String phrase, List<String> syllables, List<String> folded, T value) {
+    /**
+     * One phrase and what it stands for.
+     *
+     * @param exact the phrase must be typed with its diacritics (written with a leading {@code =} in a
+     *              vocabulary file: "=chạy xe" is not "cháy xe" typed without them)
+     */
+    public record Cue<T>(String phrase, List<String> syllables, List<String> folded, boolean exact, T value) {
     }
 
-    /** Where a cue was found: graph positions {@code [from, to)}. */
-    public record Match<T>(Cue<T> cue, int from, int to) {
+    /**
+     * Where a cue was found: graph positions {@code [from, to)}.
+     *
+     * @param approximate an exact cue matched only by its letters, typed without diacritics ("chay" for
+     *                    "cháy", which may as well be "chạy"): weaker evidence
+     */
+    public record Match<T>(Cue<T> cue, int from, int to, boolean approximate) {
     }
 
     private final Map<String, List<Cue<T>>> byFirstSyllable = new HashMap<>();
     private final int size;
+    private final boolean approximate;
 
     public CueMatcher(List<Cue<T>> cues) {
+        this(cues, false);
+    }
+
+    /** @param approximate also report exact cues typed without their diacritics, as approximate matches */
+    public CueMatcher(List<Cue<T>> cues, boolean approximate) {
+        this.approximate = approximate;
         for (Cue<T> c : cues) {
             byFirstSyllable.computeIfAbsent(c.folded().getFirst(), k -> new ArrayList<>()).add(c);
         }
         this.size = cues.size();
     }
 
-    /** A cue of the phrase, analysed like the index analyses text. Null when it has no syllable. */
+    /**
+     * A cue of the phrase, analysed like the index analyses text; a leading {@code =} asks for its
+     * diacritics. Null when it has no syllable.
+     */
     public static <T> Cue<T> cue(String phrase, T value) {
-        List<String> syllables = VietnameseAnalysis.syllables(phrase);
+        boolean exact = phrase.startsWith("=");
+        String text = exact ? phrase.substring(1) : phrase;
+        List<String> syllables = VietnameseAnalysis.syllables(text);
         return syllables.isEmpty() ? null
-                : new Cue<>(phrase, List.copyOf(syllables), syllables.stream().map(Folding::removeDiacritics).toList(), value);
+                : new Cue<>(text, List.copyOf(syllables), syllables.stream().map(Folding::removeDiacritics).toList(),
+                        exact || syllables.size() == 1, value);
     }
 
     public int size() {
@@ -58,10 +81,15 @@ public final class CueMatcher<T> {
                 continue;
             }
             for (Cue<T> c : candidates) {
-                if (same(c, 0, e)) {
-                    int end = extend(graph, c, 1, e.to());
+                if (same(c, 0, e, false)) {
+                    int end = extend(graph, c, 1, e.to(), false);
                     if (end >= 0) {
-                        out.add(new Match<>(c, e.from(), end));
+                        out.add(new Match<>(c, e.from(), end, false));
+                    }
+                } else if (approximate && same(c, 0, e, true)) {
+                    int end = extend(graph, c, 1, e.to(), true);
+                    if (end >= 0) {
+                        out.add(new Match<>(c, e.from(), end, true));
                     }
                 }
             }
@@ -75,13 +103,13 @@ public final class CueMatcher<T> {
     }
 
     /** The end node when the cue's syllables from {@code i} on follow a path from {@code node}, else -1. */
-    private int extend(TokenGraph graph, Cue<T> c, int i, int node) {
+    private int extend(TokenGraph graph, Cue<T> c, int i, int node, boolean loose) {
         if (i == c.syllables().size()) {
             return node;
         }
         for (TokenGraph.Edge e : graph.from(node)) {
-            if (same(c, i, e)) {
-                int end = extend(graph, c, i + 1, e.to());
+            if (same(c, i, e, loose)) {
+                int end = extend(graph, c, i + 1, e.to(), loose);
                 if (end >= 0) {
                     return end;
                 }
@@ -90,13 +118,14 @@ public final class CueMatcher<T> {
         return -1;
     }
 
-    private static boolean same(Cue<?> c, int i, TokenGraph.Edge e) {
+    /** Whether the edge is the cue's i-th syllable; {@code loose}: an exact cue's letters typed bare also do. */
+    private static boolean same(Cue<?> c, int i, TokenGraph.Edge e, boolean loose) {
         String syllable = c.syllables().get(i);
         if (syllable.equals(e.term())) {
             return true;
         }
         String folded = c.folded().get(i);
-        if (!folded.equals(e.folded()) || (c.syllables().size() == 1 && !syllable.equals(folded))) {
+        if (!folded.equals(e.folded()) || (c.exact() && !loose && !syllable.equals(folded))) {
             return false;
         }
         // Same letters: a match unless both carry (different) diacritics.

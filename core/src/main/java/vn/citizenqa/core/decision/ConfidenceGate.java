@@ -19,8 +19,8 @@ public record ConfidenceGate(double[] weights, double answer, double clarify) {
     public static final String[] FEATURES = {"margin", "coverage", "weightedCoverage", "logScorePerWord", "unknownShare", "shortness"};
 
     public static final ConfidenceGate DEFAULT = new ConfidenceGate(
-            new double[] {-6.495, 2.288, 0.661, 1.061, 2.351, 0.649, -2.175},
-            0.94, 0.14);
+            new double[] {-5.672, 2.251, 0.696, 0.962, 2.077, 0.597, -2.686},
+            0.93, 0.18);
 
     public ConfidenceGate {
         if (weights.length != FEATURES.length + 1) {
@@ -71,5 +71,13 @@ public record ConfidenceGate(double[] weights, double answer, double clarify) {
      */
     public double outOfScopeAnswer() {
         return (answer + 1) / 2;
+    }
+
+    /**
+     * The confidence above which a question with a crime word is taken as a procedure question rather than
+     * a report ("bị giật ví mất bằng lái, làm lại thế nào?"): halfway between the two thresholds.
+     */
+    public double reportOverride() {
+        return (answer + clarify) / 2;
     }
 }

@@ -7,25 +7,35 @@ import java.util.Map;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.TermQuery;
+
+import vn.citizenqa.core.analysis.VietnameseAnalysis.Form;
 
 /**
- * Every term of every searchable field with its term state, looked up once when the index is opened.
- * A message's query then names only terms the field has (a bigram nobody wrote costs nothing) and never
- * walks the term dictionary again: the knowledge base is small, queries are many.
+ * Every term of the searchable fields with its term state, looked up once when the index is opened. A
+ * message's query then names only terms the index has (a bigram nobody wrote costs nothing) and never walks
+ * the term dictionary again: the knowledge base is small, queries are many. Terms are grouped by kind of
+ * field (form, bigrams) so that one lookup serves every part of a procedure.
  */
 final class FieldTerms {
 
-    private final Map<String, Map<String, TermStates>> byField = new HashMap<>();
+    private static final int SOURCES = SearchField.Source.values().length;
 
+    /** By kind of field ({@link #kind}): term → term state in each part (by source ordinal), null where absent. */
+    private final Map<String, TermStates[]>[] byKind;
+
+    @SuppressWarnings("unchecked")
     FieldTerms(IndexReader reader) {
+        byKind = new Map[4];
+        for (int k = 0; k < byKind.length; k++) {
+            byKind[k] = new HashMap<>();
+        }
         try {
             for (SearchField f : SearchField.ALL) {
-                Map<String, TermStates> terms = new HashMap<>();
+                Map<String, TermStates[]> terms = byKind[kind(f.form(), f.bigrams())];
+                int source = f.source().ordinal();
                 for (LeafReaderContext leaf : reader.leaves()) {
                     Terms t = leaf.reader().terms(f.name());
                     if (t == null) {
@@ -33,32 +43,27 @@ final class FieldTerms {
                     }
                     TermsEnum te = t.iterator();
                     for (var bytes = te.next(); bytes != null; bytes = te.next()) {
-                        String text = bytes.utf8ToString();
-                        TermStates states = terms.get(text);
-                        if (states == null) {
-                            terms.put(text, new TermStates(reader.getContext(), te.termState(), leaf.ord,
-                                    te.docFreq(), te.totalTermFreq()));
+                        TermStates[] states = terms.computeIfAbsent(bytes.utf8ToString(), x -> new TermStates[SOURCES]);
+                        if (states[source] == null) {
+                            states[source] = new TermStates(reader.getContext(), te.termState(), leaf.ord,
+                                    te.docFreq(), te.totalTermFreq());
                         } else {
-                            states.register(te.termState(), leaf.ord, te.docFreq(), te.totalTermFreq());
+                            states[source].register(te.termState(), leaf.ord, te.docFreq(), te.totalTermFreq());
                         }
                     }
                 }
-                byField.put(f.name(), terms);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    boolean contains(String field, String term) {
-        Map<String, TermStates> terms = byField.get(field);
-        return terms != null && terms.containsKey(term);
+    private static int kind(Form form, boolean bigrams) {
+        return form.ordinal() * 2 + (bigrams ? 1 : 0);
     }
 
-    /** A query for the term, or null when the field does not have it. */
-    TermQuery query(String field, String term) {
-        Map<String, TermStates> terms = byField.get(field);
-        TermStates states = terms == null ? null : terms.get(term);
-        return states == null ? null : new TermQuery(new Term(field, term), states);
+    /** The term's states in each part (indexed by source ordinal, null where absent), or null when no part has it. */
+    TermStates[] lookup(Form form, boolean bigrams, String term) {
+        return byKind[kind(form, bigrams)].get(term);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -214,92 +215,135 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         return true;
     }
 
+    private static final SearchField.Source[] SOURCES = SearchField.Source.values();
+
+    /**
+     * The query: for each form (accented, folded), each part of a procedure gets one clause of syllables and
+     * one of bigrams, weighted by the tuning. Every term is looked up once per form for all parts.
+     */
     private Query query(TokenGraph graph, List<Clause> clauses) {
         BooleanQuery.Builder top = new BooleanQuery.Builder();
-        for (SearchField f : SearchField.ALL) {
-            if (tuning.weight(f) == 0) {
-                continue;
-            }
-            Query q = f.bigrams() ? bigramQuery(graph, f) : syllableQuery(clauses, f);
-            if (q != null) {
-                top.add(new BoostQuery(q, tuning.weight(f)), BooleanClause.Occur.SHOULD);
-            }
+        for (Form form : Form.values()) {
+            addPerSource(top, form, false, syllableClauses(clauses, form));
+            addPerSource(top, form, true, bigramClauses(graph, form));
         }
         return top.build();
     }
 
-    private Query syllableQuery(List<Clause> clauses, SearchField f) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        int n = 0;
+    private void addPerSource(BooleanQuery.Builder top, Form form, boolean bigrams, List<List<Query>> perSource) {
+        for (SearchField.Source s : SOURCES) {
+            List<Query> clauses = perSource.get(s.ordinal());
+            float weight = tuning.weight(s, form, bigrams);
+            if (clauses.isEmpty() || weight == 0) {
+                continue;
+            }
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (Query q : clauses) {
+                b.add(q, BooleanClause.Occur.SHOULD);
+            }
+            top.add(new BoostQuery(b.build(), weight), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    private static List<List<Query>> perSource() {
+        List<List<Query>> out = new ArrayList<>(SOURCES.length);
+        for (int i = 0; i < SOURCES.length; i++) {
+            out.add(new ArrayList<>());
+        }
+        return out;
+    }
+
+    /** Per part, one clause per meaningful word: its alternatives (readings, typo corrections) count once. */
+    private List<List<Query>> syllableClauses(List<Clause> clauses, Form form) {
+        List<List<Query>> out = perSource();
+        List<List<Query>> alternatives = perSource();
         for (Clause c : clauses) {
-            List<Query> alternatives = new ArrayList<>();
-            Set<List<String>> seen = new LinkedHashSet<>();
-            if (f.form() == Form.ACCENTED) {
+            for (List<Query> a : alternatives) {
+                a.clear();
+            }
+            Set<List<String>> seen = new java.util.HashSet<>();
+            if (form == Form.ACCENTED) {
                 for (List<Edge> path : c.segment().paths()) {
-                    List<String> words = path.stream().map(Edge::term).toList();
-                    addPhraseOrTerm(f.name(), words, seen, alternatives);
+                    List<String> words = new ArrayList<>(path.size());
+                    for (Edge e : path) {
+                        words.add(e.term());
+                    }
+                    addAlternative(form, words, seen, alternatives);
                 }
             } else {
                 for (List<String> words : c.alternatives()) {
-                    addPhraseOrTerm(f.name(), words, seen, alternatives);
+                    addAlternative(form, words, seen, alternatives);
                 }
             }
-            if (alternatives.isEmpty()) {
-                continue;
+            for (int s = 0; s < SOURCES.length; s++) {
+                List<Query> a = alternatives.get(s);
+                if (!a.isEmpty()) {
+                    out.get(s).add(a.size() == 1 ? a.getFirst() : new DisjunctionMaxQuery(List.copyOf(a), 0f));
+                }
             }
-            Query q = alternatives.size() == 1 ? alternatives.getFirst() : new DisjunctionMaxQuery(alternatives, 0f);
-            b.add(q, BooleanClause.Occur.SHOULD);
-            n++;
         }
-        return n == 0 ? null : b.build();
+        return out;
     }
 
-    /** Adds the query for one alternative when the field has all its words (else it could not match). */
-    private void addPhraseOrTerm(String field, List<String> words, Set<List<String>> seen, List<Query> out) {
+    /** Adds, for each part that has all its words, the term or phrase query of one alternative. */
+    private void addAlternative(Form form, List<String> words, Set<List<String>> seen, List<List<Query>> out) {
         if (!seen.add(words)) {
             return;
         }
         if (words.size() == 1) {
-            Query q = fieldTerms.query(field, words.getFirst());
-            if (q != null) {
-                out.add(q);
+            TermStates[] states = fieldTerms.lookup(form, false, words.getFirst());
+            if (states != null) {
+                for (int s = 0; s < SOURCES.length; s++) {
+                    if (states[s] != null) {
+                        String field = SearchField.name(SOURCES[s], form, false);
+                        out.get(s).add(new TermQuery(new Term(field, words.getFirst()), states[s]));
+                    }
+                }
             }
             return;
         }
+        boolean[] hasAll = new boolean[SOURCES.length];
+        java.util.Arrays.fill(hasAll, true);
         for (String w : words) {
-            if (!fieldTerms.contains(field, w)) {
-                return;
+            TermStates[] states = fieldTerms.lookup(form, false, w);
+            for (int s = 0; s < SOURCES.length; s++) {
+                hasAll[s] &= states != null && states[s] != null;
             }
         }
-        out.add(new PhraseQuery(field, words.toArray(String[]::new)));
+        for (int s = 0; s < SOURCES.length; s++) {
+            if (hasAll[s]) {
+                out.get(s).add(new PhraseQuery(SearchField.name(SOURCES[s], form, false), words.toArray(String[]::new)));
+            }
+        }
     }
 
-    private Query bigramQuery(TokenGraph graph, SearchField f) {
-        Set<String> bigrams = new LinkedHashSet<>();
-        boolean accented = f.form() == Form.ACCENTED;
+    /** Per part, every pair of neighbouring tokens (typed or read) that the part has as a bigram. */
+    private List<List<Query>> bigramClauses(TokenGraph graph, Form form) {
+        List<List<Query>> out = perSource();
+        Set<String> seen = new java.util.HashSet<>();
+        boolean accented = form == Form.ACCENTED;
         for (Edge first : graph.edges()) {
             for (Edge second : graph.from(first.to())) {
                 if (lexicon.isStopword(first.term()) && lexicon.isStopword(second.term())) {
                     continue;
                 }
-                String a = accented ? first.term() : first.folded();
-                String z = accented ? second.term() : second.folded();
-                bigrams.add(a + VietnameseAnalysis.BIGRAM_SEPARATOR + z);
+                String bigram = (accented ? first.term() : first.folded()) + VietnameseAnalysis.BIGRAM_SEPARATOR
+                        + (accented ? second.term() : second.folded());
+                if (!seen.add(bigram)) {
+                    continue;
+                }
+                TermStates[] states = fieldTerms.lookup(form, true, bigram);
+                if (states == null) {
+                    continue;
+                }
+                for (int s = 0; s < SOURCES.length; s++) {
+                    if (states[s] != null) {
+                        out.get(s).add(new TermQuery(new Term(SearchField.name(SOURCES[s], form, true), bigram), states[s]));
+                    }
+                }
             }
         }
-        if (bigrams.isEmpty()) {
-            return null;
-        }
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        int n = 0;
-        for (String bigram : bigrams) {
-            Query q = fieldTerms.query(f.name(), bigram);
-            if (q != null) {
-                b.add(q, BooleanClause.Occur.SHOULD);
-                n++;
-            }
-        }
-        return n == 0 ? null : b.build();
+        return out;
     }
 
     private static List<Set<String>> names(Procedure p) {

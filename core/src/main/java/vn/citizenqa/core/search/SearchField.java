@@ -58,7 +58,31 @@ public record SearchField(Source source, Form form, boolean bigrams) {
         return List.copyOf(out);
     }
 
+    private static final String[] NAMES = names();
+
+    private static String[] names() {
+        String[] out = new String[Source.values().length * 4];
+        for (Source s : Source.values()) {
+            for (Form f : Form.values()) {
+                for (boolean b : new boolean[] {false, true}) {
+                    out[index(s, f, b)] = s.name().toLowerCase(Locale.ROOT) + "." + (f == Form.ACCENTED ? "acc" : "fold")
+                            + (b ? "2" : "");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int index(Source s, Form f, boolean bigrams) {
+        return s.ordinal() * 4 + f.ordinal() * 2 + (bigrams ? 1 : 0);
+    }
+
     public String name() {
-        return source.name().toLowerCase(Locale.ROOT) + "." + (form == Form.ACCENTED ? "acc" : "fold") + (bigrams ? "2" : "");
+        return NAMES[index(source, form, bigrams)];
+    }
+
+    /** The field's name without building the record (query construction is on the hot path). */
+    public static String name(Source s, Form f, boolean bigrams) {
+        return NAMES[index(s, f, bigrams)];
     }
 }

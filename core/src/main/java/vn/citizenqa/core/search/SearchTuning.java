@@ -48,8 +48,12 @@ public record SearchTuning(
             0.5f, 1.5f, 5, 1f);
 
     public float weight(SearchField f) {
-        float w = weight.get(f.source()) * (f.bigrams() ? bigrams : 1f);
-        return f.form() == vn.citizenqa.core.analysis.VietnameseAnalysis.Form.ACCENTED ? w * accented : w;
+        return weight(f.source(), f.form(), f.bigrams());
+    }
+
+    public float weight(Source source, vn.citizenqa.core.analysis.VietnameseAnalysis.Form form, boolean bigramField) {
+        float w = weight.get(source) * (bigramField ? bigrams : 1f);
+        return form == vn.citizenqa.core.analysis.VietnameseAnalysis.Form.ACCENTED ? w * accented : w;
     }
 
     @Override

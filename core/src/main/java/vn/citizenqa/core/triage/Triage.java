@@ -11,6 +11,7 @@ import vn.citizenqa.core.analysis.CueMatcher.Match;
 import vn.citizenqa.core.analysis.Lexicon;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
+import vn.citizenqa.core.text.SyllableShape;
 
 /**
  * Reads a message with the triage vocabularies of {@code knowledge/triage/}: emergencies, crime reports,
@@ -21,16 +22,19 @@ import vn.citizenqa.core.knowledge.KnowledgeFiles;
 public final class Triage {
 
     public static final String EMERGENCY = "triage/emergency.txt";
+    public static final String NOT_EMERGENCY = "triage/not-emergency.txt";
     public static final String CRIME = "triage/crime.txt";
     public static final String OUT_OF_SCOPE = "triage/out-of-scope.txt";
     public static final String SMALL_TALK = "triage/small-talk.txt";
     public static final String MARKERS = "triage/markers.txt";
     public static final String ENGLISH_WORDS = "triage/english-words.txt";
-    public static final List<String> FILES = List.of(EMERGENCY, CRIME, OUT_OF_SCOPE, SMALL_TALK, MARKERS, ENGLISH_WORDS);
+    public static final List<String> FILES = List.of(EMERGENCY, NOT_EMERGENCY, CRIME, OUT_OF_SCOPE, SMALL_TALK, MARKERS,
+            ENGLISH_WORDS);
 
     private static final String WEAK = "weak";
 
     private final CueMatcher<String> emergency;
+    private final CueMatcher<String> notEmergency;
     private final CueMatcher<String> crime;
     private final CueMatcher<String> outOfScope;
     private final CueMatcher<String> smallTalk;
@@ -40,7 +44,9 @@ public final class Triage {
 
     private Triage(KnowledgeFiles files, Lexicon lexicon) {
         this.lexicon = lexicon;
-        this.emergency = new CueMatcher<>(checkedEmergency(CueFile.read(files, EMERGENCY)));
+        // An emergency word typed without diacritics ("chay": cháy or chạy?) still counts, as a weak sign.
+        this.emergency = new CueMatcher<>(checkedEmergency(CueFile.read(files, EMERGENCY)), true);
+        this.notEmergency = new CueMatcher<>(CueFile.read(files, NOT_EMERGENCY));
         this.crime = new CueMatcher<>(CueFile.read(files, CRIME));
         this.outOfScope = new CueMatcher<>(CueFile.read(files, OUT_OF_SCOPE));
         this.smallTalk = new CueMatcher<>(CueFile.read(files, SMALL_TALK));
@@ -94,9 +100,10 @@ public final class Triage {
             }
         }
         List<Match<String>> small = smallTalk.find(graph);
+        List<Match<String>> crimes = crime.find(graph);
         return new TriageSignals(
-                emergency(graph, present),
-                crime(graph),
+                emergency(graph, present, crimes),
+                crime(crimes),
                 outOfScope(graph),
                 !small.isEmpty(),
                 otherThanSmallTalk(graph, small),
@@ -106,18 +113,29 @@ public final class Triage {
                 english(graph));
     }
 
-    private TriageSignals.Emergency emergency(TokenGraph graph, boolean present) {
+    private TriageSignals.Emergency emergency(TokenGraph graph, boolean present, List<Match<String>> crimes) {
         List<Match<String>> found = emergency.find(graph);
         if (found.isEmpty()) {
             return null;
         }
+        List<Match<String>> masks = notEmergency.find(graph);
         Set<String> strongNumbers = new LinkedHashSet<>();
         Set<String> weakNumbers = new LinkedHashSet<>();
         Set<String> reasons = new LinkedHashSet<>();
+        Set<String> weakCues = new HashSet<>();
+        Set<String> bareCues = new HashSet<>();
         boolean strong = false;
         for (Match<String> m : found) {
-            boolean weak = m.cue().value().contains(WEAK);
+            boolean weak = m.approximate() || m.cue().value().contains(WEAK);
+            if (masked(m, masks) || (weak && masked(m, crimes))) {
+                continue; // "chữa cháy", "tra cứu", "kẹt xe"; "lửa" in "lua dao" (lừa đảo)
+            }
             strong |= !weak;
+            if (m.approximate()) {
+                bareCues.add(m.cue().phrase());
+            } else if (weak) {
+                weakCues.add(m.cue().phrase());
+            }
             for (String n : m.cue().value().split("\\s+")) {
                 if (!n.equals(WEAK)) {
                     (weak ? weakNumbers : strongNumbers).add(n);
@@ -125,17 +143,30 @@ public final class Triage {
             }
             reasons.add(m.cue().phrase());
         }
-        if (!strong && !present) {
-            return null; // an ambiguous word alone: a burnt card, a knife for sale
+        // An ambiguous word needs company: it is happening now, or a second one. A word typed without its
+        // diacritics ("chay": cháy or chạy?) counts only next to a sign that is not itself bare.
+        boolean enough = strong || weakCues.size() >= 2 || (!weakCues.isEmpty() && present)
+                || (!bareCues.isEmpty() && (present || !weakCues.isEmpty()));
+        if (reasons.isEmpty() || !enough) {
+            return null;
         }
         Set<String> numbers = new LinkedHashSet<>(strongNumbers);
         numbers.addAll(weakNumbers);
         return new TriageSignals.Emergency(new ArrayList<>(numbers), String.join(", ", reasons), strong);
     }
 
-    private List<String> crime(TokenGraph graph) {
+    private static boolean masked(Match<String> m, List<Match<String>> masks) {
+        for (Match<String> mask : masks) {
+            if (mask.from() <= m.from() && m.to() <= mask.to()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> crime(List<Match<String>> crimes) {
         Set<String> reasons = new LinkedHashSet<>();
-        for (Match<String> m : crime.find(graph)) {
+        for (Match<String> m : crimes) {
             reasons.add(m.cue().value());
         }
         return new ArrayList<>(reasons);
@@ -165,7 +196,10 @@ public final class Triage {
         return other;
     }
 
-    /** English when no word has a Vietnamese diacritic and most words are common English words. */
+    /**
+     * English when no word has a Vietnamese diacritic and enough words are common English words that could
+     * not be a Vietnamese syllable typed bare ("how", "passport"; not "can" or "the", which may be căn, thẻ).
+     */
     private boolean english(TokenGraph graph) {
         int words = 0;
         int english = 0;
@@ -176,12 +210,12 @@ public final class Triage {
                 }
                 if (Character.isLetter(e.term().charAt(0))) {
                     words++;
-                    if (englishWords.contains(e.term())) {
+                    if (englishWords.contains(e.term()) && !SyllableShape.couldBeVietnamese(e.term())) {
                         english++;
                     }
                 }
             }
         }
-        return words >= 2 && english * 2 >= words;
+        return english >= 2 && english * 3 >= words;
     }
 }
