@@ -28,9 +28,7 @@ public final class KnowledgeIndexResources {
     }
 
     public static Directory openIndex() {
-        // One buffer per file: every clone of an input is then cheap, which is most of a query's cost.
-        ByteBuffersDirectory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
-                ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+        ByteBuffersDirectory dir = heapDirectory();
         try {
             for (String name : fileList()) {
                 try (InputStream in = resource("index/" + name);
@@ -45,6 +43,23 @@ public final class KnowledgeIndexResources {
             throw new UncheckedIOException("cannot load the packaged index", e);
         }
         return dir;
+    }
+
+    /** A heap copy of another index, made as the packaged one is (benchmarks open their synthetic indexes so). */
+    public static Directory copyToHeap(Directory source) throws IOException {
+        ByteBuffersDirectory dir = heapDirectory();
+        for (String name : source.listAll()) {
+            if (!name.equals("write.lock")) {
+                dir.copyFrom(source, name, name, IOContext.READONCE);
+            }
+        }
+        return dir;
+    }
+
+    /** One buffer per file: every clone of an input is then cheap, which is most of a query's cost. */
+    private static ByteBuffersDirectory heapDirectory() {
+        return new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+                ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
     }
 
     private static List<String> fileList() throws IOException {
