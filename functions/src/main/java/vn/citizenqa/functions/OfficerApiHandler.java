@@ -24,8 +24,9 @@ public final class OfficerApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private static final Map<String, String> HEADERS = Map.of(
             "Content-Type", "application/json; charset=utf-8",
-            // Cases hold citizens' own words: never cached by a browser or a proxy.
-            "Cache-Control", "no-store");
+            // Cases hold citizens' own words: never cached by a browser or a proxy, never sniffed as a page.
+            "Cache-Control", "no-store",
+            "X-Content-Type-Options", "nosniff");
 
     private final OfficerApi api;
 
@@ -41,7 +42,8 @@ public final class OfficerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         OfficerApi.Response response;
         try {
-            response = api.handle(new OfficerApi.Request(method(event), path(event),
+            response = event.getBody() != null && event.getBody().length() > OfficerApi.MAX_BODY_CHARS * 4L / 3 + 4
+                    ? OfficerApi.tooLarge() : api.handle(new OfficerApi.Request(method(event), path(event),
                     event.getQueryStringParameters(), claims(event), body(event)));
         } catch (IllegalArgumentException e) {
             // Only the body's base64 decoding throws this before the API sees the request.
