@@ -10,11 +10,10 @@ import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.citizenqa.core.store.Store;
+import vn.citizenqa.functions.InitSteps;
 import vn.citizenqa.functions.Wiring;
 import vn.citizenqa.functions.channel.JsonFields;
 
@@ -24,8 +23,6 @@ import vn.citizenqa.functions.channel.JsonFields;
  * standard input.
  */
 public final class InvokeCommand {
-
-    private static final ObjectMapper EVENTS = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
         Options options = Options.parse(args, err, "invoke FUNCTION EVENT_FILE [--env-vars FILE]", 2);
@@ -42,7 +39,7 @@ public final class InvokeCommand {
         String source = options.positional().get(1);
         try {
             byte[] json = source.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(source));
-            event = readEvent(json);
+            event = InitSteps.time("event", () -> readEvent(json));
         } catch (IOException e) {
             err.println("cannot read the event " + source + ": " + e.getMessage());
             return 2;
@@ -50,24 +47,25 @@ public final class InvokeCommand {
         Map<String, String> env;
         Store store;
         try {
-            env = EnvVars.forFunction(options.envVars(), name);
+            env = InitSteps.time("env", () -> EnvVars.forFunction(options.envVars(), name));
             store = Wiring.store(env);
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println(e.getMessage());
             return 2;
         }
-        APIGatewayV2HTTPResponse response = function.get().factory().build(env, store).handleRequest(event, null);
+        var handler = function.get().factory().build(env, store);
+        APIGatewayV2HTTPResponse response = InitSteps.time("first-request", () -> handler.handleRequest(event, null));
         out.println(toJson(response));
         return 0;
     }
 
     /** An HTTP API event as {@code sam local invoke} reads it from a file. */
     public static APIGatewayV2HTTPEvent readEvent(byte[] json) throws IOException {
-        return EVENTS.readValue(json, APIGatewayV2HTTPEvent.class);
+        return HttpApiEventJson.read(json);
     }
 
     static String toJson(APIGatewayV2HTTPResponse response) {
-        ObjectNode o = EVENTS.createObjectNode();
+        ObjectNode o = JsonFields.MAPPER.createObjectNode();
         o.put("statusCode", response.getStatusCode());
         ObjectNode headers = o.putObject("headers");
         if (response.getHeaders() != null) {

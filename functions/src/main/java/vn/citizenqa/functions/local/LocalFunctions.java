@@ -14,6 +14,8 @@ import vn.citizenqa.functions.OfficerApiHandler;
 import vn.citizenqa.functions.WebhookHandler;
 import vn.citizenqa.functions.WebhookSettings;
 import vn.citizenqa.functions.Wiring;
+import vn.citizenqa.functions.console.ConsoleAssets;
+import vn.citizenqa.functions.console.ConsoleSettings;
 
 /**
  * The functions the local runner can run, by their names in {@code template.yaml}, and the routes each serves.
@@ -37,9 +39,11 @@ public final class LocalFunctions {
             new LocalFunction("WebhookFunction", List.of("/webhook/"),
                     (env, store) -> new WebhookHandler(Wiring.webhook(WebhookSettings.from(env), store, Clock.systemUTC()))),
             // In AWS the HTTP API's JWT authorizer checks the Cognito token; locally the HS256 stand-in does.
-            new LocalFunction("OfficerApiFunction", List.of("/escalations", "/stats"),
-                    (env, store) -> new LocalOfficerAuthorizer(devTokens(env),
-                            new OfficerApiHandler(Wiring.officerApi(env, store, Clock.systemUTC())))));
+            // /console is the officer console's page, public in both.
+            new LocalFunction("OfficerApiFunction", List.of("/escalations", "/stats", ConsoleAssets.PREFIX),
+                    (env, store) -> new LocalOfficerAuthorizer(devTokens(env), ConsoleAssets::serves,
+                            new OfficerApiHandler(Wiring.officerApi(env, store, Clock.systemUTC()),
+                                    new ConsoleAssets(ConsoleSettings.from(env))))));
 
     private LocalFunctions() {
     }
