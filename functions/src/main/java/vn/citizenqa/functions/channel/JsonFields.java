@@ -31,6 +31,9 @@ public final class JsonFields {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** Enough for any id or time a platform sends as a number. */
+    private static final int MAX_PLAIN_SCALE = 64;
+
     private JsonFields() {
     }
 
@@ -166,8 +169,16 @@ public final class JsonFields {
         if (n == null || n.isNull() || n.isContainerNode()) {
             return null;
         }
-        String t = n.isBigDecimal() ? n.decimalValue().toPlainString() : n.asText();
+        String t = n.isBigDecimal() ? plain(n.decimalValue()) : n.asText();
         return t.isEmpty() ? null : t;
+    }
+
+    /**
+     * A decimal's digits without an exponent, as an id sent as a number needs; but {@code 1e999999999} written out
+     * would be a billion characters (anyone can send it, before any signature is checked), so a far exponent stays.
+     */
+    private static String plain(java.math.BigDecimal d) {
+        return Math.abs((long) d.scale()) <= MAX_PLAIN_SCALE ? d.toPlainString() : d.toString();
     }
 
     /** Epoch milliseconds sent as a number or a string, or null when absent or not a number. */
