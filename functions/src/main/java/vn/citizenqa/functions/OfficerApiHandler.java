@@ -18,12 +18,20 @@ import vn.citizenqa.functions.officer.OfficerJson;
  */
 public final class OfficerApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    static {
+        LogFormat.install();
+    }
+
     private static final Map<String, String> HEADERS = Map.of(
             "Content-Type", "application/json; charset=utf-8",
             // Cases hold citizens' own words: never cached by a browser or a proxy.
             "Cache-Control", "no-store");
 
     private final OfficerApi api;
+
+    public OfficerApiHandler() {
+        this(Wiring.officerApi());
+    }
 
     public OfficerApiHandler(OfficerApi api) {
         this.api = api;

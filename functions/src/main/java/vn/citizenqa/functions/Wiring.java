@@ -9,11 +9,12 @@ import java.util.Map;
 
 import vn.citizenqa.core.Assistant;
 import vn.citizenqa.core.conversation.ConversationService;
+import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.officer.OfficerDesk;
 import vn.citizenqa.core.officer.ProcedureTitles;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.store.InProcessStore;
-import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.triage.Triage;
 import vn.citizenqa.functions.channel.ChannelHttp;
@@ -26,6 +27,7 @@ import vn.citizenqa.functions.channel.zalo.ZaloClient;
 import vn.citizenqa.functions.channel.zalo.ZaloTokenRefresh;
 import vn.citizenqa.functions.dynamo.DynamoDbSettings;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
+import vn.citizenqa.functions.officer.OfficerApi;
 
 /**
  * Builds the object graph once per container (static init), the one place where parts are chosen and
@@ -43,9 +45,10 @@ public final class Wiring {
         return AssistantHolder.ASSISTANT;
     }
 
-    /** The knowledge base's procedure titles by id, for checking the ids officers give. */
+    /** The knowledge base's procedure titles by id, for checking the ids officers give (opens the index now, in init). */
     public static ProcedureTitles procedureTitles() {
-        return id -> assistant().knowledgeBase().find(id).map(Procedure::title);
+        KnowledgeBase knowledge = assistant().knowledgeBase();
+        return id -> knowledge.find(id).map(Procedure::title);
     }
 
     /**
@@ -71,22 +74,11 @@ public final class Wiring {
         return store;
     }
 
-    /**
-     * Registers the file's pages that the registry does not hold yet. A page already registered keeps its stored
-     * tokens: a Zalo refresh token is single use, and the file's may already be spent.
-     */
+    /** Registers the file's pages that the registry does not hold yet (see {@link PagesFile#register}). */
     static void registerPages(Path file, Store store) {
-        int added = 0;
-        int kept = 0;
-        for (PageRegistration page : PagesFile.read(file)) {
-            if (store.pages().find(page.channel(), page.pageId()).isPresent()) {
-                kept++;
-            } else {
-                store.pages().register(page);
-                added++;
-            }
-        }
-        LOG.log(Level.INFO, "pages from {0}: {1} registered, {2} already registered kept as stored", file, added, kept);
+        PagesFile.Registered r = PagesFile.register(PagesFile.read(file), store.pages(), false);
+        LOG.log(Level.INFO, "pages from {0}: {1} registered, {2} already registered kept as stored", file, r.added().size(),
+                r.kept().size());
     }
 
     /** The webhook configured from this process's environment, over {@link #store()}, built on first use. */
@@ -96,18 +88,42 @@ public final class Wiring {
 
     /** The webhook over a given store (the local runner shares one store between its functions; tests pass their own). */
     public static Webhook webhook(WebhookSettings settings, Store store, Clock clock) {
-        ChannelHttp http = new ChannelHttp(settings.channelTimeout(), settings.channelTimeout());
-        ZaloTokenRefresh refresh = new ZaloTokenRefresh(http, settings.zaloOAuthBase(), settings.zaloAppId(), settings.zaloAppSecret(),
-                store.pages(), clock);
-        ChannelReplies replies = new ChannelReplies(store.pages(), new MessengerClient(http, settings.graphApiBase()),
-                new ZaloClient(http, settings.zaloApiBase(), refresh));
+        ChannelReplies replies = channelReplies(settings, store, clock);
         Assistant assistant = assistant();
         ConversationService conversations = new ConversationService(assistant::decide, assistant.knowledgeBase(), store, replies, clock);
         MessengerAdapter messenger = settings.messengerConfigured()
                 ? new MessengerAdapter(settings.messengerAppSecret(), settings.messengerVerifyToken()) : null;
         ZaloAdapter zalo = settings.zaloConfigured() ? new ZaloAdapter(settings.zaloAppId(), settings.zaloOaSecret()) : null;
         return new Webhook(messenger, "set MESSENGER_APP_SECRET (and MESSENGER_VERIFY_TOKEN)", zalo, "set ZALO_APP_ID and ZALO_OA_SECRET",
-                conversations);
+                conversations, settings.zaloSiteVerification());
+    }
+
+    /** The channel clients (Messenger Send API, Zalo OA messages) with the pages' tokens from the store. */
+    static ChannelReplies channelReplies(WebhookSettings settings, Store store, Clock clock) {
+        ChannelHttp http = new ChannelHttp(settings.channelTimeout(), settings.channelTimeout());
+        ZaloTokenRefresh refresh = new ZaloTokenRefresh(http, settings.zaloOAuthBase(), settings.zaloAppId(), settings.zaloAppSecret(),
+                store.pages(), clock);
+        return new ChannelReplies(store.pages(), new MessengerClient(http, settings.graphApiBase()),
+                new ZaloClient(http, settings.zaloApiBase(), refresh));
+    }
+
+    /** The officer API configured from this process's environment, over {@link #store()}, built on first use. */
+    public static OfficerApi officerApi() {
+        return OfficerApiHolder.API;
+    }
+
+    /**
+     * The officer API over a given store, configured from {@code env}: the channel settings the webhook reads
+     * (where replies go) and {@code ZALO_REPLY_WINDOW_HOURS}.
+     */
+    public static OfficerApi officerApi(Map<String, String> env, Store store, Clock clock) {
+        OfficerDesk desk = new OfficerDesk(store, channelReplies(WebhookSettings.from(env), store, clock),
+                OfficerSettings.from(env).replyWindows(), procedureTitles(), clock);
+        return new OfficerApi(desk);
+    }
+
+    private static final class OfficerApiHolder {
+        static final OfficerApi API = officerApi(System.getenv(), store(), Clock.systemUTC());
     }
 
     private static final class StoreHolder {

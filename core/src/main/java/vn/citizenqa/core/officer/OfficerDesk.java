@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import vn.citizenqa.core.channel.ReplyFailedException;
 import vn.citizenqa.core.store.Author;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
@@ -117,8 +118,8 @@ public final class OfficerDesk {
         }
         String platformMessageId;
         try {
-            platformMessageId = sender.send(e.conversation(), e.citizenMessageId(), body, window.mode());
-        } catch (OfficerReplySender.ReplyNotSentException ex) {
+            platformMessageId = sender.sendOfficerReply(e.conversation(), e.citizenMessageId(), body, window.mode());
+        } catch (ReplyFailedException ex) {
             throw refused(new Refusal.ChannelFailed("the " + e.conversation().channel().wireName()
                     + " channel did not accept the reply (" + ex.getMessage() + "); nothing was recorded, try again"));
         }

@@ -1,5 +1,6 @@
 package vn.citizenqa.core.officer;
 
+import vn.citizenqa.core.channel.ReplyFailedException;
 import vn.citizenqa.core.store.ConversationKey;
 
 /** Sends an officer's reply to the citizen on the channel the citizen wrote on. */
@@ -10,16 +11,8 @@ public interface OfficerReplySender {
      * @param citizenMessageId the platform id of the citizen's message being answered
      * @param mode             {@link ReplyMode#STANDARD} or {@link ReplyMode#HUMAN_AGENT}, never CLOSED
      * @return the platform's id of the message sent
-     * @throws ReplyNotSentException when the channel did not accept it
+     * @throws ReplyFailedException when the channel did not accept it
      */
-    String send(ConversationKey to, String citizenMessageId, String text, ReplyMode mode) throws ReplyNotSentException;
-
-    /** The channel did not accept an officer's reply. */
-    final class ReplyNotSentException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        public ReplyNotSentException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
+    String sendOfficerReply(ConversationKey to, String citizenMessageId, String text, ReplyMode mode)
+            throws ReplyFailedException;
 }

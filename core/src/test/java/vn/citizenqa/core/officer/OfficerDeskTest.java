@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import vn.citizenqa.core.channel.ReplyFailedException;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.Intent;
@@ -332,6 +333,35 @@ class OfficerDeskTest {
     }
 
     @Test
+    void twoOfficersReplyingAtOnceSendOneReply() throws Exception {
+        Escalation e = escalated("m1");
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (Officer o : List.of(AN, BINH)) {
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        desk.reply(o, e.id(), "Chào bạn, tôi là " + o.id(), null);
+                        return "sent";
+                    } catch (OfficerRequestRefused r) {
+                        return r.refusal().getClass().getSimpleName();
+                    }
+                }));
+            }
+            go.countDown();
+        }
+        List<String> results = new ArrayList<>();
+        for (var f : outcomes) {
+            results.add(f.get());
+        }
+
+        assertEquals(List.of("HeldByOther", "sent"), results.stream().sorted().toList());
+        assertEquals(1, sender.sent.size());
+        assertEquals(sender.sent.getFirst().text(), "Chào bạn, tôi là " + store.escalations().find(e.id()).orElseThrow().holder());
+    }
+
+    @Test
     void aChannelFailureRecordsNothing() {
         Escalation e = escalated("m1");
         desk.claim(AN, e.id());
@@ -483,14 +513,14 @@ class OfficerDeskTest {
 
     /** Stands in for the channel clients, which have their own tests against a loopback HTTP server. */
     static final class RecordingSender implements OfficerReplySender {
-        final List<Sent> sent = new ArrayList<>();
+        final List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
         boolean failing;
 
         @Override
-        public String send(ConversationKey to, String citizenMessageId, String text, ReplyMode mode)
-                throws ReplyNotSentException {
+        public String sendOfficerReply(ConversationKey to, String citizenMessageId, String text, ReplyMode mode)
+                throws ReplyFailedException {
             if (failing) {
-                throw new ReplyNotSentException("HTTP 500", null);
+                throw new ReplyFailedException("HTTP 500");
             }
             sent.add(new Sent(to, citizenMessageId, text, mode));
             return "sent-" + sent.size();

@@ -34,8 +34,17 @@ import vn.citizenqa.functions.channel.JsonFields;
  */
 public final class ChannelStandIn implements AutoCloseable {
 
-    /** One message a page sent a citizen. */
-    public record Delivery(Channel channel, String recipientId, String text, List<ReplyOption> options, String accessToken) {
+    /**
+     * One message a page sent a citizen.
+     *
+     * @param tag the Messenger message tag (HUMAN_AGENT for an officer's late reply), or null for a normal response
+     */
+    public record Delivery(Channel channel, String recipientId, String text, List<ReplyOption> options, String accessToken,
+                           String tag) {
+
+        public Delivery(Channel channel, String recipientId, String text, List<ReplyOption> options, String accessToken) {
+            this(channel, recipientId, text, options, accessToken, null);
+        }
     }
 
     private final HttpServer server;
@@ -178,7 +187,13 @@ public final class ChannelStandIn implements AutoCloseable {
             for (JsonNode q : body.path("message").path("quick_replies")) {
                 options.add(new ReplyOption(JsonFields.text(q, "title"), JsonFields.text(q, "payload")));
             }
-            record(new Delivery(Channel.MESSENGER, recipient, text, options, token));
+            String type = JsonFields.text(body, "messaging_type");
+            String tag = JsonFields.text(body, "tag");
+            if ("MESSAGE_TAG".equals(type) != (tag != null)) {
+                respond(ex, 400, "{\"error\":{\"message\":\"(#100) a tag goes with messaging_type MESSAGE_TAG\",\"code\":100}}");
+                return;
+            }
+            record(new Delivery(Channel.MESSENGER, recipient, text, options, token, tag));
             respond(ex, 200, "{\"recipient_id\":\"" + recipient + "\",\"message_id\":\"m_standin_" + ids.incrementAndGet() + "\"}");
         }
     }
@@ -240,7 +255,8 @@ public final class ChannelStandIn implements AutoCloseable {
     private synchronized void record(Delivery d) {
         deliveries.add(d);
         if (log != null) {
-            log.println("stand-in: " + d.channel().wireName() + " → " + d.recipientId() + ": " + d.text().replace("\n", "\n    ")
+            log.println("stand-in: " + d.channel().wireName() + " → " + d.recipientId() + (d.tag() == null ? "" : " [" + d.tag() + "]")
+                    + ": " + d.text().replace("\n", "\n    ")
                     + (d.options().isEmpty() ? "" : "\n    [" + String.join("] [", d.options().stream().map(ReplyOption::title).toList()) + "]"));
         }
     }

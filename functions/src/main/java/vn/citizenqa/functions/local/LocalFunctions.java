@@ -10,9 +10,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import vn.citizenqa.core.store.Store;
-import vn.citizenqa.functions.WebhookHandler;
-import vn.citizenqa.functions.WebhookSettings;
-import vn.citizenqa.functions.Wiring;
 
 /**
  * The functions the local runner can run, by their names in {@code template.yaml}, and the routes each serves.
@@ -33,10 +30,18 @@ public final class LocalFunctions {
     }
 
     public static final List<LocalFunction> ALL = List.of(
-            new LocalFunction("WebhookFunction", List.of("/webhook/"),
-                    (env, store) -> new WebhookHandler(Wiring.webhook(WebhookSettings.from(env), store, Clock.systemUTC()))));
+            new LocalFunction("WebhookFunction", List.of("/webhook/"), LocalHandlers::webhook),
+            // In AWS the HTTP API's JWT authorizer checks the Cognito token; locally the HS256 stand-in does.
+            new LocalFunction("OfficerApiFunction", List.of("/escalations", "/stats"),
+                    (env, store) -> new LocalOfficerAuthorizer(devTokens(env), LocalHandlers.officerApi(env, store))));
 
     private LocalFunctions() {
+    }
+
+    /** The local officer tokens when {@code OFFICER_JWT_SECRET} is set, else null (officer routes then answer 401). */
+    private static DevTokens devTokens(Map<String, String> env) {
+        String secret = env.get(DevTokens.SECRET_VARIABLE);
+        return secret == null || secret.isBlank() ? null : new DevTokens(secret, Clock.systemUTC());
     }
 
     public static Optional<LocalFunction> named(String name) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
 import vn.citizenqa.core.store.Store;
+import vn.citizenqa.functions.OfficerApiHandler;
 import vn.citizenqa.functions.QueueWatchHandler;
 import vn.citizenqa.functions.WebhookHandler;
 import vn.citizenqa.functions.WebhookSettings;
@@ -27,12 +28,24 @@ public final class LocalHandlers {
     }
 
     private static final Map<String, Factory> BY_CLASS = Map.of(
-            WebhookHandler.class.getName(),
-            (env, store) -> new WebhookHandler(Wiring.webhook(WebhookSettings.from(env), store, Clock.systemUTC())),
-            QueueWatchHandler.class.getName(),
-            (env, store) -> new QueueWatchHandler(new UrgentBacklog(store, Clock.systemUTC()), Clock.systemUTC(), System.out));
+            WebhookHandler.class.getName(), LocalHandlers::webhook,
+            OfficerApiHandler.class.getName(), LocalHandlers::officerApi,
+            QueueWatchHandler.class.getName(), LocalHandlers::queueWatch);
 
     private LocalHandlers() {
+    }
+
+    public static WebhookHandler webhook(Map<String, String> env, Store store) {
+        return new WebhookHandler(Wiring.webhook(WebhookSettings.from(env), store, Clock.systemUTC()));
+    }
+
+    /** As Lambda runs it: the claims come in the event, checked by API Gateway's authorizer beforehand. */
+    public static OfficerApiHandler officerApi(Map<String, String> env, Store store) {
+        return new OfficerApiHandler(Wiring.officerApi(env, store, Clock.systemUTC()));
+    }
+
+    public static QueueWatchHandler queueWatch(Map<String, String> env, Store store) {
+        return new QueueWatchHandler(new UrgentBacklog(store, Clock.systemUTC()), Clock.systemUTC(), System.out);
     }
 
     /** The factory for a handler class, by its name as the template writes it. */

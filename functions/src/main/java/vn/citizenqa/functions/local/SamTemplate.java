@@ -38,6 +38,11 @@ public final class SamTemplate {
         return new SamTemplate(CloudFormationYaml.read(file), file.toString());
     }
 
+    /** @param source named in error messages */
+    static SamTemplate parse(String yaml, String source) {
+        return new SamTemplate(CloudFormationYaml.read(new java.io.StringReader(yaml), source), source);
+    }
+
     /** The template in CloudFormation's JSON form (short tags expanded). */
     public JsonNode root() {
         return root;
@@ -130,6 +135,9 @@ public final class SamTemplate {
         });
         Map<String, String> own = overrides.byFunction().getOrDefault(functionId, Map.of());
         declared.forEach((name, raw) -> {
+            if (values.leftOut(raw)) {
+                return;
+            }
             String value = values.text(raw);
             if (shell.containsKey(name)) {
                 value = shell.get(name);

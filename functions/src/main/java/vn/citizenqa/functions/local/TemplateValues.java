@@ -86,6 +86,11 @@ final class TemplateValues {
         return v.asText();
     }
 
+    /** Whether the value is {@code AWS::NoValue} (possibly chosen by an {@code Fn::If}): the property is left out. */
+    boolean leftOut(JsonNode value) {
+        return evaluate(value) == NO_VALUE;
+    }
+
     /** Whether a named condition of the template holds. */
     boolean condition(String name) {
         JsonNode definition = template.path("Conditions").get(name);

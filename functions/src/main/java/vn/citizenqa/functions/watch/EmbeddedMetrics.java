@@ -41,6 +41,6 @@ public final class EmbeddedMetrics {
         return JsonFields.write(root);
     }
 
-    public record Metric(double value, String unit) {
+    public record Metric(long value, String unit) {
     }
 }

@@ -49,6 +49,7 @@ import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
+import vn.citizenqa.functions.testsupport.TcpRelay;
 
 /** When DynamoDB is unreachable, throttles or lacks the table: a clear exception, and nothing a redelivery cannot finish. */
 class DynamoDbFailureTest {
@@ -161,6 +162,22 @@ class DynamoDbFailureTest {
         });
         server.start();
         return server;
+    }
+
+    @Test
+    void theSameStoreWorksAgainOnceDynamoDbIsBack() {
+        DynamoDbTestServer server = DynamoDbTestServer.get();
+        String table = server.createTable();
+        try (TcpRelay relay = TcpRelay.to(server.endpoint())) {
+            Store store = storeAt(quick(relay.endpoint(), table), Clock.systemUTC());
+            assertInstanceOf(ClaimResult.New.class, store.messages().claim(MESSAGE));
+
+            relay.cut();
+            assertThrows(StoreUnavailableException.class, () -> store.messages().claim(MESSAGE));
+
+            relay.restore();
+            assertInstanceOf(ClaimResult.InProgress.class, store.messages().claim(MESSAGE));
+        }
     }
 
     /** One table seen through a working connection and through one that the store cannot reach, on one clock. */

@@ -142,6 +142,7 @@ class TemplateTest {
         expected.put("GET " + Webhook.MESSENGER_PATH, publicWebhook);
         expected.put("POST " + Webhook.MESSENGER_PATH, publicWebhook);
         expected.put("POST " + Webhook.ZALO_PATH, publicWebhook);
+        expected.put("GET /", publicWebhook);
         for (OfficerRoute route : OfficerRoute.values()) {
             expected.put(route.method() + " " + route.template(), new RouteDeclaration("OfficerApiFunction", "JWT", "OfficerAuthorizer"));
         }
@@ -158,7 +159,7 @@ class TemplateTest {
         assertEquals("[\"$request.header.Authorization\"]", authorizer.path("IdentitySource").toString());
         assertEquals("https://cognito-idp.${AWS::Region}.amazonaws.com/${OfficerUserPool}",
                 authorizer.path("JwtConfiguration").path("Issuer").path("Fn::Sub").asText());
-        assertEquals(List.of(ref("OfficerConsoleClient")), List.copyOf(
+        assertEquals(List.of(ref("OfficerUserPoolClient")), List.copyOf(
                 Stream.of(authorizer.path("JwtConfiguration").path("Audience")).flatMap(a -> a.valueStream()).toList()));
 
         Set<String> groups = new TreeSet<>();
@@ -176,7 +177,7 @@ class TemplateTest {
                 && a.path("Mutable").asBoolean()), "the pool has the custom attribute " + OfficerClaims.UNIT);
         assertTrue(pool.path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(), "no self sign-up");
 
-        JsonNode client = resource("OfficerConsoleClient").path("Properties");
+        JsonNode client = resource("OfficerUserPoolClient").path("Properties");
         assertFalse(client.path("GenerateSecret").asBoolean(), "a browser client holds no secret");
         assertTrue(client.path("ReadAttributes").valueStream().anyMatch(a -> a.asText().equals(OfficerClaims.UNIT)),
                 "the ID token carries " + OfficerClaims.UNIT);
@@ -305,10 +306,10 @@ class TemplateTest {
         String base = "https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}";
         assertEquals(base + Webhook.MESSENGER_PATH, outputs.path("MessengerWebhookUrl").path("Value").path("Fn::Sub").asText());
         assertEquals(base + Webhook.ZALO_PATH, outputs.path("ZaloWebhookUrl").path("Value").path("Fn::Sub").asText());
-        assertEquals(base, outputs.path("ApiUrl").path("Value").path("Fn::Sub").asText());
+        assertEquals(base, outputs.path("OfficerApiUrl").path("Value").path("Fn::Sub").asText());
         assertEquals(base + "/console/", outputs.path("ConsoleUrl").path("Value").path("Fn::Sub").asText());
-        assertEquals(ref("OfficerUserPool"), outputs.path("UserPoolId").get("Value"));
-        assertEquals(ref("OfficerConsoleClient"), outputs.path("UserPoolClientId").get("Value"));
+        assertEquals(ref("OfficerUserPool"), outputs.path("OfficerUserPoolId").get("Value"));
+        assertEquals(ref("OfficerUserPoolClient"), outputs.path("OfficerUserPoolClientId").get("Value"));
     }
 
     @Test
@@ -329,33 +330,55 @@ class TemplateTest {
 
     @Test
     void everyReferenceNamesAResourceOrParameterAndNoResourceDependsOnItself() {
-        Set<String> resources = SAM.resources().keySet();
-        Set<String> known = new HashSet<>(resources);
+        Set<String> known = new HashSet<>(SAM.resources().keySet());
         known.addAll(SAM.parameterNames());
+        Set<String> dangling = new TreeSet<>();
+        Stream.of(ROOT.path("Resources"), ROOT.path("Outputs"), ROOT.path("Globals"), ROOT.path("Conditions"))
+                .forEach(section -> dangling.addAll(referencesNamed(section)));
+        dangling.removeIf(name -> name.startsWith("AWS::"));
+        dangling.removeAll(known);
+        assertEquals(Set.of(), dangling, "references to nothing");
+        assertEquals(null, dependencyCycle(SAM), "circular dependency");
+    }
+
+    @Test
+    void theCycleCheckFindsTheCycleASamApiWithTheConsolesClientWouldMake() {
+        SamTemplate cyclic = SamTemplate.parse("""
+                Resources:
+                  Api:
+                    Type: AWS::ApiGatewayV2::Api
+                    Properties:
+                      Body: {audience: !Ref Client}
+                  Client:
+                    Type: AWS::Cognito::UserPoolClient
+                    Properties:
+                      CallbackURLs: [!Sub 'https://${Api}.execute-api.${AWS::Region}.amazonaws.com/console/']
+                """, "cyclic.yaml");
+        assertEquals(List.of("Api", "Client", "Api"), dependencyCycle(cyclic));
+    }
+
+    /** The first cycle of resources depending on each other (CloudFormation refuses them), or null. */
+    static List<String> dependencyCycle(SamTemplate template) {
+        Set<String> resources = template.resources().keySet();
         Map<String, Set<String>> dependsOn = new TreeMap<>();
-        SAM.resources().forEach((id, r) -> {
-            // A SAM function also depends on what its Globals refer to (TABLE_NAME: !Ref Table).
+        template.resources().forEach((id, r) -> {
             Set<String> refs = referencesNamed(r);
+            // A SAM function also depends on what its Globals refer to (TABLE_NAME: !Ref Table).
             if (r.path("Type").asText().equals(SamTemplate.SERVERLESS_FUNCTION)) {
-                refs.addAll(referencesNamed(ROOT.path("Globals").path("Function")));
+                refs.addAll(referencesNamed(template.root().path("Globals").path("Function")));
             }
             r.path("DependsOn").forEach(d -> refs.add(d.asText()));
             refs.retainAll(resources);
             dependsOn.put(id, refs);
         });
-        Set<String> all = new TreeSet<>();
-        Stream.of(ROOT.path("Resources"), ROOT.path("Outputs"), ROOT.path("Globals"), ROOT.path("Conditions"))
-                .forEach(section -> all.addAll(referencesNamed(section)));
-        all.removeIf(name -> name.startsWith("AWS::"));
-        all.removeAll(known);
-        assertEquals(Set.of(), all, "references to nothing");
-
-        // Depth-first search for a cycle, which CloudFormation refuses ("Circular dependency between resources").
         Map<String, Integer> state = new HashMap<>();
         for (String start : dependsOn.keySet()) {
             List<String> cycle = cycleFrom(start, dependsOn, state, new ArrayDeque<>());
-            assertEquals(null, cycle, "circular dependency");
+            if (cycle != null) {
+                return cycle;
+            }
         }
+        return null;
     }
 
     /** What a part of the template refers to: Ref, Fn::GetAtt, ${X} and ${X.Y} in Fn::Sub (SAM's X.Alias counts as X). */

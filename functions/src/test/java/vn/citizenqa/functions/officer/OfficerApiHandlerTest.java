@@ -62,7 +62,7 @@ class OfficerApiHandlerTest {
     void setUp() {
         clock = new MutableClock(START);
         store = new InProcessStore(clock, StoreSettings.defaults());
-        OfficerReplySender sender = (to, inReplyTo, text, mode) -> {
+        OfficerReplySender sender = (to, citizenMessageId, text, mode) -> {
             sent.add(mode + " " + to.userId() + " " + text);
             return "mid." + sent.size();
         };

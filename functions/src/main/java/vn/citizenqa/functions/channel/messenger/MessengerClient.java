@@ -37,24 +37,42 @@ public final class MessengerClient {
         this.endpoint = ChannelHttp.endpoint(graphApiBase, "/me/messages");
     }
 
+    /**
+     * How a message may go out. Within 24 hours of the citizen's last message any reply is a RESPONSE; after that,
+     * up to 7 days, only a person may answer, tagged HUMAN_AGENT (the page needs Meta's Human Agent permission).
+     */
+    public enum MessagingType {
+        RESPONSE,
+        HUMAN_AGENT
+    }
+
     /** @return the platform id of the last message sent */
     public String send(String pageAccessToken, String psid, OutboundReply reply) throws ReplyFailedException {
+        return send(pageAccessToken, psid, reply, MessagingType.RESPONSE);
+    }
+
+    /** @return the platform id of the last message sent */
+    public String send(String pageAccessToken, String psid, OutboundReply reply, MessagingType type)
+            throws ReplyFailedException {
         URI uri = URI.create(endpoint + "?access_token=" + URLEncoder.encode(pageAccessToken, StandardCharsets.UTF_8));
         List<String> parts = MessageParts.split(reply.text(), TEXT_LIMIT, MAX_PARTS);
         String messageId = null;
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            String body = JsonFields.write(message(psid, parts.get(i), last ? reply.options() : List.of()));
+            String body = JsonFields.write(message(psid, parts.get(i), last ? reply.options() : List.of(), type));
             ChannelHttp.Response r = http.post("Messenger Send API", uri, Map.of(), "application/json; charset=utf-8", body);
             messageId = acceptedMessageId(r);
         }
         return messageId;
     }
 
-    static ObjectNode message(String psid, String text, List<ReplyOption> options) {
+    static ObjectNode message(String psid, String text, List<ReplyOption> options, MessagingType type) {
         ObjectNode root = JsonFields.MAPPER.createObjectNode();
         root.putObject("recipient").put("id", psid);
-        root.put("messaging_type", "RESPONSE");
+        switch (type) {
+            case RESPONSE -> root.put("messaging_type", "RESPONSE");
+            case HUMAN_AGENT -> root.put("messaging_type", "MESSAGE_TAG").put("tag", "HUMAN_AGENT");
+        }
         ObjectNode message = root.putObject("message");
         message.put("text", text);
         if (!options.isEmpty()) {

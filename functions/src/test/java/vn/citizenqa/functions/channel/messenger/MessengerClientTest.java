@@ -43,6 +43,18 @@ class MessengerClientTest {
     }
 
     @Test
+    void anOfficersLateReplyGoesAsAHumanAgentMessageTag() throws Exception {
+        client.send("page-token", "psid-1", OutboundReply.text("Xin lỗi đã trả lời muộn"),
+                MessengerClient.MessagingType.HUMAN_AGENT);
+        client.send("page-token", "psid-1", OutboundReply.text("Chào bạn"), MessengerClient.MessagingType.RESPONSE);
+
+        assertEquals(List.of("HUMAN_AGENT", "none"), graph.deliveries().stream()
+                .map(d -> d.tag() == null ? "none" : d.tag()).toList());
+        assertEquals("MESSAGE_TAG", MessengerClient.message("p", "x", List.of(), MessengerClient.MessagingType.HUMAN_AGENT)
+                .get("messaging_type").asText());
+    }
+
+    @Test
     void optionsBecomeQuickRepliesWithTitlesWithinTwentyCharacters() throws Exception {
         client.send("t", "u", new OutboundReply("Bạn hỏi thủ tục nào?", List.of(
                 new ReplyOption("1. Đăng ký thường trú cho người chưa thành niên", "1"),
