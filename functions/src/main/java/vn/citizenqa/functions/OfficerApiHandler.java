@@ -9,12 +9,16 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import vn.citizenqa.functions.console.ConsoleAssets;
+import vn.citizenqa.functions.console.ConsoleSettings;
 import vn.citizenqa.functions.officer.OfficerApi;
 import vn.citizenqa.functions.officer.OfficerJson;
 
 /**
  * The officer API function behind the HTTP API (payload 2.0), protected by its JWT authorizer: a translation from
- * the event (method, path, query, the authorizer's claims, the body) to {@link OfficerApi} and back.
+ * the event (method, path, query, the authorizer's claims, the body) to {@link OfficerApi} and back. It also serves
+ * the officer console's static files under {@code /console/} (a public route: the page holds no data and calls
+ * the API with the officer's token).
  */
 public final class OfficerApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -28,17 +32,33 @@ public final class OfficerApiHandler implements RequestHandler<APIGatewayV2HTTPE
             "Cache-Control", "no-store");
 
     private final OfficerApi api;
+    private final ConsoleAssets console;
 
     public OfficerApiHandler() {
-        this(Wiring.officerApi());
+        this(Wiring.officerApi(), Wiring.consoleAssets());
     }
 
+    /** With the console signing in by development token (tests). */
     public OfficerApiHandler(OfficerApi api) {
+        this(api, new ConsoleAssets(ConsoleSettings.developmentTokens()));
+    }
+
+    public OfficerApiHandler(OfficerApi api, ConsoleAssets console) {
         this.api = api;
+        this.console = console;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (ConsoleAssets.serves(path(event))) {
+            ConsoleAssets.Response file = console.serve(method(event), path(event));
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(file.status())
+                    .withHeaders(file.headers())
+                    .withBody(file.body())
+                    .withIsBase64Encoded(false)
+                    .build();
+        }
         OfficerApi.Response response;
         try {
             response = api.handle(new OfficerApi.Request(method(event), path(event),

@@ -25,6 +25,8 @@ import vn.citizenqa.functions.channel.messenger.MessengerClient;
 import vn.citizenqa.functions.channel.zalo.ZaloAdapter;
 import vn.citizenqa.functions.channel.zalo.ZaloClient;
 import vn.citizenqa.functions.channel.zalo.ZaloTokenRefresh;
+import vn.citizenqa.functions.console.ConsoleAssets;
+import vn.citizenqa.functions.console.ConsoleSettings;
 import vn.citizenqa.functions.dynamo.DynamoDbSettings;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
 import vn.citizenqa.functions.officer.OfficerApi;
@@ -120,6 +122,11 @@ public final class Wiring {
         OfficerDesk desk = new OfficerDesk(store, channelReplies(WebhookSettings.from(env), store, clock),
                 OfficerSettings.from(env).replyWindows(), procedureTitles(), clock);
         return new OfficerApi(desk);
+    }
+
+    /** The officer console's files, signing in as {@code CONSOLE_COGNITO_*} in this process's environment say. */
+    public static ConsoleAssets consoleAssets() {
+        return new ConsoleAssets(ConsoleSettings.from(System.getenv()));
     }
 
     private static final class OfficerApiHolder {

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import vn.citizenqa.core.store.Store;
+import vn.citizenqa.functions.console.ConsoleAssets;
 
 /**
  * The functions the local runner can run, by their names in {@code template.yaml}, and the routes each serves.
@@ -32,8 +33,9 @@ public final class LocalFunctions {
     public static final List<LocalFunction> ALL = List.of(
             new LocalFunction("WebhookFunction", List.of("/webhook/"), LocalHandlers::webhook),
             // In AWS the HTTP API's JWT authorizer checks the Cognito token; locally the HS256 stand-in does.
-            new LocalFunction("OfficerApiFunction", List.of("/escalations", "/stats"),
-                    (env, store) -> new LocalOfficerAuthorizer(devTokens(env), LocalHandlers.officerApi(env, store))));
+            // /console is the officer console's page, public in both.
+            new LocalFunction("OfficerApiFunction", List.of("/escalations", "/stats", ConsoleAssets.PREFIX),
+                    (env, store) -> new LocalOfficerAuthorizer(devTokens(env), ConsoleAssets::serves, LocalHandlers.officerApi(env, store))));
 
     private LocalFunctions() {
     }

@@ -14,6 +14,8 @@ import vn.citizenqa.functions.QueueWatchHandler;
 import vn.citizenqa.functions.WebhookHandler;
 import vn.citizenqa.functions.WebhookSettings;
 import vn.citizenqa.functions.Wiring;
+import vn.citizenqa.functions.console.ConsoleAssets;
+import vn.citizenqa.functions.console.ConsoleSettings;
 import vn.citizenqa.functions.watch.UrgentBacklog;
 
 /**
@@ -41,11 +43,12 @@ public final class LocalHandlers {
 
     /** As Lambda runs it: the claims come in the event, checked by API Gateway's authorizer beforehand. */
     public static OfficerApiHandler officerApi(Map<String, String> env, Store store) {
-        return new OfficerApiHandler(Wiring.officerApi(env, store, Clock.systemUTC()));
+        return new OfficerApiHandler(Wiring.officerApi(env, store, Clock.systemUTC()), new ConsoleAssets(ConsoleSettings.from(env)));
     }
 
     public static QueueWatchHandler queueWatch(Map<String, String> env, Store store) {
-        return new QueueWatchHandler(new UrgentBacklog(store, Clock.systemUTC()), Clock.systemUTC(), System.out);
+        // Locally the function's log goes to standard error, as sam local invoke shows it, so standard output is the response.
+        return new QueueWatchHandler(new UrgentBacklog(store, Clock.systemUTC()), Clock.systemUTC(), System.err);
     }
 
     /** The factory for a handler class, by its name as the template writes it. */

@@ -1,6 +1,7 @@
 package vn.citizenqa.functions.local;
 
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -20,16 +21,27 @@ import vn.citizenqa.functions.officer.OfficerJson;
 public final class LocalOfficerAuthorizer implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final DevTokens tokens;
+    private final Predicate<String> publicPath;
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> next;
 
     /** @param tokens null when {@code OFFICER_JWT_SECRET} is not set: every request is then refused, saying so */
     public LocalOfficerAuthorizer(DevTokens tokens, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> next) {
+        this(tokens, path -> false, next);
+    }
+
+    /** @param publicPath the paths whose routes have no authorizer in template.yaml: passed on without a token */
+    public LocalOfficerAuthorizer(DevTokens tokens, Predicate<String> publicPath,
+                                  RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> next) {
         this.tokens = tokens;
+        this.publicPath = publicPath;
         this.next = next;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (publicPath.test(event.getRawPath())) {
+            return next.handleRequest(event, context);
+        }
         var given = event.getRequestContext() == null ? null : event.getRequestContext().getAuthorizer();
         if (given != null && given.getJwt() != null && given.getJwt().getClaims() != null) {
             return next.handleRequest(event, context);

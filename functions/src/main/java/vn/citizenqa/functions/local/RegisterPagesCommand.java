@@ -48,8 +48,7 @@ public final class RegisterPagesCommand {
             return 2;
         }
         DynamoDbSettings settings = configured.get();
-        String where = "table '" + settings.tableName() + "' at "
-                + (settings.endpoint() != null ? settings.endpoint().toString() : "AWS " + settings.region());
+        String where = "table '" + settings.tableName() + "' at " + settings.location();
         try (var client = DynamoDbStore.client(settings)) {
             var store = new DynamoDbStore(client, settings.tableName(), Clock.systemUTC(), settings.store());
             PagesFile.Registered r = PagesFile.register(pages, store.pages(), replace);

@@ -80,6 +80,9 @@ class SampleEventsTest {
             Map.entry("officer-suggest-unknown.json", officer(404)),
             Map.entry("officer-stats.json", officer(200)),
             Map.entry("officer-stats-bad-range.json", officer(400)),
+            Map.entry("console-folder.json", officer(308)),
+            Map.entry("console-page.json", officer(200)),
+            Map.entry("console-config.json", officer(200)),
             Map.entry("schedule-queue-watch.json", new Expected("QueueWatchFunction", 0, 0)));
 
     private final ChannelStandIn channels = ChannelStandIn.start(0, null);

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.citizenqa.functions.QueueWatchHandler;
 import vn.citizenqa.functions.channel.Webhook;
+import vn.citizenqa.functions.console.ConsoleAssets;
 import vn.citizenqa.functions.officer.OfficerClaims;
 import vn.citizenqa.functions.officer.OfficerRoute;
 import vn.citizenqa.functions.watch.EmbeddedMetrics;
@@ -147,8 +148,8 @@ class TemplateTest {
             expected.put(route.method() + " " + route.template(), new RouteDeclaration("OfficerApiFunction", "JWT", "OfficerAuthorizer"));
         }
         RouteDeclaration publicConsole = new RouteDeclaration("OfficerApiFunction", "NONE", null);
-        expected.put("GET /console", publicConsole);
-        expected.put("GET /console/{file+}", publicConsole);
+        expected.put("GET " + ConsoleAssets.PREFIX, publicConsole);
+        expected.put("GET " + ConsoleAssets.PREFIX + "/{proxy+}", publicConsole);
         assertEquals(expected, declaredRoutes());
     }
 
@@ -183,8 +184,9 @@ class TemplateTest {
                 "the ID token carries " + OfficerClaims.UNIT);
         assertFalse(client.path("WriteAttributes").valueStream().anyMatch(a -> a.asText().equals(OfficerClaims.UNIT)),
                 "an officer cannot move themselves to another unit");
-        assertEquals("https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/console/",
-                client.path("CallbackURLs").get(0).path("Fn::Sub").asText(), "sign-in returns to the console");
+        String console = "https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/console/";
+        assertEquals(List.of(console + "index.html", console), client.path("CallbackURLs").valueStream()
+                .map(u -> u.path("Fn::Sub").asText()).toList(), "sign-in returns to the console, by either of its addresses");
     }
 
     @Test
@@ -307,7 +309,7 @@ class TemplateTest {
         assertEquals(base + Webhook.MESSENGER_PATH, outputs.path("MessengerWebhookUrl").path("Value").path("Fn::Sub").asText());
         assertEquals(base + Webhook.ZALO_PATH, outputs.path("ZaloWebhookUrl").path("Value").path("Fn::Sub").asText());
         assertEquals(base, outputs.path("OfficerApiUrl").path("Value").path("Fn::Sub").asText());
-        assertEquals(base + "/console/", outputs.path("ConsoleUrl").path("Value").path("Fn::Sub").asText());
+        assertEquals(base + ConsoleAssets.PREFIX + "/index.html", outputs.path("OfficerConsoleUrl").path("Value").path("Fn::Sub").asText());
         assertEquals(ref("OfficerUserPool"), outputs.path("OfficerUserPoolId").get("Value"));
         assertEquals(ref("OfficerUserPoolClient"), outputs.path("OfficerUserPoolClientId").get("Value"));
     }

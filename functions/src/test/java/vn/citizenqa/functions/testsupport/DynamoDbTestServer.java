@@ -124,10 +124,8 @@ public final class DynamoDbTestServer {
 
     private static DynamoDbTestServer startDynalite() {
         Path root = repositoryRoot();
-        String node = nodeVersion();
-        if (!Files.exists(root.resolve("node_modules/dynalite/package.json"))) {
-            npmCi(root);
-        }
+        String node = NodeTools.nodeVersion(nothingToRunOn());
+        NodeTools.ensureInstalled();
         try {
             Process process = new ProcessBuilder("node", DYNALITE_SCRIPT)
                     .directory(root.toFile())
@@ -180,48 +178,12 @@ public final class DynamoDbTestServer {
         }
     }
 
-    private static String nodeVersion() {
-        try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("`node --version` failed: " + version);
-            }
-            return version;
-        } catch (IOException e) {
-            throw new IllegalStateException(nothingToRunOn(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while looking for Node.js", e);
-        }
-    }
-
     static String nothingToRunOn() {
         return "The DynamoDB tests need a DynamoDB-compatible server and found none: DYNAMODB_ENDPOINT is not set, "
                 + "no Docker engine answers (for LocalStack), and Node.js is not installed (for dynalite). "
                 + "Install Node.js 20 or newer (https://nodejs.org/, or your package manager's nodejs and npm): "
                 + "the tests then install dynalite with `npm ci` and start it themselves. Or start Docker, or set "
                 + "DYNAMODB_ENDPOINT to a running DynamoDB Local.";
-    }
-
-    private static void npmCi(Path root) {
-        System.out.println("[DynamoDbTestServer] installing dynalite: npm ci in " + root);
-        try {
-            Process p = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                    .directory(root.toFile())
-                    .redirectErrorStream(true)
-                    .start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("`npm ci` failed in " + root + ":\n" + output);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Node.js is installed but npm is not: install npm to let the tests "
-                    + "install dynalite (`npm ci`). " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during npm ci", e);
-        }
     }
 
     private static String dynaliteVersion(Path root) {

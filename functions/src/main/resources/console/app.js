@@ -1,0 +1,865 @@
+// The officer console: a unit's queue of escalated questions and reports, one case, the unit's figures.
+// Plain DOM, no framework and no build step. Every text that comes from the API (above all what citizens
+// wrote) is put on the page as text nodes (textContent / append of strings), never parsed as HTML.
+'use strict';
+
+(() => {
+  const TOKEN_KEY = 'citizenqa.console.token';
+  const PKCE_KEY = 'citizenqa.console.pkce';
+  const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+
+  const STATUSES = [
+    { code: 'OPEN', label: 'Mới' },
+    { code: 'CLAIMED', label: 'Đang xử lý' },
+    { code: 'ANSWERED', label: 'Đã trả lời' },
+    { code: 'CLOSED', label: 'Đã đóng' },
+  ];
+  const PRIORITIES = { URGENT: 'KHẨN CẤP', HIGH: 'ƯU TIÊN', NORMAL: 'THƯỜNG' };
+  const INTENTS = {
+    PROCEDURE: 'Hỏi thủ tục',
+    EMERGENCY: 'Tình huống khẩn cấp',
+    CRIME_REPORT: 'Tố giác, tin báo tội phạm',
+    SMALL_TALK: 'Trò chuyện',
+    OUT_OF_SCOPE: 'Ngoài phạm vi',
+  };
+  const CHANNELS = { messenger: 'Messenger', zalo: 'Zalo' };
+  const AUTHORS = { CITIZEN: 'Người dân', ASSISTANT: 'Trợ lý', OFFICER: 'Cán bộ' };
+  const REPLY_MODES = {
+    STANDARD: 'Có thể trả lời bình thường.',
+    HUMAN_AGENT: 'Đã quá 24 giờ: tin trả lời được gửi với thẻ HUMAN_AGENT (nhân viên hỗ trợ).',
+    CLOSED: 'Đã quá hạn: không thể gửi trả lời trên kênh này nữa.',
+  };
+  const ERRORS = {
+    unauthorized: 'Chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.',
+    forbidden: 'Tài khoản không có quyền với mục này.',
+    not_found: 'Không tìm thấy yêu cầu (hoặc yêu cầu thuộc đơn vị khác).',
+    malformed_json: 'Dữ liệu gửi lên không hợp lệ.',
+    invalid_request: 'Dữ liệu chưa hợp lệ.',
+    invalid_status: 'Trạng thái không hợp lệ.',
+    invalid_cursor: 'Trang này không còn hợp lệ; hãy quay về trang đầu.',
+    unknown_procedure: 'Mã thủ tục không có trong kho kiến thức.',
+    closed: 'Yêu cầu đã đóng.',
+    reply_window_closed: 'Đã quá hạn trả lời trên kênh này: tin nhắn không được gửi.',
+    channel_failed: 'Kênh (Messenger/Zalo) chưa nhận tin nhắn; chưa có gì được gửi, hãy thử lại.',
+    unavailable: 'Hệ thống lưu trữ tạm thời không truy cập được; hãy thử lại sau ít phút.',
+    internal: 'Lỗi hệ thống; hãy thử lại.',
+  };
+  const REPLY_MAX = 2000;
+  const CLOSE_MAX = 500;
+  const QUESTION_MAX = 500;
+  const PAGE_SIZE = 20;
+
+  // The API lives on the same origin, under whatever prefix the console itself is served from.
+  const apiBase = location.pathname.replace(/\/console(\/.*)?$/, '');
+
+  const state = {
+    config: { signIn: 'token' },
+    token: null,
+    claims: null,
+    units: null, // for supervisors: the units they may pick
+    trail: [], // cursors of the queue pages before the current one
+    trailKey: '',
+  };
+
+  // ---------------------------------------------------------------- DOM helpers (text only, never HTML)
+
+  function h(tag, props, ...children) {
+    return build(document.createElement(tag), props, children);
+  }
+
+  function svg(tag, props, ...children) {
+    return build(document.createElementNS(SVG_NS, tag), props, children);
+  }
+
+  function build(node, props, children) {
+    for (const [key, value] of Object.entries(props || {})) {
+      if (value == null || value === false) continue;
+      if (key === 'class') node.setAttribute('class', value);
+      else if (key === 'dataset') Object.assign(node.dataset, value);
+      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value === true ? '' : String(value));
+    }
+    for (const child of children.flat(Infinity)) {
+      if (child == null || child === false) continue;
+      node.append(child instanceof Node ? child : String(child)); // a string becomes a Text node
+    }
+    return node;
+  }
+
+  const $ = (id) => document.getElementById(id);
+
+  function showView(name) {
+    for (const view of document.querySelectorAll('.view')) view.hidden = view.id !== 'view-' + name;
+    for (const link of document.querySelectorAll('[data-nav]')) {
+      link.classList.toggle('active', link.dataset.nav === name || (name === 'case' && link.dataset.nav === 'queue'));
+    }
+  }
+
+  let noticeTimer = null;
+  function notify(text, kind = 'ok') {
+    const box = $('notice');
+    clearTimeout(noticeTimer);
+    box.textContent = text;
+    box.className = 'notice notice-' + kind;
+    box.hidden = false;
+    if (kind === 'ok') noticeTimer = setTimeout(() => { box.hidden = true; }, 6000);
+  }
+
+  function clearNotice() {
+    clearTimeout(noticeTimer);
+    $('notice').hidden = true;
+  }
+
+  // ---------------------------------------------------------------- formatting
+
+  const timeFormat = new Intl.DateTimeFormat('vi-VN', {
+    timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric',
+  });
+  const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+  function formatTime(iso) {
+    const t = Date.parse(iso);
+    return Number.isNaN(t) ? '—' : timeFormat.format(new Date(t));
+  }
+
+  /** "2 ngày 4 giờ", "3 giờ 20 phút", "15 phút", "dưới 1 phút". */
+  function formatDuration(ms) {
+    const minutes = Math.floor(ms / 60000);
+    const days = Math.floor(minutes / 1440);
+    const hours = Math.floor((minutes % 1440) / 60);
+    const mins = minutes % 60;
+    const parts = [];
+    if (days) parts.push(days + ' ngày');
+    if (hours) parts.push(hours + ' giờ');
+    if (!days && mins) parts.push(mins + ' phút');
+    return parts.length ? parts.join(' ') : 'dưới 1 phút';
+  }
+
+  /** Time left until a reply deadline: {text: "còn 3 giờ 20 phút" | "đã quá hạn", level}. */
+  function timeLeft(deadlineIso, now = Date.now()) {
+    const deadline = Date.parse(deadlineIso);
+    if (Number.isNaN(deadline)) return { text: 'không rõ hạn', level: 'unknown' };
+    const ms = deadline - now;
+    if (ms <= 0) return { text: 'đã quá hạn', level: 'overdue' };
+    const level = ms < 2 * 3600e3 ? 'soon' : ms < 12 * 3600e3 ? 'near' : 'ok';
+    return { text: 'còn ' + formatDuration(ms), level };
+  }
+
+  function deadlineBadge(deadlineIso) {
+    const node = h('span', { class: 'time-left', dataset: { deadline: deadlineIso }, title: 'Hạn trả lời: ' + formatTime(deadlineIso) });
+    refreshDeadline(node);
+    return node;
+  }
+
+  function refreshDeadline(node) {
+    const left = timeLeft(node.dataset.deadline);
+    node.textContent = left.text;
+    node.className = 'time-left left-' + left.level;
+  }
+
+  // Deadlines move on while the page is open.
+  setInterval(() => document.querySelectorAll('.time-left').forEach(refreshDeadline), 30000);
+
+  function priorityBadge(priority) {
+    return h('span', { class: 'badge prio prio-' + String(priority).toLowerCase() }, PRIORITIES[priority] || priority);
+  }
+
+  function statusLabel(code) {
+    const s = STATUSES.find((x) => x.code === code);
+    return s ? s.label : code;
+  }
+
+  function statusBadge(code) {
+    return h('span', { class: 'badge status status-' + String(code).toLowerCase() }, statusLabel(code));
+  }
+
+  function formatSeconds(seconds) {
+    if (seconds == null) return '—';
+    if (seconds < 60) return seconds + ' giây';
+    return formatDuration(seconds * 1000);
+  }
+
+  function today() {
+    return dayFormat.format(new Date());
+  }
+
+  function addDays(day, n) {
+    const [y, m, d] = day.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+  }
+
+  // ---------------------------------------------------------------- the API
+
+  class ApiError extends Error {
+    constructor(status, body) {
+      super((body && body.message) || 'HTTP ' + status);
+      this.status = status;
+      this.body = body || {};
+    }
+  }
+
+  async function api(method, path, body) {
+    const headers = { Authorization: 'Bearer ' + state.token, Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response;
+    try {
+      response = await fetch(apiBase + path, {
+        method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      throw new ApiError(0, { error: 'network', message: String(e) });
+    }
+    let data = null;
+    try {
+      data = await response.json();
+    } catch (e) {
+      data = null;
+    }
+    if (response.status === 401) {
+      signOut('Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Hãy đăng nhập lại.');
+      throw new ApiError(401, data);
+    }
+    if (!response.ok) throw new ApiError(response.status, data);
+    return data;
+  }
+
+  /** Words an officer can act on, in Vietnamese, with the API's own message as the detail. */
+  function describe(error) {
+    if (!(error instanceof ApiError)) return 'Lỗi: ' + String(error);
+    const code = error.body.error;
+    if (code === 'network') return 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.';
+    if (code === 'held_by_other') return 'Cán bộ ' + (error.body.holder || 'khác') + ' đang xử lý yêu cầu này.';
+    const words = ERRORS[code] || 'Không thực hiện được (mã ' + error.status + ').';
+    return error.body.message ? words + ' (' + error.body.message + ')' : words;
+  }
+
+  // ---------------------------------------------------------------- signing in
+
+  function decodeClaims(token) {
+    const parts = String(token).split('.');
+    if (parts.length !== 3) return null;
+    try {
+      const b64 = parts[1].replace(/-/g, '+').replace(/_/g, '/');
+      const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+      const claims = JSON.parse(new TextDecoder().decode(bytes));
+      return claims && typeof claims === 'object' ? claims : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function groupsOf(claims) {
+    const g = claims['cognito:groups'];
+    if (Array.isArray(g)) return g.map(String);
+    return typeof g === 'string' ? g.replace(/[[\]]/g, '').split(/[\s,]+/).filter(Boolean) : [];
+  }
+
+  const isSupervisor = () => groupsOf(state.claims).includes('supervisor');
+  const ownUnit = () => (state.claims && state.claims['custom:unit']) || null;
+  const me = () => state.claims && state.claims.sub;
+
+  /** Takes a token if it is a readable, unexpired JWT; else says why not. */
+  function acceptToken(token) {
+    const claims = decodeClaims(token);
+    if (!claims) return 'Mã đăng nhập không đúng định dạng (JWT gồm ba phần ngăn bởi dấu chấm).';
+    if (typeof claims.exp === 'number' && claims.exp * 1000 <= Date.now()) return 'Mã đăng nhập đã hết hạn.';
+    const groups = groupsOf(claims);
+    if (!groups.includes('officer') && !groups.includes('supervisor')) {
+      return 'Tài khoản không thuộc nhóm cán bộ (officer) hay lãnh đạo (supervisor).';
+    }
+    state.token = token;
+    state.claims = claims;
+    state.units = null;
+    sessionStorage.setItem(TOKEN_KEY, token);
+    return null;
+  }
+
+  function signOut(message) {
+    state.token = null;
+    state.claims = null;
+    state.units = null;
+    sessionStorage.removeItem(TOKEN_KEY);
+    const cognito = state.config.cognito;
+    if (!message && state.config.signIn === 'cognito' && cognito) {
+      const url = new URL('/logout', cognito.domain);
+      url.searchParams.set('client_id', cognito.clientId);
+      url.searchParams.set('logout_uri', location.origin + location.pathname);
+      location.assign(url.toString());
+      return;
+    }
+    showSignIn(message);
+  }
+
+  function showSignIn(message) {
+    $('mainnav').hidden = true;
+    $('who').hidden = true;
+    clearNotice();
+    const cognito = state.config.signIn === 'cognito';
+    $('signin-cognito').hidden = !cognito;
+    $('signin-token').hidden = cognito;
+    const error = $('signin-error');
+    error.textContent = message || '';
+    error.hidden = !message;
+    showView('signin');
+  }
+
+  function showSignedIn() {
+    $('mainnav').hidden = false;
+    $('who').hidden = false;
+    $('who-name').textContent = me() || '';
+    $('who-unit').textContent = isSupervisor() ? 'Lãnh đạo' + (ownUnit() ? ' · ' + ownUnit() : '') : ownUnit() || '';
+  }
+
+  function randomString(bytes) {
+    return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
+  }
+
+  function base64url(buffer) {
+    let s = '';
+    for (const b of new Uint8Array(buffer)) s += String.fromCharCode(b);
+    return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function redirectUri() {
+    return location.origin + location.pathname;
+  }
+
+  /** The Cognito hosted UI, authorization code flow with PKCE: the browser never holds a client secret. */
+  async function startCognitoSignIn() {
+    const cognito = state.config.cognito;
+    const verifier = randomString(48);
+    const nonce = randomString(18);
+    sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state: nonce }));
+    const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+    const url = new URL('/oauth2/authorize', cognito.domain);
+    url.searchParams.set('response_type', 'code');
+    url.searchParams.set('client_id', cognito.clientId);
+    url.searchParams.set('redirect_uri', redirectUri());
+    url.searchParams.set('scope', cognito.scopes || 'openid email profile');
+    url.searchParams.set('state', nonce);
+    url.searchParams.set('code_challenge_method', 'S256');
+    url.searchParams.set('code_challenge', challenge);
+    location.assign(url.toString());
+  }
+
+  /** Back from the hosted UI with ?code=…&state=…: trade the code for tokens and keep the id token. */
+  async function finishCognitoSignIn(params) {
+    const saved = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
+    sessionStorage.removeItem(PKCE_KEY);
+    history.replaceState(null, '', location.pathname + '#/queue');
+    if (params.get('error')) return 'Đăng nhập không thành công: ' + params.get('error');
+    if (!saved || saved.state !== params.get('state')) return 'Phiên đăng nhập không khớp; hãy đăng nhập lại.';
+    const cognito = state.config.cognito;
+    const form = new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: cognito.clientId,
+      code: params.get('code'),
+      redirect_uri: redirectUri(),
+      code_verifier: saved.verifier,
+    });
+    try {
+      const response = await fetch(new URL('/oauth2/token', cognito.domain).toString(), {
+        method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form,
+      });
+      const tokens = await response.json();
+      if (!response.ok || !tokens.id_token) return 'Đăng nhập không thành công: ' + (tokens.error || response.status);
+      // The API's authorizer reads custom:unit and cognito:groups, which only the id token carries.
+      return acceptToken(tokens.id_token);
+    } catch (e) {
+      return 'Không kết nối được máy chủ đăng nhập.';
+    }
+  }
+
+  // ---------------------------------------------------------------- routing
+
+  function parseHash() {
+    const [path, query] = (location.hash || '#/queue').slice(1).split('?');
+    return { parts: path.split('/').filter(Boolean), params: new URLSearchParams(query || '') };
+  }
+
+  function route() {
+    if (!state.token) return showSignIn();
+    showSignedIn();
+    clearNotice();
+    const { parts, params } = parseHash();
+    if (parts[0] === 'case' && parts[1]) return showCase(decodeURIComponent(parts[1]));
+    if (parts[0] === 'stats') return showStats();
+    return showQueue(params);
+  }
+
+  function queueHash(status, unit, cursor) {
+    const q = new URLSearchParams({ status });
+    if (unit) q.set('unit', unit);
+    if (cursor) q.set('cursor', cursor);
+    return '#/queue?' + q.toString();
+  }
+
+  // ---------------------------------------------------------------- the queue
+
+  async function supervisorUnits() {
+    if (state.units) return state.units;
+    const units = new Set(ownUnit() ? [ownUnit()] : []);
+    try {
+      const stats = await api('GET', '/stats?from=' + today() + '&to=' + today());
+      for (const u of stats.units) units.add(u.unit);
+    } catch (e) {
+      notify(describe(e), 'error');
+    }
+    state.units = [...units].sort();
+    return state.units;
+  }
+
+  let queueRequest = 0;
+  async function showQueue(params) {
+    showView('queue');
+    $('case-back').href = location.hash || '#/queue'; // a case leads back to the tab and page it was opened from
+    const request = ++queueRequest;
+    const status = STATUSES.some((s) => s.code === params.get('status')) ? params.get('status') : 'OPEN';
+    const cursor = params.get('cursor');
+    let unit = params.get('unit') || ownUnit();
+    if (isSupervisor()) {
+      const units = await supervisorUnits();
+      if (request !== queueRequest) return;
+      if (!unit) unit = units[0] || null;
+      const select = $('unit-select');
+      select.replaceChildren(...units.map((u) => h('option', { value: u, selected: u === unit }, u)));
+      $('unit-picker').hidden = units.length === 0;
+    }
+    $('queue-unit').textContent = unit ? '· ' + unit : '';
+    renderTabs(status, unit);
+
+    const key = status + '|' + unit;
+    if (key !== state.trailKey || !cursor) {
+      state.trailKey = key;
+      if (!cursor) state.trail = [];
+    }
+    const list = $('queue-list');
+    list.setAttribute('aria-busy', 'true');
+    if (!unit) {
+      list.replaceChildren();
+      $('queue-empty').hidden = false;
+      $('queue-empty').textContent = 'Chưa có đơn vị nào có trang đăng ký.';
+      return;
+    }
+    const q = new URLSearchParams({ status, limit: String(PAGE_SIZE) });
+    if (isSupervisor() || unit !== ownUnit()) q.set('unit', unit);
+    if (cursor) q.set('cursor', cursor);
+    let page;
+    try {
+      page = await api('GET', '/escalations?' + q.toString());
+    } catch (e) {
+      if (request !== queueRequest) return;
+      list.removeAttribute('aria-busy');
+      list.replaceChildren();
+      if (e.status !== 401) notify(describe(e), 'error');
+      return;
+    }
+    if (request !== queueRequest) return;
+    list.replaceChildren(...page.escalations.map(caseRow));
+    list.removeAttribute('aria-busy');
+    $('queue-empty').textContent = 'Không có yêu cầu nào ở trạng thái “' + statusLabel(status) + '”.';
+    $('queue-empty').hidden = page.escalations.length > 0;
+
+    $('page-number').textContent = state.trail.length || page.nextCursor ? 'Trang ' + (state.trail.length + 1) : '';
+    $('page-first').hidden = !cursor;
+    $('page-prev').hidden = state.trail.length === 0;
+    $('page-next').hidden = !page.nextCursor;
+    $('page-next').onclick = () => {
+      state.trail.push(cursor);
+      location.hash = queueHash(status, unit, page.nextCursor);
+    };
+    $('page-prev').onclick = () => {
+      location.hash = queueHash(status, unit, state.trail.pop());
+    };
+    $('page-first').onclick = () => {
+      state.trail = [];
+      location.hash = queueHash(status, unit, null);
+    };
+  }
+
+  function renderTabs(active, unit) {
+    $('status-tabs').replaceChildren(...STATUSES.map((s) => h('a', {
+      href: queueHash(s.code, isSupervisor() ? unit : null, null),
+      role: 'tab',
+      class: 'tab' + (s.code === active ? ' active' : ''),
+      'aria-selected': s.code === active ? 'true' : 'false',
+      dataset: { status: s.code },
+    }, s.label)));
+  }
+
+  function caseRow(e) {
+    const live = e.status === 'OPEN' || e.status === 'CLAIMED';
+    return h('li', { class: 'case-row prio-' + String(e.priority).toLowerCase(), dataset: { id: e.id, priority: e.priority } },
+      h('a', { class: 'case-link', href: '#/case/' + encodeURIComponent(e.id) },
+        h('div', { class: 'row-top' },
+          priorityBadge(e.priority),
+          h('span', { class: 'intent' }, INTENTS[e.intent] || e.intent),
+          h('span', { class: 'channel' }, CHANNELS[e.channel] || e.channel),
+          live ? deadlineBadge(e.replyDeadline) : statusBadge(e.status)),
+        h('p', { class: 'citizen-text' }, e.citizenText),
+        h('div', { class: 'row-meta' },
+          h('span', null, 'Người dân nhắn lúc ' + formatTime(e.citizenMessageAt)),
+          e.holder ? h('span', null, 'Cán bộ: ' + e.holder) : null,
+          e.reason ? h('span', { class: 'reason' }, 'Lý do: ' + e.reason) : null)));
+  }
+
+  // ---------------------------------------------------------------- one case
+
+  let caseRequest = 0;
+  async function showCase(id) {
+    showView('case');
+    const request = ++caseRequest;
+    const box = $('case');
+    box.replaceChildren(h('p', { class: 'muted' }, 'Đang tải…'));
+    try {
+      const detail = await api('GET', '/escalations/' + encodeURIComponent(id));
+      if (request === caseRequest) renderCase(detail);
+    } catch (e) {
+      if (request !== caseRequest) return;
+      box.replaceChildren(h('p', { class: 'error', role: 'alert' }, describe(e)));
+    }
+  }
+
+  /** Runs an action on the case; on success shows the new state and says so, else says what went wrong. */
+  async function act(button, run, done) {
+    const form = button.form || button.closest('section');
+    const controls = form ? form.querySelectorAll('button, input, textarea, select') : [button];
+    controls.forEach((c) => { c.disabled = true; });
+    try {
+      const result = await run();
+      done(result);
+    } catch (e) {
+      controls.forEach((c) => { c.disabled = false; });
+      if (e.status !== 401) notify(describe(e), 'error');
+    }
+  }
+
+  function renderCase(d) {
+    const box = $('case');
+    const replyWindow = d.replyWindow;
+    const left = replyWindow ? timeLeft(replyWindow.deadline) : null;
+    const heldByOther = d.holder && d.holder !== me() && d.status !== 'CLOSED';
+    const canReply = d.status !== 'CLOSED' && replyWindow && replyWindow.mode !== 'CLOSED' && !heldByOther;
+    const answerDefault = d.answer ? d.answer.text : '';
+    const questionDefault = d.citizenMessage ? d.citizenMessage.text : d.citizenText;
+
+    const procedureList = h('datalist', { id: 'procedure-options' },
+      (d.draft.candidates || []).map((c) => h('option', { value: c.id }, c.title)));
+
+    const head = h('header', { class: 'case-head prio-' + String(d.priority).toLowerCase() },
+      h('div', { class: 'row-top' }, priorityBadge(d.priority), statusBadge(d.status),
+        h('span', { class: 'intent' }, INTENTS[d.intent] || d.intent)),
+      h('h1', null, 'Yêu cầu ', h('code', null, d.id)),
+      h('dl', { class: 'facts' },
+        fact('Kênh', (CHANNELS[d.channel] || d.channel) + ' · trang ' + d.pageId),
+        fact('Đơn vị', d.unit),
+        fact('Người dân nhắn lúc', formatTime(d.citizenMessageAt)),
+        fact('Chuyển cán bộ lúc', formatTime(d.createdAt)),
+        fact('Lý do chuyển', d.reason),
+        fact('Cán bộ xử lý', d.holder || 'chưa có')));
+
+    const deadline = h('section', { class: 'panel deadline left-' + (left ? left.level : 'unknown'), id: 'case-deadline' },
+      h('h2', null, 'Hạn trả lời'),
+      replyWindow ? [
+        h('p', { class: 'deadline-left' }, deadlineBadge(replyWindow.deadline), ' (đến ' + formatTime(replyWindow.deadline) + ')'),
+        h('p', { class: 'muted' }, REPLY_MODES[replyWindow.mode] || replyWindow.mode),
+        replyWindow.mode === 'STANDARD' && replyWindow.standardUntil !== replyWindow.deadline
+          ? h('p', { class: 'muted' }, 'Sau ' + formatTime(replyWindow.standardUntil)
+            + ' (24 giờ từ tin nhắn cuối của người dân), tin trả lời sẽ gửi với thẻ HUMAN_AGENT.') : null,
+      ] : h('p', null, 'Không rõ.'));
+
+    const citizen = h('section', { class: 'panel citizen', id: 'case-citizen' },
+      h('h2', null, 'Tin nhắn của người dân'),
+      h('p', { class: 'message-text', id: 'citizen-message' }, d.citizenMessage ? d.citizenMessage.text : d.citizenText),
+      d.citizenMessage ? null
+        : h('p', { class: 'muted' }, 'Cuộc trò chuyện đã hết hạn lưu: đây là bản đã che thông tin cá nhân.'));
+
+    const conversation = h('section', { class: 'panel conversation' },
+      h('h2', null, 'Cuộc trò chuyện gần đây'),
+      d.conversation.length === 0 ? h('p', { class: 'muted' }, 'Không còn tin nhắn nào được lưu.') : null,
+      h('ol', { class: 'messages', id: 'conversation' }, d.conversation.map((m) => h('li', {
+        class: 'msg msg-' + String(m.author).toLowerCase() + (d.citizenMessage && m.id === d.citizenMessage.id ? ' msg-escalated' : ''),
+      },
+      h('div', { class: 'msg-meta' }, (AUTHORS[m.author] || m.author) + (m.authorId ? ' ' + m.authorId : '') + ' · ' + formatTime(m.at)),
+      h('p', { class: 'message-text' }, m.text)))));
+
+    const draft = h('section', { class: 'panel draft' },
+      h('h2', null, 'Trợ lý đã trả lời'),
+      h('p', { class: 'message-text', id: 'draft-reply' }, d.draft.reply),
+      d.draft.candidates.length ? [
+        h('h3', null, 'Thủ tục có thể liên quan'),
+        h('ul', { class: 'candidates' }, d.draft.candidates.map((c) => h('li', null,
+          h('span', { class: 'candidate-title' }, c.title),
+          h('span', { class: 'muted' }, ' · ' + c.id + ' · ' + Math.round(c.score * 100) + '%'),
+          ' ',
+          h('button', {
+            type: 'button', class: 'small',
+            onclick: () => {
+              box.querySelectorAll('input[name=procedureId]').forEach((input) => { input.value = c.id; });
+            },
+          }, 'Chọn')))),
+      ] : h('p', { class: 'muted' }, 'Trợ lý không tìm thấy thủ tục phù hợp.'));
+
+    const actions = h('div', { class: 'actions' });
+
+    if (d.status === 'OPEN') {
+      actions.append(h('section', { class: 'panel' },
+        h('h2', null, 'Nhận xử lý'),
+        h('p', { class: 'muted' }, 'Nhận để các cán bộ khác biết yêu cầu đang có người xử lý.'),
+        h('button', {
+          type: 'button', class: 'primary', id: 'claim-button',
+          onclick: (ev) => act(ev.target, () => api('POST', '/escalations/' + encodeURIComponent(d.id) + '/claim'),
+            (detail) => { renderCase(detail); notify('Bạn đã nhận xử lý yêu cầu này.'); }),
+        }, 'Nhận xử lý')));
+    } else if (heldByOther) {
+      actions.append(h('p', { class: 'panel held' }, 'Cán bộ ' + d.holder + ' đang xử lý yêu cầu này.'));
+    }
+
+    if (canReply) {
+      const text = h('textarea', { name: 'text', id: 'reply-text', rows: 6, maxlength: REPLY_MAX, required: true });
+      const counter = h('span', { class: 'muted counter' }, '0/' + REPLY_MAX);
+      text.addEventListener('input', () => { counter.textContent = text.value.length + '/' + REPLY_MAX; });
+      const procedure = h('input', { name: 'procedureId', id: 'reply-procedure', list: 'procedure-options', autocomplete: 'off' });
+      const form = h('form', { class: 'panel reply', id: 'reply-form' },
+        h('h2', null, d.answer ? 'Trả lời thêm' : 'Trả lời người dân'),
+        h('label', { for: 'reply-text' }, 'Nội dung gửi qua ' + (CHANNELS[d.channel] || d.channel)),
+        text, counter,
+        h('label', { for: 'reply-procedure' }, 'Mã thủ tục (không bắt buộc)'), procedure,
+        h('p', { class: 'hint' }, 'Khi có mã thủ tục, câu hỏi tiếp theo của người dân được hiểu là về thủ tục này.'),
+        h('button', { type: 'submit', class: 'primary' }, 'Gửi trả lời'));
+      form.addEventListener('submit', (ev) => {
+        ev.preventDefault();
+        const body = { text: text.value.trim() };
+        if (!body.text) return notify('Hãy nhập nội dung trả lời.', 'error');
+        if (procedure.value.trim()) body.procedureId = procedure.value.trim();
+        act(ev.submitter || form.querySelector('button[type=submit]'),
+          () => api('POST', '/escalations/' + encodeURIComponent(d.id) + '/reply', body),
+          (outcome) => { renderCase(outcome.escalation); notify('Đã gửi trả lời tới người dân qua ' + (CHANNELS[outcome.delivery.channel] || outcome.delivery.channel) + '.'); });
+      });
+      actions.append(form);
+    } else if (d.status !== 'CLOSED' && replyWindow && replyWindow.mode === 'CLOSED') {
+      actions.append(h('p', { class: 'panel error' }, REPLY_MODES.CLOSED));
+    }
+
+    if (d.answer) {
+      actions.append(h('section', { class: 'panel answer' },
+        h('h2', null, 'Trả lời gần nhất của cán bộ'),
+        h('p', { class: 'message-text', id: 'latest-answer' }, d.answer.text),
+        h('p', { class: 'muted' }, d.answer.officer + ' · ' + formatTime(d.answer.at))));
+    }
+
+    if (d.status !== 'CLOSED') {
+      const reason = h('textarea', { name: 'reason', id: 'close-reason', rows: 2, maxlength: CLOSE_MAX, required: true });
+      const form = h('form', { class: 'panel close', id: 'close-form' },
+        h('h2', null, 'Đóng yêu cầu'),
+        h('label', { for: 'close-reason' }, 'Lý do đóng'), reason,
+        h('button', { type: 'submit' }, 'Đóng yêu cầu'));
+      form.addEventListener('submit', (ev) => {
+        ev.preventDefault();
+        if (!reason.value.trim()) return notify('Hãy ghi lý do đóng.', 'error');
+        act(ev.submitter || form.querySelector('button[type=submit]'),
+          () => api('POST', '/escalations/' + encodeURIComponent(d.id) + '/close', { reason: reason.value.trim() }),
+          (detail) => { renderCase(detail); notify('Đã đóng yêu cầu.'); });
+      });
+      actions.append(form);
+    } else if (d.closure) {
+      actions.append(h('section', { class: 'panel closure' },
+        h('h2', null, 'Đã đóng'),
+        h('p', { class: 'message-text' }, d.closure.reason),
+        h('p', { class: 'muted' }, d.closure.officer + ' · ' + formatTime(d.closure.at))));
+    }
+
+    {
+      const procedure = h('input', { name: 'procedureId', id: 'suggest-procedure', list: 'procedure-options', required: true, autocomplete: 'off' });
+      const question = h('textarea', { name: 'question', id: 'suggest-question', rows: 2, maxlength: QUESTION_MAX });
+      question.value = (questionDefault || '').slice(0, QUESTION_MAX);
+      const answer = h('textarea', { name: 'answer', id: 'suggest-answer', rows: 3, maxlength: REPLY_MAX });
+      answer.value = answerDefault;
+      const form = h('form', { id: 'suggest-form' },
+        h('label', { for: 'suggest-procedure' }, 'Mã thủ tục'), procedure,
+        h('label', { for: 'suggest-question' }, 'Câu hỏi mẫu'), question,
+        h('label', { for: 'suggest-answer' }, 'Câu trả lời (không bắt buộc)'), answer,
+        h('p', { class: 'hint' }, 'Biên tập viên xem xét đề xuất trước khi đưa vào kho kiến thức. Thông tin cá nhân được che khi lưu.'),
+        h('button', { type: 'submit' }, 'Gửi đề xuất'));
+      form.addEventListener('submit', (ev) => {
+        ev.preventDefault();
+        const body = { procedureId: procedure.value.trim() };
+        if (!body.procedureId) return notify('Hãy nhập mã thủ tục.', 'error');
+        if (question.value.trim()) body.question = question.value.trim();
+        if (answer.value.trim()) body.answer = answer.value.trim();
+        act(ev.submitter || form.querySelector('button[type=submit]'),
+          () => api('POST', '/escalations/' + encodeURIComponent(d.id) + '/suggest', body),
+          (suggestion) => {
+            form.querySelectorAll('button, input, textarea').forEach((c) => { c.disabled = false; });
+            notify('Đã lưu đề xuất cho thủ tục ' + suggestion.procedureId + '; biên tập viên sẽ xem xét.');
+          });
+      });
+      actions.append(h('details', { class: 'panel suggest' }, h('summary', null, 'Đề xuất đưa vào kho kiến thức'), form));
+    }
+
+    const history = h('section', { class: 'panel history' },
+      h('h2', null, 'Lịch sử'),
+      h('ol', { class: 'history-list' }, d.history.map((c) => h('li', null,
+        h('span', null, formatTime(c.at) + ' · '), statusBadge(c.status),
+        h('span', null, ' · ' + (c.by === 'assistant' ? 'trợ lý' : c.by)),
+        c.note ? h('span', { class: 'muted' }, ' · ' + c.note) : null))));
+
+    box.className = 'case prio-' + String(d.priority).toLowerCase();
+    box.dataset.id = d.id;
+    box.dataset.status = d.status;
+    box.replaceChildren(head, procedureList,
+      h('div', { class: 'case-grid' },
+        h('div', { class: 'case-main' }, citizen, conversation, draft),
+        h('div', { class: 'case-side' }, deadline, actions, history)));
+  }
+
+  function fact(label, value) {
+    return [h('dt', null, label), h('dd', null, value == null || value === '' ? '—' : value)];
+  }
+
+  // ---------------------------------------------------------------- figures
+
+  const FIGURES = [
+    { key: 'questions', label: 'Câu hỏi' },
+    { key: 'answered', label: 'Tự trả lời' },
+    { key: 'clarified', label: 'Gợi ý thủ tục' },
+    { key: 'escalated', label: 'Chuyển cán bộ' },
+    { key: 'crimeReports', label: 'Tin báo tội phạm' },
+    { key: 'emergencies', label: 'Khẩn cấp' },
+    { key: 'officerReplies', label: 'Cán bộ trả lời' },
+  ];
+  // The chart splits each unit's questions by what became of them.
+  const SEGMENTS = [
+    { key: 'answered', label: 'Tự trả lời', cls: 'seg-answered' },
+    { key: 'clarified', label: 'Gợi ý thủ tục', cls: 'seg-clarified' },
+    { key: 'escalated', label: 'Chuyển cán bộ', cls: 'seg-escalated' },
+  ];
+
+  let statsRequest = 0;
+  async function showStats() {
+    showView('stats');
+    const from = $('stats-from');
+    const to = $('stats-to');
+    if (!to.value) to.value = today();
+    if (!from.value) from.value = addDays(to.value, -6);
+    const request = ++statsRequest;
+    const body = $('stats-body');
+    body.replaceChildren(h('p', { class: 'muted' }, 'Đang tải…'));
+    let stats;
+    try {
+      stats = await api('GET', '/stats?from=' + encodeURIComponent(from.value) + '&to=' + encodeURIComponent(to.value));
+    } catch (e) {
+      if (request === statsRequest) body.replaceChildren(h('p', { class: 'error', role: 'alert' }, describe(e)));
+      return;
+    }
+    if (request !== statsRequest) return;
+    if (stats.units.length === 0) {
+      body.replaceChildren(h('p', { class: 'muted' }, 'Chưa có đơn vị nào có trang đăng ký.'));
+      return;
+    }
+    body.replaceChildren(
+      h('h2', null, 'Từ ' + stats.from + ' đến ' + stats.to),
+      statsChart(stats.units),
+      statsTable(stats.units));
+  }
+
+  function statsTable(units) {
+    return h('div', { class: 'table-wrap' }, h('table', { class: 'stats', id: 'stats-table' },
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Đơn vị'),
+        FIGURES.map((f) => h('th', { scope: 'col' }, f.label)),
+        h('th', { scope: 'col' }, 'Thời gian phản hồi đầu (trung vị)'))),
+      h('tbody', null, units.map((u) => h('tr', { dataset: { unit: u.unit } },
+        h('th', { scope: 'row' }, u.unit),
+        FIGURES.map((f) => h('td', null, String(u.total[f.key]))),
+        h('td', null, formatSeconds(u.total.medianFirstReplySeconds))))),
+      units.length > 1 ? h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, 'Tổng'),
+        FIGURES.map((f) => h('td', null, String(units.reduce((sum, u) => sum + u.total[f.key], 0)))),
+        h('td', null, '—'))) : null));
+  }
+
+  function statsChart(units) {
+    const rowHeight = 30;
+    const labelWidth = 170;
+    const barWidth = 420;
+    const width = labelWidth + barWidth + 60;
+    const height = units.length * rowHeight + 8;
+    const max = Math.max(1, ...units.map((u) => u.total.questions));
+    const scale = (n) => (n / max) * barWidth;
+    const chart = svg('svg', {
+      class: 'chart', id: 'stats-chart', viewBox: '0 0 ' + width + ' ' + height, role: 'img',
+      'aria-label': 'Câu hỏi theo đơn vị: tự trả lời, gợi ý thủ tục, chuyển cán bộ, khác',
+    });
+    units.forEach((u, i) => {
+      const y = 4 + i * rowHeight;
+      const barY = y + 4;
+      const barHeight = rowHeight - 10;
+      chart.append(svg('text', { x: labelWidth - 8, y: y + rowHeight / 2 + 4, 'text-anchor': 'end', class: 'chart-label' }, u.unit));
+      // The whole bar is the unit's questions; what is not coloured is small talk and the like.
+      chart.append(svg('rect', { x: labelWidth, y: barY, width: scale(u.total.questions), height: barHeight, class: 'seg-other' },
+        svg('title', null, u.unit + ': ' + u.total.questions + ' câu hỏi')));
+      let x = labelWidth;
+      for (const s of SEGMENTS) {
+        const w = scale(u.total[s.key]);
+        if (w <= 0) continue;
+        chart.append(svg('rect', { x, y: barY, width: w, height: barHeight, class: s.cls },
+          svg('title', null, u.unit + ' · ' + s.label + ': ' + u.total[s.key])));
+        x += w;
+      }
+      chart.append(svg('text', { x: labelWidth + scale(u.total.questions) + 6, y: y + rowHeight / 2 + 4, class: 'chart-value' },
+        String(u.total.questions)));
+    });
+    const legend = h('ul', { class: 'legend' }, SEGMENTS.concat([{ label: 'Khác (trò chuyện, ngoài phạm vi)', cls: 'seg-other' }])
+      .map((s) => h('li', null, h('span', { class: 'swatch ' + s.cls, 'aria-hidden': 'true' }), s.label)));
+    return h('figure', { class: 'chart-box' }, chart, legend,
+      h('figcaption', { class: 'muted' }, 'Số câu hỏi của mỗi đơn vị và cách chúng được xử lý.'));
+  }
+
+  // ---------------------------------------------------------------- start
+
+  async function loadConfig() {
+    try {
+      const response = await fetch('config.json', { cache: 'no-store' });
+      if (response.ok) state.config = await response.json();
+    } catch (e) {
+      // Without a configuration, fall back to the development token (what serve offers).
+    }
+  }
+
+  async function start() {
+    $('sign-out').addEventListener('click', () => signOut());
+    $('queue-refresh').addEventListener('click', () => route());
+    $('unit-select').addEventListener('change', (ev) => {
+      location.hash = queueHash(parseHash().params.get('status') || 'OPEN', ev.target.value, null);
+    });
+    $('stats-form').addEventListener('submit', (ev) => { ev.preventDefault(); showStats(); });
+    $('signin-cognito-button').addEventListener('click', () => startCognitoSignIn());
+    $('signin-token').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const problem = acceptToken($('token-input').value.trim());
+      $('token-input').value = '';
+      if (problem) return showSignIn(problem);
+      if (!location.hash || location.hash === '#/') location.hash = '#/queue';
+      route();
+    });
+    window.addEventListener('hashchange', route);
+
+    await loadConfig();
+    let problem = null;
+    const params = new URLSearchParams(location.search);
+    if (state.config.signIn === 'cognito' && (params.has('code') || params.has('error'))) {
+      problem = await finishCognitoSignIn(params);
+    } else {
+      const saved = sessionStorage.getItem(TOKEN_KEY);
+      if (saved) problem = acceptToken(saved);
+      if (problem) sessionStorage.removeItem(TOKEN_KEY);
+    }
+    if (problem) return showSignIn(problem);
+    route();
+  }
+
+  // For the browser tests: the deadline wording, checked against fixed instants.
+  window.citizenQaConsole = Object.freeze({ timeLeft, formatDuration });
+
+  start();
+})();
