@@ -26,7 +26,7 @@ public final class KnowledgeIndexResources {
     }
 
     public static Directory openIndex() {
-        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        ByteBuffersDirectory dir = heapDirectory();
         try {
             for (String name : fileList()) {
                 try (InputStream in = resource("index/" + name);
@@ -41,6 +41,21 @@ public final class KnowledgeIndexResources {
             throw new UncheckedIOException("cannot load the packaged index", e);
         }
         return dir;
+    }
+
+    /** A heap copy of another index, made as the packaged one is (benchmarks open their synthetic indexes so). */
+    public static Directory copyToHeap(Directory source) throws IOException {
+        ByteBuffersDirectory dir = heapDirectory();
+        for (String name : source.listAll()) {
+            if (!name.equals("write.lock")) {
+                dir.copyFrom(source, name, name, IOContext.READONCE);
+            }
+        }
+        return dir;
+    }
+
+    private static ByteBuffersDirectory heapDirectory() {
+        return new ByteBuffersDirectory();
     }
 
     private static List<String> fileList() throws IOException {

@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
+import org.apache.lucene.store.Directory;
+
 import vn.citizenqa.core.Assistant;
 import vn.citizenqa.core.conversation.ConversationService;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
+import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.officer.OfficerDesk;
 import vn.citizenqa.core.officer.ProcedureTitles;
@@ -19,6 +22,7 @@ import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.triage.Triage;
 import vn.citizenqa.functions.channel.ChannelHttp;
 import vn.citizenqa.functions.channel.ChannelReplies;
+import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.channel.Webhook;
 import vn.citizenqa.functions.channel.messenger.MessengerAdapter;
 import vn.citizenqa.functions.channel.messenger.MessengerClient;
@@ -47,6 +51,18 @@ public final class Wiring {
         return AssistantHolder.ASSISTANT;
     }
 
+    /** An assistant over an index with the packaged lexicon: the packaged one, or another (benchmarks). */
+    public static Assistant openAssistant(Directory index) {
+        return InitSteps.time("assistant", () -> {
+            try {
+                ProcedureSearcher searcher = new ProcedureSearcher(index);
+                return new Assistant(searcher, new Triage());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the index", e);
+            }
+        });
+    }
+
     /** The knowledge base's procedure titles by id, for checking the ids officers give (opens the index now, in init). */
     public static ProcedureTitles procedureTitles() {
         KnowledgeBase knowledge = assistant().knowledgeBase();
@@ -66,12 +82,15 @@ public final class Wiring {
      * when it is set.
      */
     public static Store store(Map<String, String> env) {
-        Store store = DynamoDbSettings.fromEnvironment(env)
+        Store store = InitSteps.time("store", () -> DynamoDbSettings.fromEnvironment(env)
                 .<Store>map(s -> new DynamoDbStore(DynamoDbStore.client(s), s.tableName(), Clock.systemUTC(), s.store()))
-                .orElseGet(InProcessStore::new);
+                .orElseGet(InProcessStore::new));
         String pagesFile = env.get("PAGES_FILE");
         if (pagesFile != null && !pagesFile.isBlank()) {
-            registerPages(Path.of(pagesFile.strip()), store);
+            InitSteps.time("pages", () -> {
+                registerPages(Path.of(pagesFile.strip()), store);
+                return null;
+            });
         }
         return store;
     }
@@ -90,6 +109,7 @@ public final class Wiring {
 
     /** The webhook over a given store (the local runner shares one store between its functions; tests pass their own). */
     public static Webhook webhook(WebhookSettings settings, Store store, Clock clock) {
+        InitSteps.time("json", () -> JsonFields.MAPPER);
         ChannelReplies replies = channelReplies(settings, store, clock);
         Assistant assistant = assistant();
         ConversationService conversations = new ConversationService(assistant::decide, assistant.knowledgeBase(), store, replies, clock);
@@ -102,11 +122,13 @@ public final class Wiring {
 
     /** The channel clients (Messenger Send API, Zalo OA messages) with the pages' tokens from the store. */
     static ChannelReplies channelReplies(WebhookSettings settings, Store store, Clock clock) {
-        ChannelHttp http = new ChannelHttp(settings.channelTimeout(), settings.channelTimeout());
-        ZaloTokenRefresh refresh = new ZaloTokenRefresh(http, settings.zaloOAuthBase(), settings.zaloAppId(), settings.zaloAppSecret(),
-                store.pages(), clock);
-        return new ChannelReplies(store.pages(), new MessengerClient(http, settings.graphApiBase()),
-                new ZaloClient(http, settings.zaloApiBase(), refresh));
+        return InitSteps.time("channels", () -> {
+            ChannelHttp http = new ChannelHttp(settings.channelTimeout(), settings.channelTimeout());
+            ZaloTokenRefresh refresh = new ZaloTokenRefresh(http, settings.zaloOAuthBase(), settings.zaloAppId(),
+                    settings.zaloAppSecret(), store.pages(), clock);
+            return new ChannelReplies(store.pages(), new MessengerClient(http, settings.graphApiBase()),
+                    new ZaloClient(http, settings.zaloApiBase(), refresh));
+        });
     }
 
     /** The officer API configured from this process's environment, over {@link #store()}, built on first use. */
@@ -129,28 +151,37 @@ public final class Wiring {
         return new ConsoleAssets(ConsoleSettings.from(System.getenv()));
     }
 
+    /** The Lambda officer function's API, with its SnapStart priming (kept here: CRaC holds resources weakly). */
     private static final class OfficerApiHolder {
         static final OfficerApi API = officerApi(System.getenv(), store(), Clock.systemUTC());
+        static final Priming PRIMING = priming(store()).register();
     }
 
     private static final class StoreHolder {
         static final Store STORE = store(System.getenv());
     }
 
+    /** The Lambda function's webhook; with it, its SnapStart priming (kept here: CRaC holds resources weakly). */
     private static final class WebhookHolder {
         static final Webhook WEBHOOK = webhook(WebhookSettings.fromEnvironment(), store(), Clock.systemUTC());
+        static final Priming PRIMING = priming(store()).register();
+    }
+
+    /** Priming for the assistant and the store. */
+    static Priming priming(Store store) {
+        return new Priming(assistant(), primingStoreCall(store));
+    }
+
+    /** The store's harmless call: a read of a key nobody writes (on DynamoDB, its connection closed after). */
+    static Runnable primingStoreCall(Store store) {
+        return store instanceof DynamoDbStore dynamo ? dynamo::primingRead : () -> store.pages().find(Channel.ZALO, "priming");
     }
 
     private static final class AssistantHolder {
         static final Assistant ASSISTANT = buildAssistant();
 
         private static Assistant buildAssistant() {
-            try {
-                ProcedureSearcher searcher = new ProcedureSearcher(KnowledgeIndexResources.openIndex());
-                return new Assistant(searcher, new Triage());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot open the packaged index", e);
-            }
+            return openAssistant(InitSteps.time("index", KnowledgeIndexResources::openIndex));
         }
     }
 }

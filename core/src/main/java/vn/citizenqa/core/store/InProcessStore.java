@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -162,7 +161,7 @@ public final class InProcessStore implements Store {
         }
 
         private static String newOwner() {
-            return UUID.randomUUID().toString();
+            return RandomIds.newId();
         }
     }
 

@@ -1,10 +1,10 @@
 package vn.citizenqa.functions.channel;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +15,10 @@ import vn.citizenqa.core.channel.ReplyFailedException;
  * POSTs to a channel API with a timeout, retrying once when the call timed out, could not connect or got a
  * 5xx: a platform's brief hiccup should not cost a redelivery round. Never logs URLs or headers (they
  * carry tokens).
+ * <p>
+ * It uses the JDK's {@link HttpURLConnection} (keep-alive connections reused) rather than
+ * {@code java.net.http.HttpClient}: building that client sets up TLS and a selector thread, about half a second
+ * of a cold start, before the first reply is sent.
  */
 public final class ChannelHttp {
 
@@ -25,15 +29,12 @@ public final class ChannelHttp {
         }
     }
 
-    private final HttpClient client;
-    private final Duration timeout;
+    private final int connectTimeoutMillis;
+    private final int timeoutMillis;
 
     public ChannelHttp(Duration connectTimeout, Duration timeout) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        this.timeout = timeout;
+        this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
+        this.timeoutMillis = Math.toIntExact(timeout.toMillis());
     }
 
     /** {@code base} (a configured API base URL, with or without a final slash) followed by {@code path}. */
@@ -48,32 +49,64 @@ public final class ChannelHttp {
      */
     public Response post(String what, URI uri, Map<String, String> headers, String contentType, String body)
             throws ReplyFailedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(b::header);
-        HttpRequest request = b.build();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         IOException lastFailure = null;
         Response last = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                last = new Response(r.statusCode(), r.body());
+                last = send(uri, headers, contentType, bytes);
                 if (!last.serverError()) {
                     return last;
                 }
             } catch (IOException e) {
                 lastFailure = e;
                 last = null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ReplyFailedException(what + ": interrupted", e);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ReplyFailedException(what + ": interrupted", lastFailure);
             }
         }
         if (last != null) {
             throw new ReplyFailedException(what + " answered HTTP " + last.status() + " twice");
         }
         throw new ReplyFailedException(what + " did not answer (" + lastFailure.getClass().getSimpleName() + ")", lastFailure);
+    }
+
+    private Response send(URI uri, Map<String, String> headers, String contentType, byte[] body) throws IOException {
+        HttpURLConnection c;
+        try {
+            c = (HttpURLConnection) uri.toURL().openConnection();
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new IOException("not an HTTP URL", e);
+        }
+        c.setConnectTimeout(connectTimeoutMillis);
+        c.setReadTimeout(timeoutMillis);
+        c.setInstanceFollowRedirects(false);
+        c.setUseCaches(false);
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setFixedLengthStreamingMode(body.length);
+        c.setRequestProperty("Content-Type", contentType);
+        headers.forEach(c::setRequestProperty);
+        try {
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(body);
+            }
+            int status = c.getResponseCode();
+            InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+            String text;
+            if (in == null) {
+                text = "";
+            } else {
+                // Read to the end and close: that is what returns the connection to the keep-alive cache.
+                try (in) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            return new Response(status, text);
+        } catch (IOException e) {
+            c.disconnect();
+            throw e;
+        }
     }
 }

@@ -35,9 +35,11 @@ public final class DynamoDbStore implements Store {
     private final PageRegistry pages;
     private final DailyCounters counters;
     private final Suggestions suggestions;
+    private final TableCalls table;
 
     public DynamoDbStore(DynamoDbClient client, String tableName, Clock clock, StoreSettings settings) {
         TableCalls table = new TableCalls(client, tableName);
+        this.table = table;
         Supplier<Instant> now = () -> clock.instant().truncatedTo(ChronoUnit.MILLIS);
         this.messages = new DynamoMessageClaims(table, settings, now);
         this.conversations = new DynamoConversations(table, settings, now);
@@ -78,6 +80,16 @@ public final class DynamoDbStore implements Store {
                 && System.getProperty("aws.accessKeyId") == null;
         return localWithoutKeys ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
                 : DefaultCredentialsProvider.builder().build();
+    }
+
+    /**
+     * One harmless call for SnapStart priming (a read of an item nobody writes, its connection closed after): the
+     * SDK's request path, signing and credentials are then ready in the snapshot.
+     *
+     * @throws vn.citizenqa.core.store.StoreUnavailableException when the table cannot be reached
+     */
+    public void primingRead() {
+        table.primingRead();
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,6 +17,7 @@ import vn.citizenqa.core.store.MessageClaim;
 import vn.citizenqa.core.store.MessageClaims;
 import vn.citizenqa.core.store.MessageKey;
 import vn.citizenqa.core.store.MessageState;
+import vn.citizenqa.core.store.RandomIds;
 import vn.citizenqa.core.store.ReplyDraft;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.core.store.StoreUnavailableException;
@@ -136,7 +136,7 @@ final class DynamoMessageClaims implements MessageClaims {
     }
 
     private static String newOwner() {
-        return UUID.randomUUID().toString();
+        return RandomIds.newId();
     }
 
     private static Map<String, AttributeValue> toItem(MessageClaim c) {

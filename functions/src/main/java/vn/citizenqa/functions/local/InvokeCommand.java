@@ -12,11 +12,10 @@ import java.util.Map;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.citizenqa.core.store.Store;
+import vn.citizenqa.functions.InitSteps;
 import vn.citizenqa.functions.Wiring;
 import vn.citizenqa.functions.channel.JsonFields;
 
@@ -29,7 +28,6 @@ import vn.citizenqa.functions.channel.JsonFields;
 public final class InvokeCommand {
 
     static final String USAGE = "invoke FUNCTION EVENT_FILE [--env-vars FILE] [--template FILE] [--parameter-overrides \"Key=Value …\"]";
-    private static final ObjectMapper EVENTS = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Map<String, String> shell;
 
@@ -57,13 +55,13 @@ public final class InvokeCommand {
         RequestHandler<?, ?> handler;
         Class<?> handlerClass;
         try {
-            SamTemplate template = SamTemplate.read(templateFile);
+            SamTemplate template = InitSteps.time("template", () -> SamTemplate.read(templateFile));
             String className = SamTemplate.handlerClass(template.handler(functionId));
             LocalHandlers.Factory factory = LocalHandlers.forClass(className).orElseThrow(() -> new IllegalArgumentException(
                     functionId + "'s handler " + className + " cannot be run locally (no local wiring for it)"));
             SamTemplate.Overrides overrides = EnvVars.overrides(options.envVars(), options.parameterOverrides(),
                     template.parameterNames());
-            Map<String, String> env = template.environment(functionId, overrides, shell);
+            Map<String, String> env = InitSteps.time("env", () -> template.environment(functionId, overrides, shell));
             Store store = Wiring.store(env);
             handler = factory.build(env, store);
             handlerClass = handler.getClass();
@@ -75,14 +73,16 @@ public final class InvokeCommand {
         String source = options.positional().get(1);
         try {
             byte[] json = source.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(source));
-            event = readEvent(json, LocalHandlers.eventTypes(handlerClass)[0]);
+            Type type = LocalHandlers.eventTypes(handlerClass)[0];
+            event = InitSteps.time("event", () -> readEvent(json, type));
         } catch (IOException e) {
             err.println("cannot read the event " + source + ": " + e.getMessage());
             return 2;
         }
         Object response;
         try {
-            response = call(handler, event);
+            Object input = event;
+            response = InitSteps.time("first-request", () -> call(handler, input));
         } catch (RuntimeException e) {
             // As the Lambda runtime reports a handler that throws.
             ObjectNode error = JsonFields.MAPPER.createObjectNode()
@@ -92,7 +92,7 @@ public final class InvokeCommand {
             return 1;
         }
         out.println(response instanceof APIGatewayV2HTTPResponse http ? toJson(http)
-                : JsonFields.pretty(EVENTS.valueToTree(response)).stripTrailing());
+                : JsonFields.pretty(JsonFields.MAPPER.valueToTree(response)).stripTrailing());
         return 0;
     }
 
@@ -103,18 +103,18 @@ public final class InvokeCommand {
 
     /** An HTTP API event as {@code sam local invoke} reads it from a file. */
     public static APIGatewayV2HTTPEvent readEvent(byte[] json) throws IOException {
-        return EVENTS.readValue(json, APIGatewayV2HTTPEvent.class);
+        return HttpApiEventJson.read(json);
     }
 
     private static Object readEvent(byte[] json, Type type) throws IOException {
         if (type == APIGatewayV2HTTPEvent.class) {
             return readEvent(json);
         }
-        return EVENTS.readValue(json, EVENTS.getTypeFactory().constructType(type));
+        return JsonFields.MAPPER.readValue(json, JsonFields.MAPPER.getTypeFactory().constructType(type));
     }
 
     static String toJson(APIGatewayV2HTTPResponse response) {
-        ObjectNode o = EVENTS.createObjectNode();
+        ObjectNode o = JsonFields.MAPPER.createObjectNode();
         o.put("statusCode", response.getStatusCode());
         ObjectNode headers = o.putObject("headers");
         if (response.getHeaders() != null) {

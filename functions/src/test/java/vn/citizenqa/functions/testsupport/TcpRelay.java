@@ -44,6 +44,11 @@ public final class TcpRelay implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /** Connections relayed and still open (each is a client socket and a server socket). */
+    public int openConnections() {
+        return open.size() / 2;
+    }
+
     /** From now on the port refuses connections and the open ones are dropped. */
     public synchronized void cut() {
         closeQuietly(listener);

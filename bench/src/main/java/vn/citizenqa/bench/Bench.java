@@ -1,0 +1,163 @@
+package vn.citizenqa.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import vn.citizenqa.core.Assistant;
+import vn.citizenqa.functions.Wiring;
+
+/**
+ * {@code java -jar bench/target/citizen-qa-bench.jar [all|warm|cold|scale|package] [options]}: the performance
+ * figures of the README, measured on this machine now. Each figure is taken in a fresh JVM.
+ */
+public final class Bench {
+
+    static final String USAGE = """
+            usage: java -jar bench/target/citizen-qa-bench.jar [all|warm|cold|scale|package] [options]   (from the repository root)
+              warm      the full decision for each question of knowledge/eval/questions.tsv, one thread: p50, p99, messages/s
+              cold      a fresh JVM from start to the first webhook response, beside a hello-world JVM; init steps
+              scale     index build time, index size, heap after init and decision p99 for the real and larger knowledge bases
+              package   the size of functions/target/citizen-qa.jar and what is in it
+            options:
+              --repo DIR                 the repository root (default .)
+              --seconds S                warm: seconds of timed decisions (default 10); scale: per size (default 5)
+              --runs N                   cold: runs of each JVM (default 7)
+              --variants LIST            cold: of default,c1,cds,aot,aot-c1 (default all)
+              --sizes LIST               scale: knowledge-base sizes, 0 for the real one (default 0,1000,10000)
+              --dynamodb-endpoint URL    cold: record in DynamoDB there (table citizenqa-bench, created) instead of in-process""";
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        String mode = rest.isEmpty() || rest.getFirst().startsWith("--") ? "all" : rest.removeFirst();
+        switch (mode) {
+            case "warm-child" -> warmChild(Path.of(rest.get(0)), Double.parseDouble(rest.get(1)));
+            case "scale-child" -> ScaleRun.runChild(Integer.parseInt(rest.get(0)), Questions.load(Path.of(rest.get(1))),
+                    Double.parseDouble(rest.get(2)));
+            case "all", "warm", "cold", "scale", "package" -> run(mode, rest, out);
+            case "help", "--help", "-h" -> out.println(USAGE);
+            default -> {
+                System.err.println("unknown mode '" + mode + "'\n" + USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void run(String mode, List<String> args, PrintStream out) throws Exception {
+        Path repo = Path.of(option(args, "--repo", "."));
+        Path questions = repo.resolve("knowledge/eval/questions.tsv");
+        Path jar = repo.resolve("functions/target/citizen-qa.jar");
+        boolean all = mode.equals("all");
+        out.printf(Locale.ROOT, "citizen-qa bench, %s, JDK %s, %d cores, load average %s%n",
+                ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+        if (all || mode.equals("package")) {
+            PackageSize.report(jar, out);
+        }
+        if (all || mode.equals("warm")) {
+            warm(questions, Double.parseDouble(option(args, "--seconds", "10")), out);
+        }
+        if (all || mode.equals("scale")) {
+            scale(questions, option(args, "--sizes", "0,1000,10000"), Double.parseDouble(option(args, "--seconds", "5")), out);
+        }
+        if (all || mode.equals("cold")) {
+            String endpoint = option(args, "--dynamodb-endpoint", null);
+            new ColdStart(repo, out).run(Integer.parseInt(option(args, "--runs", "7")),
+                    List.of(option(args, "--variants", "default,c1,cds,aot,aot-c1").split(",")),
+                    endpoint == null ? null : URI.create(endpoint));
+        }
+        out.printf(Locale.ROOT, "done, load average %s%n", loadAverage());
+    }
+
+    private static void warm(Path questions, double seconds, PrintStream out) throws IOException, InterruptedException {
+        Map<String, String> r = ChildJvm.run(List.of(), "warm-child", List.of(questions.toString(), Double.toString(seconds)));
+        out.printf(Locale.ROOT, "warm: the full decision (triage, search, draft; no I/O) for the %s questions of %s, one thread, "
+                + "%.0f s timed after %s s of warm-up%n", r.get("questions"), relative(questions), seconds, r.get("warmup"));
+        out.printf(Locale.ROOT, "  %,d decisions: p50 %s, p90 %s, p99 %s (target <= 2 ms), max %s; %,.0f messages/s per core "
+                        + "(target >= 2,000)%n", Long.parseLong(r.get("decisions")), ms(r.get("p50")), ms(r.get("p90")),
+                ms(r.get("p99")), ms(r.get("max")), Double.parseDouble(r.get("perSecond")));
+        out.printf(Locale.ROOT, "  heap in use after init: %.1f MB (%s procedures)%n", Long.parseLong(r.get("heapBytes")) / 1e6,
+                r.get("procedures"));
+    }
+
+    private static void warmChild(Path questions, double seconds) {
+        List<String> texts = Questions.load(questions);
+        Assistant assistant = Wiring.assistant();
+        long heap = Decisions.heapAfterGc();
+        double warmup = 5;
+        Decisions.Measured m = Decisions.measure(assistant, texts, warmup, seconds);
+        ChildJvm.result("questions", texts.size());
+        ChildJvm.result("warmup", warmup);
+        ChildJvm.result("procedures", assistant.knowledgeBase().procedures().size());
+        ChildJvm.result("heapBytes", heap);
+        ChildJvm.result("decisions", m.latencies().count());
+        ChildJvm.result("p50", m.latencies().percentile(50));
+        ChildJvm.result("p90", m.latencies().percentile(90));
+        ChildJvm.result("p99", m.latencies().percentile(99));
+        ChildJvm.result("max", m.latencies().max());
+        ChildJvm.result("perSecond", m.perSecond());
+        ChildJvm.result("checksum", m.checksum());
+    }
+
+    private static void scale(Path questions, String sizes, double seconds, PrintStream out) throws IOException, InterruptedException {
+        out.printf(Locale.ROOT, "scale: each size in its own JVM; synthetic knowledge bases are the real one plus variants (seed %d); "
+                + "decisions over %s, one thread, %.0f s timed%n", SyntheticKnowledge.SEED, relative(questions), seconds);
+        out.printf(Locale.ROOT, "  %10s %12s %10s %10s %10s %10s %10s %12s%n", "procedures", "index build", "index", "open",
+                "heap", "p50", "p99", "messages/s");
+        for (String size : sizes.split(",")) {
+            int n = Integer.parseInt(size.strip());
+            Map<String, String> r = ChildJvm.run(List.of(), "scale-child",
+                    List.of(Integer.toString(n), questions.toString(), Double.toString(seconds)));
+            out.printf(Locale.ROOT, "  %,10d %9.0f ms %7.1f MB %7.0f ms %7.1f MB %10s %10s %,12.0f%n",
+                    Long.parseLong(r.get("procedures")), Long.parseLong(r.get("buildNanos")) / 1e6,
+                    Long.parseLong(r.get("indexBytes")) / 1e6, Long.parseLong(r.get("openNanos")) / 1e6,
+                    Long.parseLong(r.get("heapBytes")) / 1e6, ms(r.get("p50")), ms(r.get("p99")),
+                    Double.parseDouble(r.get("perSecond")));
+        }
+        out.println("  (target: 10,000 procedures, p99 <= 10 ms; heap = in use after init, with a full GC)");
+    }
+
+    private static String ms(String nanos) {
+        return Latencies.millis(Long.parseLong(nanos));
+    }
+
+    static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        if (i < 0) {
+            return fallback;
+        }
+        if (i + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
+        }
+        return args.get(i + 1);
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static String relative(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+}
