@@ -1,9 +1,18 @@
 package vn.citizenqa.core;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.lucene.store.Directory;
+
+import vn.citizenqa.core.analysis.Lexicon;
+import vn.citizenqa.core.analysis.TokenGraph;
+import vn.citizenqa.core.answer.FollowUps;
 import vn.citizenqa.core.answer.Replies;
+import vn.citizenqa.core.decision.ConfidenceGate;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
+import vn.citizenqa.core.knowledge.KnowledgeFiles;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.ConversationContext;
@@ -11,60 +20,272 @@ import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.core.model.EscalationRequest;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
+import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.search.ProcedureSearch;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.search.SearchHit;
+import vn.citizenqa.core.search.SearchResult;
 import vn.citizenqa.core.triage.Triage;
-import vn.citizenqa.core.triage.TriageResult;
+import vn.citizenqa.core.triage.TriageSignals;
 
 /**
- * Decides what to do with one citizen message: triage, search, draft, decide. Pure and thread-safe;
- * no I/O once built.
+ * Decides what to do with one citizen message. The message is analysed once; then, in order:
+ * <ol>
+ *   <li>a reply picking one of the candidates of the last CLARIFY ("2", a button payload) answers it;
+ *   <li>an emergency escalates URGENT with the numbers first, a crime report escalates HIGH — unless the
+ *       message plainly asks a procedure question the search is sure of ("mất ví có căn cước, làm lại sao?");
+ *   <li>a follow-up on the procedure last discussed ("lệ phí bao nhiêu?") answers that field;
+ *   <li>small talk gets a chat reply; an out-of-scope matter is declined unless a procedure clearly fits;
+ *   <li>the confidence gate: answer, offer the candidates, or escalate (a police question nobody can
+ *       match) / decline.
+ * </ol>
+ * Pure and thread-safe; no I/O once built.
  */
 public final class Assistant {
 
     private static final int CANDIDATES = 3;
+    /** Longer messages are cut before analysis: nobody's question needs more, and analysis stays cheap. */
+    private static final int MAX_TEXT = 2000;
+    /** Confidence that a follow-up ("lệ phí bao nhiêu?") is about the procedure just discussed. */
+    private static final double FOLLOW_UP_CONFIDENCE = 0.9;
+    /** A greeting with a few more words ("chúc các anh công an năm mới…") is still small talk. */
+    private static final int SMALL_TALK_OTHER_WORDS = 3;
 
-    private final ProcedureSearcher searcher;
+    private final ProcedureSearch searcher;
     private final Triage triage;
+    private final FollowUps followUps;
+    private final ConfidenceGate gate;
 
-    public Assistant(ProcedureSearcher searcher, Triage triage) {
+    public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate) {
         this.searcher = searcher;
         this.triage = triage;
+        this.followUps = followUps;
+        this.gate = gate;
+    }
+
+    /** The assistant over an index, with the lexicon and vocabularies read from knowledge files. */
+    public static Assistant open(Directory index, KnowledgeFiles files) throws IOException {
+        Lexicon lexicon = Lexicon.load(files);
+        return new Assistant(new ProcedureSearcher(index, lexicon), Triage.load(files, lexicon),
+                FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT);
+    }
+
+    /** The same assistant with another search or gate: for tuning and for the baseline. */
+    public Assistant with(ProcedureSearch otherSearcher, ConfidenceGate otherGate) {
+        return new Assistant(otherSearcher, triage, followUps, otherGate);
     }
 
     public KnowledgeBase knowledgeBase() {
         return searcher.knowledgeBase();
     }
 
-    public Decision decide(String text, ConversationContext context) {
-        TriageResult t = triage.triage(text);
-        return switch (t.intent()) {
-            case EMERGENCY -> new Decision(Intent.EMERGENCY, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationRequest(Priority.URGENT, t.reason()), Replies.emergency(t.services()));
-            case CRIME_REPORT -> new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationRequest(Priority.HIGH, t.reason()), Replies.crimeReportAcknowledged());
-            case SMALL_TALK -> new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null, Replies.smallTalk());
-            case OUT_OF_SCOPE -> new Decision(Intent.OUT_OF_SCOPE, Action.DECLINE, null, List.of(), 1.0, null, Replies.decline());
-            case PROCEDURE -> answerProcedure(text);
-        };
+    public ProcedureSearch searcher() {
+        return searcher;
     }
 
-    private Decision answerProcedure(String text) {
-        List<SearchHit> hits = searcher.search(text, CANDIDATES);
-        if (hits.isEmpty()) {
-            return new Decision(Intent.OUT_OF_SCOPE, Action.DECLINE, null, List.of(), 0.0, null, Replies.decline());
+    public ConfidenceGate gate() {
+        return gate;
+    }
+
+    /** What the triage vocabularies find in a message, before the decision. */
+    public TriageSignals signals(String text) {
+        return triage.read(searcher.analyze(text), text);
+    }
+
+    /** How the assistant reads a message, for editors tuning the vocabularies: graph, signals, hits. */
+    public String explain(String text) {
+        TokenGraph graph = searcher.analyze(text);
+        SearchResult result = searcher.search(graph, CANDIDATES);
+        StringBuilder b = new StringBuilder();
+        b.append("tokens: ");
+        for (TokenGraph.Edge e : graph.edges()) {
+            b.append(e.term()).append(e.typed() ? "" : "*").append('[').append(e.from()).append('-').append(e.to()).append("] ");
         }
-        float top = hits.getFirst().score();
-        List<Candidate> candidates = hits.stream()
-                .map(h -> new Candidate(h.procedure().id(), h.procedure().title(), round(h.score() / top)))
-                .toList();
-        double margin = hits.size() > 1 ? 1.0 - hits.get(1).score() / top : 1.0;
-        double confidence = round(Math.min(1.0, 0.5 + margin));
-        if (margin >= 0.2) {
-            var p = hits.getFirst().procedure();
-            return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), candidates, confidence, null, Replies.answer(p));
+        b.append("\nsignals: ").append(triage.read(graph, text));
+        b.append("\nfeatures: ").append(java.util.Arrays.toString(ConfidenceGate.features(result)))
+                .append(String.format(" → confidence %.3f (answer ≥ %.2f, clarify ≥ %.2f)", gate.confidence(result),
+                        gate.answer(), gate.clarify()));
+        for (SearchHit h : result.hits()) {
+            b.append(String.format("%n  %-36s score %.2f coverage %.2f weighted %.2f", h.procedure().id(), h.score(),
+                    h.coverage(), h.weightedCoverage()));
         }
-        return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null, Replies.clarify(candidates));
+        return b.toString();
+    }
+
+    public Decision decide(String text, ConversationContext context) {
+        String message = text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        ConversationContext ctx = context == null ? ConversationContext.NONE : context;
+        TokenGraph graph = searcher.analyze(message);
+
+        Decision picked = pick(message, graph, ctx);
+        if (picked != null) {
+            return picked;
+        }
+        TriageSignals signals = triage.read(graph, message);
+        SearchResult result = searcher.search(graph, CANDIDATES);
+        double confidence = round(gate.confidence(result));
+        boolean english = signals.english();
+        // A question the search places is a procedure question even with a crime word in it ("bị móc túi mất
+        // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
+        // happening now.
+        boolean procedureQuestion = signals.question() && confidence >= gate.reportOverride();
+        boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.answer();
+
+        if (signals.emergency() != null && !sureProcedureQuestion) {
+            return new Decision(Intent.EMERGENCY, Action.ESCALATE, null, List.of(), 1.0,
+                    new EscalationRequest(Priority.URGENT, "Khẩn cấp: " + signals.emergency().reason()),
+                    english ? Replies.emergencyEnglish(signals.emergency().numbers())
+                            : Replies.emergency(signals.emergency().numbers()));
+        }
+        if (!signals.crime().isEmpty() && !procedureQuestion) {
+            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
+                    new EscalationRequest(Priority.HIGH, "Tin báo: " + String.join("; ", signals.crime())),
+                    english ? Replies.crimeReportAcknowledgedEnglish() : Replies.crimeReportAcknowledged());
+        }
+        Decision followUp = followUp(graph, ctx, result, confidence, english);
+        if (followUp != null) {
+            return followUp;
+        }
+        if (graph.isEmpty() || (signals.smallTalk() && (signals.otherThanSmallTalk() == 0
+                || (signals.otherThanSmallTalk() <= SMALL_TALK_OTHER_WORDS && confidence < gate.answer())))) {
+            return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null,
+                    english ? Replies.smallTalkEnglish() : Replies.smallTalk());
+        }
+        List<Candidate> candidates = candidates(result, confidence);
+        if (signals.outOfScope() != null && confidence < gate.outOfScopeAnswer()) {
+            // Another agency's word: decline, unless a procedure fits well, then let the citizen choose.
+            if (confidence >= gate.answer() && candidates.size() >= 2) {
+                return clarify(candidates, confidence, english);
+            }
+            return decline(candidates, confidence, signals.outOfScope(), english);
+        }
+        if (confidence >= gate.answer()) {
+            Procedure p = result.hits().getFirst().procedure();
+            return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), candidates, confidence, null,
+                    english ? Replies.answerEnglish(p) : Replies.answer(p));
+        }
+        if (confidence >= gate.clarify() && candidates.size() >= 2) {
+            return clarify(candidates, confidence, english);
+        }
+        if (signals.police() && result.meaningfulWords() >= 2) {
+            return new Decision(Intent.PROCEDURE, Action.ESCALATE, null, candidates, confidence,
+                    new EscalationRequest(Priority.NORMAL, "Câu hỏi chưa khớp thủ tục nào"),
+                    english ? Replies.escalatedEnglish() : Replies.escalated());
+        }
+        return decline(candidates, confidence, null, english);
+    }
+
+    private Decision clarify(List<Candidate> candidates, double confidence, boolean english) {
+        return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
+                english ? Replies.clarifyEnglish(candidates, this::titleEn) : Replies.clarify(candidates));
+    }
+
+    private static Decision decline(List<Candidate> candidates, double confidence, String handledBy, boolean english) {
+        return new Decision(Intent.OUT_OF_SCOPE, Action.DECLINE, null, candidates, confidence, null,
+                english ? Replies.declineEnglish() : Replies.decline(handledBy));
+    }
+
+    /** The candidates, the first scored with the confidence and the others in proportion to their scores. */
+    private static List<Candidate> candidates(SearchResult result, double confidence) {
+        List<Candidate> out = new ArrayList<>(result.hits().size());
+        if (result.isEmpty()) {
+            return out;
+        }
+        float top = result.hits().getFirst().score();
+        for (SearchHit h : result.hits()) {
+            out.add(new Candidate(h.procedure().id(), h.procedure().title(), round(confidence * h.score() / top)));
+        }
+        return out;
+    }
+
+    /**
+     * A reply to a CLARIFY: the candidate's number ("2", "số 2", "cái thứ 2") or its id (a button payload).
+     * Null when the message is not such a reply.
+     */
+    private Decision pick(String text, TokenGraph graph, ConversationContext ctx) {
+        List<String> offered = ctx.lastCandidateIds();
+        if (offered.isEmpty()) {
+            return null;
+        }
+        String id = null;
+        String trimmed = text.strip();
+        if (offered.contains(trimmed)) {
+            id = trimmed;
+        } else {
+            Integer n = chosenNumber(graph);
+            if (n != null && n >= 1 && n <= offered.size()) {
+                id = offered.get(n - 1);
+            }
+        }
+        if (id == null) {
+            return null;
+        }
+        Procedure p = searcher.knowledgeBase().find(id).orElse(null);
+        if (p == null) {
+            return null;
+        }
+        return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), List.of(new Candidate(p.id(), p.title(), 1.0)), 1.0,
+                null, Replies.answer(p));
+    }
+
+    private static final java.util.Set<String> CHOICE_WORDS = java.util.Set.of(
+            "so", "cai", "thu", "chon", "muc", "phuong", "an", "lua", "option", "number", "no", "em", "minh", "toi",
+            "a", "ad", "nhe", "nha", "voi", "la", "the", "dap", "cau", "ok", "oke", "vang", "da");
+
+    /** The one number a short message chooses, or null. */
+    private static Integer chosenNumber(TokenGraph graph) {
+        Integer chosen = null;
+        int words = 0;
+        for (TokenGraph.Segment s : graph.segments()) {
+            for (TokenGraph.Edge e : s.typedPath()) {
+                words++;
+                String w = e.folded();
+                Integer n = switch (w) {
+                    case "mot", "nhat", "one", "first" -> 1;
+                    case "hai", "two", "second" -> 2;
+                    case "ba", "three", "third" -> 3;
+                    default -> w.matches("[0-9]{1,2}") ? Integer.valueOf(w) : null;
+                };
+                if (n != null) {
+                    if (chosen != null && !chosen.equals(n)) {
+                        return null;
+                    }
+                    chosen = n;
+                } else if (!CHOICE_WORDS.contains(w)) {
+                    return null;
+                }
+            }
+        }
+        return words <= 5 ? chosen : null;
+    }
+
+    /**
+     * A question about one field of the procedure last discussed. It is a follow-up when it names nothing
+     * else, or when the search finds that same procedure, or nothing sure.
+     */
+    private Decision followUp(TokenGraph graph, ConversationContext ctx, SearchResult result, double confidence,
+            boolean english) {
+        Procedure last = searcher.knowledgeBase().find(ctx.lastProcedureId()).orElse(null);
+        if (last == null) {
+            return null;
+        }
+        FollowUps.Asked asked = followUps.asked(graph);
+        if (asked == null) {
+            return null;
+        }
+        boolean sameProcedure = !result.isEmpty() && result.hits().getFirst().procedure().id().equals(last.id());
+        if (asked.otherWords() > 0 && !sameProcedure && confidence >= gate.answer()) {
+            return null; // it names another procedure: answer that one
+        }
+        String reply = english
+                ? Replies.answerEnglish(last)
+                : Replies.field(last, asked.field());
+        return new Decision(Intent.PROCEDURE, Action.ANSWER, last.ref(),
+                List.of(new Candidate(last.id(), last.title(), FOLLOW_UP_CONFIDENCE)), FOLLOW_UP_CONFIDENCE, null, reply);
+    }
+
+    private String titleEn(String id) {
+        return searcher.knowledgeBase().find(id).map(p -> p.titleEn() != null ? p.titleEn() : p.title()).orElse(id);
     }
 
     private static double round(double v) {

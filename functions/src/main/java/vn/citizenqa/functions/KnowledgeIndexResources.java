@@ -8,10 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexOutput;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 
 /**
  * Opens the index that the build put inside the package ({@code /citizenqa/index/}). The package is a
@@ -54,8 +56,10 @@ public final class KnowledgeIndexResources {
         return dir;
     }
 
+    /** One buffer per file: every clone of an input is then cheap, which is most of a query's cost. */
     private static ByteBuffersDirectory heapDirectory() {
-        return new ByteBuffersDirectory();
+        return new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+                ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
     }
 
     private static List<String> fileList() throws IOException {

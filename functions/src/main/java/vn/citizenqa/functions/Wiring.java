@@ -16,10 +16,8 @@ import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.officer.OfficerDesk;
 import vn.citizenqa.core.officer.ProcedureTitles;
-import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.store.InProcessStore;
 import vn.citizenqa.core.store.Store;
-import vn.citizenqa.core.triage.Triage;
 import vn.citizenqa.functions.channel.ChannelHttp;
 import vn.citizenqa.functions.channel.ChannelReplies;
 import vn.citizenqa.functions.channel.JsonFields;
@@ -55,8 +53,7 @@ public final class Wiring {
     public static Assistant openAssistant(Directory index) {
         return InitSteps.time("assistant", () -> {
             try {
-                ProcedureSearcher searcher = new ProcedureSearcher(index);
-                return new Assistant(searcher, new Triage());
+                return Assistant.open(index, KnowledgeIndexResources::resource);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the index", e);
             }

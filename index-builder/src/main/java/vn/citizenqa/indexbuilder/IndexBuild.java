@@ -28,7 +28,7 @@ public final class IndexBuild {
     public static final String FILE_LIST = "files.txt";
     public static final String MANIFEST = "manifest.properties";
     /** Runtime files of knowledge/ other than the procedures, shipped as they are. */
-    public static final List<String> SHIPPED_FOLDERS = List.of("lexicon");
+    public static final List<String> SHIPPED_FOLDERS = List.of("lexicon", "triage");
 
     public record Result(int entries, String contentHash, Path out) {
     }

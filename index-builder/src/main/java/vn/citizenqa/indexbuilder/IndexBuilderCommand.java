@@ -9,6 +9,9 @@ import java.nio.file.Path;
  * <pre>
  *   validate --knowledge DIR          check every knowledge file, list every problem
  *   build --knowledge DIR --out DIR   validate, then write the index the functions ship
+ *   evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
+ *                                     run a labelled question set and print the figures of issue 3
+ *   explain --knowledge DIR TEXT…     how the assistant reads a message (tokens, signals, features)
  * </pre>
  */
 public final class IndexBuilderCommand {
@@ -17,7 +20,10 @@ public final class IndexBuilderCommand {
     }
 
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
+        // Vietnamese reports whatever the terminal's default encoding.
+        PrintStream out = new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        int status = run(args, out, err);
         if (status != 0) {
             System.exit(status);
         }
@@ -46,6 +52,29 @@ public final class IndexBuilderCommand {
                     out.println("index built: " + r.entries() + " procedures, content " + r.contentHash().substring(0, 12)
                             + ", in " + r.out());
                 }
+                case "explain" -> {
+                    var assistant = vn.citizenqa.indexbuilder.eval.LocalAssistant.build(knowledge).assistant();
+                    for (int i = 1; i < args.length; i++) {
+                        if (args[i].equals("--knowledge")) {
+                            i++;
+                        } else {
+                            out.println(args[i]);
+                            out.println(assistant.explain(args[i]));
+                            out.println(vn.citizenqa.indexbuilder.eval.Evaluation.describe(
+                                    assistant.decide(args[i], vn.citizenqa.core.model.ConversationContext.NONE)));
+                        }
+                    }
+                }
+                case "evaluate" -> {
+                    String questions = option(args, "--questions", null);
+                    if (questions == null) {
+                        err.println("evaluate needs --questions FILE\n" + usage());
+                        return 2;
+                    }
+                    out.print(flag(args, "--tune") ? EvaluateCommand.tune(knowledge, Path.of(questions))
+                            : EvaluateCommand.run(knowledge, Path.of(questions), flag(args, "--baseline"),
+                                    flag(args, "--calibrate")));
+                }
                 default -> {
                     err.println("unknown command '" + command + "'\n" + usage());
                     return 2;
@@ -57,6 +86,9 @@ public final class IndexBuilderCommand {
             return 1;
         } catch (IOException e) {
             err.println("cannot read or write: " + e);
+            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
             return 1;
         }
     }
@@ -70,9 +102,15 @@ public final class IndexBuilderCommand {
         return fallback;
     }
 
+    static boolean flag(String[] args, String name) {
+        return java.util.Arrays.asList(args).contains(name);
+    }
+
     static String usage() {
         return """
                 usage: index-builder validate --knowledge DIR
-                       index-builder build --knowledge DIR --out DIR""";
+                       index-builder build --knowledge DIR --out DIR
+                       index-builder evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
+                       index-builder explain --knowledge DIR "message" ...""";
     }
 }

@@ -3,86 +3,402 @@ package vn.citizenqa.core.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.QueryBuilder;
 
+import vn.citizenqa.core.analysis.Lexicon;
+import vn.citizenqa.core.analysis.TokenGraph;
+import vn.citizenqa.core.analysis.TokenGraph.Edge;
+import vn.citizenqa.core.analysis.TokenGraph.Segment;
+import vn.citizenqa.core.analysis.VietnameseAnalysis;
+import vn.citizenqa.core.analysis.VietnameseAnalysis.Form;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Procedure;
 
-/** Finds the procedures a question is most likely about. Thread-safe; open once per container. */
-public final class ProcedureSearcher implements AutoCloseable {
+/**
+ * Finds the procedures a message is most likely about. The message, analysed once into a token graph
+ * (syllables and lexicon readings), becomes one query over every field: per field, each typed word is a
+ * clause whose alternatives (its readings, a phrase when a reading has several syllables) count once; the
+ * bigram fields get every pair of neighbouring tokens. Thread-safe; open once per container.
+ */
+public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
 
-    private static final Map<String, Float> FIELD_BOOSTS = Map.of(
-            ProcedureIndex.TITLE, 3f,
-            ProcedureIndex.ALIASES, 2.5f,
-            ProcedureIndex.SAMPLES, 2f,
-            ProcedureIndex.BODY, 0.5f);
+    private static final int FUZZY_ALTERNATIVES = 4;
+    /** How many of Lucene's best are re-ranked by how much of their name the message contains. */
+    private static final int RERANKED = 10;
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final KnowledgeBase knowledgeBase;
-    private final List<Procedure> byDoc;
-    private final Analyzer queryAnalyzer = SearchAnalysis.queryAnalyzer();
+    /** By document number: documents are written in knowledge-base order, one a procedure. */
+    private final List<Procedure> procedures;
+    private final Lexicon lexicon;
+    private final Analyzer queryAnalyzer;
+    private final Vocabulary vocabulary;
+    private final SearchTuning tuning;
+    private final FieldTerms fieldTerms;
+    /** By document number: the folded syllables of the title and of each alias. */
+    private final List<List<Set<String>>> names;
 
-    public ProcedureSearcher(Directory directory) throws IOException {
-        this.reader = DirectoryReader.open(directory);
-        this.searcher = new IndexSearcher(reader);
-        this.searcher.setSimilarity(SearchAnalysis.similarity());
-        this.knowledgeBase = ProcedureIndex.readKnowledgeBase(reader);
-        this.byDoc = List.copyOf(knowledgeBase.procedures());
+    public ProcedureSearcher(Directory directory, Lexicon lexicon) throws IOException {
+        this(DirectoryReader.open(directory), lexicon, SearchTuning.DEFAULT);
     }
 
+    private ProcedureSearcher(DirectoryReader reader, Lexicon lexicon, SearchTuning tuning) {
+        this(reader, lexicon, tuning, null, null);
+    }
+
+    private ProcedureSearcher(DirectoryReader reader, Lexicon lexicon, SearchTuning tuning, Vocabulary vocabulary,
+            FieldTerms fieldTerms) {
+        this.reader = reader;
+        this.lexicon = lexicon;
+        this.tuning = tuning;
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setSimilarity(similarity(tuning));
+        this.searcher.setQueryCache(null); // every message is a new query
+        this.knowledgeBase = ProcedureIndex.readKnowledgeBase(reader);
+        this.procedures = List.copyOf(knowledgeBase.procedures());
+        this.queryAnalyzer = VietnameseAnalysis.queryAnalyzer(lexicon);
+        this.vocabulary = vocabulary != null ? vocabulary : Vocabulary.read(reader);
+        this.fieldTerms = fieldTerms != null ? fieldTerms : new FieldTerms(reader);
+        this.names = procedures.stream().map(ProcedureSearcher::names).toList();
+    }
+
+    /** The same index searched with other weights: for tuning. */
+    public ProcedureSearcher withTuning(SearchTuning other) {
+        return new ProcedureSearcher(reader, lexicon, other, vocabulary, fieldTerms);
+    }
+
+    public SearchTuning tuning() {
+        return tuning;
+    }
+
+    private static Similarity similarity(SearchTuning tuning) {
+        java.util.Map<String, Similarity> byField = new java.util.HashMap<>();
+        for (SearchField f : SearchField.ALL) {
+            byField.put(f.name(), new BM25Similarity(tuning.k1().get(f.source()), tuning.b().get(f.source())));
+        }
+        Similarity fallback = new BM25Similarity();
+        return new PerFieldSimilarityWrapper() {
+            @Override
+            public Similarity get(String name) {
+                return byField.getOrDefault(name, fallback);
+            }
+        };
+    }
+
+    @Override
     public KnowledgeBase knowledgeBase() {
         return knowledgeBase;
     }
 
-    /** The best {@code limit} procedures for the text, best first; empty when nothing matches. */
-    public List<SearchHit> search(String text, int limit) {
-        Query query = buildQuery(text);
-        if (query == null) {
-            return List.of();
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    /** The message as the searcher reads it; analyse once and pass the graph to {@link #search}. */
+    @Override
+    public TokenGraph analyze(String text) {
+        return TokenGraph.analyze(queryAnalyzer, text);
+    }
+
+    public SearchResult search(String text, int limit) {
+        return search(analyze(text), limit);
+    }
+
+    /** The best {@code limit} procedures for the message, best first; empty when nothing matches. */
+    @Override
+    public SearchResult search(TokenGraph graph, int limit) {
+        List<Clause> clauses = clauses(graph);
+        int meaningful = 0;
+        int unknown = 0;
+        for (Clause c : clauses) {
+            meaningful++;
+            if (c.unknown) {
+                unknown++;
+            }
         }
+        if (clauses.isEmpty()) {
+            return new SearchResult(List.of(), 0, 0);
+        }
+        Query query = query(graph, clauses);
         try {
-            TopDocs top = searcher.search(query, limit);
+            TopDocs top = searcher.search(query, Math.max(limit, RERANKED));
+            Set<String> said = new java.util.HashSet<>();
+            for (Edge e : graph.edges()) {
+                said.add(e.folded());
+            }
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                hits.add(new SearchHit(idOf(sd.doc), sd.score));
+                float score = sd.score * (1 + tuning.names() * (float) namedShare(sd.doc, said));
+                hits.add(hit(sd.doc, score, clauses));
             }
-            return hits;
+            hits.sort(java.util.Comparator.comparingDouble(SearchHit::score).reversed());
+            if (hits.size() > limit) {
+                hits = new ArrayList<>(hits.subList(0, limit));
+            }
+            return new SearchResult(hits, meaningful, unknown);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Procedure idOf(int doc) {
-        // Documents are written in knowledge-base order and merged to one segment, so doc id = position.
-        return byDoc.get(doc);
+    /**
+     * One meaningful typed word (or lexicon key) of the message: its alternatives, each a list of folded
+     * syllables, and the typo corrections when the word is unknown.
+     */
+    private record Clause(Segment segment, List<List<String>> alternatives, boolean unknown, double idf) {
     }
 
-    private Query buildQuery(String text) {
-        QueryBuilder builder = new QueryBuilder(queryAnalyzer);
-        BooleanQuery.Builder bool = new BooleanQuery.Builder();
-        boolean any = false;
-        for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
-            Query q = builder.createBooleanQuery(field.getKey(), text, BooleanClause.Occur.SHOULD);
-            if (q != null) {
-                bool.add(new BoostQuery(q, field.getValue()), BooleanClause.Occur.SHOULD);
-                any = true;
+    private List<Clause> clauses(TokenGraph graph) {
+        List<Clause> out = new ArrayList<>();
+        for (Segment s : graph.segments()) {
+            List<Edge> typed = s.typedPath();
+            if (typed.size() == 1 && lexicon.isStopword(typed.getFirst().term()) && s.paths().size() == 1) {
+                continue;
+            }
+            Set<List<String>> alternatives = new LinkedHashSet<>();
+            for (List<Edge> path : s.paths()) {
+                alternatives.add(path.stream().map(Edge::folded).toList());
+            }
+            boolean unknown = false;
+            double idf = 0;
+            if (s.paths().size() == 1 && typed.size() == 1) {
+                String word = typed.getFirst().folded();
+                idf = vocabulary.idf(word);
+                if (!vocabulary.contains(word) && !lexicon.isKeyWord(word)) {
+                    unknown = true;
+                    if (word.length() >= tuning.fuzzyMinLength() && isLetters(word)) {
+                        for (String near : vocabulary.near(word, FUZZY_ALTERNATIVES)) {
+                            alternatives.add(List.of(near));
+                        }
+                    }
+                }
+            } else {
+                for (List<String> alt : alternatives) {
+                    for (String w : alt) {
+                        idf = Math.max(idf, vocabulary.idf(w));
+                    }
+                }
+            }
+            out.add(new Clause(s, List.copyOf(alternatives), unknown, idf));
+        }
+        return out;
+    }
+
+    private static boolean isLetters(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (!Character.isLetter(w.charAt(i))) {
+                return false;
             }
         }
-        return any ? bool.build() : null;
+        return true;
+    }
+
+    private static final SearchField.Source[] SOURCES = SearchField.Source.values();
+
+    /**
+     * The query: for each form (accented, folded), each part of a procedure gets one clause of syllables and
+     * one of bigrams, weighted by the tuning. Every term is looked up once per form for all parts.
+     */
+    private Query query(TokenGraph graph, List<Clause> clauses) {
+        BooleanQuery.Builder top = new BooleanQuery.Builder();
+        for (Form form : Form.values()) {
+            addPerSource(top, form, false, syllableClauses(clauses, form));
+            addPerSource(top, form, true, bigramClauses(graph, form));
+        }
+        return top.build();
+    }
+
+    private void addPerSource(BooleanQuery.Builder top, Form form, boolean bigrams, List<List<Query>> perSource) {
+        for (SearchField.Source s : SOURCES) {
+            List<Query> clauses = perSource.get(s.ordinal());
+            float weight = tuning.weight(s, form, bigrams);
+            if (clauses.isEmpty() || weight == 0) {
+                continue;
+            }
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (Query q : clauses) {
+                b.add(q, BooleanClause.Occur.SHOULD);
+            }
+            top.add(new BoostQuery(b.build(), weight), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    private static List<List<Query>> perSource() {
+        List<List<Query>> out = new ArrayList<>(SOURCES.length);
+        for (int i = 0; i < SOURCES.length; i++) {
+            out.add(new ArrayList<>());
+        }
+        return out;
+    }
+
+    /** Per part, one clause per meaningful word: its alternatives (readings, typo corrections) count once. */
+    private List<List<Query>> syllableClauses(List<Clause> clauses, Form form) {
+        List<List<Query>> out = perSource();
+        List<List<Query>> alternatives = perSource();
+        for (Clause c : clauses) {
+            for (List<Query> a : alternatives) {
+                a.clear();
+            }
+            Set<List<String>> seen = new java.util.HashSet<>();
+            if (form == Form.ACCENTED) {
+                for (List<Edge> path : c.segment().paths()) {
+                    List<String> words = new ArrayList<>(path.size());
+                    for (Edge e : path) {
+                        words.add(e.term());
+                    }
+                    addAlternative(form, words, seen, alternatives);
+                }
+            } else {
+                for (List<String> words : c.alternatives()) {
+                    addAlternative(form, words, seen, alternatives);
+                }
+            }
+            for (int s = 0; s < SOURCES.length; s++) {
+                List<Query> a = alternatives.get(s);
+                if (!a.isEmpty()) {
+                    out.get(s).add(a.size() == 1 ? a.getFirst() : new DisjunctionMaxQuery(List.copyOf(a), 0f));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Adds, for each part that has all its words, the term or phrase query of one alternative. */
+    private void addAlternative(Form form, List<String> words, Set<List<String>> seen, List<List<Query>> out) {
+        if (!seen.add(words)) {
+            return;
+        }
+        if (words.size() == 1) {
+            TermStates[] states = fieldTerms.lookup(form, false, words.getFirst());
+            if (states != null) {
+                for (int s = 0; s < SOURCES.length; s++) {
+                    if (states[s] != null) {
+                        String field = SearchField.name(SOURCES[s], form, false);
+                        out.get(s).add(new TermQuery(new Term(field, words.getFirst()), states[s]));
+                    }
+                }
+            }
+            return;
+        }
+        boolean[] hasAll = new boolean[SOURCES.length];
+        java.util.Arrays.fill(hasAll, true);
+        for (String w : words) {
+            TermStates[] states = fieldTerms.lookup(form, false, w);
+            for (int s = 0; s < SOURCES.length; s++) {
+                hasAll[s] &= states != null && states[s] != null;
+            }
+        }
+        for (int s = 0; s < SOURCES.length; s++) {
+            if (hasAll[s]) {
+                out.get(s).add(new PhraseQuery(SearchField.name(SOURCES[s], form, false), words.toArray(String[]::new)));
+            }
+        }
+    }
+
+    /** Per part, every pair of neighbouring tokens (typed or read) that the part has as a bigram. */
+    private List<List<Query>> bigramClauses(TokenGraph graph, Form form) {
+        List<List<Query>> out = perSource();
+        Set<String> seen = new java.util.HashSet<>();
+        boolean accented = form == Form.ACCENTED;
+        for (Edge first : graph.edges()) {
+            for (Edge second : graph.from(first.to())) {
+                if (lexicon.isStopword(first.term()) && lexicon.isStopword(second.term())) {
+                    continue;
+                }
+                String bigram = (accented ? first.term() : first.folded()) + VietnameseAnalysis.BIGRAM_SEPARATOR
+                        + (accented ? second.term() : second.folded());
+                if (!seen.add(bigram)) {
+                    continue;
+                }
+                TermStates[] states = fieldTerms.lookup(form, true, bigram);
+                if (states == null) {
+                    continue;
+                }
+                for (int s = 0; s < SOURCES.length; s++) {
+                    if (states[s] != null) {
+                        out.get(s).add(new TermQuery(new Term(SearchField.name(SOURCES[s], form, true), bigram), states[s]));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Set<String>> names(Procedure p) {
+        List<Set<String>> out = new ArrayList<>();
+        List<String> texts = new ArrayList<>(p.aliases());
+        texts.add(p.title());
+        for (String text : texts) {
+            Set<String> syllables = new java.util.HashSet<>();
+            for (String s : VietnameseAnalysis.syllables(text)) {
+                syllables.add(vn.citizenqa.core.text.Folding.removeDiacritics(s));
+            }
+            if (!syllables.isEmpty()) {
+                out.add(Set.copyOf(syllables));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The largest share of the title or of an alias whose syllables the message contains. */
+    private double namedShare(int doc, Set<String> said) {
+        double best = 0;
+        for (Set<String> name : names.get(doc)) {
+            int found = 0;
+            for (String s : name) {
+                if (said.contains(s)) {
+                    found++;
+                }
+            }
+            best = Math.max(best, found / (double) name.size());
+        }
+        return best;
+    }
+
+    private SearchHit hit(int doc, float score, List<Clause> clauses) {
+        double covered = 0;
+        double weightedCovered = 0;
+        double weightTotal = 0;
+        for (Clause c : clauses) {
+            boolean hit = false;
+            for (List<String> alt : c.alternatives()) {
+                if (alt.stream().allMatch(w -> vocabulary.occursIn(w, doc))) {
+                    hit = true;
+                    break;
+                }
+            }
+            double w = Math.max(c.idf(), 0.1);
+            weightTotal += w;
+            if (hit) {
+                covered++;
+                weightedCovered += w;
+            }
+        }
+        return new SearchHit(procedures.get(doc), score,
+                clauses.isEmpty() ? 0 : covered / clauses.size(),
+                weightTotal == 0 ? 0 : weightedCovered / weightTotal);
     }
 
     @Override

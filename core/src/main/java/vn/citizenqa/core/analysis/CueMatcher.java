@@ -1,0 +1,134 @@
+package vn.citizenqa.core.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import vn.citizenqa.core.text.Folding;
+
+/**
+ * Finds vocabulary phrases ("đang cháy", "lệ phí", "cảm ơn") in a message's token graph, so that a cue
+ * also matches through the lexicon ("bn tiền" → "bao nhiêu tiền") and typed without diacritics.
+ *
+ * <p>A cue syllable written with diacritics matches the same syllable typed without any ("chay") or with
+ * the same ones ("cháy"), but not with other ones ("chạy"): folding alone would confuse words that
+ * citizens who type diacritics keep apart. A one-syllable cue with diacritics must be typed with them:
+ * alone, "dang" is "đăng" as often as "đang", "mau" is "màu" as often as "máu".
+ *
+ * @param <T> what a cue stands for (a service number, a field of a procedure…)
+ */
+public final class CueMatcher<T> {
+
+    /**
+     * One phrase and what it stands for.
+     *
+     * @param exact the phrase must be typed with its diacritics (written with a leading {@code =} in a
+     *              vocabulary file: "=chạy xe" is not "cháy xe" typed without them)
+     */
+    public record Cue<T>(String phrase, List<String> syllables, List<String> folded, boolean exact, T value) {
+    }
+
+    /**
+     * Where a cue was found: graph positions {@code [from, to)}.
+     *
+     * @param approximate an exact cue matched only by its letters, typed without diacritics ("chay" for
+     *                    "cháy", which may as well be "chạy"): weaker evidence
+     */
+    public record Match<T>(Cue<T> cue, int from, int to, boolean approximate) {
+    }
+
+    private final Map<String, List<Cue<T>>> byFirstSyllable = new HashMap<>();
+    private final int size;
+    private final boolean approximate;
+
+    public CueMatcher(List<Cue<T>> cues) {
+        this(cues, false);
+    }
+
+    /** @param approximate also report exact cues typed without their diacritics, as approximate matches */
+    public CueMatcher(List<Cue<T>> cues, boolean approximate) {
+        this.approximate = approximate;
+        for (Cue<T> c : cues) {
+            byFirstSyllable.computeIfAbsent(c.folded().getFirst(), k -> new ArrayList<>()).add(c);
+        }
+        this.size = cues.size();
+    }
+
+    /**
+     * A cue of the phrase, analysed like the index analyses text; a leading {@code =} asks for its
+     * diacritics. Null when it has no syllable.
+     */
+    public static <T> Cue<T> cue(String phrase, T value) {
+        boolean exact = phrase.startsWith("=");
+        String text = exact ? phrase.substring(1) : phrase;
+        List<String> syllables = VietnameseAnalysis.syllables(text);
+        return syllables.isEmpty() ? null
+                : new Cue<>(text, List.copyOf(syllables), syllables.stream().map(Folding::removeDiacritics).toList(),
+                        exact || syllables.size() == 1, value);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Every occurrence of every cue, in graph order. */
+    public List<Match<T>> find(TokenGraph graph) {
+        List<Match<T>> out = new ArrayList<>();
+        for (TokenGraph.Edge e : graph.edges()) {
+            List<Cue<T>> candidates = byFirstSyllable.get(e.folded());
+            if (candidates == null) {
+                continue;
+            }
+            for (Cue<T> c : candidates) {
+                if (same(c, 0, e, false)) {
+                    int end = extend(graph, c, 1, e.to(), false);
+                    if (end >= 0) {
+                        out.add(new Match<>(c, e.from(), end, false));
+                    }
+                } else if (approximate && same(c, 0, e, true)) {
+                    int end = extend(graph, c, 1, e.to(), true);
+                    if (end >= 0) {
+                        out.add(new Match<>(c, e.from(), end, true));
+                    }
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Match::from));
+        return out;
+    }
+
+    public boolean any(TokenGraph graph) {
+        return !find(graph).isEmpty();
+    }
+
+    /** The end node when the cue's syllables from {@code i} on follow a path from {@code node}, else -1. */
+    private int extend(TokenGraph graph, Cue<T> c, int i, int node, boolean loose) {
+        if (i == c.syllables().size()) {
+            return node;
+        }
+        for (TokenGraph.Edge e : graph.from(node)) {
+            if (same(c, i, e, loose)) {
+                int end = extend(graph, c, i + 1, e.to(), loose);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the edge is the cue's i-th syllable; {@code loose}: an exact cue's letters typed bare also do. */
+    private static boolean same(Cue<?> c, int i, TokenGraph.Edge e, boolean loose) {
+        String syllable = c.syllables().get(i);
+        if (syllable.equals(e.term())) {
+            return true;
+        }
+        String folded = c.folded().get(i);
+        if (!folded.equals(e.folded()) || (c.exact() && !loose && !syllable.equals(folded))) {
+            return false;
+        }
+        // Same letters: a match unless both carry (different) diacritics.
+        return e.term().equals(e.folded()) || syllable.equals(folded);
+    }
+}

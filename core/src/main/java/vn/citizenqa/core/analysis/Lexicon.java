@@ -1,0 +1,170 @@
+package vn.citizenqa.core.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.util.CharsRef;
+import org.apache.lucene.util.CharsRefBuilder;
+
+import vn.citizenqa.core.knowledge.KnowledgeFiles;
+import vn.citizenqa.core.text.Folding;
+
+/**
+ * What citizens write and what it means: abbreviations (cccd, gplx), teencode (ko, dc, ntn), domain
+ * synonyms (hộ khẩu, cà vẹt, bằng lái), southern spellings and common typos (tạm chú, hết hạng), English
+ * words. Read from {@code knowledge/lexicon/*.txt}, one entry a line:
+ * <pre>
+ *   key[, key…] =&gt; reading [| reading…]
+ * </pre>
+ * Expanded at query time only, keeping what was typed; an ambiguous key lists every reading ("tt =&gt;
+ * tạm trú | thường trú | thủ tục"), never a guess. A key matches as typed and also typed without
+ * diacritics, since that is how most messages arrive — except a one-syllable key written with
+ * diacritics, which must be typed with them: without, "nàm" would also be "nam", "vô" would be "vợ".
+ */
+public final class Lexicon {
+
+    /** The lexicon files, in knowledge/ (the functions read the same paths from the package). */
+    public static final List<String> FILES = List.of(
+            "lexicon/abbreviations.txt", "lexicon/teencode.txt", "lexicon/synonyms.txt",
+            "lexicon/spelling.txt", "lexicon/english.txt");
+    public static final String STOPWORDS = "lexicon/stopwords.txt";
+
+    /** One line of the lexicon, normalised (lower case, NFC, one tone placement). */
+    public record Entry(List<String> keys, List<String> readings, String source) {
+    }
+
+    private final List<Entry> entries;
+    private final SynonymMap synonyms;
+    private final Set<String> foldedKeyWords;
+    private final Set<String> stopwords;
+
+    private Lexicon(List<Entry> entries, Set<String> stopwords) {
+        this.entries = List.copyOf(entries);
+        this.stopwords = Set.copyOf(stopwords);
+        Set<String> keyWords = new HashSet<>();
+        for (Entry e : entries) {
+            for (String k : e.keys()) {
+                for (String w : k.split(" ")) {
+                    keyWords.add(Folding.removeDiacritics(w));
+                }
+            }
+        }
+        this.foldedKeyWords = Set.copyOf(keyWords);
+        this.synonyms = buildMap(entries);
+    }
+
+    public static Lexicon load(KnowledgeFiles files) {
+        List<Entry> entries = new ArrayList<>();
+        for (String file : FILES) {
+            for (KnowledgeFiles.Line line : files.lines(file)) {
+                entries.add(parse(line));
+            }
+        }
+        Set<String> stop = new HashSet<>();
+        for (KnowledgeFiles.Line line : files.lines(STOPWORDS)) {
+            for (String w : line.text().split("\\s+")) {
+                stop.add(Folding.normalize(w));
+            }
+        }
+        return new Lexicon(entries, stop);
+    }
+
+    /** A lexicon of the given entries and no stopwords; for tests and tools. */
+    public static Lexicon of(List<Entry> entries) {
+        return new Lexicon(entries, Set.of());
+    }
+
+    public static final Lexicon EMPTY = new Lexicon(List.of(), Set.of());
+
+    static Entry parse(KnowledgeFiles.Line line) {
+        String text = line.text();
+        int arrow = text.indexOf("=>");
+        if (arrow < 0) {
+            throw line.problem("expected 'key => reading | reading'");
+        }
+        List<String> keys = split(text.substring(0, arrow), ",");
+        List<String> readings = split(text.substring(arrow + 2), "\\|");
+        if (keys.isEmpty() || readings.isEmpty()) {
+            throw line.problem("a key and at least one reading are needed");
+        }
+        for (String k : keys) {
+            if (readings.contains(k)) {
+                throw line.problem("'" + k + "' is both key and reading");
+            }
+        }
+        return new Entry(keys, readings, line.file() + ":" + line.number());
+    }
+
+    private static List<String> split(String text, String separator) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split(separator)) {
+            List<String> words = VietnameseAnalysis.syllables(part);
+            if (!words.isEmpty()) {
+                out.add(String.join(" ", words));
+            }
+        }
+        return out;
+    }
+
+    private static SynonymMap buildMap(List<Entry> entries) {
+        // Keys as typed and without diacritics; readings as written (accented). Folded fields fold them later.
+        Map<String, Set<String>> byKey = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            for (String key : e.keys()) {
+                Set<String> forms = new java.util.LinkedHashSet<>(List.of(key));
+                if (key.indexOf(' ') > 0) {
+                    forms.add(Folding.removeDiacritics(key));
+                }
+                for (String k : forms) {
+                    byKey.computeIfAbsent(k, x -> new java.util.LinkedHashSet<>()).addAll(e.readings());
+                }
+            }
+        }
+        SynonymMap.Builder builder = new SynonymMap.Builder(true);
+        CharsRefBuilder in = new CharsRefBuilder();
+        CharsRefBuilder out = new CharsRefBuilder();
+        for (Map.Entry<String, Set<String>> e : byKey.entrySet()) {
+            CharsRef key = SynonymMap.Builder.join(e.getKey().split(" "), in);
+            for (String reading : e.getValue()) {
+                if (reading.equals(e.getKey())) {
+                    continue;
+                }
+                builder.add(key, SynonymMap.Builder.join(reading.split(" "), out), true);
+            }
+        }
+        try {
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** The query-time expansion map; null when the lexicon is empty (no filter needed). */
+    SynonymMap synonymMap() {
+        return synonyms.fst == null ? null : synonyms;
+    }
+
+    /** True when a folded word is part of some key: such a word is known, never fuzzy-matched. */
+    public boolean isKeyWord(String foldedWord) {
+        return foldedKeyWords.contains(foldedWord);
+    }
+
+    /**
+     * True for a function word ("cho", "ạ", "ad") that says nothing about the procedure, compared exactly
+     * as typed (lower case, one tone placement): "đang" is one, "dang" (also "đăng") is not.
+     */
+    public boolean isStopword(String word) {
+        return stopwords.contains(word);
+    }
+}

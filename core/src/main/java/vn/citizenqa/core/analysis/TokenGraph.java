@@ -1,0 +1,172 @@
+package vn.citizenqa.core.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+
+import vn.citizenqa.core.text.Folding;
+
+/**
+ * A message after query analysis: the syllables typed and the lexicon's readings, as a graph whose nodes
+ * are positions between syllables and whose edges are tokens. The message is analysed once; the query,
+ * the triage cues and the follow-up cues are all read from this graph.
+ */
+public final class TokenGraph {
+
+    /**
+     * One token. {@code term} is accented (as typed or as the lexicon writes it), {@code folded} has no
+     * diacritics; {@code typed} is false for a reading the lexicon added.
+     */
+    public record Edge(String term, String folded, int from, int to, boolean typed) {
+    }
+
+    /**
+     * The part of the graph between two positions every reading passes through: one typed word and its
+     * alternatives, each alternative a path of edges.
+     */
+    public record Segment(int from, int to, List<List<Edge>> paths) {
+
+        /** The path of what was typed (the first path holding only typed edges), or the first path. */
+        public List<Edge> typedPath() {
+            for (List<Edge> p : paths) {
+                if (p.stream().allMatch(Edge::typed)) {
+                    return p;
+                }
+            }
+            return paths.getFirst();
+        }
+    }
+
+    private static final int MAX_PATHS = 12;
+
+    private final String text;
+    private final List<Edge> edges;
+    private final int nodes;
+    private List<Segment> segments;
+
+    private TokenGraph(String text, List<Edge> edges, int nodes) {
+        this.text = text;
+        this.edges = List.copyOf(edges);
+        this.nodes = nodes;
+    }
+
+    public static TokenGraph analyze(Analyzer queryAnalyzer, String text) {
+        List<Edge> edges = new ArrayList<>();
+        int pos = -1;
+        int maxNode = 0;
+        try (TokenStream ts = queryAnalyzer.tokenStream("", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            PositionLengthAttribute len = ts.addAttribute(PositionLengthAttribute.class);
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                pos += inc.getPositionIncrement();
+                int to = pos + Math.max(1, len.getPositionLength());
+                String t = term.toString();
+                edges.add(new Edge(t, Folding.removeDiacritics(t), pos, to,
+                        !SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())));
+                maxNode = Math.max(maxNode, to);
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new TokenGraph(text, edges, maxNode);
+    }
+
+    /** The message as received. */
+    public String text() {
+        return text;
+    }
+
+    public List<Edge> edges() {
+        return edges;
+    }
+
+    public boolean isEmpty() {
+        return edges.isEmpty();
+    }
+
+    /** Edges leaving a node. */
+    public List<Edge> from(int node) {
+        List<Edge> out = new ArrayList<>(2);
+        for (Edge e : edges) {
+            if (e.from() == node) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Number of positions (the last node). */
+    public int length() {
+        return nodes;
+    }
+
+    /** The graph cut at every position no edge spans, in order. */
+    public List<Segment> segments() {
+        if (segments == null) {
+            segments = cut();
+        }
+        return segments;
+    }
+
+    private List<Segment> cut() {
+        boolean[] spanned = new boolean[nodes + 1];
+        for (Edge e : edges) {
+            for (int n = e.from() + 1; n < e.to(); n++) {
+                spanned[n] = true;
+            }
+        }
+        List<Segment> out = new ArrayList<>();
+        int start = 0;
+        for (int n = 1; n <= nodes; n++) {
+            if (!spanned[n]) {
+                List<List<Edge>> paths = new ArrayList<>();
+                collectPaths(start, n, new ArrayList<>(), paths);
+                if (!paths.isEmpty()) {
+                    out.add(new Segment(start, n, List.copyOf(paths)));
+                }
+                start = n;
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private void collectPaths(int node, int end, List<Edge> current, List<List<Edge>> out) {
+        if (node == end) {
+            if (!current.isEmpty()) {
+                out.add(List.copyOf(current));
+            }
+            return;
+        }
+        for (Edge e : edges) {
+            if (e.from() == node && e.to() <= end && out.size() < MAX_PATHS) {
+                current.add(e);
+                collectPaths(e.to(), end, current, out);
+                current.removeLast();
+            }
+        }
+    }
+
+    /** The syllables as typed, folded: what the coverage of a match is measured on. */
+    public List<String> typedFolded() {
+        List<String> out = new ArrayList<>();
+        for (Segment s : segments()) {
+            for (Edge e : s.typedPath()) {
+                out.add(e.folded());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,83 @@
+package vn.citizenqa.core.decision;
+
+import vn.citizenqa.core.search.SearchHit;
+import vn.citizenqa.core.search.SearchResult;
+
+/**
+ * How sure the search is that its first procedure is the one meant, as a probability in [0,1]: a logistic
+ * model over features of the search, fitted on the development question set ({@code index-builder
+ * evaluate --calibrate}, which prints these coefficients). Above {@link #answer} the assistant answers;
+ * between {@link #clarify} and it, it offers the candidates; below, it declines or escalates.
+ *
+ * <p>The features: the margin between the first and second scores, the share of the message's words the
+ * first procedure has (plain and weighted by rarity), the first score per meaningful word (log), the
+ * share of words nobody knows, and how short the message is.
+ */
+public record ConfidenceGate(double[] weights, double answer, double clarify) {
+
+    /** Names of the features, in the order of {@link #features}; the intercept comes first in the weights. */
+    public static final String[] FEATURES = {"margin", "coverage", "weightedCoverage", "logScorePerWord", "unknownShare", "shortness"};
+
+    public static final ConfidenceGate DEFAULT = new ConfidenceGate(
+            new double[] {-5.672, 2.251, 0.696, 0.962, 2.077, 0.597, -2.686},
+            0.93, 0.18);
+
+    public ConfidenceGate {
+        if (weights.length != FEATURES.length + 1) {
+            throw new IllegalArgumentException("expected " + (FEATURES.length + 1) + " weights");
+        }
+        weights = weights.clone();
+    }
+
+    /** The features of a search result (all zero when nothing was found). */
+    public static double[] features(SearchResult r) {
+        double[] f = new double[FEATURES.length];
+        if (r.isEmpty() || r.meaningfulWords() == 0) {
+            return f;
+        }
+        SearchHit first = r.hits().getFirst();
+        double second = r.hits().size() > 1 ? r.hits().get(1).score() : 0;
+        f[0] = first.score() <= 0 ? 0 : (first.score() - second) / first.score();
+        f[1] = first.coverage();
+        f[2] = first.weightedCoverage();
+        f[3] = Math.log1p(first.score() / r.meaningfulWords());
+        f[4] = r.unknownWords() / (double) r.meaningfulWords();
+        f[5] = 1.0 / r.meaningfulWords();
+        return f;
+    }
+
+    public double confidence(SearchResult r) {
+        if (r.isEmpty()) {
+            return 0;
+        }
+        return confidence(features(r));
+    }
+
+    public double confidence(double[] features) {
+        double z = weights[0];
+        for (int i = 0; i < features.length; i++) {
+            z += weights[i + 1] * features[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    public ConfidenceGate withThresholds(double answer, double clarify) {
+        return new ConfidenceGate(weights, answer, clarify);
+    }
+
+    /**
+     * The confidence needed to answer a message that also names another agency's matter ("thẻ BHYT hết
+     * hạn gia hạn ở đâu"): halfway from the answer threshold to certainty.
+     */
+    public double outOfScopeAnswer() {
+        return (answer + 1) / 2;
+    }
+
+    /**
+     * The confidence above which a question with a crime word is taken as a procedure question rather than
+     * a report ("bị giật ví mất bằng lái, làm lại thế nào?"): halfway between the two thresholds.
+     */
+    public double reportOverride() {
+        return (answer + clarify) / 2;
+    }
+}

@@ -1,0 +1,143 @@
+package vn.citizenqa.core.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+
+import vn.citizenqa.core.analysis.VietnameseAnalysis.Form;
+
+/**
+ * Every folded syllable of the knowledge base and the procedures it occurs in, read once from the index.
+ * Tells which words of a message a procedure covers, how rare a word is, and which known words lie one
+ * typo away from an unknown one.
+ */
+public final class Vocabulary {
+
+    private final Map<String, BitSet> docsByTerm;
+    private final String[] terms;
+    private final int docCount;
+
+    private Vocabulary(Map<String, BitSet> docsByTerm, int docCount) {
+        this.docsByTerm = docsByTerm;
+        this.terms = docsByTerm.keySet().toArray(String[]::new);
+        java.util.Arrays.sort(terms);
+        this.docCount = docCount;
+    }
+
+    static Vocabulary read(IndexReader reader) {
+        Map<String, BitSet> map = new HashMap<>();
+        try {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                LeafReader r = leaf.reader();
+                for (SearchField f : SearchField.ALL) {
+                    if (f.form() != Form.FOLDED || f.bigrams()) {
+                        continue;
+                    }
+                    Terms terms = r.terms(f.name());
+                    if (terms == null) {
+                        continue;
+                    }
+                    TermsEnum te = terms.iterator();
+                    PostingsEnum postings = null;
+                    for (var t = te.next(); t != null; t = te.next()) {
+                        BitSet docs = map.computeIfAbsent(t.utf8ToString(), k -> new BitSet());
+                        postings = te.postings(postings, PostingsEnum.NONE);
+                        for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                            docs.set(leaf.docBase + d);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Vocabulary(map, reader.maxDoc());
+    }
+
+    public boolean contains(String folded) {
+        return docsByTerm.containsKey(folded);
+    }
+
+    /** True when the procedure (by document number, its position in the knowledge base) has the syllable. */
+    public boolean occursIn(String folded, int procedure) {
+        BitSet docs = docsByTerm.get(folded);
+        return docs != null && docs.get(procedure);
+    }
+
+    /** Inverse document frequency of a folded syllable over procedures (0 for one found everywhere). */
+    public double idf(String folded) {
+        BitSet docs = docsByTerm.get(folded);
+        int df = docs == null ? 0 : docs.cardinality();
+        return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+    }
+
+    /**
+     * Known syllables one edit away (insertion, deletion, substitution or swap of neighbours) sharing the
+     * first letter: the likely intended words of a typo.
+     */
+    public List<String> near(String folded, int limit) {
+        List<String> out = new ArrayList<>();
+        if (folded.isEmpty()) {
+            return out;
+        }
+        char first = folded.charAt(0);
+        int from = java.util.Arrays.binarySearch(terms, String.valueOf(first));
+        for (int i = from < 0 ? -from - 1 : from; i < terms.length && out.size() < limit; i++) {
+            String t = terms[i];
+            if (t.charAt(0) != first) {
+                break;
+            }
+            if (Math.abs(t.length() - folded.length()) <= 1 && withinOneEdit(folded, t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    static boolean withinOneEdit(String a, String b) {
+        if (a.equals(b)) {
+            return false;
+        }
+        int la = a.length();
+        int lb = b.length();
+        if (la == lb) {
+            int first = -1;
+            int diffs = 0;
+            for (int i = 0; i < la; i++) {
+                if (a.charAt(i) != b.charAt(i)) {
+                    if (++diffs > 2) {
+                        return false;
+                    }
+                    if (first == -1) {
+                        first = i;
+                    }
+                }
+            }
+            if (diffs == 1) {
+                return true;
+            }
+            // two differences: only a swap of neighbours counts as one edit
+            return first + 1 < la && a.charAt(first) == b.charAt(first + 1) && a.charAt(first + 1) == b.charAt(first)
+                    && a.substring(first + 2).equals(b.substring(first + 2));
+        }
+        String shorter = la < lb ? a : b;
+        String longer = la < lb ? b : a;
+        int i = 0;
+        while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
+            i++;
+        }
+        return shorter.substring(i).equals(longer.substring(i + 1));
+    }
+}

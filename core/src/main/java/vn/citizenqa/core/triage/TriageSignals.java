@@ -1,0 +1,45 @@
+package vn.citizenqa.core.triage;
+
+import java.util.List;
+
+/**
+ * What the vocabularies of knowledge/triage found in a message, before any decision: the assistant weighs
+ * these with the search (a crime word in "mất ví có căn cước, làm lại sao?" is a procedure question).
+ *
+ * @param emergency     the emergency found, or null
+ * @param crime         the reasons of the crime-report cues found (empty when none)
+ * @param outOfScope    who handles the matter when an out-of-scope cue was found, else null
+ * @param smallTalk     a greeting, thanks or acknowledgement was found
+ * @param otherThanSmallTalk how many meaningful words are not small talk (0: only greetings, thanks, emoji)
+ * @param question      the message asks something
+ * @param present       the message says it is happening now
+ * @param police        the message is about a police matter
+ * @param english       the message is written in English
+ */
+public record TriageSignals(
+        Emergency emergency,
+        List<String> crime,
+        String outOfScope,
+        boolean smallTalk,
+        int otherThanSmallTalk,
+        boolean question,
+        boolean present,
+        boolean police,
+        boolean english) {
+
+    public TriageSignals {
+        crime = List.copyOf(crime);
+    }
+
+    /**
+     * @param numbers the numbers to call, most relevant first (114, 113, 115)
+     * @param reason  the cues that matched, for officers
+     * @param certain false when the only sign is a weak cue with "happening now" (a question about a
+     *                procedure may still win over it)
+     */
+    public record Emergency(List<String> numbers, String reason, boolean certain) {
+        public Emergency {
+            numbers = List.copyOf(numbers);
+        }
+    }
+}

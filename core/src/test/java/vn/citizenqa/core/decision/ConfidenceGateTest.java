@@ -1,0 +1,48 @@
+package vn.citizenqa.core.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.citizenqa.core.search.SearchResult;
+
+class ConfidenceGateTest {
+
+    private static final ConfidenceGate GATE = ConfidenceGate.DEFAULT;
+
+    private static double[] features(double margin, double coverage) {
+        return new double[] {margin, coverage, coverage, 2.5, 0, 0.2};
+    }
+
+    @Test
+    void nothingFoundIsNoConfidence() {
+        assertEquals(0, GATE.confidence(new SearchResult(List.of(), 0, 0)));
+    }
+
+    @Test
+    void confidenceIsAProbability() {
+        for (double m = 0; m <= 1; m += 0.25) {
+            for (double c = 0; c <= 1; c += 0.25) {
+                double p = GATE.confidence(features(m, c));
+                assertTrue(p >= 0 && p <= 1, p + "");
+            }
+        }
+    }
+
+    @Test
+    void aClearerLeadAndAFullerMatchAreMoreConfident() {
+        assertTrue(GATE.confidence(features(0.6, 0.8)) > GATE.confidence(features(0.1, 0.8)));
+        assertTrue(GATE.confidence(features(0.4, 1.0)) > GATE.confidence(features(0.4, 0.3)));
+    }
+
+    @Test
+    void thresholdsAreOrdered() {
+        assertTrue(GATE.clarify() < GATE.reportOverride());
+        assertTrue(GATE.reportOverride() < GATE.answer());
+        assertTrue(GATE.answer() < GATE.outOfScopeAnswer());
+        assertTrue(GATE.outOfScopeAnswer() <= 1);
+    }
+}

@@ -1,0 +1,120 @@
+package vn.citizenqa.core.triage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The triage vocabularies of knowledge/triage read the way citizens type: capitals, no diacritics, teencode. */
+class TriageTest {
+
+    private static TriageSignals.Emergency emergency(String text) {
+        return RealKnowledge.signals(text).emergency();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "nhà bên cạnh đang cháy to lắm                  | 114",
+        "NHA BEN CANH DANG CHAY TO LAM                  | 114",
+        "bình gas nhà em bị xì, mùi nồng nặc            | 114",
+        "có người đuối nước ở hồ                        | 114",
+        "co nguoi bi ket trong thang may                | 114",
+        "thằng kia đang cầm dao đuổi chém người         | 113",
+        "trộm đang cạy cửa nhà hàng xóm                 | 113",
+        "con tôi bị bắt cóc                             | 113",
+        "co nguoi dung tren lan can cau dinh nhay song  | 113",
+        "tai nạn xe máy, một người bất tỉnh              | 115",
+        "ông cụ ngất xỉu ngoài đường                    | 115",
+        "bị điện giật nằm dưới cột điện                 | 115",
+    })
+    void anEmergencyGivesTheRightNumberFirst(String text, String first) {
+        TriageSignals.Emergency e = emergency(text);
+        assertNotNull(e, text);
+        assertEquals(first, e.numbers().getFirst(), text + " → " + e);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "thẩm duyệt phòng cháy chữa cháy cho nhà xưởng ở đâu",
+        "tra cứu phạt nguội ở đâu",
+        "kẹt xe quá nên chưa đi làm căn cước được",
+        "ô tô bị tai nạn hư hỏng, hủy đăng ký xe thế nào",
+        "dang ky thuong tru online duoc khong",
+        "mat bang lai chay xe co bi phat khong",
+        "lam can cuoc cho be di hoc",
+    })
+    void procedureQuestionsWithEmergencyLookingWordsAreNotEmergencies(String text) {
+        assertNull(emergency(text), text);
+    }
+
+    @Test
+    void anAmbiguousWordAloneIsNotAnEmergencyButIsWhenHappeningNow() {
+        assertNull(emergency("hôm qua có vụ tai nạn ở ngã tư"));
+        assertNotNull(emergency("đang có tai nạn ở ngã tư"));
+        assertNotNull(emergency("tai nạn, có người bị thương"), "two different signs");
+    }
+
+    @Test
+    void aWordInsideACrimeWordDoesNotCountForAnEmergency() {
+        assertNull(emergency("e muon to giac duong day lua dao"), "lua dao is lừa đảo, not lửa");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "tôi bị lừa đảo chuyển khoản mất 30 triệu",
+        "BI MAT TROM XE MAY TRUOC NHA",
+        "hàng xóm tụ tập hút chích mỗi tối",
+        "bọn tín dụng đen khủng bố điện thoại",
+        "có trang facebook giả danh công an phường",
+        "my wallet was stolen at the market",
+    })
+    void crimeReportsAreFound(String text) {
+        assertFalse(RealKnowledge.signals(text).crime().isEmpty(), text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"cảm ơn ad nhiều ạ", "ok ad", "👍", "alo", "hi"})
+    void smallTalkIsOnlySmallTalk(String text) {
+        TriageSignals s = RealKnowledge.signals(text);
+        assertTrue(s.smallTalk(), text);
+        assertEquals(0, s.otherThanSmallTalk(), text);
+    }
+
+    @Test
+    void aGreetingWithAQuestionIsNotOnlySmallTalk() {
+        assertTrue(RealKnowledge.signals("chào ad, làm căn cước ở đâu").otherThanSmallTalk() > 0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "đăng ký kết hôn ở đâu", "làm giấy khai sinh cho con", "quyết toán thuế thu nhập cá nhân", "gia vang hom nay"})
+    void otherAgenciesMattersAreOutOfScope(String text) {
+        assertNotNull(RealKnowledge.signals(text).outOfScope(), text);
+    }
+
+    @Test
+    void thueIsRentNotTax() {
+        assertNull(RealKnowledge.signals("thue nha o ha dong co can khai bao tam tru").outOfScope());
+    }
+
+    @Test
+    void englishIsRecognisedOnlyWithoutDiacritics() {
+        assertTrue(RealKnowledge.signals("how do I renew my passport").english());
+        assertFalse(RealKnowledge.signals("làm passport ở đâu").english());
+        assertFalse(RealKnowledge.signals("lam passport o dau").english());
+    }
+
+    @Test
+    void questionsAndTimeAreMarked() {
+        assertTrue(RealKnowledge.signals("làm lại thế nào").question());
+        assertTrue(RealKnowledge.signals("đang có người trèo vào nhà").present());
+        assertEquals(List.of(), RealKnowledge.signals("làm căn cước").crime());
+    }
+}

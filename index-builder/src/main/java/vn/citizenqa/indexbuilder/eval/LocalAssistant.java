@@ -1,0 +1,31 @@
+package vn.citizenqa.indexbuilder.eval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
+
+import vn.citizenqa.core.Assistant;
+import vn.citizenqa.core.knowledge.KnowledgeFiles;
+import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.search.ProcedureIndex;
+import vn.citizenqa.indexbuilder.InvalidKnowledgeException;
+import vn.citizenqa.indexbuilder.KnowledgeLoader;
+
+/**
+ * The assistant built straight from a knowledge folder, in memory, the way the functions build it from the
+ * package: for the evaluation and the knowledge-base tests.
+ */
+public record LocalAssistant(Assistant assistant, List<Procedure> procedures, ByteBuffersDirectory index) {
+
+    public static LocalAssistant build(Path knowledgeDir) throws IOException, InvalidKnowledgeException {
+        List<Procedure> procedures = new KnowledgeLoader().load(knowledgeDir);
+        ByteBuffersDirectory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+                ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+        ProcedureIndex.write(procedures, dir);
+        return new LocalAssistant(Assistant.open(dir, KnowledgeFiles.directory(knowledgeDir)), procedures, dir);
+    }
+}

@@ -1,0 +1,178 @@
+package vn.citizenqa.indexbuilder.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import vn.citizenqa.core.answer.ProcedureField;
+import vn.citizenqa.core.answer.Replies;
+import vn.citizenqa.core.model.Action;
+import vn.citizenqa.core.model.ConversationContext;
+import vn.citizenqa.core.model.Decision;
+import vn.citizenqa.core.model.Intent;
+import vn.citizenqa.core.model.Priority;
+import vn.citizenqa.core.model.Procedure;
+
+/** What the assistant does with whole messages, over the repository's knowledge base. */
+class AssistantBehaviourTest {
+
+    private static Decision decide(String text) {
+        return TestKnowledge.assistant().decide(text, ConversationContext.NONE);
+    }
+
+    private static Decision decide(String text, ConversationContext context) {
+        return TestKnowledge.assistant().decide(text, context);
+    }
+
+    private static Procedure procedure(String id) {
+        return TestKnowledge.assistant().knowledgeBase().get(id);
+    }
+
+    /** What a reply about the field must contain: the field's own text from the knowledge file. */
+    private static String expectedPart(Procedure p, ProcedureField field) {
+        return switch (field) {
+            case FEE -> p.fee();
+            case TIME -> p.processingTime();
+            case PLACE -> p.agency();
+            case DOCUMENTS -> p.documents().getFirst();
+            case ONLINE -> p.online().links().isEmpty() ? Replies.PORTAL : p.online().links().getFirst();
+        };
+    }
+
+    @Test
+    void followUpsAnswerTheFieldOfTheProcedureLastDiscussed() throws IOException {
+        List<String> lines = Files.readAllLines(TestKnowledge.DIR.resolve("eval/followups.tsv"), StandardCharsets.UTF_8);
+        List<String> misses = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t");
+            Procedure p = procedure(f[0]);
+            Decision d = decide(f[1], ConversationContext.about(f[0]));
+            String part = expectedPart(p, ProcedureField.of(f[2]));
+            if (d.action() != Action.ANSWER || !d.procedure().id().equals(f[0]) || !d.reply().contains(part)) {
+                misses.add(line + " → " + Evaluation.describe(d) + "\n" + d.reply());
+            }
+        }
+        assertTrue(misses.isEmpty(), String.join("\n\n", misses));
+    }
+
+    @Test
+    void aFollowUpNamingAnotherProcedureIsAboutThatOne() {
+        Decision d = decide("còn làm hộ chiếu thì lệ phí bao nhiêu", ConversationContext.about("dang-ky-tam-tru"));
+        assertEquals("cap-ho-chieu", d.procedure() == null ? d.candidates().getFirst().id() : d.procedure().id(),
+                Evaluation.describe(d));
+    }
+
+    @Test
+    void aNumberAnswersTheCandidateOfferedAtThatPlace() {
+        List<String> offered = List.of("cap-the-can-cuoc", "cap-doi-the-can-cuoc", "cap-lai-the-can-cuoc");
+        ConversationContext ctx = new ConversationContext(null, offered);
+        for (String reply : List.of("2", "số 2", "cái thứ 2 ạ", "hai")) {
+            Decision d = decide(reply, ctx);
+            assertEquals(Action.ANSWER, d.action(), reply);
+            assertEquals("cap-doi-the-can-cuoc", d.procedure().id(), reply);
+            assertEquals(Replies.answer(procedure("cap-doi-the-can-cuoc")), d.reply());
+        }
+    }
+
+    @Test
+    void aButtonPayloadWithTheIdAnswersThatCandidate() {
+        ConversationContext ctx = new ConversationContext(null, List.of("cap-ho-chieu", "trinh-bao-mat-ho-chieu"));
+        assertEquals("trinh-bao-mat-ho-chieu", decide("trinh-bao-mat-ho-chieu", ctx).procedure().id());
+    }
+
+    @Test
+    void aNumberOutOfRangeOrWithoutAnOfferIsAnOrdinaryMessage() {
+        ConversationContext ctx = new ConversationContext(null, List.of("cap-ho-chieu", "trinh-bao-mat-ho-chieu"));
+        assertFalse(decide("5", ctx).action() == Action.ANSWER && decide("5", ctx).confidence() == 1.0);
+        assertNull(decide("2").procedure());
+    }
+
+    @Test
+    void anEnglishQuestionGetsAnEnglishAnswer() {
+        Decision d = decide("How can I pay a traffic fine online?");
+        assertEquals("nop-phat-truc-tuyen", new Evaluation.Outcome(new LabelledQuestion("", "", 0), d).firstId(),
+                Evaluation.describe(d));
+        if (d.action() == Action.ANSWER) {
+            Procedure p = procedure("nop-phat-truc-tuyen");
+            assertTrue(d.reply().contains(p.titleEn()) && d.reply().contains("Vietnamese"), d.reply());
+        } else {
+            assertTrue(d.reply().startsWith("Which of these"), d.reply());
+        }
+    }
+
+    @Test
+    void anEmergencyEscalatesUrgentlyWithTheNumbersFirst() {
+        Decision d = decide("CHAY NHA O HEM 12 CUU VOI");
+        assertEquals(Intent.EMERGENCY, d.intent());
+        assertEquals(Action.ESCALATE, d.action());
+        assertEquals(Priority.URGENT, d.escalation().priority());
+        assertTrue(d.reply().startsWith("114"), d.reply());
+        assertTrue(decide("Help! There is a fire in my building").reply().startsWith("114 (fire and rescue)"));
+    }
+
+    @Test
+    void aCrimeReportEscalatesHighWithAnAcknowledgement() {
+        Decision d = decide("tôi vừa bị lừa chuyển khoản 20 triệu cho người xưng là công an");
+        assertEquals(Intent.CRIME_REPORT, d.intent());
+        assertEquals(Priority.HIGH, d.escalation().priority());
+        assertEquals(Replies.crimeReportAcknowledged(), d.reply());
+    }
+
+    @Test
+    void askingHowToReportACrimeIsTheProcedure() {
+        Decision d = decide("thủ tục tố giác tội phạm như thế nào");
+        assertEquals(Intent.PROCEDURE, d.intent());
+        assertEquals("to-giac-tin-bao-toi-pham", new Evaluation.Outcome(new LabelledQuestion("", "", 0), d).firstId());
+    }
+
+    @Test
+    void aProcedureQuestionWithACrimeWordIsStillTheProcedure() {
+        Decision d = decide("bị móc túi mất căn cước rồi, giờ làm lại căn cước thế nào ạ");
+        assertEquals(Intent.PROCEDURE, d.intent(), Evaluation.describe(d));
+    }
+
+    @Test
+    void anotherAgencysMatterIsDeclinedWithWhoHandlesIt() {
+        Decision d = decide("đăng ký kết hôn ở đâu ạ");
+        assertEquals(Action.DECLINE, d.action());
+        assertEquals(Intent.OUT_OF_SCOPE, d.intent());
+        assertTrue(d.reply().contains("Ủy ban nhân dân"), d.reply());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "cảm ơn ad", "👍👍", "?!"})
+    void smallTalkAndEmptyMessagesGetAChatReply(String text) {
+        Decision d = decide(text);
+        assertEquals(Action.CHAT, d.action());
+        assertEquals(Replies.smallTalk(), d.reply());
+    }
+
+    @Test
+    void aVeryLongMessageIsStillDecided() {
+        Decision d = decide("làm căn cước ".repeat(5000));
+        assertEquals(Intent.PROCEDURE, d.intent());
+        assertTrue(d.reply().length() <= Replies.MAX_LENGTH);
+    }
+
+    @Test
+    void everyReplyFitsTheChannelLimit() {
+        for (Procedure p : TestKnowledge.procedures()) {
+            assertTrue(Replies.answer(p).length() <= Replies.MAX_LENGTH, p.id());
+            assertTrue(Replies.answerEnglish(p).length() <= Replies.MAX_LENGTH, p.id());
+            for (ProcedureField f : ProcedureField.values()) {
+                assertTrue(Replies.field(p, f).length() <= Replies.MAX_LENGTH, p.id() + " " + f);
+            }
+        }
+    }
+}
