@@ -28,8 +28,9 @@ public final class OfficerApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private static final Map<String, String> HEADERS = Map.of(
             "Content-Type", "application/json; charset=utf-8",
-            // Cases hold citizens' own words: never cached by a browser or a proxy.
-            "Cache-Control", "no-store");
+            // Cases hold citizens' own words: never cached by a browser or a proxy, never sniffed as a page.
+            "Cache-Control", "no-store",
+            "X-Content-Type-Options", "nosniff");
 
     private final OfficerApi api;
     private final ConsoleAssets console;
@@ -61,7 +62,8 @@ public final class OfficerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         }
         OfficerApi.Response response;
         try {
-            response = api.handle(new OfficerApi.Request(method(event), path(event),
+            response = event.getBody() != null && event.getBody().length() > OfficerApi.MAX_BODY_CHARS * 4L / 3 + 4
+                    ? OfficerApi.tooLarge() : api.handle(new OfficerApi.Request(method(event), path(event),
                     event.getQueryStringParameters(), claims(event), body(event)));
         } catch (IllegalArgumentException e) {
             // Only the body's base64 decoding throws this before the API sees the request.

@@ -36,7 +36,9 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         WebhookResponse response;
         try {
-            response = webhook.handle(request(event));
+            long size = encodedSize(event);
+            response = size > Webhook.MAX_BODY_BYTES ? Webhook.tooLarge(event.getRawPath(), sourceIp(event), size)
+                    : webhook.handle(request(event));
         } catch (IllegalArgumentException e) {
             // Only the body's base64 decoding throws this before the webhook sees the request.
             response = WebhookResponse.error(400, "the body is not valid base64");
@@ -55,7 +57,21 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         String path = event.getRawPath() != null ? event.getRawPath() : http != null ? http.getPath() : null;
         Map<String, String> query = event.getQueryStringParameters();
         return new WebhookRequest(method, path, event.getHeaders(), query,
-                WebhookRequest.bodyBytes(event.getBody(), event.getIsBase64Encoded()), http == null ? null : http.getSourceIp());
+                WebhookRequest.bodyBytes(event.getBody(), event.getIsBase64Encoded()), sourceIp(event));
+    }
+
+    /** The body's size in bytes as far as it can be told without decoding it (at most what decoding gives). */
+    private static long encodedSize(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null) {
+            return 0;
+        }
+        return event.getIsBase64Encoded() ? body.length() / 4L * 3 - 2 : body.length();
+    }
+
+    private static String sourceIp(APIGatewayV2HTTPEvent event) {
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        return http == null ? null : http.getSourceIp();
     }
 
     private static String methodOfRouteKey(String routeKey) {

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param zaloApiBase   replies go to {@code $ZALO_API_BASE/v3.0/oa/message/cs}
  * @param zaloOAuthBase tokens are refreshed at {@code $ZALO_OAUTH_BASE/v4/oa/access_token}
  * @param zaloAppSecret the Zalo app's secret key, sent when refreshing an OA token (not the OA secret key)
+ * @param zaloReplayWindow Zalo events whose {@code timestamp} is older are ignored as replays (zero: no check)
  * @param zaloSiteVerification {@code ZALO_SITE_VERIFICATION}: the content of the meta tag Zalo's developer console
  *                      gives to verify the webhook's domain; when set, {@code GET /} answers a page carrying it
  *
@@ -18,13 +19,19 @@ import java.util.Map;
  */
 public record WebhookSettings(String messengerAppSecret, String messengerVerifyToken, String zaloAppId, String zaloOaSecret,
                               String zaloAppSecret, String graphApiBase, String zaloApiBase, String zaloOAuthBase,
-                              Duration channelTimeout, String zaloSiteVerification) {
+                              Duration channelTimeout, Duration zaloReplayWindow, String zaloSiteVerification) {
 
     public static final String DEFAULT_GRAPH_API_BASE = "https://graph.facebook.com/v23.0";
     public static final String DEFAULT_ZALO_API_BASE = "https://openapi.zalo.me";
     public static final String DEFAULT_ZALO_OAUTH_BASE = "https://oauth.zaloapp.com";
     /** Zalo wants its webhook answered within about 2 s and Meta within 20 s; a reply call gets a few seconds. */
     public static final Duration DEFAULT_CHANNEL_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Zalo retries a failed delivery after about 30 s, 5, 15 and 30 minutes and 1 hour: about 1 h 50 min after the
+     * first attempt if those delays add up. Three hours takes every retry with room for clock skew, and stays far
+     * below the 30 days a message claim is remembered, so an older replay can never be answered twice.
+     */
+    public static final Duration DEFAULT_ZALO_REPLAY_WINDOW = Duration.ofHours(3);
 
     public static WebhookSettings fromEnvironment() {
         return from(System.getenv());
@@ -41,6 +48,7 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
                 value(env, "ZALO_API_BASE", DEFAULT_ZALO_API_BASE),
                 value(env, "ZALO_OAUTH_BASE", DEFAULT_ZALO_OAUTH_BASE),
                 millis(env, "CHANNEL_TIMEOUT_MS", DEFAULT_CHANNEL_TIMEOUT),
+                minutes(env, "ZALO_REPLAY_WINDOW_MINUTES", DEFAULT_ZALO_REPLAY_WINDOW),
                 siteVerification(value(env, "ZALO_SITE_VERIFICATION", null)));
     }
 
@@ -82,10 +90,27 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
         }
     }
 
+    private static Duration minutes(Map<String, String> env, String name, Duration fallback) {
+        String v = value(env, name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long m = Long.parseLong(v);
+            if (m < 0) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMinutes(m);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number of minutes (0: no check), not '" + v + "'");
+        }
+    }
+
     @Override
     public String toString() {
         return "WebhookSettings[messenger=" + messengerConfigured() + ", zalo=" + zaloConfigured() + ", graphApiBase=" + graphApiBase
                 + ", zaloApiBase=" + zaloApiBase + ", zaloOAuthBase=" + zaloOAuthBase
-                + ", channelTimeout=" + channelTimeout + ", zaloSiteVerification=" + (zaloSiteVerification != null) + "]";
+                + ", channelTimeout=" + channelTimeout + ", zaloReplayWindow=" + zaloReplayWindow
+                + ", zaloSiteVerification=" + (zaloSiteVerification != null) + "]";
     }
 }

@@ -112,7 +112,8 @@ public final class Wiring {
         ConversationService conversations = new ConversationService(assistant::decide, assistant.knowledgeBase(), store, replies, clock);
         MessengerAdapter messenger = settings.messengerConfigured()
                 ? new MessengerAdapter(settings.messengerAppSecret(), settings.messengerVerifyToken()) : null;
-        ZaloAdapter zalo = settings.zaloConfigured() ? new ZaloAdapter(settings.zaloAppId(), settings.zaloOaSecret()) : null;
+        ZaloAdapter zalo = settings.zaloConfigured() ? new ZaloAdapter(settings.zaloAppId(), settings.zaloOaSecret(),
+                settings.zaloReplayWindow(), clock) : null;
         return new Webhook(messenger, "set MESSENGER_APP_SECRET (and MESSENGER_VERIFY_TOKEN)", zalo, "set ZALO_APP_ID and ZALO_OA_SECRET",
                 conversations, settings.zaloSiteVerification());
     }

@@ -8,7 +8,8 @@ import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.store.ConversationKey;
 
 /**
- * One event a channel delivered, already verified and parsed. Every kind the platforms send is one of these,
+ * One event a channel delivered, already verified and parsed. Citizens' words are {@link CitizenText#clean cleaned}
+ * as they enter. Every kind the platforms send is one of these,
  * so each is handled on purpose: a new kind cannot slip through unanswered or answered by accident.
  */
 public sealed interface InboundMessage {
@@ -30,7 +31,7 @@ public sealed interface InboundMessage {
         public Text {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(messageId, "messageId");
-            Objects.requireNonNull(text, "text");
+            text = CitizenText.clean(Objects.requireNonNull(text, "text"));
         }
     }
 
@@ -42,7 +43,8 @@ public sealed interface InboundMessage {
         public Choice {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(messageId, "messageId");
-            Objects.requireNonNull(payload, "payload");
+            payload = CitizenText.clean(Objects.requireNonNull(payload, "payload"));
+            title = CitizenText.clean(title);
         }
     }
 
@@ -59,6 +61,7 @@ public sealed interface InboundMessage {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(messageId, "messageId");
             kinds = List.copyOf(kinds);
+            caption = CitizenText.clean(caption);
         }
 
         /** Stickers and GIFs are reactions, never evidence. */

@@ -34,6 +34,7 @@ import vn.citizenqa.core.store.NewEscalation;
 import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.ReplyDraft;
 import vn.citizenqa.core.store.Store;
+import vn.citizenqa.core.store.StoreUnavailableException;
 
 /**
  * The path of one citizen message: claim it → decide → record the decision (draft, conversation, escalation,
@@ -46,9 +47,17 @@ public final class ConversationService {
     /** Why an escalation exists when the citizen said an answer was wrong. */
     public static final String WRONG_ANSWER_REASON = "người dân báo câu trả lời chưa đúng";
     static final String ATTACHMENT_REASON = "hình ảnh/tệp gửi kèm tin báo";
+    /** Why an escalation exists when the assistant could not handle the words at all. */
+    static final String UNREADABLE_REASON = "trợ lý không xử lý được tin nhắn này";
     /** How soon after a report an image or file is taken as part of it. */
     static final Duration REPORT_FOLLOW_UP = Duration.ofHours(1);
     private static final int RECENT = 10;
+    /**
+     * A duplicate delivered while the first is being answered (platforms do that) usually finds it answered within a
+     * second. Longer means the first may have died holding the message: the platform must come back after the lease.
+     */
+    public static final Duration DEFAULT_IN_PROGRESS_WAIT = Duration.ofMillis(1500);
+    private static final Duration POLL = Duration.ofMillis(100);
     private static final System.Logger LOG = System.getLogger("citizenqa.conversation");
 
     private final Decider decider;
@@ -56,13 +65,24 @@ public final class ConversationService {
     private final Store store;
     private final ReplySender sender;
     private final Clock clock;
+    private final Duration inProgressWait;
 
     public ConversationService(Decider decider, KnowledgeBase knowledge, Store store, ReplySender sender, Clock clock) {
+        this(decider, knowledge, store, sender, clock, DEFAULT_IN_PROGRESS_WAIT);
+    }
+
+    /**
+     * @param inProgressWait how long a delivery that finds another one working on the same message waits for it to
+     *                       finish before asking the platform to deliver again later
+     */
+    public ConversationService(Decider decider, KnowledgeBase knowledge, Store store, ReplySender sender, Clock clock,
+                               Duration inProgressWait) {
         this.decider = decider;
         this.knowledge = knowledge;
         this.store = store;
         this.sender = sender;
         this.clock = clock;
+        this.inProgressWait = inProgressWait;
     }
 
     public Outcome handle(InboundMessage message) {
@@ -86,12 +106,33 @@ public final class ConversationService {
         MessageKey key = new MessageKey(conversation.channel(), m.messageId());
         return switch (store.messages().claim(key)) {
             case ClaimResult.AlreadySent s -> new Outcome.AlreadyAnswered(m.messageId());
-            case ClaimResult.InProgress p -> new Outcome.InProgress(m.messageId());
+            case ClaimResult.InProgress p -> awaitOther(key, m.messageId());
             case ClaimResult.New n -> decideAndSend(m, page.get(), n.claim());
             case ClaimResult.Resumed r -> r.claim().state() == MessageState.RECEIVED
                     ? decideAndSend(m, page.get(), r.claim())
                     : resend(m, page.get(), r.claim());
         };
+    }
+
+    /**
+     * Another delivery holds the message: wait a little for it to be sent. A delivery that crashed after claiming
+     * holds it until its lease runs out, and only a later redelivery can finish the work, so an answer short of SENT
+     * asks for one ({@link Outcome.InProgress}) rather than acknowledging a message nobody will answer.
+     */
+    private Outcome awaitOther(MessageKey key, String messageId) {
+        long deadline = System.nanoTime() + inProgressWait.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (store.messages().find(key).filter(c -> c.state() == MessageState.SENT).isPresent()) {
+                return new Outcome.AlreadyAnswered(messageId);
+            }
+        }
+        return new Outcome.InProgress(messageId);
     }
 
     /** A decision and what follows from it for the records. */
@@ -141,9 +182,16 @@ public final class ConversationService {
             return new Outcome.SendFailed(m.messageId(), e.getMessage());
         }
         String id = platformId == null || platformId.isBlank() ? "unknown" : platformId;
-        if (store.messages().markSent(claim.key(), claim.owner(), id) instanceof ClaimUpdate.Refused) {
-            LOG.log(Level.WARNING, "{0} {1}: sent, but the claim had been taken over before it was marked sent",
-                    m.from().channel().wireName(), m.messageId());
+        try {
+            if (store.messages().markSent(claim.key(), claim.owner(), id) instanceof ClaimUpdate.Refused) {
+                LOG.log(Level.WARNING, "{0} {1}: sent, but the claim had been taken over before it was marked sent",
+                        m.from().channel().wireName(), m.messageId());
+            }
+        } catch (StoreUnavailableException e) {
+            // The citizen has the reply and everything else is recorded; asking the platform to deliver again now
+            // would only send it twice. The claim stays DECIDED, which only a later duplicate delivery could see.
+            LOG.log(Level.WARNING, "{0} {1}: sent, but the store could not mark it sent ({2}); acknowledged anyway",
+                    m.from().channel().wireName(), m.messageId(), e.getMessage());
         }
         return new Outcome.Replied(m.messageId(), id);
     }
@@ -170,7 +218,16 @@ public final class ConversationService {
         }
         Optional<Procedure> picked = CandidatePick.of(text, state.lastCandidateIds()).flatMap(knowledge::find);
         // A number right after a choice was offered is that choice, not words to search ("2" would find "mức 2").
-        Decision d = picked.map(ConversationService::answerPicked).orElseGet(() -> decider.decide(text, state.context()));
+        Decision d;
+        try {
+            d = picked.map(ConversationService::answerPicked).orElseGet(() -> decider.decide(text, state.context()));
+        } catch (RuntimeException e) {
+            // Whatever the words did to the assistant, the citizen is not left without an answer and the platform
+            // is not made to deliver the same message forever: an officer reads it.
+            LOG.log(Level.ERROR, "the assistant failed on a message of " + text.length() + " characters; handed to officers", e);
+            return new Turn(new ReplyDraft(Intent.PROCEDURE, Action.ESCALATE, Replies.escalated(), null, List.of(),
+                    Priority.NORMAL, UNREADABLE_REASON), List.of(), List.of(Counter.QUESTIONS, Counter.ESCALATED));
+        }
         return new Turn(ReplyDraft.of(d), d.candidates(), counters(d));
     }
 

@@ -5,9 +5,12 @@ import vn.citizenqa.core.model.Channel;
 /** What handling one inbound message came to; the webhook's status follows from it. */
 public sealed interface Outcome {
 
-    /** Only a failed send asks the platform to deliver again (the draft is stored and will be sent then). */
+    /**
+     * A failed send asks the platform to deliver again (the draft is stored and will be sent then), and so does a
+     * message another delivery still holds (it may have crashed: a later delivery finishes the work).
+     */
     default boolean needsRedelivery() {
-        return this instanceof SendFailed;
+        return this instanceof SendFailed || this instanceof InProgress;
     }
 
     /** The reply went out now. */
@@ -18,7 +21,10 @@ public sealed interface Outcome {
     record AlreadyAnswered(String messageId) implements Outcome {
     }
 
-    /** Another delivery of the same message is working on it: nothing done here. */
+    /**
+     * Another delivery of the same message is working on it and did not finish while this one waited: nothing done
+     * here, and the platform is asked to deliver again (if that delivery died, the next one resumes its work).
+     */
     record InProgress(String messageId) implements Outcome {
     }
 

@@ -23,6 +23,7 @@ import vn.citizenqa.core.store.EscalationChange;
 import vn.citizenqa.core.store.EscalationQueuePage;
 import vn.citizenqa.core.store.EscalationStatus;
 import vn.citizenqa.core.store.Escalations;
+import vn.citizenqa.core.store.Keys;
 import vn.citizenqa.core.store.NewSuggestion;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.Suggestion;
@@ -203,7 +204,7 @@ public final class OfficerDesk {
     // ---- rules ----
 
     private Escalation visible(Officer officer, String id) {
-        if (id == null || id.isBlank()) {
+        if (!Keys.couldBeId(id)) {
             throw refused(new Refusal.NotFound(String.valueOf(id)));
         }
         return store.escalations().find(id).filter(e -> officer.serves(e.unit()))
@@ -248,6 +249,9 @@ public final class OfficerDesk {
         if (!officer.serves(unit)) {
             throw refused(new Refusal.Forbidden("officers see only their own unit's " + what + "; "
                     + "other units' are for supervisors"));
+        }
+        if (!Keys.couldBeId(unit)) {
+            throw refused(new Refusal.InvalidRequest("'" + unit + "' is not a unit name"));
         }
         return unit;
     }

@@ -20,7 +20,7 @@ public final class EscalationQueueOrder {
 
     private static final DateTimeFormatter SORTABLE_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final Pattern SORT_KEY = Pattern.compile("[1-9]#\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z#[^#]+");
+    private static final Pattern SORT_KEY = Pattern.compile("[1-9]#\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z#[^#]{1," + Keys.MAX_ID_LENGTH + "}");
 
     private EscalationQueueOrder() {
     }

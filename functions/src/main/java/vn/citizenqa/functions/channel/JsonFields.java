@@ -17,6 +17,9 @@ public final class JsonFields {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
+    /** Enough for any id or time a platform sends as a number. */
+    private static final int MAX_PLAIN_SCALE = 64;
+
     private JsonFields() {
     }
 
@@ -63,8 +66,16 @@ public final class JsonFields {
         if (n == null || n.isNull() || n.isContainerNode()) {
             return null;
         }
-        String t = n.isBigDecimal() ? n.decimalValue().toPlainString() : n.asText();
+        String t = n.isBigDecimal() ? plain(n.decimalValue()) : n.asText();
         return t.isEmpty() ? null : t;
+    }
+
+    /**
+     * A decimal's digits without an exponent, as an id sent as a number needs; but {@code 1e999999999} written out
+     * would be a billion characters (anyone can send it, before any signature is checked), so a far exponent stays.
+     */
+    private static String plain(java.math.BigDecimal d) {
+        return Math.abs((long) d.scale()) <= MAX_PLAIN_SCALE ? d.toPlainString() : d.toString();
     }
 
     /** Epoch milliseconds sent as a number or a string, or null when absent or not a number. */

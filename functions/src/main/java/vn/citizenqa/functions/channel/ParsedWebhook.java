@@ -22,6 +22,13 @@ public sealed interface ParsedWebhook {
     record Malformed(String reason) implements ParsedWebhook {
     }
 
+    /**
+     * Genuine, but older than any redelivery of the platform's could be: a replay. Answer 200 (nothing for the
+     * platform to retry), process nothing, and say so in the security log.
+     */
+    record Stale(String reason) implements ParsedWebhook {
+    }
+
     /** A platform's check that the URL answers (Zalo probes it when the URL is saved): answer 200, do nothing. */
     record Probe() implements ParsedWebhook {
     }

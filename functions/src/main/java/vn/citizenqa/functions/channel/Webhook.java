@@ -16,12 +16,18 @@ import vn.citizenqa.functions.channel.zalo.ZaloAdapter;
  * The webhook routes: {@code GET /webhook/messenger} (the subscription handshake), {@code POST /webhook/messenger}
  * and {@code POST /webhook/zalo} (and {@code GET /}, Zalo's domain verification page, when configured). Verifies through the channel's adapter, hands each message to the conversation
  * service, and turns the outcomes into the status the platform acts on: 200 done, 401 not genuine, 400 not
- * JSON, 502 a reply could not be sent and 503 the store is unreachable (both make the platform deliver again).
+ * JSON, 413 too large, 502 a reply could not be sent, 503 the store is unreachable or another delivery still holds
+ * the message (each makes the platform deliver again).
  */
 public final class Webhook {
 
     public static final String MESSENGER_PATH = "/webhook/messenger";
     public static final String ZALO_PATH = "/webhook/zalo";
+    /**
+     * The largest body read (1 MiB). A platform's event is a few kilobytes, a full Messenger batch well under this;
+     * anything larger is refused with 413 before its signature is computed or a byte of it is parsed.
+     */
+    public static final int MAX_BODY_BYTES = 1 << 20;
     private static final System.Logger SECURITY = System.getLogger("citizenqa.security");
     private static final System.Logger LOG = System.getLogger("citizenqa.webhook");
 
@@ -48,6 +54,9 @@ public final class Webhook {
     }
 
     public WebhookResponse handle(WebhookRequest request) {
+        if (request.body().length > MAX_BODY_BYTES) {
+            return tooLarge(request.path(), request.sourceIp(), request.body().length);
+        }
         String path = request.path().length() > 1 && request.path().endsWith("/")
                 ? request.path().substring(0, request.path().length() - 1) : request.path();
         return switch (path) {
@@ -89,6 +98,12 @@ public final class Webhook {
             }
             case ParsedWebhook.Malformed m -> WebhookResponse.error(400, m.reason());
             case ParsedWebhook.Probe p -> WebhookResponse.json(200, JsonFields.MAPPER.createObjectNode().put("status", "ok"));
+            case ParsedWebhook.Stale st -> {
+                SECURITY.log(Level.WARNING, "{0} webhook: ignored a replayed event ({1}); from {2}", channel, st.reason(),
+                        request.sourceIp());
+                yield WebhookResponse.json(200, JsonFields.MAPPER.createObjectNode().put("status", "ignored")
+                        .put("reason", "event too old"));
+            }
             case ParsedWebhook.Accepted a -> process(channel, a);
         };
     }
@@ -101,6 +116,7 @@ public final class Webhook {
         int ignored = 0;
         int unknownPage = 0;
         int failed = 0;
+        int inProgress = 0;
         int errors = 0;
         for (InboundMessage message : accepted.messages()) {
             Outcome outcome;
@@ -118,18 +134,29 @@ public final class Webhook {
             switch (outcome) {
                 case Outcome.Replied r -> replied++;
                 case Outcome.AlreadyAnswered d -> duplicates++;
-                case Outcome.InProgress p -> duplicates++;
+                case Outcome.InProgress p -> inProgress++;
                 case Outcome.Ignored i -> ignored++;
                 case Outcome.UnknownPage u -> unknownPage++;
                 case Outcome.SendFailed f -> failed++;
             }
         }
         summary.put("replied", replied).put("duplicates", duplicates).put("ignored", ignored)
-                .put("unknownPage", unknownPage).put("sendFailed", failed).put("errors", errors);
+                .put("unknownPage", unknownPage).put("sendFailed", failed).put("inProgress", inProgress).put("errors", errors);
         if (errors > 0) {
             return WebhookResponse.json(500, summary);
         }
-        return WebhookResponse.json(failed > 0 ? 502 : 200, summary);
+        if (failed > 0) {
+            return WebhookResponse.json(502, summary);
+        }
+        // Held by a delivery that has not finished (and may have died): the platform comes back after its lease.
+        return WebhookResponse.json(inProgress > 0 ? 503 : 200, summary);
+    }
+
+    /** 413 for a body over {@link #MAX_BODY_BYTES}; {@code size} may be an estimate when it was never decoded. */
+    public static WebhookResponse tooLarge(String path, String sourceIp, long size) {
+        SECURITY.log(Level.WARNING, "webhook {0}: refused a body of about {1} bytes (limit {2}) from {3}", path, size,
+                MAX_BODY_BYTES, sourceIp);
+        return WebhookResponse.error(413, "the body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 
     private static WebhookResponse notConfigured(String channel, String missing) {

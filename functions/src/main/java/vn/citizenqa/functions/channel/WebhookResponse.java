@@ -20,6 +20,6 @@ public record WebhookResponse(int status, String contentType, String body) {
     }
 
     public Map<String, String> headers() {
-        return Map.of("Content-Type", contentType);
+        return Map.of("Content-Type", contentType, "X-Content-Type-Options", "nosniff");
     }
 }

@@ -53,6 +53,7 @@ public final class ChannelStandIn implements AutoCloseable {
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
     private final Set<String> expiredZaloTokens = new HashSet<>();
+    private final Set<String> refusedPageTokens = new HashSet<>();
     private final Set<String> validRefreshTokens = new HashSet<>();
     private final Map<String, String> refreshUses = new HashMap<>();
     private boolean anyRefreshToken;
@@ -114,6 +115,11 @@ public final class ChannelStandIn implements AutoCloseable {
     public synchronized void stallNext(int times, long millis) {
         stallsLeft = times;
         stallMillis = millis;
+    }
+
+    /** The Graph API refuses this page access token (HTTP 400, OAuthException code 190), as for a revoked token. */
+    public synchronized void refusePageAccessToken(String accessToken) {
+        refusedPageTokens.add(accessToken);
     }
 
     /** Zalo answers {@code -216} (token expired) to messages sent with this access token. */
@@ -182,6 +188,13 @@ public final class ChannelStandIn implements AutoCloseable {
             if (token == null || recipient == null || text == null) {
                 respond(ex, 400, "{\"error\":{\"message\":\"(#100) recipient, message.text and access_token are required\",\"code\":100}}");
                 return;
+            }
+            synchronized (this) {
+                if (refusedPageTokens.contains(token)) {
+                    respond(ex, 400, "{\"error\":{\"message\":\"Error validating access token: The session has been invalidated\","
+                            + "\"type\":\"OAuthException\",\"code\":190}}");
+                    return;
+                }
             }
             List<ReplyOption> options = new ArrayList<>();
             for (JsonNode q : body.path("message").path("quick_replies")) {

@@ -30,6 +30,8 @@ import vn.citizenqa.functions.Wiring;
 public final class ServeCommand {
 
     public static final int DEFAULT_PORT = 3000;
+    /** The most an HTTP API passes to a function (10 MB). */
+    static final int API_GATEWAY_MAX_BODY = 10 * 1024 * 1024;
 
     /** A running server (tests start one on port 0 and close it). */
     public static final class Running implements AutoCloseable {
@@ -104,10 +106,17 @@ public final class ServeCommand {
                 write(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            // As API Gateway does: an HTTP API takes at most 10 MB; the functions then apply their own, smaller limits.
+            byte[] body = exchange.getRequestBody().readNBytes(API_GATEWAY_MAX_BODY + 1);
+            if (body.length > API_GATEWAY_MAX_BODY) {
+                write(exchange, 413, Map.of("Content-Type", "application/json"),
+                        "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, new ArrayList<>(v)));
             APIGatewayV2HTTPEvent event = HttpApiEvents.of(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                    headers, exchange.getRequestBody().readAllBytes(), exchange.getRemoteAddress().getAddress().getHostAddress());
+                    headers, body, exchange.getRemoteAddress().getAddress().getHostAddress());
             long started = System.nanoTime();
             APIGatewayV2HTTPResponse response;
             try {
@@ -119,8 +128,8 @@ public final class ServeCommand {
                         "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            String body = response.getBody() == null ? "" : response.getBody();
-            byte[] bytes = response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+            String text = response.getBody() == null ? "" : response.getBody();
+            byte[] bytes = response.getIsBase64Encoded() ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
             write(exchange, response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(), bytes);
             log.println(exchange.getRequestMethod() + " " + path + " → " + response.getStatusCode() + " ("
                     + (System.nanoTime() - started) / 1_000_000 + " ms)");

@@ -23,6 +23,8 @@ import vn.citizenqa.core.store.StoreUnavailableException;
 public final class OfficerApi {
 
     private static final Logger LOG = Logger.getLogger(OfficerApi.class.getName());
+    /** The largest body read (64 KiB): a reply is at most 2000 characters, so anything near this is not an officer's. */
+    public static final int MAX_BODY_CHARS = 64 * 1024;
 
     private final OfficerDesk desk;
 
@@ -66,6 +68,9 @@ public final class OfficerApi {
             case OfficerClaims.Caller.NotAnOfficer(String message) -> {
                 return failure(403, "forbidden", message);
             }
+        }
+        if (request.body() != null && request.body().length() > MAX_BODY_CHARS) {
+            return tooLarge();
         }
         try {
             return serve(match.get(), officer, request);
@@ -148,6 +153,11 @@ public final class OfficerApi {
             throw new BadBody("invalid_request", field + " must be a string");
         }
         return v.textValue();
+    }
+
+    /** 413: the body is over {@link #MAX_BODY_CHARS}. */
+    public static Response tooLarge() {
+        return failure(413, "payload_too_large", "the body is larger than " + MAX_BODY_CHARS + " characters");
     }
 
     private static Response ok(ObjectNode body) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import vn.citizenqa.core.officer.Officer;
 import vn.citizenqa.core.officer.Role;
+import vn.citizenqa.core.store.Keys;
 
 /**
  * Reads the caller from the JWT claims API Gateway's authorizer passes on ({@code requestContext.authorizer.jwt
@@ -51,6 +52,9 @@ public final class OfficerClaims {
         String unit = blankToNull(claims.get(UNIT));
         if (role.get() == Role.OFFICER && unit == null) {
             return new Caller.NotAnOfficer("the token carries no unit (" + UNIT + "); ask an administrator to set it");
+        }
+        if (unit != null && !Keys.couldBeId(unit.strip())) {
+            return new Caller.NotAnOfficer("the token's unit (" + UNIT + ") is not a unit name; ask an administrator");
         }
         return new Caller.Known(new Officer(sub, unit == null ? null : unit.strip(), role.get()));
     }

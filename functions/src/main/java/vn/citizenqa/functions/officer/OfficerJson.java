@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +31,37 @@ import vn.citizenqa.core.store.Suggestion;
 /** The officer API's bodies, exactly as {@code /openapi/officer-api.yaml} describes them. */
 public final class OfficerJson {
 
+    /**
+     * Writes {@code <}, {@code >}, {@code &}, {@code '} and the JavaScript line separators as {@code \\uXXXX}: the
+     * same JSON to a parser, but citizens' words can never become markup or script, even where a page or a proxy
+     * takes the body for HTML.
+     */
     public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+    }
+
+    private static final class HtmlSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        HtmlSafeEscapes() {
+            for (char c : "<>&'".toCharArray()) {
+                ascii[c] = ESCAPE_STANDARD;
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == 0x2028 || ch == 0x2029 ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    }
 
     private OfficerJson() {
     }

@@ -14,6 +14,8 @@ public final class Signed {
     public static final String MESSENGER_VERIFY_TOKEN = "test-verify-token";
     public static final String ZALO_APP_ID = "360846524940903967";
     public static final String ZALO_OA_SECRET = "test-zalo-oa-secret";
+    /** When these events say they were sent: now, so that Zalo events fall inside the webhook's replay window. */
+    public static final String NOW_MILLIS = Long.toString(System.currentTimeMillis());
 
     private Signed() {
     }
@@ -37,12 +39,12 @@ public final class Signed {
 
     /** A Messenger text message from {@code user} to {@code page}. */
     public static String messengerText(String page, String user, String mid, String text) {
-        return "{\"object\":\"page\",\"entry\":[{\"id\":\"" + page + "\",\"time\":1458692752478,\"messaging\":["
+        return "{\"object\":\"page\",\"entry\":[{\"id\":\"" + page + "\",\"time\":" + NOW_MILLIS + ",\"messaging\":["
                 + messengerItem(page, user, mid, text) + "]}]}";
     }
 
     public static String messengerItem(String page, String user, String mid, String text) {
-        return "{\"sender\":{\"id\":\"" + user + "\"},\"recipient\":{\"id\":\"" + page + "\"},\"timestamp\":1458692752478,"
+        return "{\"sender\":{\"id\":\"" + user + "\"},\"recipient\":{\"id\":\"" + page + "\"},\"timestamp\":" + NOW_MILLIS + ","
                 + "\"message\":{\"mid\":\"" + mid + "\",\"text\":" + quote(text) + "}}";
     }
 
@@ -50,7 +52,7 @@ public final class Signed {
     public static String zaloText(String oa, String user, String msgId, String text) {
         return "{\"app_id\":\"" + ZALO_APP_ID + "\",\"user_id_by_app\":\"552177279717587730\",\"event_name\":\"user_send_text\","
                 + "\"sender\":{\"id\":\"" + user + "\"},\"recipient\":{\"id\":\"" + oa + "\"},"
-                + "\"message\":{\"msg_id\":\"" + msgId + "\",\"text\":" + quote(text) + "},\"timestamp\":\"1543908534740\"}";
+                + "\"message\":{\"msg_id\":\"" + msgId + "\",\"text\":" + quote(text) + "},\"timestamp\":\"" + NOW_MILLIS + "\"}";
     }
 
     public static String quote(String s) {

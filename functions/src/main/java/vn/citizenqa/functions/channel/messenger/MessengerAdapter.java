@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.channel.CitizenText;
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.channel.ParsedWebhook;
@@ -101,7 +102,7 @@ public final class MessengerAdapter {
         if (!PlatformIds.usable(mid)) {
             return new InboundMessage.Ignored(Channel.MESSENGER, pageId, null, "message-without-mid");
         }
-        String text = JsonFields.text(message, "text");
+        String text = CitizenText.clean(JsonFields.text(message, "text"));
         String quickReply = JsonFields.text(message, "quick_reply", "payload");
         if (quickReply != null) {
             return new InboundMessage.Choice(from, mid, at, quickReply, text);

@@ -1,5 +1,7 @@
 package vn.citizenqa.functions.channel.zalo;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.channel.CitizenText;
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.channel.ParsedWebhook;
@@ -24,9 +27,23 @@ public final class ZaloAdapter {
     private static final String USER_SEND = "user_send_";
 
     private final ZaloSignature signature;
+    private final Duration replayWindow;
+    private final Clock clock;
 
+    /** Without a replay window: events of any age are taken (for reading recorded events). */
     public ZaloAdapter(String appId, String oaSecret) {
+        this(appId, oaSecret, Duration.ZERO, Clock.systemUTC());
+    }
+
+    /**
+     * @param replayWindow genuine events whose {@code timestamp} is older than this are ignored (answered 200, never
+     *                     processed), so a captured event replayed later is not answered again once its claim has
+     *                     expired; zero turns the check off. It must exceed Zalo's whole retry schedule.
+     */
+    public ZaloAdapter(String appId, String oaSecret, Duration replayWindow, Clock clock) {
         this.signature = new ZaloSignature(appId, oaSecret);
+        this.replayWindow = replayWindow;
+        this.clock = clock;
     }
 
     public ParsedWebhook read(WebhookRequest request) {
@@ -49,6 +66,17 @@ public final class ZaloAdapter {
         if (event == null) {
             return new ParsedWebhook.Malformed("no event_name");
         }
+        if (!replayWindow.isZero()) {
+            Instant sent = JsonFields.millis(root, "timestamp");
+            if (sent == null) {
+                return new ParsedWebhook.Malformed("the timestamp is not epoch milliseconds");
+            }
+            Duration age = Duration.between(sent, clock.instant());
+            if (age.compareTo(replayWindow) > 0) {
+                return new ParsedWebhook.Stale("a signed " + event + " event sent " + age.toMinutes()
+                        + " minutes ago, older than the replay window of " + replayWindow.toMinutes() + " minutes");
+            }
+        }
         return new ParsedWebhook.Accepted(List.of(event(event, root)));
     }
 
@@ -57,12 +85,12 @@ public final class ZaloAdapter {
         String oaId = Optional.ofNullable(JsonFields.text(root, "recipient", "id")).orElse(JsonFields.text(root, "oa_id"));
         if (event.equals("follow")) {
             String follower = JsonFields.text(root, "follower", "id");
-            if (!PlatformIds.usable(oaId, follower)) {
+            // A follow has no message id; the follower and the time identify it for redelivery.
+            String id = "follow:" + follower + ":" + JsonFields.text(root, "timestamp");
+            if (!PlatformIds.usable(oaId, follower, id)) {
                 return new InboundMessage.Ignored(Channel.ZALO, oaId, null, "follow-without-follower");
             }
-            // A follow has no message id; the follower and the time identify it for redelivery.
-            return new InboundMessage.Follow(new ConversationKey(Channel.ZALO, oaId, follower),
-                    "follow:" + follower + ":" + JsonFields.text(root, "timestamp"), at);
+            return new InboundMessage.Follow(new ConversationKey(Channel.ZALO, oaId, follower), id, at);
         }
         String msgId = JsonFields.text(root, "message", "msg_id");
         if (!event.startsWith(USER_SEND)) {
@@ -75,7 +103,7 @@ public final class ZaloAdapter {
             return new InboundMessage.Ignored(Channel.ZALO, oaId, msgId, event + ":incomplete");
         }
         ConversationKey from = new ConversationKey(Channel.ZALO, oaId, userId);
-        String text = JsonFields.text(root, "message", "text");
+        String text = CitizenText.clean(JsonFields.text(root, "message", "text"));
         if (event.equals("user_send_text")) {
             return text == null || text.isBlank()
                     ? new InboundMessage.Ignored(Channel.ZALO, oaId, msgId, "empty-text")

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +34,7 @@ class ZaloAdapterTest {
         assertEquals(new ConversationKey(Channel.ZALO, OA, "2468458835296197922"), t.from());
         assertEquals("96d3cdf3af150460909", t.messageId());
         assertEquals("xin chào", t.text());
-        assertEquals(1543908534740L, t.sentAt().toEpochMilli());
+        assertEquals(Long.parseLong(Signed.NOW_MILLIS), t.sentAt().toEpochMilli());
     }
 
     @Test
@@ -74,14 +78,34 @@ class ZaloAdapterTest {
     void anUnsignedOrForgedEventIsUnauthorized() {
         byte[] body = Signed.zaloText(OA, "u", "x1", "hi").getBytes(StandardCharsets.UTF_8);
         assertInstanceOf(ParsedWebhook.Unauthorized.class, adapter.read(Signed.post("/webhook/zalo", Map.of(), body)));
-        String forged = new ZaloSignature(Signed.ZALO_APP_ID, "guessed").sign(body, "1543908534740");
+        String forged = new ZaloSignature(Signed.ZALO_APP_ID, "guessed").sign(body, Signed.NOW_MILLIS);
         assertInstanceOf(ParsedWebhook.Unauthorized.class,
                 adapter.read(Signed.post("/webhook/zalo", Map.of("X-ZEvent-Signature", forged), body)));
         // The signature covers the timestamp: a replay with another timestamp fails.
-        byte[] replayed = Signed.zaloText(OA, "u", "x1", "hi").replace("1543908534740", "1543908599999").getBytes(StandardCharsets.UTF_8);
-        String original = new ZaloSignature(Signed.ZALO_APP_ID, Signed.ZALO_OA_SECRET).sign(body, "1543908534740");
+        byte[] replayed = Signed.zaloText(OA, "u", "x1", "hi").replace(Signed.NOW_MILLIS, Long.toString(Long.parseLong(Signed.NOW_MILLIS) + 1))
+                .getBytes(StandardCharsets.UTF_8);
+        String original = new ZaloSignature(Signed.ZALO_APP_ID, Signed.ZALO_OA_SECRET).sign(body, Signed.NOW_MILLIS);
         assertInstanceOf(ParsedWebhook.Unauthorized.class,
                 adapter.read(Signed.post("/webhook/zalo", Map.of("x-zevent-signature", original), replayed)));
+    }
+
+    @Test
+    void aGenuineEventOlderThanTheReplayWindowIsStaleAndOneWithinItIsTaken() {
+        Instant now = Instant.ofEpochMilli(Long.parseLong(Signed.NOW_MILLIS));
+        ZaloAdapter windowed = new ZaloAdapter(Signed.ZALO_APP_ID, Signed.ZALO_OA_SECRET, Duration.ofHours(3),
+                Clock.fixed(now, ZoneOffset.UTC));
+        String event = Signed.zaloText(OA, "u", "x1", "hi");
+        String sentAt = Signed.NOW_MILLIS;
+
+        assertInstanceOf(ParsedWebhook.Accepted.class, windowed.read(Signed.zalo(event)));
+        String lastRetry = Long.toString(now.minus(Duration.ofMinutes(115)).toEpochMilli());
+        assertInstanceOf(ParsedWebhook.Accepted.class, windowed.read(Signed.zalo(event.replace(sentAt, lastRetry))),
+                "Zalo's last retry, about 1 h 50 min after the first attempt, is still taken");
+        String replay = Long.toString(now.minus(Duration.ofHours(3).plusMinutes(1)).toEpochMilli());
+        assertInstanceOf(ParsedWebhook.Stale.class, windowed.read(Signed.zalo(event.replace(sentAt, replay))));
+        assertInstanceOf(ParsedWebhook.Malformed.class, windowed.read(Signed.zalo(event.replace(sentAt, "yesterday"))));
+        assertInstanceOf(ParsedWebhook.Accepted.class, adapter.read(Signed.zalo(event.replace(sentAt, replay))),
+                "without a window any age is taken");
     }
 
     @Test
