@@ -91,7 +91,7 @@ public final class EnvVars {
     private static JsonNode read(Path file, String exampleFunction) {
         JsonNode root;
         try {
-            root = JsonFields.MAPPER.readTree(Files.readAllBytes(file));
+            root = JsonFields.read(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new IllegalArgumentException("--env-vars " + file + ": " + e.getMessage(), e);
         }
@@ -107,7 +107,7 @@ public final class EnvVars {
         JsonNode section = root.get(name);
         if (section != null && section.isObject()) {
             section.properties().forEach(e -> values.put(e.getKey(),
-                    e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+                    e.getValue().isValueNode() ? e.getValue().asText() : JsonFields.write(e.getValue())));
         }
         return values;
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.citizenqa.core.store.Store;
@@ -85,14 +86,14 @@ public final class InvokeCommand {
             response = InitSteps.time("first-request", () -> call(handler, input));
         } catch (RuntimeException e) {
             // As the Lambda runtime reports a handler that throws.
-            ObjectNode error = JsonFields.MAPPER.createObjectNode()
+            ObjectNode error = JsonFields.newObject()
                     .put("errorType", e.getClass().getName())
                     .put("errorMessage", String.valueOf(e.getMessage()));
             out.println(JsonFields.pretty(error).stripTrailing());
             return 1;
         }
         out.println(response instanceof APIGatewayV2HTTPResponse http ? toJson(http)
-                : JsonFields.pretty(JsonFields.MAPPER.valueToTree(response)).stripTrailing());
+                : JsonFields.pretty(Binding.MAPPER.valueToTree(response)).stripTrailing());
         return 0;
     }
 
@@ -110,11 +111,11 @@ public final class InvokeCommand {
         if (type == APIGatewayV2HTTPEvent.class) {
             return readEvent(json);
         }
-        return JsonFields.MAPPER.readValue(json, JsonFields.MAPPER.getTypeFactory().constructType(type));
+        return Binding.MAPPER.readValue(json, Binding.MAPPER.getTypeFactory().constructType(type));
     }
 
     static String toJson(APIGatewayV2HTTPResponse response) {
-        ObjectNode o = JsonFields.MAPPER.createObjectNode();
+        ObjectNode o = JsonFields.newObject();
         o.put("statusCode", response.getStatusCode());
         ObjectNode headers = o.putObject("headers");
         if (response.getHeaders() != null) {
@@ -123,5 +124,13 @@ public final class InvokeCommand {
         o.put("body", response.getBody());
         o.put("isBase64Encoded", response.getIsBase64Encoded());
         return JsonFields.pretty(o).stripTrailing();
+    }
+
+    /**
+     * Jackson's data binding, for a handler whose event is not an HTTP API event (the queue watch's JSON map): made
+     * only then, so an HTTP function's invoke loads none of it, as in Lambda.
+     */
+    private static final class Binding {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

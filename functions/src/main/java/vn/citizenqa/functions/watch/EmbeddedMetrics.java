@@ -25,7 +25,7 @@ public final class EmbeddedMetrics {
      * @param context extra fields kept in the log line only (not metrics)
      */
     public static String line(Instant at, Map<String, Metric> metrics, Map<String, String> context) {
-        ObjectNode root = JsonFields.MAPPER.createObjectNode();
+        ObjectNode root = JsonFields.newObject();
         ObjectNode aws = root.putObject("_aws");
         aws.put("Timestamp", at.toEpochMilli());
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();

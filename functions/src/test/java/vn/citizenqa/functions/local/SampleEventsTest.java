@@ -93,7 +93,7 @@ class SampleEventsTest {
 
     /** events/env.json with the API bases pointed at this test's stand-in and the pages file found from here. */
     private Path envFile() throws Exception {
-        ObjectNode env = (ObjectNode) JsonFields.MAPPER.readTree(Files.readAllBytes(EVENTS.resolve("env.json")));
+        ObjectNode env = (ObjectNode) JsonFields.read(Files.readAllBytes(EVENTS.resolve("env.json")));
         env.properties().forEach(section -> {
             ObjectNode vars = (ObjectNode) section.getValue();
             if (vars.has("GRAPH_API_BASE")) {
@@ -135,7 +135,7 @@ class SampleEventsTest {
         int status = new InvokeCommand(Map.of()).run(args, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
-        return new Invoked(status, printed.isBlank() ? null : JsonFields.MAPPER.readTree(printed), err.toString(StandardCharsets.UTF_8));
+        return new Invoked(status, printed.isBlank() ? null : JsonFields.read(printed), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

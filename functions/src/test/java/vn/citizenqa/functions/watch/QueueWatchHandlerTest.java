@@ -55,7 +55,7 @@ class QueueWatchHandlerTest {
                 new PrintStream(log, true, StandardCharsets.UTF_8)).handleRequest(Map.of("source", "aws.events"), null);
         String line = log.toString(StandardCharsets.UTF_8).strip();
         assertEquals(1, line.lines().count(), "one log line per run");
-        JsonNode emf = JsonFields.MAPPER.readTree(line);
+        JsonNode emf = JsonFields.read(line);
         assertEquals(result.get("oldestOpenUrgentAgeSeconds"), emf.get(QueueWatchHandler.OLDEST_AGE_METRIC).asLong());
         return emf;
     }
