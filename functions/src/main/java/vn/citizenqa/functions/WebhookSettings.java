@@ -3,6 +3,8 @@ package vn.citizenqa.functions;
 import java.time.Duration;
 import java.util.Map;
 
+import vn.citizenqa.core.conversation.ConversationLimits;
+
 /**
  * The webhook's configuration, read from the environment (a Lambda's variables, or {@code --env-vars} locally).
  * Secrets left unset disable their channel: its route answers 503 and says which variable is missing.
@@ -12,12 +14,13 @@ import java.util.Map;
  * @param zaloOAuthBase tokens are refreshed at {@code $ZALO_OAUTH_BASE/v4/oa/access_token}
  * @param zaloAppSecret the Zalo app's secret key, sent when refreshing an OA token (not the OA secret key)
  * @param zaloReplayWindow Zalo events whose {@code timestamp} is older are ignored as replays (zero: no check)
+ * @param messagesPerMinute how many messages a citizen may send a page in a minute and get automatic replies (0: no limit)
  *
  * <p>The store ({@code TABLE_NAME}, {@code DYNAMODB_ENDPOINT}…) and {@code PAGES_FILE} are read by {@link Wiring#store(Map)}.
  */
 public record WebhookSettings(String messengerAppSecret, String messengerVerifyToken, String zaloAppId, String zaloOaSecret,
                               String zaloAppSecret, String graphApiBase, String zaloApiBase, String zaloOAuthBase,
-                              Duration channelTimeout, Duration zaloReplayWindow) {
+                              Duration channelTimeout, Duration zaloReplayWindow, int messagesPerMinute) {
 
     public static final String DEFAULT_GRAPH_API_BASE = "https://graph.facebook.com/v23.0";
     public static final String DEFAULT_ZALO_API_BASE = "https://openapi.zalo.me";
@@ -46,7 +49,8 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
                 value(env, "ZALO_API_BASE", DEFAULT_ZALO_API_BASE),
                 value(env, "ZALO_OAUTH_BASE", DEFAULT_ZALO_OAUTH_BASE),
                 millis(env, "CHANNEL_TIMEOUT_MS", DEFAULT_CHANNEL_TIMEOUT),
-                minutes(env, "ZALO_REPLAY_WINDOW_MINUTES", DEFAULT_ZALO_REPLAY_WINDOW));
+                minutes(env, "ZALO_REPLAY_WINDOW_MINUTES", DEFAULT_ZALO_REPLAY_WINDOW),
+                count(env, "RATE_LIMIT_PER_MINUTE", ConversationLimits.DEFAULT.messagesPerMinute()));
     }
 
     public boolean messengerConfigured() {
@@ -78,6 +82,27 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
         }
     }
 
+    private static int count(Map<String, String> env, String name, int fallback) {
+        String v = value(env, name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number (0: no limit), not '" + v + "'");
+        }
+    }
+
+    /** The conversation service's limits these settings give. */
+    public ConversationLimits conversationLimits() {
+        return ConversationLimits.DEFAULT.withMessagesPerMinute(messagesPerMinute);
+    }
+
     private static Duration minutes(Map<String, String> env, String name, Duration fallback) {
         String v = value(env, name, null);
         if (v == null) {
@@ -98,6 +123,6 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
     public String toString() {
         return "WebhookSettings[messenger=" + messengerConfigured() + ", zalo=" + zaloConfigured() + ", graphApiBase=" + graphApiBase
                 + ", zaloApiBase=" + zaloApiBase + ", zaloOAuthBase=" + zaloOAuthBase
-                + ", channelTimeout=" + channelTimeout + ", zaloReplayWindow=" + zaloReplayWindow + "]";
+                + ", channelTimeout=" + channelTimeout + ", zaloReplayWindow=" + zaloReplayWindow + ", messagesPerMinute=" + messagesPerMinute + "]";
     }
 }
