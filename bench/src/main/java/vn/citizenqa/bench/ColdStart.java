@@ -256,7 +256,7 @@ final class ColdStart {
 
     /** events/env.json's function section, its channel URLs pointed at the stand-in (and the store at DynamoDB). */
     private Path envFile(ChannelStandIn standIn, URI dynamo) throws IOException {
-        JsonNode root = JsonFields.MAPPER.readTree(Files.readAllBytes(repo.resolve("events/env.json")));
+        JsonNode root = JsonFields.read(Files.readAllBytes(repo.resolve("events/env.json")));
         ObjectNode fn = (ObjectNode) root.get("WebhookFunction");
         fn.put("GRAPH_API_BASE", standIn.graphApiBase());
         fn.put("ZALO_API_BASE", standIn.zaloApiBase());
@@ -282,8 +282,8 @@ final class ColdStart {
     /** {@code count} copies of events/zalo-text.json, each with its own message id, signed. */
     private void prepareEvents(Path envFile, int count) throws IOException {
         Path dir = Files.createDirectories(work.resolve("events"));
-        ObjectNode template = (ObjectNode) JsonFields.MAPPER.readTree(Files.readAllBytes(repo.resolve("events/zalo-text.json")));
-        ObjectNode body = (ObjectNode) JsonFields.MAPPER.readTree(template.get("body").asText());
+        ObjectNode template = (ObjectNode) JsonFields.read(Files.readAllBytes(repo.resolve("events/zalo-text.json")));
+        ObjectNode body = (ObjectNode) JsonFields.read(template.get("body").asText());
         String run = Long.toString(System.currentTimeMillis(), 36);
         for (int i = 0; i < count; i++) {
             ((ObjectNode) body.get("message")).put("msg_id", "bench-" + run + "-" + i);
@@ -293,7 +293,7 @@ final class ColdStart {
             events.add(file);
         }
         Map<String, String> env = new HashMap<>();
-        JsonFields.MAPPER.readTree(Files.readAllBytes(envFile)).get("WebhookFunction").properties()
+        JsonFields.read(Files.readAllBytes(envFile)).get("WebhookFunction").properties()
                 .forEach(e -> env.put(e.getKey(), e.getValue().asText()));
         new EventSigning(WebhookSettings.from(env)).sign(dir, true);
     }

@@ -31,6 +31,9 @@ public final class CitizenQa {
             err.println(usage());
             System.exit(2);
         }
+        if (List.of("ask", "invoke", "serve").contains(args[0])) {
+            Wiring.openAssistantInBackground();
+        }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         int status = switch (args[0]) {
             case "ask" -> new AskCommand(Wiring.assistant()).run(rest,

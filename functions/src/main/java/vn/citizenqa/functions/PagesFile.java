@@ -30,7 +30,7 @@ public final class PagesFile {
         }
         JsonNode root;
         try {
-            root = JsonFields.MAPPER.readTree(bytes);
+            root = JsonFields.read(bytes);
         } catch (IOException e) {
             throw new IllegalArgumentException("PAGES_FILE " + file + " is not valid JSON: " + e.getMessage(), e);
         }

@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.citizenqa.core.store.StoreSettings;
-import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.local.ChannelStandIn;
 import vn.citizenqa.functions.local.DevTokens;
 import vn.citizenqa.functions.local.ServeCommand;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
+import vn.citizenqa.functions.testsupport.TestJson;
 
 /**
  * The officers' path end to end, as it runs locally: {@code serve} over real HTTP, the store on a real
@@ -77,7 +77,7 @@ class OfficerEndToEndTest {
         Map<String, String> officer = new LinkedHashMap<>(env);
         officer.put(DevTokens.SECRET_VARIABLE, SECRET);
         Path envFile = dir.resolve("env.json");
-        Files.writeString(envFile, JsonFields.MAPPER.writeValueAsString(
+        Files.writeString(envFile, TestJson.MAPPER.writeValueAsString(
                 Map.of("WebhookFunction", env, "OfficerApiFunction", officer)));
         serve = ServeCommand.start(0, envFile, new PrintStream(OutputStream.nullOutputStream()));
     }
@@ -106,7 +106,7 @@ class OfficerEndToEndTest {
         b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
                 : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), JsonFields.MAPPER.readTree(r.body()));
+        return new Answer(r.statusCode(), TestJson.MAPPER.readTree(r.body()));
     }
 
     /** A citizen's message to a page as Meta delivers it: signed, with the time the citizen sent it. */

@@ -89,11 +89,11 @@ public final class Webhook {
                 yield WebhookResponse.error(401, "invalid signature");
             }
             case ParsedWebhook.Malformed m -> WebhookResponse.error(400, m.reason());
-            case ParsedWebhook.Probe p -> WebhookResponse.json(200, JsonFields.MAPPER.createObjectNode().put("status", "ok"));
+            case ParsedWebhook.Probe p -> WebhookResponse.json(200, JsonFields.newObject().put("status", "ok"));
             case ParsedWebhook.Stale st -> {
                 SECURITY.log(Level.WARNING, "{0} webhook: ignored a replayed event ({1}); from {2}", channel, st.reason(),
                         request.sourceIp());
-                yield WebhookResponse.json(200, JsonFields.MAPPER.createObjectNode().put("status", "ignored")
+                yield WebhookResponse.json(200, JsonFields.newObject().put("status", "ignored")
                         .put("reason", "event too old"));
             }
             case ParsedWebhook.Accepted a -> process(channel, a);
@@ -101,7 +101,7 @@ public final class Webhook {
     }
 
     private WebhookResponse process(String channel, ParsedWebhook.Accepted accepted) {
-        ObjectNode summary = JsonFields.MAPPER.createObjectNode();
+        ObjectNode summary = JsonFields.newObject();
         summary.put("received", accepted.messages().size());
         int replied = 0;
         int withheld = 0;

@@ -12,7 +12,7 @@ public record WebhookResponse(int status, String contentType, String body) {
     }
 
     public static WebhookResponse error(int status, String message) {
-        return json(status, JsonFields.MAPPER.createObjectNode().put("error", message));
+        return json(status, JsonFields.newObject().put("error", message));
     }
 
     public static WebhookResponse text(int status, String text) {

@@ -27,7 +27,7 @@ public final class EnvVars {
         }
         JsonNode root;
         try {
-            root = JsonFields.MAPPER.readTree(Files.readAllBytes(file));
+            root = JsonFields.read(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new IllegalArgumentException("--env-vars " + file + ": " + e.getMessage(), e);
         }
@@ -43,6 +43,6 @@ public final class EnvVars {
         if (section == null || !section.isObject()) {
             return;
         }
-        section.properties().forEach(e -> env.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        section.properties().forEach(e -> env.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : JsonFields.write(e.getValue())));
     }
 }

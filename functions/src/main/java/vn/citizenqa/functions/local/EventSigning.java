@@ -49,7 +49,7 @@ public final class EventSigning {
             files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         }
         for (Path file : files) {
-            JsonNode root = JsonFields.MAPPER.readTree(Files.readAllBytes(file));
+            JsonNode root = JsonFields.read(Files.readAllBytes(file));
             if (!(root instanceof ObjectNode event) || !"POST".equals(JsonFields.text(event, "requestContext", "http", "method"))) {
                 continue;
             }

@@ -24,7 +24,7 @@ public final class HttpApiEventJson {
 
     /** The event; fields absent from the JSON stay null (false for {@code isBase64Encoded}). */
     public static APIGatewayV2HTTPEvent read(byte[] json) throws IOException {
-        JsonNode root = JsonFields.MAPPER.readTree(json);
+        JsonNode root = JsonFields.read(json);
         if (root == null || !root.isObject()) {
             throw new IOException("an HTTP API event is a JSON object");
         }
@@ -107,7 +107,7 @@ public final class HttpApiEventJson {
     /** A field's text as the event carries it (numbers as their digits), null when absent or null. */
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
+        return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : JsonFields.write(v);
     }
 
     private static Map<String, String> stringMap(JsonNode n) {
@@ -116,7 +116,7 @@ public final class HttpApiEventJson {
         }
         Map<String, String> m = new LinkedHashMap<>();
         n.properties().forEach(e -> m.put(e.getKey(), e.getValue().isNull() ? null
-                : e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+                : e.getValue().isValueNode() ? e.getValue().asText() : JsonFields.write(e.getValue())));
         return m;
     }
 
@@ -125,7 +125,7 @@ public final class HttpApiEventJson {
             return null;
         }
         List<String> out = new ArrayList<>(n.size());
-        n.forEach(v -> out.add(v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString()));
+        n.forEach(v -> out.add(v.isNull() ? null : v.isValueNode() ? v.asText() : JsonFields.write(v)));
         return out;
     }
 

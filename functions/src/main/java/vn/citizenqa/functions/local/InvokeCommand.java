@@ -65,7 +65,7 @@ public final class InvokeCommand {
     }
 
     static String toJson(APIGatewayV2HTTPResponse response) {
-        ObjectNode o = JsonFields.MAPPER.createObjectNode();
+        ObjectNode o = JsonFields.newObject();
         o.put("statusCode", response.getStatusCode());
         ObjectNode headers = o.putObject("headers");
         if (response.getHeaders() != null) {

@@ -56,6 +56,6 @@ public final class Signed {
     }
 
     public static String quote(String s) {
-        return JsonFields.MAPPER.getNodeFactory().textNode(s).toString();
+        return JsonFields.write(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(s));
     }
 }

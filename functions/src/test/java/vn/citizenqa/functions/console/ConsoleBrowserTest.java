@@ -31,7 +31,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.citizenqa.core.model.Channel;
-import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.channel.zalo.ZaloSignature;
@@ -39,6 +38,7 @@ import vn.citizenqa.functions.local.ChannelStandIn;
 import vn.citizenqa.functions.local.DevTokens;
 import vn.citizenqa.functions.local.ServeCommand;
 import vn.citizenqa.functions.testsupport.NodeTools;
+import vn.citizenqa.functions.testsupport.TestJson;
 
 /**
  * The officer console in a real browser: {@code serve} on loopback (the webhook and the officer API over one
@@ -226,15 +226,15 @@ class ConsoleBrowserTest {
 
     /** The env-vars file serve reads: the sample events' secrets, the stand-in's address, two units' pages. */
     private Path envFile(Map<String, String> extra) throws IOException {
-        ArrayNode pages = (ArrayNode) JsonFields.MAPPER.readTree(Path.of("../events/pages.json").toFile());
+        ArrayNode pages = (ArrayNode) TestJson.MAPPER.readTree(Path.of("../events/pages.json").toFile());
         pages.addObject().put("channel", "messenger").put("pageId", PAGE_B).put("unit", UNIT_B)
                 .put("name", "Công an phường Đa Kao").put("accessToken", "test-messenger-page-token-b");
         Path pagesFile = Files.createTempFile(temp, "pages", ".json");
-        JsonFields.MAPPER.writeValue(pagesFile.toFile(), pages);
+        TestJson.MAPPER.writeValue(pagesFile.toFile(), pages);
 
-        ObjectNode env = JsonFields.MAPPER.createObjectNode();
+        ObjectNode env = TestJson.MAPPER.createObjectNode();
         ObjectNode parameters = env.putObject("Parameters");
-        ObjectNode webhook = (ObjectNode) JsonFields.MAPPER.readTree(Path.of("../events/env.json").toFile()).get("WebhookFunction");
+        ObjectNode webhook = (ObjectNode) TestJson.MAPPER.readTree(Path.of("../events/env.json").toFile()).get("WebhookFunction");
         parameters.setAll(webhook);
         parameters.put("GRAPH_API_BASE", channels.graphApiBase())
                 .put("ZALO_API_BASE", channels.zaloApiBase())
@@ -243,7 +243,7 @@ class ConsoleBrowserTest {
                 .put(DevTokens.SECRET_VARIABLE, SECRET);
         extra.forEach(parameters::put);
         Path file = Files.createTempFile(temp, "env", ".json");
-        JsonFields.MAPPER.writeValue(file.toFile(), env);
+        TestJson.MAPPER.writeValue(file.toFile(), env);
         return file;
     }
 

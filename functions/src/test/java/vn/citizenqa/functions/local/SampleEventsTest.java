@@ -114,12 +114,12 @@ class SampleEventsTest {
         var out = new java.io.ByteArrayOutputStream();
         var err = new java.io.ByteArrayOutputStream();
         var envFile = Files.createTempFile("env", ".json");
-        Files.writeString(envFile, vn.citizenqa.functions.channel.JsonFields.MAPPER.writeValueAsString(Map.of("WebhookFunction", env)));
+        Files.writeString(envFile, vn.citizenqa.functions.testsupport.TestJson.MAPPER.writeValueAsString(Map.of("WebhookFunction", env)));
         int status = new InvokeCommand().run(List.of("WebhookFunction", EVENTS.resolve("messenger-verify.json").toString(), "--env-vars", envFile.toString()),
                 System.in, new java.io.PrintStream(out, true, "UTF-8"), new java.io.PrintStream(err, true, "UTF-8"));
         Files.delete(envFile);
         assertEquals(0, status, err.toString("UTF-8"));
-        var printed = vn.citizenqa.functions.channel.JsonFields.MAPPER.readTree(out.toByteArray());
+        var printed = vn.citizenqa.functions.testsupport.TestJson.MAPPER.readTree(out.toByteArray());
         assertEquals(200, printed.get("statusCode").asInt());
         assertEquals("1158201444", printed.get("body").asText());
         assertEquals(false, printed.get("isBase64Encoded").asBoolean());

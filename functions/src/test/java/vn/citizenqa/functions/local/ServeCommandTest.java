@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import vn.citizenqa.core.model.ConversationContext;
 import vn.citizenqa.functions.Wiring;
-import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
+import vn.citizenqa.functions.testsupport.TestJson;
 
 /** {@code serve} over real HTTP: a signed POST, as curl sends it, is answered at the channel stand-in. */
 class ServeCommandTest {
@@ -35,7 +35,7 @@ class ServeCommandTest {
         env.put("ZALO_API_BASE", channels.zaloApiBase());
         env.put("ZALO_OAUTH_BASE", channels.zaloOAuthBase());
         env.put("PAGES_FILE", SampleEventsTest.EVENTS.resolve("pages.json").toString());
-        Files.writeString(envFile, JsonFields.MAPPER.writeValueAsString(Map.of("WebhookFunction", env)));
+        Files.writeString(envFile, TestJson.MAPPER.writeValueAsString(Map.of("WebhookFunction", env)));
         server = ServeCommand.start(0, envFile, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
     }
 

@@ -30,12 +30,12 @@ import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.store.ClaimResult;
 import vn.citizenqa.core.store.MessageKey;
 import vn.citizenqa.core.store.StoreSettings;
-import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
 import vn.citizenqa.functions.testsupport.TcpRelay;
+import vn.citizenqa.functions.testsupport.TestJson;
 
 /**
  * {@code serve} with its store on DynamoDB, over real HTTP, as an operator runs it: what is recorded survives a
@@ -65,7 +65,7 @@ class ServeOnDynamoDbTest {
     private Path writeEnv(URI dynamoEndpoint) throws IOException {
         Path events = Path.of("..", "events").toAbsolutePath().normalize();
         Map<String, String> env = new HashMap<>();
-        JsonFields.MAPPER.readTree(events.resolve("env.json").toFile()).get("WebhookFunction").properties()
+        TestJson.MAPPER.readTree(events.resolve("env.json").toFile()).get("WebhookFunction").properties()
                 .forEach(e -> env.put(e.getKey(), e.getValue().asText()));
         env.put("GRAPH_API_BASE", channels.graphApiBase());
         env.put("ZALO_API_BASE", channels.zaloApiBase());
@@ -74,7 +74,7 @@ class ServeOnDynamoDbTest {
         env.put("TABLE_NAME", table);
         env.put("DYNAMODB_ENDPOINT", dynamoEndpoint.toString());
         env.put("AWS_REGION", "ap-southeast-1");
-        Files.writeString(envFile, JsonFields.MAPPER.writeValueAsString(Map.of("WebhookFunction", env)));
+        Files.writeString(envFile, TestJson.MAPPER.writeValueAsString(Map.of("WebhookFunction", env)));
         return envFile;
     }
 

@@ -186,7 +186,7 @@ public final class HostileInputs {
 
     private static JsonNode read(String json) {
         try {
-            return JsonFields.MAPPER.readTree(json);
+            return JsonFields.read(json);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e);
         }

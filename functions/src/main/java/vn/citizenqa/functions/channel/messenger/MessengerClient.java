@@ -67,7 +67,7 @@ public final class MessengerClient {
     }
 
     static ObjectNode message(String psid, String text, List<ReplyOption> options, MessagingType type) {
-        ObjectNode root = JsonFields.MAPPER.createObjectNode();
+        ObjectNode root = JsonFields.newObject();
         root.putObject("recipient").put("id", psid);
         switch (type) {
             case RESPONSE -> root.put("messaging_type", "RESPONSE");

@@ -70,7 +70,7 @@ public final class ZaloClient {
     }
 
     static ObjectNode message(String userId, String text, List<ReplyOption> options) {
-        ObjectNode root = JsonFields.MAPPER.createObjectNode();
+        ObjectNode root = JsonFields.newObject();
         root.putObject("recipient").put("user_id", userId);
         ObjectNode message = root.putObject("message");
         message.put("text", text);
