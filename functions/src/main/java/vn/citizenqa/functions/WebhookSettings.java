@@ -15,12 +15,15 @@ import vn.citizenqa.core.conversation.ConversationLimits;
  * @param zaloAppSecret the Zalo app's secret key, sent when refreshing an OA token (not the OA secret key)
  * @param zaloReplayWindow Zalo events whose {@code timestamp} is older are ignored as replays (zero: no check)
  * @param messagesPerMinute how many messages a citizen may send a page in a minute and get automatic replies (0: no limit)
+ * @param zaloSiteVerification {@code ZALO_SITE_VERIFICATION}: the content of the meta tag Zalo's developer console
+ *                      gives to verify the webhook's domain; when set, {@code GET /} answers a page carrying it
  *
  * <p>The store ({@code TABLE_NAME}, {@code DYNAMODB_ENDPOINT}…) and {@code PAGES_FILE} are read by {@link Wiring#store(Map)}.
  */
 public record WebhookSettings(String messengerAppSecret, String messengerVerifyToken, String zaloAppId, String zaloOaSecret,
                               String zaloAppSecret, String graphApiBase, String zaloApiBase, String zaloOAuthBase,
-                              Duration channelTimeout, Duration zaloReplayWindow, int messagesPerMinute) {
+                              Duration channelTimeout, Duration zaloReplayWindow, int messagesPerMinute,
+                              String zaloSiteVerification) {
 
     public static final String DEFAULT_GRAPH_API_BASE = "https://graph.facebook.com/v23.0";
     public static final String DEFAULT_ZALO_API_BASE = "https://openapi.zalo.me";
@@ -50,7 +53,8 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
                 value(env, "ZALO_OAUTH_BASE", DEFAULT_ZALO_OAUTH_BASE),
                 millis(env, "CHANNEL_TIMEOUT_MS", DEFAULT_CHANNEL_TIMEOUT),
                 minutes(env, "ZALO_REPLAY_WINDOW_MINUTES", DEFAULT_ZALO_REPLAY_WINDOW),
-                count(env, "RATE_LIMIT_PER_MINUTE", ConversationLimits.DEFAULT.messagesPerMinute()));
+                count(env, "RATE_LIMIT_PER_MINUTE", ConversationLimits.DEFAULT.messagesPerMinute()),
+                siteVerification(value(env, "ZALO_SITE_VERIFICATION", null)));
     }
 
     public boolean messengerConfigured() {
@@ -64,6 +68,15 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
     private static String value(Map<String, String> env, String name, String fallback) {
         String v = env.get(name);
         return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    /** Written into an HTML attribute: only the characters such codes are made of. */
+    private static String siteVerification(String v) {
+        if (v != null && !v.matches("[A-Za-z0-9_-]{1,200}")) {
+            throw new IllegalArgumentException("ZALO_SITE_VERIFICATION must be the meta tag's content (letters, digits, - and _), not '"
+                    + v + "'");
+        }
+        return v;
     }
 
     private static Duration millis(Map<String, String> env, String name, Duration fallback) {
@@ -123,6 +136,7 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
     public String toString() {
         return "WebhookSettings[messenger=" + messengerConfigured() + ", zalo=" + zaloConfigured() + ", graphApiBase=" + graphApiBase
                 + ", zaloApiBase=" + zaloApiBase + ", zaloOAuthBase=" + zaloOAuthBase
-                + ", channelTimeout=" + channelTimeout + ", zaloReplayWindow=" + zaloReplayWindow + ", messagesPerMinute=" + messagesPerMinute + "]";
+                + ", channelTimeout=" + channelTimeout + ", zaloReplayWindow=" + zaloReplayWindow
+                + ", messagesPerMinute=" + messagesPerMinute + ", zaloSiteVerification=" + (zaloSiteVerification != null) + "]";
     }
 }
