@@ -3,6 +3,8 @@ package vn.citizenqa.functions;
 import java.time.Duration;
 import java.util.Map;
 
+import vn.citizenqa.core.conversation.ConversationLimits;
+
 /**
  * The webhook's configuration, read from the environment (a Lambda's variables, or {@code --env-vars} locally).
  * Secrets left unset disable their channel: its route answers 503 and says which variable is missing.
@@ -12,6 +14,7 @@ import java.util.Map;
  * @param zaloOAuthBase tokens are refreshed at {@code $ZALO_OAUTH_BASE/v4/oa/access_token}
  * @param zaloAppSecret the Zalo app's secret key, sent when refreshing an OA token (not the OA secret key)
  * @param zaloReplayWindow Zalo events whose {@code timestamp} is older are ignored as replays (zero: no check)
+ * @param messagesPerMinute how many messages a citizen may send a page in a minute and get automatic replies (0: no limit)
  * @param zaloSiteVerification {@code ZALO_SITE_VERIFICATION}: the content of the meta tag Zalo's developer console
  *                      gives to verify the webhook's domain; when set, {@code GET /} answers a page carrying it
  *
@@ -19,7 +22,8 @@ import java.util.Map;
  */
 public record WebhookSettings(String messengerAppSecret, String messengerVerifyToken, String zaloAppId, String zaloOaSecret,
                               String zaloAppSecret, String graphApiBase, String zaloApiBase, String zaloOAuthBase,
-                              Duration channelTimeout, Duration zaloReplayWindow, String zaloSiteVerification) {
+                              Duration channelTimeout, Duration zaloReplayWindow, int messagesPerMinute,
+                              String zaloSiteVerification) {
 
     public static final String DEFAULT_GRAPH_API_BASE = "https://graph.facebook.com/v23.0";
     public static final String DEFAULT_ZALO_API_BASE = "https://openapi.zalo.me";
@@ -49,6 +53,7 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
                 value(env, "ZALO_OAUTH_BASE", DEFAULT_ZALO_OAUTH_BASE),
                 millis(env, "CHANNEL_TIMEOUT_MS", DEFAULT_CHANNEL_TIMEOUT),
                 minutes(env, "ZALO_REPLAY_WINDOW_MINUTES", DEFAULT_ZALO_REPLAY_WINDOW),
+                count(env, "RATE_LIMIT_PER_MINUTE", ConversationLimits.DEFAULT.messagesPerMinute()),
                 siteVerification(value(env, "ZALO_SITE_VERIFICATION", null)));
     }
 
@@ -90,6 +95,27 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
         }
     }
 
+    private static int count(Map<String, String> env, String name, int fallback) {
+        String v = value(env, name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number (0: no limit), not '" + v + "'");
+        }
+    }
+
+    /** The conversation service's limits these settings give. */
+    public ConversationLimits conversationLimits() {
+        return ConversationLimits.DEFAULT.withMessagesPerMinute(messagesPerMinute);
+    }
+
     private static Duration minutes(Map<String, String> env, String name, Duration fallback) {
         String v = value(env, name, null);
         if (v == null) {
@@ -111,6 +137,6 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
         return "WebhookSettings[messenger=" + messengerConfigured() + ", zalo=" + zaloConfigured() + ", graphApiBase=" + graphApiBase
                 + ", zaloApiBase=" + zaloApiBase + ", zaloOAuthBase=" + zaloOAuthBase
                 + ", channelTimeout=" + channelTimeout + ", zaloReplayWindow=" + zaloReplayWindow
-                + ", zaloSiteVerification=" + (zaloSiteVerification != null) + "]";
+                + ", messagesPerMinute=" + messagesPerMinute + ", zaloSiteVerification=" + (zaloSiteVerification != null) + "]";
     }
 }

@@ -124,7 +124,8 @@ public final class Wiring {
         InitSteps.time("json", () -> JsonFields.object(new byte[] {'{', '}'}));
         ChannelReplies replies = channelReplies(settings, store, clock);
         Assistant assistant = assistant();
-        ConversationService conversations = new ConversationService(assistant::decide, assistant.knowledgeBase(), store, replies, clock);
+        ConversationService conversations = new ConversationService(assistant::decide, assistant.knowledgeBase(), store, replies, clock,
+                settings.conversationLimits());
         MessengerAdapter messenger = settings.messengerConfigured()
                 ? new MessengerAdapter(settings.messengerAppSecret(), settings.messengerVerifyToken()) : null;
         ZaloAdapter zalo = settings.zaloConfigured() ? new ZaloAdapter(settings.zaloAppId(), settings.zaloOaSecret(),

@@ -36,6 +36,7 @@ final class WebhookRig implements AutoCloseable {
     final Store store;
     final WebhookHandler handler;
     private final Map<String, String> settings;
+    private final boolean ownsChannels;
     private final Clock clock;
 
     WebhookRig(Store store, Clock clock) {
@@ -44,11 +45,20 @@ final class WebhookRig implements AutoCloseable {
 
     /** @param env settings added to (or replacing) the test configuration */
     WebhookRig(Store store, Clock clock, Map<String, String> env) {
+        this(store, clock, env, null);
+    }
+
+    /**
+     * Another container of the same deployment when {@code shared} is given: its replies go to that stand-in (which
+     * the rig that started it closes); otherwise a stand-in of its own.
+     */
+    WebhookRig(Store store, Clock clock, Map<String, String> env, ChannelStandIn shared) {
         try {
-            this.channels = ChannelStandIn.start(0, null);
+            this.channels = shared != null ? shared : ChannelStandIn.start(0, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.ownsChannels = shared == null;
         this.store = store;
         if (store.pages().find(Channel.MESSENGER, PAGE).isEmpty()) {
             store.pages().register(new PageRegistration(Channel.MESSENGER, PAGE, UNIT, "Công an phường Bến Nghé", PAGE_TOKEN,
@@ -127,6 +137,8 @@ final class WebhookRig implements AutoCloseable {
 
     @Override
     public void close() {
-        channels.close();
+        if (ownsChannels) {
+            channels.close();
+        }
     }
 }

@@ -112,6 +112,7 @@ public final class Webhook {
         ObjectNode summary = JsonFields.newObject();
         summary.put("received", accepted.messages().size());
         int replied = 0;
+        int withheld = 0;
         int duplicates = 0;
         int ignored = 0;
         int unknownPage = 0;
@@ -133,6 +134,7 @@ public final class Webhook {
             }
             switch (outcome) {
                 case Outcome.Replied r -> replied++;
+                case Outcome.Withheld w -> withheld++;
                 case Outcome.AlreadyAnswered d -> duplicates++;
                 case Outcome.InProgress p -> inProgress++;
                 case Outcome.Ignored i -> ignored++;
@@ -140,7 +142,7 @@ public final class Webhook {
                 case Outcome.SendFailed f -> failed++;
             }
         }
-        summary.put("replied", replied).put("duplicates", duplicates).put("ignored", ignored)
+        summary.put("replied", replied).put("withheld", withheld).put("duplicates", duplicates).put("ignored", ignored)
                 .put("unknownPage", unknownPage).put("sendFailed", failed).put("inProgress", inProgress).put("errors", errors);
         if (errors > 0) {
             return WebhookResponse.json(500, summary);
