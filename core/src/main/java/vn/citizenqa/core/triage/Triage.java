@@ -88,7 +88,7 @@ public final class Triage {
 
     /** Reads the analysed message; {@code text} is the message as received (for its punctuation). */
     public TriageSignals read(TokenGraph graph, String text) {
-        boolean present = false;
+        boolean present = text.contains("!!"); // "CỨU!!!": urgency
         boolean question = text.indexOf('?') >= 0;
         boolean police = false;
         for (Match<String> m : markers.find(graph)) {
@@ -127,7 +127,7 @@ public final class Triage {
         boolean strong = false;
         for (Match<String> m : found) {
             boolean weak = m.approximate() || m.cue().value().contains(WEAK);
-            if (masked(m, masks) || (weak && masked(m, crimes))) {
+            if (masked(m, masks, false) || (weak && masked(m, crimes, true))) {
                 continue; // "chữa cháy", "tra cứu", "kẹt xe"; "lửa" in "lua dao" (lừa đảo)
             }
             strong |= !weak;
@@ -155,9 +155,11 @@ public final class Triage {
         return new TriageSignals.Emergency(new ArrayList<>(numbers), String.join(", ", reasons), strong);
     }
 
-    private static boolean masked(Match<String> m, List<Match<String>> masks) {
+    /** Whether a mask covers the match ({@code longer}: a mask of more syllables than the match). */
+    private static boolean masked(Match<String> m, List<Match<String>> masks, boolean longer) {
         for (Match<String> mask : masks) {
-            if (mask.from() <= m.from() && m.to() <= mask.to()) {
+            boolean covers = mask.from() <= m.from() && m.to() <= mask.to();
+            if (covers && (!longer || mask.to() - mask.from() > m.to() - m.from())) {
                 return true;
             }
         }

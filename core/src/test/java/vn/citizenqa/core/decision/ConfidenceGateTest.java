@@ -14,12 +14,12 @@ class ConfidenceGateTest {
     private static final ConfidenceGate GATE = ConfidenceGate.DEFAULT;
 
     private static double[] features(double margin, double coverage) {
-        return new double[] {margin, coverage, coverage, 2.5, 0, 0.2};
+        return new double[] {margin, coverage, coverage, 2.5, 0, 0.2, 1};
     }
 
     @Test
     void nothingFoundIsNoConfidence() {
-        assertEquals(0, GATE.confidence(new SearchResult(List.of(), 0, 0)));
+        assertEquals(0, GATE.confidence(SearchResult.EMPTY));
     }
 
     @Test
