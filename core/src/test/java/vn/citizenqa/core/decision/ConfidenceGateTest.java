@@ -39,6 +39,23 @@ class ConfidenceGateTest {
     }
 
     @Test
+    void aMatchCoveringTooLittleOfTheMessageIsNoMatch() {
+        ConfidenceGate gate = new ConfidenceGate(new double[] {10, 0, 0, 0, 0, 0, 0, 0}, 0.9, 0.1, 0.2);
+        assertTrue(gate.confidence(features(0.5, 1.0)) > 0.99, "the model alone is sure");
+        assertEquals(0, gate.confidence(result(0.1)), "but a tenth of the message is too little");
+        assertTrue(gate.confidence(result(0.5)) > 0.99);
+    }
+
+    private static SearchResult result(double weightedCoverage) {
+        vn.citizenqa.core.model.Procedure p = new vn.citizenqa.core.model.Procedure("x", "X", null, null,
+                vn.citizenqa.core.model.Category.RESIDENCE, null, null, List.of(), List.of(), null, null,
+                new vn.citizenqa.core.model.OnlineService(vn.citizenqa.core.model.OnlineService.Availability.NONE, List.of(), null),
+                List.of(), null, null, List.of(), List.of(), null);
+        return new SearchResult(List.of(new vn.citizenqa.core.search.SearchHit(p, 10f, weightedCoverage, weightedCoverage)), 4, 0,
+                true);
+    }
+
+    @Test
     void thresholdsAreOrdered() {
         assertTrue(GATE.clarify() < GATE.reportOverride());
         assertTrue(GATE.reportOverride() < GATE.answer());
