@@ -80,56 +80,37 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
     }
 
     private static Duration millis(Map<String, String> env, String name, Duration fallback) {
-        String v = value(env, name, null);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            long ms = Long.parseLong(v);
-            if (ms <= 0) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofMillis(ms);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a positive number of milliseconds, not '" + v + "'");
-        }
+        return Duration.ofMillis(whole(env, name, 1, fallback.toMillis(), "a positive number of milliseconds"));
+    }
+
+    private static Duration minutes(Map<String, String> env, String name, Duration fallback) {
+        return Duration.ofMinutes(whole(env, name, 0, fallback.toMinutes(), "a number of minutes (0: no check)"));
     }
 
     private static int count(Map<String, String> env, String name, int fallback) {
+        return Math.toIntExact(whole(env, name, 0, fallback, "a whole number (0: no limit)"));
+    }
+
+    /** A whole number of at least {@code min}, or {@code fallback} when unset; anything else names the variable. */
+    private static long whole(Map<String, String> env, String name, long min, long fallback, String what) {
         String v = value(env, name, null);
         if (v == null) {
             return fallback;
         }
         try {
-            int n = Integer.parseInt(v);
-            if (n < 0) {
-                throw new NumberFormatException();
+            long n = Long.parseLong(v);
+            if (n >= min && n <= Integer.MAX_VALUE) {
+                return n;
             }
-            return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number (0: no limit), not '" + v + "'");
+            // answered below
         }
+        throw new IllegalArgumentException(name + " must be " + what + ", not '" + v + "'");
     }
 
     /** The conversation service's limits these settings give. */
     public ConversationLimits conversationLimits() {
         return ConversationLimits.DEFAULT.withMessagesPerMinute(messagesPerMinute);
-    }
-
-    private static Duration minutes(Map<String, String> env, String name, Duration fallback) {
-        String v = value(env, name, null);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            long m = Long.parseLong(v);
-            if (m < 0) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofMinutes(m);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number of minutes (0: no check), not '" + v + "'");
-        }
     }
 
     @Override

@@ -66,7 +66,16 @@ final class WebhookRig implements AutoCloseable {
             store.pages().register(new PageRegistration(Channel.ZALO, OA, UNIT, "Công an phường Bến Nghé", "zalo-access-1",
                     "zalo-refresh-1", null));
         }
-        Map<String, String> settings = new HashMap<>(Map.of(
+        Map<String, String> settings = new HashMap<>(testSettings(channels));
+        settings.putAll(env);
+        this.settings = Map.copyOf(settings);
+        this.clock = clock;
+        this.handler = new WebhookHandler(Wiring.webhook(WebhookSettings.from(settings), store, clock));
+    }
+
+    /** The test secrets of {@link Signed} and the channel APIs at the stand-in, as a deployment's environment. */
+    static Map<String, String> testSettings(ChannelStandIn channels) {
+        return Map.of(
                 "MESSENGER_APP_SECRET", Signed.MESSENGER_APP_SECRET,
                 "MESSENGER_VERIFY_TOKEN", Signed.MESSENGER_VERIFY_TOKEN,
                 "ZALO_APP_ID", Signed.ZALO_APP_ID,
@@ -75,11 +84,7 @@ final class WebhookRig implements AutoCloseable {
                 "GRAPH_API_BASE", channels.graphApiBase(),
                 "ZALO_API_BASE", channels.zaloApiBase(),
                 "ZALO_OAUTH_BASE", channels.zaloOAuthBase(),
-                "CHANNEL_TIMEOUT_MS", "2000"));
-        settings.putAll(env);
-        this.settings = Map.copyOf(settings);
-        this.clock = clock;
-        this.handler = new WebhookHandler(Wiring.webhook(WebhookSettings.from(settings), store, clock));
+                "CHANNEL_TIMEOUT_MS", "2000");
     }
 
     /** The officer function over the same store, sending officers' replies to the same stand-in. */

@@ -32,7 +32,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import vn.citizenqa.functions.testsupport.TestJson;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
@@ -79,11 +78,7 @@ class ServeLoadTest {
 
     @Test
     void deliveriesFromManySendersWithDuplicatesAreEachAnsweredExactlyOnce() throws Exception {
-        Path events = Path.of("..", "events").toAbsolutePath().normalize();
-        Map<String, String> env = new java.util.HashMap<>(EnvVars.forFunction(events.resolve("env.json"), "WebhookFunction"));
-        env.putAll(Map.of("GRAPH_API_BASE", channels.graphApiBase(), "PAGES_FILE", events.resolve("pages.json").toString(),
-                "TABLE_NAME", table, "DYNAMODB_ENDPOINT", dynamo.endpoint().toString(), "AWS_REGION", "ap-southeast-1"));
-        Files.writeString(envFile, TestJson.MAPPER.writeValueAsString(Map.of("WebhookFunction", env)));
+        SampleServeEnv.write(envFile, channels, table, dynamo.endpoint());
 
         int distinct = DELIVERIES - DELIVERIES / 4;
         List<byte[]> bodies = new ArrayList<>();
