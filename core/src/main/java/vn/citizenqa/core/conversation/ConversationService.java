@@ -225,7 +225,7 @@ public final class ConversationService {
 
     private Outcome send(InboundMessage.FromCitizen m, MessageClaim claim, ReplyDraft draft) {
         if (draft.isWithheld()) {
-            store.messages().markSent(claim.key(), claim.owner(), ReplyDraft.WITHHELD);
+            store.messages().markSent(claim.key(), claim.owner(), "withheld");
             return new Outcome.Withheld(m.messageId());
         }
         OutboundReply reply = new OutboundReply(draft.reply(), ConversationReplies.options(draft, knowledge));

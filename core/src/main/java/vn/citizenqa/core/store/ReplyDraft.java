@@ -29,7 +29,7 @@ public record ReplyDraft(Intent intent, Action action, String reply, String proc
         candidateIds = candidateIds == null ? List.of() : List.copyOf(candidateIds);
     }
 
-    /** The reply of a message that is recorded but not answered (past the rate limit), and its claim's reply id. */
+    /** The reply of a message that is recorded but not answered (past the rate limit). */
     public static final String WITHHELD = "";
 
     /** A draft that sends nothing: the message is recorded, the platform acknowledged, no reply goes out. */
