@@ -10,6 +10,7 @@ import java.util.List;
 
 import vn.citizenqa.functions.local.AskCommand;
 import vn.citizenqa.functions.local.InvokeCommand;
+import vn.citizenqa.functions.local.RegisterPagesCommand;
 import vn.citizenqa.functions.local.ServeCommand;
 import vn.citizenqa.functions.local.SetupTableCommand;
 import vn.citizenqa.functions.local.SignEventsCommand;
@@ -46,6 +47,7 @@ public final class CitizenQa {
             case "suggestions" -> new SuggestionsCommand(Wiring.store().suggestions(), Wiring.procedureTitles(),
                     Clock.systemUTC()).run(rest, out, err);
             case "setup-table" -> new SetupTableCommand().run(rest, System.getenv(), out, err);
+            case "register-pages" -> new RegisterPagesCommand().run(rest, System.getenv(), out, err);
             case "help", "--help", "-h" -> {
                 out.println(usage());
                 yield 0;
@@ -67,12 +69,14 @@ public final class CitizenQa {
                   ask [--json] [--context PROCEDURE_ID] "question"   the reply a citizen would get
                   ask --json --batch < messages.txt                   one JSON decision per input line
                   serve [--port 3000] [--env-vars FILE]               the functions' HTTP routes on 127.0.0.1
-                  invoke FUNCTION EVENT_FILE [--env-vars FILE]        one HTTP API event through a function, response as JSON
+                  invoke FUNCTION EVENT_FILE [--env-vars FILE] [--template FILE] [--parameter-overrides "K=V …"]
+                                                                      one event through a template.yaml function, response as JSON
                   stand-in [--port 9000] [--expire-zalo-token TOKEN]  a local Graph API / Zalo API stand-in printing replies
                   sign-events [DIR] [--env-vars FILE] [--check]       (re)sign the sample events in events/
                   token --sub NAME --group officer|supervisor [--unit UNIT] [--hours N]
                                                                       an officer token for serve (local only)
                   suggestions export [--out DIR] [--mark-exported]   officers' suggestions as knowledge-base edits
-                  setup-table                                         create the DynamoDB table TABLE_NAME (safe to repeat)""";
+                  setup-table                                         create the DynamoDB table TABLE_NAME (safe to repeat)
+                  register-pages FILE [--replace]                     register pages and their units in the table TABLE_NAME""";
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.store.PageRegistration;
+import vn.citizenqa.core.store.PageRegistry;
 import vn.citizenqa.functions.channel.JsonFields;
 
 /**
@@ -53,6 +54,30 @@ public final class PagesFile {
             }
         }
         return pages;
+    }
+
+    /** What registering a file's pages did, page by page. */
+    public record Registered(List<PageRegistration> added, List<PageRegistration> replaced, List<PageRegistration> kept) {
+    }
+
+    /**
+     * Registers the pages the registry does not hold yet. A page already registered keeps its stored tokens unless
+     * {@code replace}: a Zalo refresh token is single use, and the file's may already be spent.
+     */
+    public static Registered register(List<PageRegistration> pages, PageRegistry registry, boolean replace) {
+        List<PageRegistration> added = new ArrayList<>();
+        List<PageRegistration> replaced = new ArrayList<>();
+        List<PageRegistration> kept = new ArrayList<>();
+        for (PageRegistration page : pages) {
+            boolean known = registry.find(page.channel(), page.pageId()).isPresent();
+            if (known && !replace) {
+                kept.add(page);
+                continue;
+            }
+            registry.register(page);
+            (known ? replaced : added).add(page);
+        }
+        return new Registered(added, replaced, kept);
     }
 
     private static String required(JsonNode entry, String field, String where) {

@@ -3,6 +3,8 @@ package vn.citizenqa.functions;
 import java.time.Duration;
 import java.util.Map;
 
+import vn.citizenqa.core.conversation.ConversationLimits;
+
 /**
  * The webhook's configuration, read from the environment (a Lambda's variables, or {@code --env-vars} locally).
  * Secrets left unset disable their channel: its route answers 503 and says which variable is missing.
@@ -12,12 +14,16 @@ import java.util.Map;
  * @param zaloOAuthBase tokens are refreshed at {@code $ZALO_OAUTH_BASE/v4/oa/access_token}
  * @param zaloAppSecret the Zalo app's secret key, sent when refreshing an OA token (not the OA secret key)
  * @param zaloReplayWindow Zalo events whose {@code timestamp} is older are ignored as replays (zero: no check)
+ * @param messagesPerMinute how many messages a citizen may send a page in a minute and get automatic replies (0: no limit)
+ * @param zaloSiteVerification {@code ZALO_SITE_VERIFICATION}: the content of the meta tag Zalo's developer console
+ *                      gives to verify the webhook's domain; when set, {@code GET /} answers a page carrying it
  *
  * <p>The store ({@code TABLE_NAME}, {@code DYNAMODB_ENDPOINT}…) and {@code PAGES_FILE} are read by {@link Wiring#store(Map)}.
  */
 public record WebhookSettings(String messengerAppSecret, String messengerVerifyToken, String zaloAppId, String zaloOaSecret,
                               String zaloAppSecret, String graphApiBase, String zaloApiBase, String zaloOAuthBase,
-                              Duration channelTimeout, Duration zaloReplayWindow) {
+                              Duration channelTimeout, Duration zaloReplayWindow, int messagesPerMinute,
+                              String zaloSiteVerification) {
 
     public static final String DEFAULT_GRAPH_API_BASE = "https://graph.facebook.com/v23.0";
     public static final String DEFAULT_ZALO_API_BASE = "https://openapi.zalo.me";
@@ -46,7 +52,9 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
                 value(env, "ZALO_API_BASE", DEFAULT_ZALO_API_BASE),
                 value(env, "ZALO_OAUTH_BASE", DEFAULT_ZALO_OAUTH_BASE),
                 millis(env, "CHANNEL_TIMEOUT_MS", DEFAULT_CHANNEL_TIMEOUT),
-                minutes(env, "ZALO_REPLAY_WINDOW_MINUTES", DEFAULT_ZALO_REPLAY_WINDOW));
+                minutes(env, "ZALO_REPLAY_WINDOW_MINUTES", DEFAULT_ZALO_REPLAY_WINDOW),
+                count(env, "RATE_LIMIT_PER_MINUTE", ConversationLimits.DEFAULT.messagesPerMinute()),
+                siteVerification(value(env, "ZALO_SITE_VERIFICATION", null)));
     }
 
     public boolean messengerConfigured() {
@@ -62,42 +70,54 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
         return v == null || v.isBlank() ? fallback : v.strip();
     }
 
+    /** Written into an HTML attribute: only the characters such codes are made of. */
+    private static String siteVerification(String v) {
+        if (v != null && !v.matches("[A-Za-z0-9_-]{1,200}")) {
+            throw new IllegalArgumentException("ZALO_SITE_VERIFICATION must be the meta tag's content (letters, digits, - and _), not '"
+                    + v + "'");
+        }
+        return v;
+    }
+
     private static Duration millis(Map<String, String> env, String name, Duration fallback) {
-        String v = value(env, name, null);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            long ms = Long.parseLong(v);
-            if (ms <= 0) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofMillis(ms);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a positive number of milliseconds, not '" + v + "'");
-        }
+        return Duration.ofMillis(whole(env, name, 1, fallback.toMillis(), "a positive number of milliseconds"));
     }
 
     private static Duration minutes(Map<String, String> env, String name, Duration fallback) {
+        return Duration.ofMinutes(whole(env, name, 0, fallback.toMinutes(), "a number of minutes (0: no check)"));
+    }
+
+    private static int count(Map<String, String> env, String name, int fallback) {
+        return Math.toIntExact(whole(env, name, 0, fallback, "a whole number (0: no limit)"));
+    }
+
+    /** A whole number of at least {@code min}, or {@code fallback} when unset; anything else names the variable. */
+    private static long whole(Map<String, String> env, String name, long min, long fallback, String what) {
         String v = value(env, name, null);
         if (v == null) {
             return fallback;
         }
         try {
-            long m = Long.parseLong(v);
-            if (m < 0) {
-                throw new NumberFormatException();
+            long n = Long.parseLong(v);
+            if (n >= min && n <= Integer.MAX_VALUE) {
+                return n;
             }
-            return Duration.ofMinutes(m);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number of minutes (0: no check), not '" + v + "'");
+            // answered below
         }
+        throw new IllegalArgumentException(name + " must be " + what + ", not '" + v + "'");
+    }
+
+    /** The conversation service's limits these settings give. */
+    public ConversationLimits conversationLimits() {
+        return ConversationLimits.DEFAULT.withMessagesPerMinute(messagesPerMinute);
     }
 
     @Override
     public String toString() {
         return "WebhookSettings[messenger=" + messengerConfigured() + ", zalo=" + zaloConfigured() + ", graphApiBase=" + graphApiBase
                 + ", zaloApiBase=" + zaloApiBase + ", zaloOAuthBase=" + zaloOAuthBase
-                + ", channelTimeout=" + channelTimeout + ", zaloReplayWindow=" + zaloReplayWindow + "]";
+                + ", channelTimeout=" + channelTimeout + ", zaloReplayWindow=" + zaloReplayWindow
+                + ", messagesPerMinute=" + messagesPerMinute + ", zaloSiteVerification=" + (zaloSiteVerification != null) + "]";
     }
 }

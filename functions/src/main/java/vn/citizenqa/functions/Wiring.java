@@ -17,7 +17,6 @@ import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.officer.OfficerDesk;
 import vn.citizenqa.core.officer.ProcedureTitles;
 import vn.citizenqa.core.store.InProcessStore;
-import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.functions.channel.ChannelHttp;
 import vn.citizenqa.functions.channel.ChannelReplies;
@@ -108,22 +107,11 @@ public final class Wiring {
         return store;
     }
 
-    /**
-     * Registers the file's pages that the registry does not hold yet. A page already registered keeps its stored
-     * tokens: a Zalo refresh token is single use, and the file's may already be spent.
-     */
+    /** Registers the file's pages that the registry does not hold yet (see {@link PagesFile#register}). */
     static void registerPages(Path file, Store store) {
-        int added = 0;
-        int kept = 0;
-        for (PageRegistration page : PagesFile.read(file)) {
-            if (store.pages().find(page.channel(), page.pageId()).isPresent()) {
-                kept++;
-            } else {
-                store.pages().register(page);
-                added++;
-            }
-        }
-        LOG.log(Level.INFO, "pages from {0}: {1} registered, {2} already registered kept as stored", file, added, kept);
+        PagesFile.Registered r = PagesFile.register(PagesFile.read(file), store.pages(), false);
+        LOG.log(Level.INFO, "pages from {0}: {1} registered, {2} already registered kept as stored", file, r.added().size(),
+                r.kept().size());
     }
 
     /** The webhook configured from this process's environment, over {@link #store()}, built on first use. */
@@ -136,13 +124,14 @@ public final class Wiring {
         InitSteps.time("json", () -> JsonFields.object(new byte[] {'{', '}'}));
         ChannelReplies replies = channelReplies(settings, store, clock);
         Assistant assistant = assistant();
-        ConversationService conversations = new ConversationService(assistant::decide, assistant.knowledgeBase(), store, replies, clock);
+        ConversationService conversations = new ConversationService(assistant::decide, assistant.knowledgeBase(), store, replies, clock,
+                settings.conversationLimits());
         MessengerAdapter messenger = settings.messengerConfigured()
                 ? new MessengerAdapter(settings.messengerAppSecret(), settings.messengerVerifyToken()) : null;
         ZaloAdapter zalo = settings.zaloConfigured() ? new ZaloAdapter(settings.zaloAppId(), settings.zaloOaSecret(),
                 settings.zaloReplayWindow(), clock) : null;
         return new Webhook(messenger, "set MESSENGER_APP_SECRET (and MESSENGER_VERIFY_TOKEN)", zalo, "set ZALO_APP_ID and ZALO_OA_SECRET",
-                conversations);
+                conversations, settings.zaloSiteVerification());
     }
 
     /** The channel clients (Messenger Send API, Zalo OA messages) with the pages' tokens from the store. */

@@ -66,16 +66,7 @@ class WebhookHandlerTest {
     }
 
     private WebhookHandler handlerOver(Store s) {
-        WebhookSettings settings = WebhookSettings.from(Map.of(
-                "MESSENGER_APP_SECRET", Signed.MESSENGER_APP_SECRET,
-                "MESSENGER_VERIFY_TOKEN", Signed.MESSENGER_VERIFY_TOKEN,
-                "ZALO_APP_ID", Signed.ZALO_APP_ID,
-                "ZALO_OA_SECRET", Signed.ZALO_OA_SECRET,
-                "ZALO_APP_SECRET", "test-zalo-app-secret",
-                "GRAPH_API_BASE", channels.graphApiBase(),
-                "ZALO_API_BASE", channels.zaloApiBase(),
-                "ZALO_OAUTH_BASE", channels.zaloOAuthBase(),
-                "CHANNEL_TIMEOUT_MS", "2000"));
+        WebhookSettings settings = WebhookSettings.from(WebhookRig.testSettings(channels));
         return new WebhookHandler(Wiring.webhook(settings, s, Clock.systemUTC()));
     }
 

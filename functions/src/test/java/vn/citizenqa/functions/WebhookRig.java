@@ -36,6 +36,7 @@ final class WebhookRig implements AutoCloseable {
     final Store store;
     final WebhookHandler handler;
     private final Map<String, String> settings;
+    private final boolean ownsChannels;
     private final Clock clock;
 
     WebhookRig(Store store, Clock clock) {
@@ -44,11 +45,20 @@ final class WebhookRig implements AutoCloseable {
 
     /** @param env settings added to (or replacing) the test configuration */
     WebhookRig(Store store, Clock clock, Map<String, String> env) {
+        this(store, clock, env, null);
+    }
+
+    /**
+     * Another container of the same deployment when {@code shared} is given: its replies go to that stand-in (which
+     * the rig that started it closes); otherwise a stand-in of its own.
+     */
+    WebhookRig(Store store, Clock clock, Map<String, String> env, ChannelStandIn shared) {
         try {
-            this.channels = ChannelStandIn.start(0, null);
+            this.channels = shared != null ? shared : ChannelStandIn.start(0, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.ownsChannels = shared == null;
         this.store = store;
         if (store.pages().find(Channel.MESSENGER, PAGE).isEmpty()) {
             store.pages().register(new PageRegistration(Channel.MESSENGER, PAGE, UNIT, "Công an phường Bến Nghé", PAGE_TOKEN,
@@ -56,7 +66,16 @@ final class WebhookRig implements AutoCloseable {
             store.pages().register(new PageRegistration(Channel.ZALO, OA, UNIT, "Công an phường Bến Nghé", "zalo-access-1",
                     "zalo-refresh-1", null));
         }
-        Map<String, String> settings = new HashMap<>(Map.of(
+        Map<String, String> settings = new HashMap<>(testSettings(channels));
+        settings.putAll(env);
+        this.settings = Map.copyOf(settings);
+        this.clock = clock;
+        this.handler = new WebhookHandler(Wiring.webhook(WebhookSettings.from(settings), store, clock));
+    }
+
+    /** The test secrets of {@link Signed} and the channel APIs at the stand-in, as a deployment's environment. */
+    static Map<String, String> testSettings(ChannelStandIn channels) {
+        return Map.of(
                 "MESSENGER_APP_SECRET", Signed.MESSENGER_APP_SECRET,
                 "MESSENGER_VERIFY_TOKEN", Signed.MESSENGER_VERIFY_TOKEN,
                 "ZALO_APP_ID", Signed.ZALO_APP_ID,
@@ -65,11 +84,7 @@ final class WebhookRig implements AutoCloseable {
                 "GRAPH_API_BASE", channels.graphApiBase(),
                 "ZALO_API_BASE", channels.zaloApiBase(),
                 "ZALO_OAUTH_BASE", channels.zaloOAuthBase(),
-                "CHANNEL_TIMEOUT_MS", "2000"));
-        settings.putAll(env);
-        this.settings = Map.copyOf(settings);
-        this.clock = clock;
-        this.handler = new WebhookHandler(Wiring.webhook(WebhookSettings.from(settings), store, clock));
+                "CHANNEL_TIMEOUT_MS", "2000");
     }
 
     /** The officer function over the same store, sending officers' replies to the same stand-in. */
@@ -127,6 +142,8 @@ final class WebhookRig implements AutoCloseable {
 
     @Override
     public void close() {
-        channels.close();
+        if (ownsChannels) {
+            channels.close();
+        }
     }
 }

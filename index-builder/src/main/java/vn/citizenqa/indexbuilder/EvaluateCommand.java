@@ -48,7 +48,8 @@ final class EvaluateCommand {
             out.append("calibrated gate (paste into ConfidenceGate.DEFAULT):\n  new double[] {")
                     .append(Arrays.stream(gate.weights()).mapToObj(w -> String.format(Locale.ROOT, "%.3f", w))
                             .collect(Collectors.joining(", ")))
-                    .append("}, ").append(gate.answer()).append(", ").append(gate.clarify()).append("\n\n");
+                    .append("}, ").append(gate.answer()).append(", ").append(gate.clarify()).append(", ")
+                    .append(gate.minCoverage()).append("\n\n");
             assistant = assistant.with(assistant.searcher(), gate);
         }
         List<Evaluation.Outcome> ours = Evaluation.run(assistant, questions);

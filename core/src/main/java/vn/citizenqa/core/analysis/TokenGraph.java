@@ -51,12 +51,22 @@ public final class TokenGraph {
     private final String text;
     private final List<Edge> edges;
     private final int nodes;
+    /** Edges by the node they leave. */
+    private final List<List<Edge>> leaving;
     private List<Segment> segments;
 
     private TokenGraph(String text, List<Edge> edges, int nodes) {
         this.text = text;
         this.edges = List.copyOf(edges);
         this.nodes = nodes;
+        List<List<Edge>> byNode = new ArrayList<>(nodes + 1);
+        for (int n = 0; n <= nodes; n++) {
+            byNode.add(new ArrayList<>(2));
+        }
+        for (Edge e : this.edges) {
+            byNode.get(e.from()).add(e);
+        }
+        this.leaving = byNode;
     }
 
     public static TokenGraph analyze(Analyzer queryAnalyzer, String text) {
@@ -99,13 +109,7 @@ public final class TokenGraph {
 
     /** Edges leaving a node. */
     public List<Edge> from(int node) {
-        List<Edge> out = new ArrayList<>(2);
-        for (Edge e : edges) {
-            if (e.from() == node) {
-                out.add(e);
-            }
-        }
-        return out;
+        return node >= 0 && node < leaving.size() ? java.util.Collections.unmodifiableList(leaving.get(node)) : List.of();
     }
 
     /** Number of positions (the last node). */
@@ -150,8 +154,8 @@ public final class TokenGraph {
             }
             return;
         }
-        for (Edge e : edges) {
-            if (e.from() == node && e.to() <= end && out.size() < MAX_PATHS) {
+        for (Edge e : leaving.get(node)) {
+            if (e.to() <= end && out.size() < MAX_PATHS) {
                 current.add(e);
                 collectPaths(e.to(), end, current, out);
                 current.removeLast();

@@ -73,6 +73,12 @@ public final class ConversationReplies {
                 + "tin nhắn này. Nếu có thể, hãy mô tả thêm bằng lời: chuyện gì, ở đâu, khi nào. " + EMERGENCY_NUMBERS;
     }
 
+    /** The one notice a citizen gets on passing the per-minute limit; later messages get no reply for a while. */
+    public static String rateLimited() {
+        return "Bạn đã gửi rất nhiều tin nhắn trong thời gian ngắn nên trợ lý tự động tạm dừng trả lời. Cán bộ Công an "
+                + "sẽ xem các tin nhắn của bạn. Vui lòng gửi câu hỏi trong một tin nhắn và chờ ít phút. " + EMERGENCY_NUMBERS;
+    }
+
     public static String thanksForFeedback() {
         return "Cảm ơn bạn đã phản hồi! Bạn cần hỏi thêm thủ tục nào cứ nhắn nhé.";
     }

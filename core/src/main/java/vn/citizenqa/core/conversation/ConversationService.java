@@ -52,11 +52,8 @@ public final class ConversationService {
     /** How soon after a report an image or file is taken as part of it. */
     static final Duration REPORT_FOLLOW_UP = Duration.ofHours(1);
     private static final int RECENT = 10;
-    /**
-     * A duplicate delivered while the first is being answered (platforms do that) usually finds it answered within a
-     * second. Longer means the first may have died holding the message: the platform must come back after the lease.
-     */
-    public static final Duration DEFAULT_IN_PROGRESS_WAIT = Duration.ofMillis(1500);
+    /** Why an escalation exists when a citizen sent more messages in a minute than the limit allows. */
+    public static final String RATE_LIMITED_REASON = "gửi quá nhiều tin nhắn trong một phút: tạm dừng trả lời tự động";
     private static final Duration POLL = Duration.ofMillis(100);
     private static final System.Logger LOG = System.getLogger("citizenqa.conversation");
 
@@ -65,24 +62,22 @@ public final class ConversationService {
     private final Store store;
     private final ReplySender sender;
     private final Clock clock;
-    private final Duration inProgressWait;
+    private final ConversationLimits limits;
+    private final EchoGuard echoes;
 
     public ConversationService(Decider decider, KnowledgeBase knowledge, Store store, ReplySender sender, Clock clock) {
-        this(decider, knowledge, store, sender, clock, DEFAULT_IN_PROGRESS_WAIT);
+        this(decider, knowledge, store, sender, clock, ConversationLimits.DEFAULT);
     }
 
-    /**
-     * @param inProgressWait how long a delivery that finds another one working on the same message waits for it to
-     *                       finish before asking the platform to deliver again later
-     */
     public ConversationService(Decider decider, KnowledgeBase knowledge, Store store, ReplySender sender, Clock clock,
-                               Duration inProgressWait) {
+                               ConversationLimits limits) {
         this.decider = decider;
         this.knowledge = knowledge;
         this.store = store;
         this.sender = sender;
         this.clock = clock;
-        this.inProgressWait = inProgressWait;
+        this.limits = limits;
+        this.echoes = new EchoGuard(knowledge);
     }
 
     public Outcome handle(InboundMessage message) {
@@ -107,9 +102,10 @@ public final class ConversationService {
         return switch (store.messages().claim(key)) {
             case ClaimResult.AlreadySent s -> new Outcome.AlreadyAnswered(m.messageId());
             case ClaimResult.InProgress p -> awaitOther(key, m.messageId());
-            case ClaimResult.New n -> decideAndSend(m, page.get(), n.claim());
+            // Counted once, when first claimed: redeliveries of one message are not a flood.
+            case ClaimResult.New n -> decideAndSend(m, page.get(), n.claim(), rate(m));
             case ClaimResult.Resumed r -> r.claim().state() == MessageState.RECEIVED
-                    ? decideAndSend(m, page.get(), r.claim())
+                    ? decideAndSend(m, page.get(), r.claim(), Rate.WITHIN)
                     : resend(m, page.get(), r.claim());
         };
     }
@@ -120,7 +116,7 @@ public final class ConversationService {
      * asks for one ({@link Outcome.InProgress}) rather than acknowledging a message nobody will answer.
      */
     private Outcome awaitOther(MessageKey key, String messageId) {
-        long deadline = System.nanoTime() + inProgressWait.toNanos();
+        long deadline = System.nanoTime() + limits.inProgressWait().toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 Thread.sleep(POLL);
@@ -135,16 +131,47 @@ public final class ConversationService {
         return new Outcome.InProgress(messageId);
     }
 
-    /** A decision and what follows from it for the records. */
-    private record Turn(ReplyDraft draft, List<Candidate> candidates, List<Counter> counters) {
+    /** Where a citizen's message stands against the per-minute limit. */
+    private enum Rate {
+        WITHIN,
+        /** The first message past the limit: one notice, and officers are told. */
+        JUST_EXCEEDED,
+        /** Later messages past the limit: recorded, not answered. */
+        EXCEEDED
     }
 
-    private Outcome decideAndSend(InboundMessage.FromCitizen m, PageRegistration page, MessageClaim claim) {
+    /** Counts the message against the citizen's limit, on the store so that every container counts together. */
+    private Rate rate(InboundMessage.FromCitizen m) {
+        int limit = limits.messagesPerMinute();
+        if (limit == 0) {
+            return Rate.WITHIN;
+        }
+        long n = store.rates().count(m.from(), clock.instant(), limit + 1L);
+        return n <= limit ? Rate.WITHIN : n == limit + 1L ? Rate.JUST_EXCEEDED : Rate.EXCEEDED;
+    }
+
+    /** A decision and what follows from it for the records. */
+    private record Turn(ReplyDraft draft, List<Candidate> candidates, List<Counter> counters) {
+
+        Turn withReply(String reply) {
+            ReplyDraft d = draft;
+            return new Turn(new ReplyDraft(d.intent(), d.action(), reply, d.procedureId(), d.candidateIds(),
+                    d.escalationPriority(), d.escalationReason()), candidates, counters);
+        }
+    }
+
+    private Outcome decideAndSend(InboundMessage.FromCitizen m, PageRegistration page, MessageClaim claim, Rate rate) {
         ConversationKey conversation = m.from();
         ConversationState state = store.conversations().state(conversation)
                 .orElse(new ConversationState(conversation, page.unit(), null, List.of(), null));
         Instant at = at(m);
-        Turn turn = decide(m, state, page, at);
+        Turn turn = switch (rate) {
+            case WITHIN -> decide(m, state, page, at);
+            case JUST_EXCEEDED -> rateLimited(m);
+            case EXCEEDED -> withheld();
+        };
+        // Whatever path made the reply, it never repeats a link or number the citizen typed.
+        turn = turn.withReply(echoes.clean(turn.draft().reply(), citizenText(m)));
         if (store.messages().markDecided(claim.key(), claim.owner(), turn.draft()) instanceof ClaimUpdate.Refused) {
             // Our lease lapsed and a redelivery took the message over: it answers.
             return new Outcome.InProgress(m.messageId());
@@ -170,7 +197,37 @@ public final class ConversationService {
         return send(m, claim, draft);
     }
 
+    /**
+     * The first message past the limit in a minute: a notice (with the emergency numbers, as the assistant will not
+     * read what follows) and an escalation officers see; once an hour at most, so a long flood does not fill the
+     * queue. The messages themselves stay in the conversation the escalation shows.
+     */
+    private Turn rateLimited(InboundMessage.FromCitizen m) {
+        if (store.escalations().find(NewEscalation.idFor(rateLimitKey(m))).isPresent()) {
+            return withheld();
+        }
+        LOG.log(Level.WARNING, "{0} page {1}: a citizen sent more than {2} messages in a minute; automatic replies "
+                + "paused, officers told", m.from().channel().wireName(), m.from().pageId(), limits.messagesPerMinute());
+        return new Turn(new ReplyDraft(Intent.OUT_OF_SCOPE, Action.ESCALATE, ConversationReplies.rateLimited(), null, List.of(),
+                Priority.NORMAL, RATE_LIMITED_REASON), List.of(), List.of(Counter.ESCALATED));
+    }
+
+    /** The one rate-limit escalation of this citizen and hour (by the message's own time, the same on redelivery). */
+    private MessageKey rateLimitKey(InboundMessage.FromCitizen m) {
+        ConversationKey c = m.from();
+        return new MessageKey(c.channel(), "rate-limit:" + c.pageId() + ":" + c.userId() + ":"
+                + at(m).truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+    }
+
+    private static Turn withheld() {
+        return new Turn(ReplyDraft.withheld(), List.of(), List.of());
+    }
+
     private Outcome send(InboundMessage.FromCitizen m, MessageClaim claim, ReplyDraft draft) {
+        if (draft.isWithheld()) {
+            store.messages().markSent(claim.key(), claim.owner(), "withheld");
+            return new Outcome.Withheld(m.messageId());
+        }
         OutboundReply reply = new OutboundReply(draft.reply(), ConversationReplies.options(draft, knowledge));
         String platformId;
         try {
@@ -297,12 +354,16 @@ public final class ConversationService {
         // The earlier exchange must be read before this message joins the conversation.
         Optional<Exchange> answered = WRONG_ANSWER_REASON.equals(draft.escalationReason()) ? lastExchange(m) : Optional.empty();
         conversations.append(ConversationMessage.of(conversation, m.messageId(), at, Author.CITIZEN, null, citizenText(m)));
-        conversations.append(ConversationMessage.of(conversation, "reply-" + m.messageId(), at.plusMillis(1), Author.ASSISTANT,
-                null, draft.reply()));
+        if (!draft.isWithheld()) {
+            conversations.append(ConversationMessage.of(conversation, "reply-" + m.messageId(), at.plusMillis(1),
+                    Author.ASSISTANT, null, draft.reply()));
+        }
         conversations.saveState(next(state, page, draft, m));
         if (draft.action() == Action.ESCALATE) {
             Exchange about = answered.orElse(new Exchange(m.messageId(), at, citizenText(m), draft.reply()));
-            var created = store.escalations().create(new NewEscalation(NewEscalation.idFor(new MessageKey(conversation.channel(), m.messageId())),
+            MessageKey escalated = RATE_LIMITED_REASON.equals(draft.escalationReason()) ? rateLimitKey(m)
+                    : new MessageKey(conversation.channel(), m.messageId());
+            var created = store.escalations().create(new NewEscalation(NewEscalation.idFor(escalated),
                     page.unit(), conversation, about.questionId(), about.questionAt(), draft.escalationPriority(),
                     draft.escalationReason() == null ? draft.intent().name() : draft.escalationReason(), draft.intent(),
                     about.question(), about.answer(), candidates));
@@ -381,6 +442,9 @@ public final class ConversationService {
     }
 
     private static String detail(ReplyDraft d) {
+        if (d.isWithheld()) {
+            return "withheld (past the rate limit)";
+        }
         return switch (d.action()) {
             case ANSWER -> d.procedureId();
             case CLARIFY -> String.join(",", d.candidateIds());

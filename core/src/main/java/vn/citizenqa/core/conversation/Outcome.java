@@ -17,6 +17,10 @@ public sealed interface Outcome {
     record Replied(String messageId, String platformMessageId) implements Outcome {
     }
 
+    /** Recorded but not answered: the citizen is past the per-minute limit and was already told. */
+    record Withheld(String messageId) implements Outcome {
+    }
+
     /** A redelivery of a message already answered: nothing done. */
     record AlreadyAnswered(String messageId) implements Outcome {
     }

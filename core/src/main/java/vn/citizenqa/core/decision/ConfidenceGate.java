@@ -11,16 +11,20 @@ import vn.citizenqa.core.search.SearchResult;
  *
  * <p>The features: the margin between the first and second scores, the share of the message's words the
  * first procedure has (plain and weighted by rarity), the first score per meaningful word (log), the
- * share of words nobody knows, and how short the message is.
+ * share of words nobody knows, how short the message is, and whether it was typed with diacritics.
+ *
+ * <p>Below {@link #minCoverage} of the message's words (weighted by rarity) the first procedure is no match
+ * at all, whatever the model says: the message is about something the knowledge base does not hold.
  */
-public record ConfidenceGate(double[] weights, double answer, double clarify) {
+public record ConfidenceGate(double[] weights, double answer, double clarify, double minCoverage) {
 
     /** Names of the features, in the order of {@link #features}; the intercept comes first in the weights. */
-    public static final String[] FEATURES = {"margin", "coverage", "weightedCoverage", "logScorePerWord", "unknownShare", "shortness"};
+    public static final String[] FEATURES = {"margin", "coverage", "weightedCoverage", "logScorePerWord", "unknownShare", "shortness",
+        "diacritics"};
 
     public static final ConfidenceGate DEFAULT = new ConfidenceGate(
-            new double[] {-5.672, 2.251, 0.696, 0.962, 2.077, 0.597, -2.686},
-            0.93, 0.18);
+            new double[] {-5.312, 2.602, 0.664, 0.905, 2.118, 0.399, -2.781, -0.576},
+            0.92, 0.15, 0.2);
 
     public ConfidenceGate {
         if (weights.length != FEATURES.length + 1) {
@@ -43,6 +47,7 @@ public record ConfidenceGate(double[] weights, double answer, double clarify) {
         f[3] = Math.log1p(first.score() / r.meaningfulWords());
         f[4] = r.unknownWords() / (double) r.meaningfulWords();
         f[5] = 1.0 / r.meaningfulWords();
+        f[6] = r.diacritics() ? 1 : 0;
         return f;
     }
 
@@ -50,7 +55,8 @@ public record ConfidenceGate(double[] weights, double answer, double clarify) {
         if (r.isEmpty()) {
             return 0;
         }
-        return confidence(features(r));
+        double[] f = features(r);
+        return f[2] < minCoverage ? 0 : confidence(f);
     }
 
     public double confidence(double[] features) {
@@ -62,7 +68,7 @@ public record ConfidenceGate(double[] weights, double answer, double clarify) {
     }
 
     public ConfidenceGate withThresholds(double answer, double clarify) {
-        return new ConfidenceGate(weights, answer, clarify);
+        return new ConfidenceGate(weights, answer, clarify, minCoverage);
     }
 
     /**

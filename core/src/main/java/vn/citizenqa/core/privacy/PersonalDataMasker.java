@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Masks personal data in text that is kept beyond the expiring conversation: phone numbers, identity card
- * numbers (9-digit CMND, 12-digit CCCD), e-mail addresses and bank-account-like numbers. Money amounts written
+ * numbers (9-digit CMND, 12-digit CCCD), passport numbers, e-mail addresses and bank-account-like numbers. Money amounts written
  * with dots ("1.500.000"), short numbers and vehicle plates ("59-X1 123.45", "51F-123.45") are kept: they are
  * what the question is about and identify no one.
  */
@@ -27,6 +27,12 @@ public final class PersonalDataMasker {
             "(?<![\\p{L}\\p{N}+])(?:(?:\\(?(?:\\+|00) ?84\\)?[ .\\-]?(?:\\(0\\) ?)?)|\\(?0)"
                     + "[0-9](?:[ .\\-)]{0,2}[0-9]){8,9}(?![\\p{N}])");
 
+    /**
+     * Passport numbers: one capital letter and seven digits ("C1234567"). No plate has that shape: a plate's letter
+     * follows two digits, and at most five digits follow it.
+     */
+    private static final Pattern PASSPORT_NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}\\-])[A-Z][0-9]{7}(?![\\p{L}\\p{N}])");
+
     /** Runs of digits, possibly in groups separated by single spaces or dashes (not dots: money uses dots). */
     private static final Pattern DIGIT_GROUPS =
             Pattern.compile("(?<![\\p{L}\\p{N}.,])[0-9]+(?:[ \\-][0-9]+)*(?![\\p{L}\\p{N}])");
@@ -38,6 +44,7 @@ public final class PersonalDataMasker {
         }
         String masked = EMAIL_ADDRESS.matcher(text).replaceAll(Matcher.quoteReplacement(EMAIL));
         masked = PHONE_NUMBER.matcher(masked).replaceAll(Matcher.quoteReplacement(PHONE));
+        masked = PASSPORT_NUMBER.matcher(masked).replaceAll(Matcher.quoteReplacement(ID_NUMBER));
         return DIGIT_GROUPS.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(maskDigits(m.group())));
     }
 

@@ -168,9 +168,10 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             }
         }
         if (clauses.isEmpty()) {
-            return new SearchResult(List.of(), 0, 0);
+            return SearchResult.EMPTY;
         }
-        Query query = query(graph, clauses);
+        boolean diacritics = typedDiacritics(graph);
+        Query query = query(graph, clauses, diacritics);
         try {
             TopDocs top = searcher.search(query, Math.max(limit, RERANKED));
             int[] said = saidNameSyllables(graph);
@@ -183,7 +184,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             if (hits.size() > limit) {
                 hits = new ArrayList<>(hits.subList(0, limit));
             }
-            return new SearchResult(hits, meaningful, unknown);
+            return new SearchResult(hits, meaningful, unknown, diacritics);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -260,9 +261,23 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
      * The query: for each form (accented, folded), each part of a procedure gets one clause of syllables and
      * one of bigrams, weighted by the tuning. Every term is looked up once per form for all parts.
      */
-    private Query query(TokenGraph graph, List<Clause> clauses) {
+    private static boolean typedDiacritics(TokenGraph graph) {
+        for (Edge e : graph.edges()) {
+            if (e.typed() && !e.term().equals(e.folded())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Query query(TokenGraph graph, List<Clause> clauses, boolean typedDiacritics) {
         BooleanQuery.Builder top = new BooleanQuery.Builder();
+        // The accented fields reward diacritics typed as written; a message typed without any gets nothing
+        // from them that the folded fields do not give, so they are left out (half the query).
         for (Form form : Form.values()) {
+            if (form == Form.ACCENTED && !typedDiacritics) {
+                continue;
+            }
             addPerSource(top, form, false, syllableClauses(clauses, form));
             addPerSource(top, form, true, bigramClauses(graph, form));
         }

@@ -8,10 +8,12 @@ import java.util.List;
  *
  * @param meaningfulWords how many words of the message carry meaning (not function words)
  * @param unknownWords    how many of those neither the knowledge base nor the lexicon knows
+ * @param diacritics      the message was typed with diacritics (its accented fields were searched too, so
+ *                        its scores run higher)
  */
-public record SearchResult(List<SearchHit> hits, int meaningfulWords, int unknownWords) {
+public record SearchResult(List<SearchHit> hits, int meaningfulWords, int unknownWords, boolean diacritics) {
 
-    public static final SearchResult EMPTY = new SearchResult(List.of(), 0, 0);
+    public static final SearchResult EMPTY = new SearchResult(List.of(), 0, 0, false);
 
     public SearchResult {
         hits = List.copyOf(hits);

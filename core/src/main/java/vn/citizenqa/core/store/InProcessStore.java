@@ -37,6 +37,7 @@ public final class InProcessStore implements Store {
     private final Pages pages = new Pages();
     private final Counts counters = new Counts();
     private final Proposals suggestions = new Proposals();
+    private final Rates rates = new Rates();
 
     public InProcessStore(Clock clock, StoreSettings settings) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -75,6 +76,38 @@ public final class InProcessStore implements Store {
     @Override
     public Suggestions suggestions() {
         return suggestions;
+    }
+
+    @Override
+    public MessageRates rates() {
+        return rates;
+    }
+
+    /** One counter per citizen, for the latest minute it counted in (older minutes are never read again). */
+    private final class Rates implements MessageRates {
+        private record MinuteCount(Instant minute, long count) {
+        }
+
+        private final ConcurrentHashMap<ConversationKey, MinuteCount> byCitizen = new ConcurrentHashMap<>();
+
+        @Override
+        public long count(ConversationKey citizen, Instant at, long cap) {
+            if (cap < 1) {
+                throw new IllegalArgumentException("cap must be at least 1: " + cap);
+            }
+            Instant minute = MessageRates.minuteOf(at);
+            AtomicReference<Long> result = new AtomicReference<>();
+            byCitizen.compute(citizen, (k, cur) -> {
+                long before = cur == null || !cur.minute().equals(minute) ? 0 : cur.count();
+                if (before >= cap) {
+                    result.set(cap + 1);
+                    return cur;
+                }
+                result.set(before + 1);
+                return new MinuteCount(minute, before + 1);
+            });
+            return result.get();
+        }
     }
 
     private Instant now() {

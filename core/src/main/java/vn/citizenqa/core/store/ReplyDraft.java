@@ -12,7 +12,7 @@ import vn.citizenqa.core.model.Priority;
 /**
  * What was decided for a message, kept on its claim so that a redelivery sends exactly this reply without
  * searching again. The reply is the assistant's own text and is kept verbatim (it is resent as is); the claim
- * expires like the conversation.
+ * expires like the conversation. An empty reply is {@linkplain #withheld() withheld}: nothing is sent.
  *
  * @param procedureId        the answered procedure for ANSWER, else null
  * @param candidateIds       the candidates offered (for CLARIFY: in the order shown)
@@ -27,6 +27,18 @@ public record ReplyDraft(Intent intent, Action action, String reply, String proc
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(reply, "reply");
         candidateIds = candidateIds == null ? List.of() : List.copyOf(candidateIds);
+    }
+
+    /** The reply of a message that is recorded but not answered (past the rate limit). */
+    public static final String WITHHELD = "";
+
+    /** A draft that sends nothing: the message is recorded, the platform acknowledged, no reply goes out. */
+    public static ReplyDraft withheld() {
+        return new ReplyDraft(Intent.OUT_OF_SCOPE, Action.DECLINE, WITHHELD, null, List.of(), null, null);
+    }
+
+    public boolean isWithheld() {
+        return reply.isEmpty();
     }
 
     public static ReplyDraft of(Decision decision) {

@@ -26,4 +26,7 @@ public interface Store {
 
     /** Officers' proposals of new sample questions for the knowledge base. */
     Suggestions suggestions();
+
+    /** Messages per citizen and minute, for the rate limit. */
+    MessageRates rates();
 }

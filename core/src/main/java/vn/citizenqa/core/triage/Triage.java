@@ -88,7 +88,7 @@ public final class Triage {
 
     /** Reads the analysed message; {@code text} is the message as received (for its punctuation). */
     public TriageSignals read(TokenGraph graph, String text) {
-        boolean present = false;
+        boolean present = text.contains("!!"); // "CỨU!!!": urgency
         boolean question = text.indexOf('?') >= 0;
         boolean police = false;
         for (Match<String> m : markers.find(graph)) {
@@ -106,7 +106,7 @@ public final class Triage {
                 crime(crimes),
                 outOfScope(graph),
                 !small.isEmpty(),
-                otherThanSmallTalk(graph, small),
+                CueMatcher.wordsOutside(graph, small, lexicon),
                 question,
                 present,
                 police,
@@ -127,7 +127,7 @@ public final class Triage {
         boolean strong = false;
         for (Match<String> m : found) {
             boolean weak = m.approximate() || m.cue().value().contains(WEAK);
-            if (masked(m, masks) || (weak && masked(m, crimes))) {
+            if (masked(m, masks, false) || (weak && masked(m, crimes, true))) {
                 continue; // "chữa cháy", "tra cứu", "kẹt xe"; "lửa" in "lua dao" (lừa đảo)
             }
             strong |= !weak;
@@ -155,9 +155,11 @@ public final class Triage {
         return new TriageSignals.Emergency(new ArrayList<>(numbers), String.join(", ", reasons), strong);
     }
 
-    private static boolean masked(Match<String> m, List<Match<String>> masks) {
+    /** Whether a mask covers the match ({@code longer}: a mask of more syllables than the match). */
+    private static boolean masked(Match<String> m, List<Match<String>> masks, boolean longer) {
         for (Match<String> mask : masks) {
-            if (mask.from() <= m.from() && m.to() <= mask.to()) {
+            boolean covers = mask.from() <= m.from() && m.to() <= mask.to();
+            if (covers && (!longer || mask.to() - mask.from() > m.to() - m.from())) {
                 return true;
             }
         }
@@ -177,24 +179,6 @@ public final class Triage {
         return found.isEmpty() ? null : found.getFirst().cue().value();
     }
 
-    /** How many typed words are neither small talk nor function words. */
-    private int otherThanSmallTalk(TokenGraph graph, List<Match<String>> small) {
-        boolean[] covered = new boolean[graph.length() + 1];
-        for (Match<String> m : small) {
-            for (int n = m.from(); n < m.to(); n++) {
-                covered[n] = true;
-            }
-        }
-        int other = 0;
-        for (TokenGraph.Segment s : graph.segments()) {
-            for (TokenGraph.Edge e : s.typedPath()) {
-                if (!covered[e.from()] && !lexicon.isStopword(e.term())) {
-                    other++;
-                }
-            }
-        }
-        return other;
-    }
 
     /**
      * English when no word has a Vietnamese diacritic and enough words are common English words that could

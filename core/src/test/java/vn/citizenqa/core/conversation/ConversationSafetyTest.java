@@ -1,6 +1,7 @@
 package vn.citizenqa.core.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,7 @@ import vn.citizenqa.core.store.EscalationStatus;
 import vn.citizenqa.core.store.InProcessStore;
 import vn.citizenqa.core.store.MessageKey;
 import vn.citizenqa.core.store.MessageState;
+import vn.citizenqa.core.store.MutableClock;
 import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.StoreSettings;
 
@@ -50,7 +52,8 @@ class ConversationSafetyTest {
     }
 
     private ConversationService service(Decider decider, Duration inProgressWait) {
-        return new ConversationService(decider, knowledge, store, sender, Clock.fixed(NOW, ZoneOffset.UTC), inProgressWait);
+        return new ConversationService(decider, knowledge, store, sender, Clock.fixed(NOW, ZoneOffset.UTC),
+                ConversationLimits.DEFAULT.withInProgressWait(inProgressWait));
     }
 
     private static Decision chat(String text, vn.citizenqa.core.model.ConversationContext context) {
@@ -92,6 +95,62 @@ class ConversationSafetyTest {
     }
 
     @Test
+    void pastTheLimitACitizenGetsOneNoticeOfficersAreToldAndLaterMessagesAreKeptUnanswered() {
+        MutableClock clock = new MutableClock(NOW);
+        InProcessStore shared = new InProcessStore(clock, StoreSettings.defaults());
+        shared.pages().register(new PageRegistration(Channel.MESSENGER, "page-1", UNIT, "Công an phường Bến Nghé", "token", null, null));
+        ConversationService service = new ConversationService(ConversationSafetyTest::chat, knowledge, shared, sender, clock,
+                ConversationLimits.DEFAULT.withMessagesPerMinute(3));
+        List<Outcome> outcomes = new java.util.ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            outcomes.add(service.handle(new InboundMessage.Text(CITIZEN, "m" + i, clock.instant(), "tin nhắn " + i)));
+            clock.advance(Duration.ofSeconds(2));
+        }
+
+        assertEquals(List.of(Outcome.Replied.class, Outcome.Replied.class, Outcome.Replied.class, Outcome.Replied.class,
+                Outcome.Withheld.class, Outcome.Withheld.class), outcomes.stream().map(Object::getClass).toList());
+        assertEquals(ConversationReplies.rateLimited(), sender.sent.get(3).reply().text(), "one notice");
+        assertTrue(outcomes.stream().noneMatch(Outcome::needsRedelivery));
+        var queue = shared.escalations().queue(UNIT, EscalationStatus.OPEN, null, 10).escalations();
+        assertEquals(1, queue.size(), "officers see it");
+        assertEquals(ConversationService.RATE_LIMITED_REASON, queue.getFirst().reason());
+        assertEquals(Priority.NORMAL, queue.getFirst().priority());
+        assertEquals(6, shared.conversations().recent(CITIZEN, 20).stream()
+                .filter(m -> m.author() == vn.citizenqa.core.store.Author.CITIZEN).count(), "every message is kept");
+        assertInstanceOf(Outcome.AlreadyAnswered.class, service.handle(new InboundMessage.Text(CITIZEN, "m6", clock.instant(),
+                "tin nhắn 6")), "a withheld message redelivered is done");
+
+        clock.advance(Duration.ofMinutes(1));
+        assertInstanceOf(Outcome.Replied.class, service.handle(new InboundMessage.Text(CITIZEN, "m7", clock.instant(), "lại")),
+                "the next minute is answered again");
+        for (int i = 8; i <= 12; i++) {
+            service.handle(new InboundMessage.Text(CITIZEN, "m" + i, clock.instant(), "tin nhắn " + i));
+        }
+        assertEquals(7, sender.sent.size(), "m7–m9 answered, m10–m12 past the limit");
+        assertEquals(1, sender.sent.stream().filter(x -> x.reply().text().equals(ConversationReplies.rateLimited())).count(),
+                "past the limit again within the hour: no second notice");
+        assertEquals(1, shared.escalations().queue(UNIT, EscalationStatus.OPEN, null, 10).escalations().size());
+    }
+
+    @Test
+    void theCitizensLinksAndPhoneNumbersNeverComeBackInAReplyButTheKnowledgeBasesDo() {
+        String official = Replies.answer(knowledge.procedures().iterator().next());
+        ConversationService service = service((text, context) -> new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1,
+                null, "Bạn hỏi: " + text + "\n" + official), Duration.ZERO);
+
+        service.handle(new InboundMessage.Text(CITIZEN, "m1", NOW, "Gọi 0912 345 678 hoặc +84 912 345 679, vào "
+                + "https://evil.example.com/otp và bit.ly/abc, hoặc dichvucong.bocongan.gov.vn"));
+
+        String reply = sender.sent.getFirst().reply().text();
+        for (String echoed : List.of("0912 345 678", "912 345 679", "evil.example.com", "bit.ly/abc")) {
+            assertFalse(reply.contains(echoed), "echoed " + echoed + ": " + reply);
+        }
+        assertTrue(reply.contains(EchoGuard.HIDDEN_PHONE) && reply.contains(EchoGuard.HIDDEN_LINK), reply);
+        assertTrue(reply.contains("dichvucong.bocongan.gov.vn"), "the official portal the answers give stays");
+        assertTrue(reply.endsWith(official), "the knowledge base's own answer is untouched");
+    }
+
+    @Test
     void aReplySentWhileTheStoreFailsToMarkItSentIsAcknowledgedNotSentAgain() {
         InProcessStore inner = store;
         var failingMarks = new ForwardingStore(inner) {
@@ -106,7 +165,7 @@ class ConversationSafetyTest {
             }
         };
         ConversationService service = new ConversationService(ConversationSafetyTest::chat, knowledge, failingMarks, sender,
-                Clock.fixed(NOW, ZoneOffset.UTC), Duration.ZERO);
+                Clock.fixed(NOW, ZoneOffset.UTC), ConversationLimits.DEFAULT.withInProgressWait(Duration.ZERO));
 
         Outcome outcome = service.handle(new InboundMessage.Text(CITIZEN, "m1", NOW, "xin chào"));
 

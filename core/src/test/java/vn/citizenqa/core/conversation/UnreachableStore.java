@@ -51,4 +51,9 @@ public final class UnreachableStore implements Store {
     public Suggestions suggestions() {
         throw down();
     }
+
+    @Override
+    public vn.citizenqa.core.store.MessageRates rates() {
+        throw down();
+    }
 }

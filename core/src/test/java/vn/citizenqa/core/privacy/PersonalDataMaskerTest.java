@@ -69,6 +69,35 @@ class PersonalDataMaskerTest {
         assertEquals(text, masker.mask(text));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Em tên Lan, sđt 0987654321, nhà ở 25 Nguyễn Huệ                  | Em tên Lan, sđt [phone], nhà ở 25 Nguyễn Huệ
+            Liên hệ em qua số 0398 765 432 hoặc zalo 0912.345.678 ạ           | Liên hệ em qua số [phone] hoặc zalo [phone] ạ
+            SĐT:+84987654321.                                                 | SĐT:[phone].
+            số của em +84 (0) 912 345 678, gọi giờ hành chính                 | số của em [phone], gọi giờ hành chính
+            Gọi 113 ngay! Số em 0912345678, chồng em 0987 654 321             | Gọi 113 ngay! Số em [phone], chồng em [phone]
+            ĐT bàn 028 3829 7643 (giờ hành chính)                             | ĐT bàn [phone] (giờ hành chính)
+            CMND số 025123456 cấp năm 2010 ở Long An                          | CMND số [id-number] cấp năm 2010 ở Long An
+            CCCD 079204001234, ngày cấp 15/08/2021                            | CCCD [id-number], ngày cấp 15/08/2021
+            căn cước 0792 0400 1234 của mẹ em                                 | căn cước [id-number] của mẹ em
+            Hộ chiếu C1234567 bị mất ở sân bay                                | Hộ chiếu [id-number] bị mất ở sân bay
+            xe máy biển 29B1-123.45 của ông Nam (sđt 0912 345 678)            | xe máy biển 29B1-123.45 của ông Nam (sđt [phone])
+            """)
+    void realisticMessagesHaveTheirNumbersMaskedAndTheRestKept(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            xe 51G-123.45 và 59-X1 234.56 bị giữ, biển 30A-12345 thì sao
+            ô tô 51H-999.99 vượt đèn đỏ ngày 05/12/2025 lúc 8h30
+            nộp phạt 4.000.000 đồng và 800.000đ ở kho bạc
+            mẫu CT01, CT02 theo Thông tư 66/2023/TT-BCA
+            """)
+    void realisticPlatesAmountsAndFormsAreKept(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     @Test
     void everythingPersonalInOneMessageIsMasked() {
         assertEquals("Tôi tên An, CCCD [id-number], đt [phone], mail [email], xe 59-X1 123.45 bị mất.",

@@ -41,6 +41,11 @@ public class ForwardingStore implements Store {
         return store.suggestions();
     }
 
+    @Override
+    public MessageRates rates() {
+        return store.rates();
+    }
+
     /** Message claims that pass everything to others; override the step whose failure is simulated. */
     public static class Claims implements MessageClaims {
 

@@ -697,6 +697,38 @@ public abstract class StoreContract {
         assertEquals(1, results.stream().filter(Boolean::booleanValue).count());
     }
 
+    // ---- messages per minute (rate limit) ----
+
+    @Test
+    void aCitizensMessagesAreCountedPerMinuteUpToTheCap() {
+        ConversationKey citizen = new ConversationKey(Channel.MESSENGER, "page-1", "psid-flood");
+        List<Long> counts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            counts.add(store.rates().count(citizen, START.plusSeconds(i), 3));
+        }
+        assertEquals(List.of(1L, 2L, 3L, 4L, 4L), counts, "at the cap the count stops; each further message reads cap + 1");
+        assertEquals(1L, store.rates().count(citizen, START.plusSeconds(60), 3), "the next minute starts again");
+        assertEquals(1L, store.rates().count(new ConversationKey(Channel.ZALO, "page-1", "psid-flood"), START, 3),
+                "another channel is another citizen");
+        assertEquals(1L, store.rates().count(new ConversationKey(Channel.MESSENGER, "page-2", "psid-flood"), START, 3),
+                "another page counts apart");
+    }
+
+    @Test
+    void fiftyMessagesCountedAtOnceGetFiftyDistinctCounts() throws Exception {
+        ConversationKey citizen = new ConversationKey(Channel.ZALO, "oa-1", "u-burst");
+        List<Long> counts = concurrently(50, i -> store.rates().count(citizen, START, 30));
+        List<Long> sorted = counts.stream().sorted().toList();
+        List<Long> expected = new ArrayList<>();
+        for (long n = 1; n <= 30; n++) {
+            expected.add(n);
+        }
+        for (int i = 0; i < 20; i++) {
+            expected.add(31L);
+        }
+        assertEquals(expected, sorted, "each of the first 30 gets its own number, the other 20 read the cap + 1");
+    }
+
     // ---- helpers ----
 
     protected interface Task<T> {

@@ -14,7 +14,7 @@ import vn.citizenqa.functions.channel.zalo.ZaloAdapter;
 
 /**
  * The webhook routes: {@code GET /webhook/messenger} (the subscription handshake), {@code POST /webhook/messenger}
- * and {@code POST /webhook/zalo}. Verifies through the channel's adapter, hands each message to the conversation
+ * and {@code POST /webhook/zalo} (and {@code GET /}, Zalo's domain verification page, when configured). Verifies through the channel's adapter, hands each message to the conversation
  * service, and turns the outcomes into the status the platform acts on: 200 done, 401 not genuine, 400 not
  * JSON, 413 too large, 502 a reply could not be sent, 503 the store is unreachable or another delivery still holds
  * the message (each makes the platform deliver again).
@@ -36,18 +36,21 @@ public final class Webhook {
     private final ConversationService conversations;
     private final String messengerMissing;
     private final String zaloMissing;
+    private final String zaloSiteVerification;
 
     /**
-     * @param messenger null when Messenger is not configured; {@code messengerMissing} then says what to set
-     * @param zalo      null when Zalo is not configured; {@code zaloMissing} then says what to set
+     * @param messenger            null when Messenger is not configured; {@code messengerMissing} then says what to set
+     * @param zalo                 null when Zalo is not configured; {@code zaloMissing} then says what to set
+     * @param zaloSiteVerification the content of Zalo's domain-verification meta tag, served at {@code GET /}; null for none
      */
     public Webhook(MessengerAdapter messenger, String messengerMissing, ZaloAdapter zalo, String zaloMissing,
-                   ConversationService conversations) {
+                   ConversationService conversations, String zaloSiteVerification) {
         this.messenger = messenger;
         this.zalo = zalo;
         this.conversations = conversations;
         this.messengerMissing = messengerMissing;
         this.zaloMissing = zaloMissing;
+        this.zaloSiteVerification = zaloSiteVerification;
     }
 
     public WebhookResponse handle(WebhookRequest request) {
@@ -66,6 +69,11 @@ public final class Webhook {
                 case "POST" -> zalo == null ? notConfigured("zalo", zaloMissing) : deliver("zalo", request, zalo.read(request));
                 default -> WebhookResponse.error(405, "use POST");
             };
+            // Zalo verifies the webhook's domain by a meta tag on its home page before it accepts the webhook URL.
+            case "/" -> "GET".equals(request.method()) && zaloSiteVerification != null
+                    ? new WebhookResponse(200, "text/html; charset=utf-8", "<!doctype html><html><head><meta name=\"zalo-platform-site-verification\" content=\""
+                            + zaloSiteVerification + "\" /><title>citizen-qa</title></head><body></body></html>")
+                    : WebhookResponse.error(404, "no route for " + request.method() + " " + request.path());
             default -> WebhookResponse.error(404, "no route for " + request.method() + " " + request.path());
         };
     }
@@ -104,6 +112,7 @@ public final class Webhook {
         ObjectNode summary = JsonFields.newObject();
         summary.put("received", accepted.messages().size());
         int replied = 0;
+        int withheld = 0;
         int duplicates = 0;
         int ignored = 0;
         int unknownPage = 0;
@@ -125,6 +134,7 @@ public final class Webhook {
             }
             switch (outcome) {
                 case Outcome.Replied r -> replied++;
+                case Outcome.Withheld w -> withheld++;
                 case Outcome.AlreadyAnswered d -> duplicates++;
                 case Outcome.InProgress p -> inProgress++;
                 case Outcome.Ignored i -> ignored++;
@@ -132,7 +142,7 @@ public final class Webhook {
                 case Outcome.SendFailed f -> failed++;
             }
         }
-        summary.put("replied", replied).put("duplicates", duplicates).put("ignored", ignored)
+        summary.put("replied", replied).put("withheld", withheld).put("duplicates", duplicates).put("ignored", ignored)
                 .put("unknownPage", unknownPage).put("sendFailed", failed).put("inProgress", inProgress).put("errors", errors);
         if (errors > 0) {
             return WebhookResponse.json(500, summary);

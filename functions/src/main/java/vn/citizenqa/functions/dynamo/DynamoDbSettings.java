@@ -61,6 +61,11 @@ public record DynamoDbSettings(String tableName, URI endpoint, String region, in
                 Duration.ofSeconds(8), store));
     }
 
+    /** Where the table is, for messages: the local endpoint, or "AWS" and the region. */
+    public String location() {
+        return endpoint != null ? endpoint.toString() : "AWS " + region;
+    }
+
     public DynamoDbSettings withAttempts(int attempts, Duration connect, Duration call) {
         return new DynamoDbSettings(tableName, endpoint, region, attempts, connect, call, store);
     }

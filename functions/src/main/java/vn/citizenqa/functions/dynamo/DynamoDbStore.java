@@ -21,6 +21,7 @@ import vn.citizenqa.core.store.DailyCounters;
 import vn.citizenqa.core.store.EscalationRules;
 import vn.citizenqa.core.store.Escalations;
 import vn.citizenqa.core.store.MessageClaims;
+import vn.citizenqa.core.store.MessageRates;
 import vn.citizenqa.core.store.PageRegistry;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreSettings;
@@ -35,6 +36,7 @@ public final class DynamoDbStore implements Store {
     private final PageRegistry pages;
     private final DailyCounters counters;
     private final Suggestions suggestions;
+    private final MessageRates rates;
     private final TableCalls table;
 
     public DynamoDbStore(DynamoDbClient client, String tableName, Clock clock, StoreSettings settings) {
@@ -48,6 +50,7 @@ public final class DynamoDbStore implements Store {
         this.pages = new DynamoPageRegistry(table);
         this.counters = new DynamoDailyCounters(table, settings);
         this.suggestions = new DynamoSuggestions(table, masker, now);
+        this.rates = new DynamoMessageRates(table);
     }
 
     /** A client for the settings: URL-connection HTTP, explicit region, bounded retries with backoff. */
@@ -120,5 +123,10 @@ public final class DynamoDbStore implements Store {
     @Override
     public Suggestions suggestions() {
         return suggestions;
+    }
+
+    @Override
+    public MessageRates rates() {
+        return rates;
     }
 }

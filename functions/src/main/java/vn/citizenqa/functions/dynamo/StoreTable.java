@@ -32,6 +32,7 @@ import vn.citizenqa.core.store.SuggestionStatus;
  * first response time   STATS#unit                      DAY#yyyy-mm-dd#FRT#escalationId
  * unit membership       UNITS                           UNIT#unit#PAGE#channel#pageId
  * suggestion            SUGGESTION#id                   SUGGESTION  GSI1: SUGGESTIONS#status / created#id
+ * messages in a minute  RATE#channel#pageId#userId      MIN#yyyy-mm-ddThh:mm  (rate limit; expires in minutes)
  * </pre>
  */
 public final class StoreTable {
@@ -113,6 +114,14 @@ public final class StoreTable {
 
     static String suggestionQueuePk(SuggestionStatus status) {
         return "SUGGESTIONS#" + status.name();
+    }
+
+    static String ratePk(ConversationKey key) {
+        return "RATE#" + key.channel().wireName() + "#" + key.pageId() + "#" + key.userId();
+    }
+
+    static String minuteSk(java.time.Instant minute) {
+        return "MIN#" + minute.toString().substring(0, 16);
     }
 
     static String statsPk(String unit) {

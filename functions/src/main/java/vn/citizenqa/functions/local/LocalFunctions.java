@@ -10,12 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import vn.citizenqa.core.store.Store;
-import vn.citizenqa.functions.OfficerApiHandler;
-import vn.citizenqa.functions.WebhookHandler;
-import vn.citizenqa.functions.WebhookSettings;
-import vn.citizenqa.functions.Wiring;
 import vn.citizenqa.functions.console.ConsoleAssets;
-import vn.citizenqa.functions.console.ConsoleSettings;
 
 /**
  * The functions the local runner can run, by their names in {@code template.yaml}, and the routes each serves.
@@ -36,14 +31,11 @@ public final class LocalFunctions {
     }
 
     public static final List<LocalFunction> ALL = List.of(
-            new LocalFunction("WebhookFunction", List.of("/webhook/"),
-                    (env, store) -> new WebhookHandler(Wiring.webhook(WebhookSettings.from(env), store, Clock.systemUTC()))),
+            new LocalFunction("WebhookFunction", List.of("/webhook/"), LocalHandlers::webhook),
             // In AWS the HTTP API's JWT authorizer checks the Cognito token; locally the HS256 stand-in does.
             // /console is the officer console's page, public in both.
             new LocalFunction("OfficerApiFunction", List.of("/escalations", "/stats", ConsoleAssets.PREFIX),
-                    (env, store) -> new LocalOfficerAuthorizer(devTokens(env), ConsoleAssets::serves,
-                            new OfficerApiHandler(Wiring.officerApi(env, store, Clock.systemUTC()),
-                                    new ConsoleAssets(ConsoleSettings.from(env))))));
+                    (env, store) -> new LocalOfficerAuthorizer(devTokens(env), ConsoleAssets::serves, LocalHandlers.officerApi(env, store))));
 
     private LocalFunctions() {
     }

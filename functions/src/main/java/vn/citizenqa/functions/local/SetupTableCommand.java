@@ -36,7 +36,7 @@ public final class SetupTableCommand {
             return 2;
         }
         DynamoDbSettings settings = configured.get();
-        String where = settings.endpoint() != null ? settings.endpoint().toString() : "AWS " + settings.region();
+        String where = settings.location();
         try (DynamoDbClient client = DynamoDbStore.client(settings)) {
             TableSetup.Result result = TableSetup.ensure(client, settings.tableName());
             out.println((result.outcome() == TableSetup.Outcome.CREATED ? "created" : "already exists:") + " table '"

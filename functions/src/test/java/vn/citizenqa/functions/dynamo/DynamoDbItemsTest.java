@@ -70,6 +70,16 @@ class DynamoDbItemsTest {
     }
 
     @Test
+    void aMinutesMessageCountIsOneSmallItemThatExpiresTenMinutesAfterTheMinute() {
+        store.rates().count(CONVERSATION, NOW, 20);
+        store.rates().count(CONVERSATION, NOW.plusSeconds(30), 20);
+
+        Map<String, AttributeValue> item = item("RATE#zalo#oa-1#u-1", "MIN#2025-03-10T02:00");
+        assertEquals("2", item.get("messages").n());
+        assertEquals(Instant.parse("2025-03-10T02:11:00Z").getEpochSecond(), ttl(item));
+    }
+
+    @Test
     void anEscalationSitsInItsUnitQueueIndexWithMaskedTextAndNoExpiry() {
         String id = NewEscalation.idFor(new MessageKey(Channel.ZALO, "m_9"));
         store.escalations().create(new NewEscalation(id, "unit-1", CONVERSATION, "m_9", NOW, Priority.URGENT,

@@ -3,8 +3,6 @@ package vn.citizenqa.functions.dynamo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -16,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import vn.citizenqa.functions.local.CloudFormationYaml;
 
 /**
  * template.yaml's table and {@link StoreTable} (what setup-table creates and the tests run on) must describe the
@@ -32,10 +30,9 @@ class TemplateTableTest {
     private static final CreateTableRequest DEFINED = StoreTable.createTableRequest("any");
 
     @BeforeAll
-    static void readTemplate() throws IOException {
-        Path template = Path.of("..", "template.yaml");
-        // Jackson's YAML reader keeps the value of CloudFormation's short tags (!Ref Table reads as "Table").
-        root = new YAMLMapper().readTree(Files.readString(template));
+    static void readTemplate() {
+        // CloudFormation's short tags read as their long forms (!Ref Table as {"Ref": "Table"}).
+        root = CloudFormationYaml.read(Path.of("..", "template.yaml"));
         List<Map.Entry<String, JsonNode>> tables = root.path("Resources").properties().stream()
                 .filter(r -> "AWS::DynamoDB::Table".equals(r.getValue().path("Type").asText())).toList();
         assertEquals(1, tables.size(), "template.yaml has exactly one AWS::DynamoDB::Table resource");
@@ -80,6 +77,7 @@ class TemplateTableTest {
         assertTrue(properties().path("SSESpecification").path("SSEEnabled").asBoolean());
         assertEquals("Retain", table.path("DeletionPolicy").asText());
         assertEquals("Retain", table.path("UpdateReplacePolicy").asText());
+        assertTrue(properties().path("DeletionProtectionEnabled").asBoolean(), "the table cannot be deleted by accident");
     }
 
     private static List<List<String>> list(JsonNode array, String first, String second) {
@@ -94,11 +92,11 @@ class TemplateTableTest {
     @Test
     void everyFunctionIsToldTheTableName() {
         String globalTable = root.path("Globals").path("Function").path("Environment").path("Variables")
-                .path("TABLE_NAME").asText(null);
+                .path("TABLE_NAME").path("Ref").asText(null);
         root.path("Resources").properties().forEach(resource -> {
             if ("AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) {
                 String own = resource.getValue().path("Properties").path("Environment").path("Variables")
-                        .path("TABLE_NAME").asText(null);
+                        .path("TABLE_NAME").path("Ref").asText(null);
                 assertEquals(tableId, own != null ? own : globalTable,
                         resource.getKey() + " gets TABLE_NAME: !Ref " + tableId);
             }

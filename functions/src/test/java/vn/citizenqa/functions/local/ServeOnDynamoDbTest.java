@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -35,7 +33,6 @@ import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
 import vn.citizenqa.functions.testsupport.TcpRelay;
-import vn.citizenqa.functions.testsupport.TestJson;
 
 /**
  * {@code serve} with its store on DynamoDB, over real HTTP, as an operator runs it: what is recorded survives a
@@ -63,19 +60,7 @@ class ServeOnDynamoDbTest {
 
     /** The README's example configuration, pointed at the stand-in and at the table on {@code dynamoEndpoint}. */
     private Path writeEnv(URI dynamoEndpoint) throws IOException {
-        Path events = Path.of("..", "events").toAbsolutePath().normalize();
-        Map<String, String> env = new HashMap<>();
-        TestJson.MAPPER.readTree(events.resolve("env.json").toFile()).get("WebhookFunction").properties()
-                .forEach(e -> env.put(e.getKey(), e.getValue().asText()));
-        env.put("GRAPH_API_BASE", channels.graphApiBase());
-        env.put("ZALO_API_BASE", channels.zaloApiBase());
-        env.put("ZALO_OAUTH_BASE", channels.zaloOAuthBase());
-        env.put("PAGES_FILE", events.resolve("pages.json").toString());
-        env.put("TABLE_NAME", table);
-        env.put("DYNAMODB_ENDPOINT", dynamoEndpoint.toString());
-        env.put("AWS_REGION", "ap-southeast-1");
-        Files.writeString(envFile, TestJson.MAPPER.writeValueAsString(Map.of("WebhookFunction", env)));
-        return envFile;
+        return SampleServeEnv.write(envFile, channels, table, dynamoEndpoint);
     }
 
     private HttpResponse<String> deliver(int port, String mid) throws IOException, InterruptedException {

@@ -14,7 +14,8 @@ import vn.citizenqa.core.search.SearchResult;
  * one" on the search features, over the procedure questions (right or wrong first) and the out-of-scope
  * messages (never right). Then picks the thresholds: ANSWER where wrong answers stay under the target
  * rate; CLARIFY where offering candidates helps more procedure questions (right one offered) than it
- * bothers out-of-scope messages (those the vocabulary does not already decline).
+ * bothers out-of-scope messages (those the vocabulary does not already decline); and the least share of the
+ * message a match must cover.
  */
 public final class Calibration {
 
@@ -79,7 +80,7 @@ public final class Calibration {
      * procedure among the candidates) plus out-of-scope messages above it.
      */
     public static ConfidenceGate calibrate(List<Sample> samples, double maxWrongRate) {
-        ConfidenceGate g = new ConfidenceGate(fit(samples), 0, 0);
+        ConfidenceGate g = new ConfidenceGate(fit(samples), 0, 0, 0);
         long procedures = samples.stream().filter(Sample::procedure).count();
         double answer = 1.0;
         for (double t = 0.99; t >= 0.05; t -= 0.01) {
@@ -102,7 +103,19 @@ public final class Calibration {
                 clarify = t;
             }
         }
-        return new ConfidenceGate(g.weights(), round(answer), round(clarify));
+        // The least coverage of a match: the highest that loses at most one in two hundred procedure questions
+        // whose right procedure is among the first three.
+        long procedures3 = samples.stream().filter(s -> s.procedure() && s.rightInTop3()).count();
+        double minCoverage = 0;
+        for (double c = 0.05; c <= 0.5; c += 0.05) {
+            final double cut = c;
+            long lost = samples.stream().filter(s -> s.procedure() && s.rightInTop3() && s.features()[2] < cut).count();
+            if (lost > procedures3 / 200) {
+                break;
+            }
+            minCoverage = c;
+        }
+        return new ConfidenceGate(g.weights(), round(answer), round(clarify), round(minCoverage));
     }
 
     private static double round(double v) {

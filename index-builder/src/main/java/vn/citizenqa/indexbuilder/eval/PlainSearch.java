@@ -41,7 +41,7 @@ import vn.citizenqa.core.search.SearchField.Source;
 public final class PlainSearch implements ProcedureSearch {
 
     /** Answer when (s1 − s2) / s1 ≥ 0.2; otherwise clarify. */
-    public static final ConfidenceGate MARGIN_GATE = new ConfidenceGate(new double[] {-2, 10, 0, 0, 0, 0, 0}, 0.5, 0.0);
+    public static final ConfidenceGate MARGIN_GATE = new ConfidenceGate(new double[] {-2, 10, 0, 0, 0, 0, 0, 0}, 0.5, 0.0, 0.0);
 
     private static final Map<Source, Float> BOOSTS = Map.of(Source.TITLE, 3f, Source.ALIASES, 2.5f, Source.SAMPLES, 2f,
             Source.BODY, 0.5f);
@@ -95,7 +95,7 @@ public final class PlainSearch implements ProcedureSearch {
             for (ScoreDoc sd : searcher.search(bool.build(), limit).scoreDocs) {
                 hits.add(new SearchHit(byDoc.get(sd.doc), sd.score, 0, 0));
             }
-            return new SearchResult(hits, Math.max(1, graph.typedFolded().size()), 0);
+            return new SearchResult(hits, Math.max(1, graph.typedFolded().size()), 0, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -150,6 +150,20 @@ class AssistantBehaviourTest {
         assertTrue(d.reply().contains("Ủy ban nhân dân"), d.reply());
     }
 
+    @Test
+    void aPoliceQuestionNoProcedureMatchesGoesToOfficers() {
+        Decision d = decide("công an tỉnh có tuyển dụng cán bộ không");
+        assertEquals(Action.ESCALATE, d.action(), Evaluation.describe(d));
+        assertEquals(Priority.NORMAL, d.escalation().priority());
+        assertEquals(Replies.escalated(), d.reply());
+    }
+
+    @Test
+    void somethingElseEntirelyIsDeclined() {
+        Decision d = decide("kể chuyện cười đi ad");
+        assertEquals(Action.DECLINE, d.action(), Evaluation.describe(d));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "cảm ơn ad", "👍👍", "?!"})
     void smallTalkAndEmptyMessagesGetAChatReply(String text) {
