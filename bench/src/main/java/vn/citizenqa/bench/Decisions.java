@@ -17,11 +17,13 @@ final class Decisions {
 
     /** The timed decisions and the rate of the timed rounds (wall clock over them). */
     /**
+     * @param latencies each decision's wall-clock time
+     * @param cpu each decision's CPU time on its thread: the wall-clock time less any wait for a core on a busy machine
      * @param perSecond decisions per second of wall-clock time over the timed rounds
      * @param perCpuSecond decisions per second of this thread's CPU time: what one core does, whatever else runs
      * @param checksum of the replies' lengths: keeps every decision's result in use, so none can be optimised away
      */
-    record Measured(Latencies latencies, double perSecond, double perCpuSecond, long checksum) {
+    record Measured(Latencies latencies, Latencies cpu, double perSecond, double perCpuSecond, long checksum) {
     }
 
     /** Rounds over the questions before timing: by count, so that the JIT has compiled the path even on a busy machine. */
@@ -38,6 +40,7 @@ final class Decisions {
             }
         }
         long[] samples = new long[texts.size() * 16];
+        long[] cpuSamples = new long[samples.length];
         int n = 0;
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
@@ -47,19 +50,23 @@ final class Decisions {
         do {
             round++;
             for (String t : texts) {
+                long c = threads.getCurrentThreadCpuTime();
                 long s = System.nanoTime();
                 var decision = assistant.decide(t, ConversationContext.NONE);
                 long e = System.nanoTime();
+                long ce = threads.getCurrentThreadCpuTime();
                 checksum += decision.reply().length();
                 if (n == samples.length) {
                     samples = Arrays.copyOf(samples, n * 2);
+                    cpuSamples = Arrays.copyOf(cpuSamples, n * 2);
                 }
+                cpuSamples[n] = ce - c;
                 samples[n++] = e - s;
             }
         } while (round < TIMED_ROUNDS || System.nanoTime() < stop);
         long wall = System.nanoTime() - start;
         long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
-        return new Measured(Latencies.of(samples, n), n / (wall / 1e9), n / (cpu / 1e9), checksum);
+        return new Measured(Latencies.of(samples, n), Latencies.of(cpuSamples, n), n / (wall / 1e9), n / (cpu / 1e9), checksum);
     }
 
     /** Used heap after a full collection, in bytes. */

@@ -62,6 +62,7 @@ final class ScaleRun {
             ChildJvm.result("heapBytes", used);
             ChildJvm.result("p50", m.latencies().percentile(50));
             ChildJvm.result("p99", m.latencies().percentile(99));
+            ChildJvm.result("cpuP99", m.cpu().percentile(99));
             ChildJvm.result("perSecond", m.perSecond());
             ChildJvm.result("perCpuSecond", m.perCpuSecond());
         } finally {

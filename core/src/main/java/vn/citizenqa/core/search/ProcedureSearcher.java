@@ -23,6 +23,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
 import org.apache.lucene.search.similarities.Similarity;
@@ -173,7 +174,9 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         boolean diacritics = typedDiacritics(graph);
         Query query = query(graph, clauses, diacritics);
         try {
-            TopDocs top = searcher.search(query, Math.max(limit, RERANKED));
+            // Counting every match is not needed (the total is never used): pruning may start at once.
+            int wanted = Math.max(limit, RERANKED);
+            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted));
             int[] said = saidNameSyllables(graph);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
@@ -258,8 +261,8 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     private static final SearchField.Source[] SOURCES = SearchField.Source.values();
 
     /**
-     * The query: for each form (accented, folded), each part of a procedure gets one clause of syllables and
-     * one of bigrams, weighted by the tuning. Every term is looked up once per form for all parts.
+     * The query: for each form (accented, folded), each part of a procedure gets its word clauses and its bigram
+     * clauses, weighted by the tuning. Every term is looked up once per form for all parts.
      */
     private static boolean typedDiacritics(TokenGraph graph) {
         for (Edge e : graph.edges()) {
@@ -291,11 +294,11 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             if (clauses.isEmpty() || weight == 0) {
                 continue;
             }
-            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            // Each clause on its own at the top, not one sub-query per part: the sum is the same, and Lucene's
+            // top-k pruning (MaxScore) can then skip a common word's long postings clause by clause.
             for (Query q : clauses) {
-                b.add(q, BooleanClause.Occur.SHOULD);
+                top.add(new BoostQuery(q, weight), BooleanClause.Occur.SHOULD);
             }
-            top.add(new BoostQuery(b.build(), weight), BooleanClause.Occur.SHOULD);
         }
     }
 
