@@ -98,6 +98,28 @@ public final class CueMatcher<T> {
         return out;
     }
 
+    /**
+     * How many words typed in the message lie outside every match and are not function words: what the
+     * message says besides the cues ("lệ phí làm hộ chiếu bao nhiêu": two words besides the fee cues).
+     */
+    public static int wordsOutside(TokenGraph graph, List<? extends Match<?>> matches, Lexicon lexicon) {
+        boolean[] covered = new boolean[graph.length() + 1];
+        for (Match<?> m : matches) {
+            for (int n = m.from(); n < m.to(); n++) {
+                covered[n] = true;
+            }
+        }
+        int other = 0;
+        for (TokenGraph.Segment s : graph.segments()) {
+            for (TokenGraph.Edge e : s.typedPath()) {
+                if (!covered[e.from()] && !lexicon.isStopword(e.term())) {
+                    other++;
+                }
+            }
+        }
+        return other;
+    }
+
     public boolean any(TokenGraph graph) {
         return !find(graph).isEmpty();
     }

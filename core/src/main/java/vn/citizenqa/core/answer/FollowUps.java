@@ -59,23 +59,11 @@ public final class FollowUps {
             return null;
         }
         Match<ProcedureField> best = found.getFirst();
-        boolean[] covered = new boolean[graph.length() + 1];
         for (Match<ProcedureField> m : found) {
             if (m.to() - m.from() > best.to() - best.from()) {
                 best = m;
             }
-            for (int n = m.from(); n < m.to(); n++) {
-                covered[n] = true;
-            }
         }
-        int other = 0;
-        for (TokenGraph.Segment s : graph.segments()) {
-            for (TokenGraph.Edge e : s.typedPath()) {
-                if (!covered[e.from()] && !lexicon.isStopword(e.term())) {
-                    other++;
-                }
-            }
-        }
-        return new Asked(best.cue().value(), other);
+        return new Asked(best.cue().value(), CueMatcher.wordsOutside(graph, found, lexicon));
     }
 }

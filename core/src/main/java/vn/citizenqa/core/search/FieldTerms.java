@@ -2,7 +2,9 @@ package vn.citizenqa.core.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.index.IndexReader;
@@ -24,17 +26,15 @@ final class FieldTerms {
     private static final int SOURCES = SearchField.Source.values().length;
 
     /** By kind of field ({@link #kind}): term → term state in each part (by source ordinal), null where absent. */
-    private final Map<String, TermStates[]>[] byKind;
+    private final List<Map<String, TermStates[]>> byKind = new ArrayList<>();
 
-    @SuppressWarnings("unchecked")
     FieldTerms(IndexReader reader) {
-        byKind = new Map[4];
-        for (int k = 0; k < byKind.length; k++) {
-            byKind[k] = new HashMap<>();
+        for (int k = 0; k < 4; k++) {
+            byKind.add(new HashMap<>());
         }
         try {
             for (SearchField f : SearchField.ALL) {
-                Map<String, TermStates[]> terms = byKind[kind(f.form(), f.bigrams())];
+                Map<String, TermStates[]> terms = byKind.get(kind(f.form(), f.bigrams()));
                 int source = f.source().ordinal();
                 for (LeafReaderContext leaf : reader.leaves()) {
                     Terms t = leaf.reader().terms(f.name());
@@ -64,6 +64,6 @@ final class FieldTerms {
 
     /** The term's states in each part (indexed by source ordinal, null where absent), or null when no part has it. */
     TermStates[] lookup(Form form, boolean bigrams, String term) {
-        return byKind[kind(form, bigrams)].get(term);
+        return byKind.get(kind(form, bigrams)).get(term);
     }
 }

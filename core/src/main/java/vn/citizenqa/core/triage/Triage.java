@@ -106,7 +106,7 @@ public final class Triage {
                 crime(crimes),
                 outOfScope(graph),
                 !small.isEmpty(),
-                otherThanSmallTalk(graph, small),
+                CueMatcher.wordsOutside(graph, small, lexicon),
                 question,
                 present,
                 police,
@@ -179,24 +179,6 @@ public final class Triage {
         return found.isEmpty() ? null : found.getFirst().cue().value();
     }
 
-    /** How many typed words are neither small talk nor function words. */
-    private int otherThanSmallTalk(TokenGraph graph, List<Match<String>> small) {
-        boolean[] covered = new boolean[graph.length() + 1];
-        for (Match<String> m : small) {
-            for (int n = m.from(); n < m.to(); n++) {
-                covered[n] = true;
-            }
-        }
-        int other = 0;
-        for (TokenGraph.Segment s : graph.segments()) {
-            for (TokenGraph.Edge e : s.typedPath()) {
-                if (!covered[e.from()] && !lexicon.isStopword(e.term())) {
-                    other++;
-                }
-            }
-        }
-        return other;
-    }
 
     /**
      * English when no word has a Vietnamese diacritic and enough words are common English words that could
