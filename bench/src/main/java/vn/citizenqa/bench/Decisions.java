@@ -16,23 +16,36 @@ final class Decisions {
     }
 
     /** The timed decisions and the rate of the timed rounds (wall clock over them). */
-    /** The checksum (of the replies' lengths) keeps every decision's result in use, so none can be optimised away. */
-    record Measured(Latencies latencies, double perSecond, long checksum) {
+    /**
+     * @param perSecond decisions per second of wall-clock time over the timed rounds
+     * @param perCpuSecond decisions per second of this thread's CPU time: what one core does, whatever else runs
+     * @param checksum of the replies' lengths: keeps every decision's result in use, so none can be optimised away
+     */
+    record Measured(Latencies latencies, double perSecond, double perCpuSecond, long checksum) {
     }
+
+    /** Rounds over the questions before timing: by count, so that the JIT has compiled the path even on a busy machine. */
+    static final int WARMUP_ROUNDS = 20;
+    /** Timed rounds at least, however short the timed seconds. */
+    static final int TIMED_ROUNDS = 5;
 
     static Measured measure(Assistant assistant, List<String> texts, double warmupSeconds, double seconds) {
         long checksum = 0;
         long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
-        for (int round = 0; round < 3 || System.nanoTime() < warmEnd; round++) {
+        for (int round = 0; round < WARMUP_ROUNDS || System.nanoTime() < warmEnd; round++) {
             for (String t : texts) {
                 checksum += assistant.decide(t, ConversationContext.NONE).reply().length();
             }
         }
         long[] samples = new long[texts.size() * 16];
         int n = 0;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long stop = start + (long) (seconds * 1e9);
+        int round = 0;
         do {
+            round++;
             for (String t : texts) {
                 long s = System.nanoTime();
                 var decision = assistant.decide(t, ConversationContext.NONE);
@@ -43,9 +56,10 @@ final class Decisions {
                 }
                 samples[n++] = e - s;
             }
-        } while (System.nanoTime() < stop);
+        } while (round < TIMED_ROUNDS || System.nanoTime() < stop);
         long wall = System.nanoTime() - start;
-        return new Measured(Latencies.of(samples, n), n / (wall / 1e9), checksum);
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+        return new Measured(Latencies.of(samples, n), n / (wall / 1e9), n / (cpu / 1e9), checksum);
     }
 
     /** Used heap after a full collection, in bytes. */

@@ -63,6 +63,7 @@ final class ScaleRun {
             ChildJvm.result("p50", m.latencies().percentile(50));
             ChildJvm.result("p99", m.latencies().percentile(99));
             ChildJvm.result("perSecond", m.perSecond());
+            ChildJvm.result("perCpuSecond", m.perCpuSecond());
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -10,7 +10,8 @@ import vn.citizenqa.core.model.Procedure;
 /**
  * Larger knowledge bases made from the real one, for the scale figures: the real procedures first, then variants
  * of them, taken in turn, as a province's own version of a procedure would read — "Đăng ký tạm trú tại Gia Lai" —
- * with words of titles, aliases and sample questions swapped or added from the knowledge base's own vocabulary.
+ * with words of titles, aliases, sample questions, documents and steps swapped or added from the knowledge base's
+ * own vocabulary.
  * The variants share the real ones' terms, so posting lists grow with the size as they would. A fixed seed gives
  * the same knowledge base every run.
  */
@@ -51,8 +52,8 @@ final class SyntheticKnowledge {
                     base.category(),
                     base.agency() == null ? null : base.agency() + " " + place,
                     base.eligibility(),
-                    base.documents(),
-                    base.steps(),
+                    base.documents().stream().map(d -> vary(d, random, vocabulary)).toList(),
+                    base.steps().stream().map(st -> vary(st, random, vocabulary)).toList(),
                     base.processingTime(),
                     base.fee(),
                     base.online(),

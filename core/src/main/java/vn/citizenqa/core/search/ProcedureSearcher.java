@@ -3,8 +3,10 @@ package vn.citizenqa.core.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -44,6 +46,24 @@ import vn.citizenqa.core.model.Procedure;
 public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
 
     private static final int FUZZY_ALTERNATIVES = 4;
+    /**
+     * A message's words that make the query, at most: the rarest, in the order typed. A question has a few dozen
+     * at most; a pasted page could have hundreds, and its query would exceed Lucene's clause limit and take long.
+     */
+    static final int MAX_WORDS = 64;
+    /** Alternatives of one word (readings, typo corrections), at most. */
+    static final int MAX_ALTERNATIVES = 8;
+    /** Neighbour pairs in the query, per form, at most (first typed first). */
+    static final int MAX_BIGRAMS = 64;
+
+    static {
+        // The query of the largest message the caps allow, counted as Lucene counts it (a term of a phrase each):
+        // words x alternatives (of up to four syllables) and the bigrams, in each form and part.
+        int largest = (MAX_WORDS * MAX_ALTERNATIVES * 4 + MAX_BIGRAMS) * Form.values().length * SearchField.Source.values().length;
+        if (IndexSearcher.getMaxClauseCount() < largest) {
+            IndexSearcher.setMaxClauseCount(largest);
+        }
+    }
     /** How many of Lucene's best are re-ranked by how much of their name the message contains. */
     private static final int RERANKED = 10;
 
@@ -57,8 +77,10 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     private final Vocabulary vocabulary;
     private final SearchTuning tuning;
     private final FieldTerms fieldTerms;
-    /** By document number: the folded syllables of the title and of each alias. */
-    private final List<List<Set<String>>> names;
+    /** Every folded syllable of the titles and aliases, numbered, so that a name is an array of numbers. */
+    private final Map<String, Integer> nameSyllables;
+    /** By document number: the title and each alias as the numbers of their distinct folded syllables. */
+    private final int[][][] names;
 
     public ProcedureSearcher(Directory directory, Lexicon lexicon) throws IOException {
         this(DirectoryReader.open(directory), lexicon, SearchTuning.DEFAULT);
@@ -81,7 +103,14 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         this.queryAnalyzer = VietnameseAnalysis.queryAnalyzer(lexicon);
         this.vocabulary = vocabulary != null ? vocabulary : Vocabulary.read(reader);
         this.fieldTerms = fieldTerms != null ? fieldTerms : new FieldTerms(reader);
-        this.names = procedures.stream().map(ProcedureSearcher::names).toList();
+        this.nameSyllables = new HashMap<>();
+        this.names = new int[procedures.size()][][];
+        for (int doc = 0; doc < names.length; doc++) {
+            names[doc] = names(procedures.get(doc)).stream()
+                    .map(name -> name.stream().mapToInt(syllable -> nameSyllables.computeIfAbsent(syllable, k -> nameSyllables.size()))
+                            .toArray())
+                    .toArray(int[][]::new);
+        }
     }
 
     /** The same index searched with other weights: for tuning. */
@@ -129,7 +158,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     /** The best {@code limit} procedures for the message, best first; empty when nothing matches. */
     @Override
     public SearchResult search(TokenGraph graph, int limit) {
-        List<Clause> clauses = clauses(graph);
+        List<Clause> clauses = rarest(clauses(graph), MAX_WORDS);
         int meaningful = 0;
         int unknown = 0;
         for (Clause c : clauses) {
@@ -145,10 +174,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         Query query = query(graph, clauses, diacritics);
         try {
             TopDocs top = searcher.search(query, Math.max(limit, RERANKED));
-            Set<String> said = new java.util.HashSet<>();
-            for (Edge e : graph.edges()) {
-                said.add(e.folded());
-            }
+            int[] said = saidNameSyllables(graph);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
                 float score = sd.score * (1 + tuning.names() * (float) namedShare(sd.doc, said));
@@ -202,9 +228,22 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
                     }
                 }
             }
-            out.add(new Clause(s, List.copyOf(alternatives), unknown, idf));
+            List<List<String>> alts = List.copyOf(alternatives);
+            out.add(new Clause(s, alts.size() > MAX_ALTERNATIVES ? alts.subList(0, MAX_ALTERNATIVES) : alts, unknown, idf));
         }
         return out;
+    }
+
+    /** The {@code max} clauses of highest idf, in their order in the message (all of them when there are fewer). */
+    private static List<Clause> rarest(List<Clause> clauses, int max) {
+        if (clauses.size() <= max) {
+            return clauses;
+        }
+        List<Clause> byIdf = new ArrayList<>(clauses);
+        byIdf.sort(java.util.Comparator.comparingDouble(Clause::idf).reversed());
+        Set<Clause> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(byIdf.subList(0, max));
+        return clauses.stream().filter(kept::contains).toList();
     }
 
     private static boolean isLetters(String w) {
@@ -278,7 +317,8 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             }
             Set<List<String>> seen = new java.util.HashSet<>();
             if (form == Form.ACCENTED) {
-                for (List<Edge> path : c.segment().paths()) {
+                List<List<Edge>> paths = c.segment().paths();
+                for (List<Edge> path : paths.size() > MAX_ALTERNATIVES ? paths.subList(0, MAX_ALTERNATIVES) : paths) {
                     List<String> words = new ArrayList<>(path.size());
                     for (Edge e : path) {
                         words.add(e.term());
@@ -337,6 +377,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         List<List<Query>> out = perSource();
         Set<String> seen = new java.util.HashSet<>();
         boolean accented = form == Form.ACCENTED;
+        int found = 0;
         for (Edge first : graph.edges()) {
             for (Edge second : graph.from(first.to())) {
                 if (lexicon.isStopword(first.term()) && lexicon.isStopword(second.term())) {
@@ -350,6 +391,9 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
                 TermStates[] states = fieldTerms.lookup(form, true, bigram);
                 if (states == null) {
                     continue;
+                }
+                if (++found > MAX_BIGRAMS) {
+                    return out;
                 }
                 for (int s = 0; s < SOURCES.length; s++) {
                     if (states[s] != null) {
@@ -377,19 +421,43 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         return List.copyOf(out);
     }
 
+    /** The numbers of the name syllables the message has (typed or read), sorted. */
+    private int[] saidNameSyllables(TokenGraph graph) {
+        int[] said = new int[graph.edges().size()];
+        int n = 0;
+        for (Edge e : graph.edges()) {
+            Integer id = nameSyllables.get(e.folded());
+            if (id != null) {
+                said[n++] = id;
+            }
+        }
+        said = java.util.Arrays.copyOf(said, n);
+        java.util.Arrays.sort(said);
+        return said;
+    }
+
     /** The largest share of the title or of an alias whose syllables the message contains. */
-    private double namedShare(int doc, Set<String> said) {
+    private double namedShare(int doc, int[] said) {
         double best = 0;
-        for (Set<String> name : names.get(doc)) {
+        for (int[] name : names[doc]) {
             int found = 0;
-            for (String s : name) {
-                if (said.contains(s)) {
+            for (int syllable : name) {
+                if (java.util.Arrays.binarySearch(said, syllable) >= 0) {
                     found++;
                 }
             }
-            best = Math.max(best, found / (double) name.size());
+            best = Math.max(best, found / (double) name.length);
         }
         return best;
+    }
+
+    private boolean allOccurIn(List<String> words, int doc) {
+        for (String w : words) {
+            if (!vocabulary.occursIn(w, doc)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private SearchHit hit(int doc, float score, List<Clause> clauses) {
@@ -399,7 +467,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         for (Clause c : clauses) {
             boolean hit = false;
             for (List<String> alt : c.alternatives()) {
-                if (alt.stream().allMatch(w -> vocabulary.occursIn(w, doc))) {
+                if (allOccurIn(alt, doc)) {
                     hit = true;
                     break;
                 }

@@ -25,15 +25,20 @@ import vn.citizenqa.core.analysis.VietnameseAnalysis.Form;
  */
 public final class Vocabulary {
 
-    private final Map<String, BitSet> docsByTerm;
+    /** The procedures a syllable occurs in, and its idf, computed once. */
+    private record Occurrences(BitSet docs, double idf) {
+    }
+
+    private final Map<String, Occurrences> byTerm;
     private final String[] terms;
     private final int docCount;
 
     private Vocabulary(Map<String, BitSet> docsByTerm, int docCount) {
-        this.docsByTerm = docsByTerm;
+        this.docCount = docCount;
+        this.byTerm = new HashMap<>(docsByTerm.size() * 2);
+        docsByTerm.forEach((term, docs) -> byTerm.put(term, new Occurrences(docs, idf(docs.cardinality()))));
         this.terms = docsByTerm.keySet().toArray(String[]::new);
         java.util.Arrays.sort(terms);
-        this.docCount = docCount;
     }
 
     static Vocabulary read(IndexReader reader) {
@@ -67,19 +72,22 @@ public final class Vocabulary {
     }
 
     public boolean contains(String folded) {
-        return docsByTerm.containsKey(folded);
+        return byTerm.containsKey(folded);
     }
 
     /** True when the procedure (by document number, its position in the knowledge base) has the syllable. */
     public boolean occursIn(String folded, int procedure) {
-        BitSet docs = docsByTerm.get(folded);
-        return docs != null && docs.get(procedure);
+        Occurrences o = byTerm.get(folded);
+        return o != null && o.docs().get(procedure);
     }
 
     /** Inverse document frequency of a folded syllable over procedures (0 for one found everywhere). */
     public double idf(String folded) {
-        BitSet docs = docsByTerm.get(folded);
-        int df = docs == null ? 0 : docs.cardinality();
+        Occurrences o = byTerm.get(folded);
+        return o == null ? idf(0) : o.idf();
+    }
+
+    private double idf(int df) {
         return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
     }
 

@@ -189,4 +189,31 @@ class AssistantBehaviourTest {
             }
         }
     }
+
+    /** Longer messages are cut at 2,000 characters; one that long, made of words the index has, is still decided. */
+    @Test
+    void aPastedPageOfTheKnowledgeBasesOwnWordsIsStillDecided() {
+        StringBuilder distinctWords = new StringBuilder();
+        StringBuilder pastedSteps = new StringBuilder();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Procedure p : TestKnowledge.assistant().knowledgeBase().procedures()) {
+            pastedSteps.append(String.join(" ", p.steps())).append(' ');
+            List<String> texts = new ArrayList<>(p.documents());
+            texts.addAll(p.steps());
+            texts.addAll(p.sampleQuestions());
+            texts.addAll(p.aliases());
+            for (String text : texts) {
+                for (String w : text.split("[\\s\\p{Punct}]+")) {
+                    if (!w.isBlank() && seen.add(w.toLowerCase(java.util.Locale.ROOT))) {
+                        distinctWords.append(w).append(' ');
+                    }
+                }
+            }
+        }
+        for (StringBuilder page : List.of(distinctWords, pastedSteps)) {
+            assertTrue(page.length() >= 2000, "the knowledge base gives a page of 2,000 characters");
+            Decision d = decide(page.substring(0, 2000));
+            assertFalse(d.reply().isBlank());
+        }
+    }
 }
