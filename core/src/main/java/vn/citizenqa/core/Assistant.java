@@ -152,8 +152,9 @@ public final class Assistant {
                     english ? Replies.smallTalkEnglish() : Replies.smallTalk());
         }
         List<Candidate> candidates = candidates(result, confidence);
-        if (signals.outOfScope() != null && confidence < gate.outOfScopeAnswer()) {
-            // Another agency's word: decline, unless a procedure fits well, then let the citizen choose.
+        if (signals.outOfScope() != null) {
+            // Another agency's word ("sang tên sổ đỏ" is land, not a vehicle): never an automatic answer. Decline,
+            // unless a procedure fits well, then let the citizen choose.
             if (confidence >= gate.answer() && candidates.size() >= 2) {
                 return clarify(candidates, confidence, english);
             }

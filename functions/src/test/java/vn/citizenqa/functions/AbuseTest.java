@@ -88,11 +88,38 @@ class AbuseTest {
         assertEquals(22, first.channels.deliveries().size(), "a minute later the citizen is answered again");
     }
 
-    private JsonNode officerGet(WebhookRig rig, String path) throws java.io.IOException {
+    @Test
+    void anEmergencySentDuringAFloodIsStillAnsweredAndEscalatedUrgent() {
+        WebhookRig rig = container(null);
+        for (int i = 0; i < 25; i++) {
+            assertEquals(200, rig.call(WebhookRig.messenger(utf8(Signed.messengerText(WebhookRig.PAGE, "psid-flood-sos",
+                    "m_sos_" + i, "hỏi lần " + i + " về tạm trú")))).getStatusCode());
+        }
+        int before = rig.channels.deliveries().size();
+        assertEquals(21, before, "the flood is limited: twenty answers and one notice");
+
+        assertEquals(200, rig.call(WebhookRig.messenger(utf8(Signed.messengerText(WebhookRig.PAGE, "psid-flood-sos",
+                "m_sos_fire", "CHÁY NHÀ RỒI CỨU VỚI, có người kẹt trên tầng 3")))).getStatusCode());
+
+        List<ChannelStandIn.Delivery> replies = rig.channels.deliveries();
+        assertEquals(before + 1, replies.size(), "the emergency is answered despite the limit");
+        assertTrue(replies.getLast().text().contains("114"), replies.getLast().text());
+        boolean urgent = false;
+        for (JsonNode e : officerGet(rig, "/escalations").get("escalations")) {
+            urgent |= "URGENT".equals(e.get("priority").asText());
+        }
+        assertTrue(urgent, "officers see the emergency as URGENT");
+    }
+
+    private JsonNode officerGet(WebhookRig rig, String path) {
         var response = rig.officerHandler().handleRequest(WebhookRig.officerRequest("GET", path, null,
                 WebhookRig.officer("officer-an", WebhookRig.UNIT), null), null);
         assertEquals(200, response.getStatusCode(), response.getBody());
-        return OfficerJson.MAPPER.readTree(response.getBody());
+        try {
+            return OfficerJson.MAPPER.readTree(response.getBody());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

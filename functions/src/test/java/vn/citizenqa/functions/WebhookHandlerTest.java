@@ -142,8 +142,13 @@ class WebhookHandlerTest {
     void theSameEventTwentyTimesAtOnceGetsOneReply() throws Exception {
         var event = Signed.messengerText(PAGE, "psid-7", "m_1", QUESTION);
         List<Integer> statuses = AllAtOnce.run(20, i -> () -> call(messenger(event)).getStatusCode());
-        assertEquals(java.util.Collections.nCopies(20, 200), statuses);
+        // A duplicate that finds the message still being answered may ask for a redelivery (503) rather than
+        // acknowledge a message it cannot see sent; what matters is one reply, and nothing more on redelivery.
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 503), statuses::toString);
+        assertTrue(statuses.contains(200), statuses::toString);
         assertEquals(1, channels.deliveries().size());
+        assertEquals(200, call(messenger(event)).getStatusCode());
+        assertEquals(1, channels.deliveries().size(), "a redelivery after the burst sends nothing more");
     }
 
     @Test

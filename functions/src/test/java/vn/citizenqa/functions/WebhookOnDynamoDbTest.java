@@ -1,6 +1,7 @@
 package vn.citizenqa.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.util.List;
@@ -54,8 +55,13 @@ class WebhookOnDynamoDbTest {
         List<WebhookHandler> containers = List.of(newContainer(), newContainer(), newContainer(), newContainer());
         List<Integer> statuses = AllAtOnce.run(20,
                 i -> () -> containers.get(i % containers.size()).handleRequest(WebhookHandlerTest.messenger(event), null).getStatusCode());
-        assertEquals(java.util.Collections.nCopies(20, 200), statuses);
+        // A duplicate that finds the message still being answered may ask for a redelivery (503) rather than
+        // acknowledge a message it cannot see sent; what matters is one reply, and nothing more on redelivery.
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 503), statuses::toString);
+        assertTrue(statuses.contains(200), statuses::toString);
         assertEquals(1, channels.deliveries().size());
+        assertEquals(200, newContainer().handleRequest(WebhookHandlerTest.messenger(event), null).getStatusCode());
+        assertEquals(1, channels.deliveries().size(), "a redelivery after the burst sends nothing more");
     }
 
     @Test

@@ -165,11 +165,11 @@ public final class ConversationService {
         ConversationState state = store.conversations().state(conversation)
                 .orElse(new ConversationState(conversation, page.unit(), null, List.of(), null));
         Instant at = at(m);
-        Turn turn = switch (rate) {
-            case WITHIN -> decide(m, state, page, at);
-            case JUST_EXCEEDED -> rateLimited(m);
-            case EXCEEDED -> withheld();
-        };
+        Turn turn = decide(m, state, page, at);
+        // A flood pauses automatic answers, but every message is still triaged: an emergency is never withheld.
+        if (rate != Rate.WITHIN && turn.draft().intent() != Intent.EMERGENCY) {
+            turn = rate == Rate.JUST_EXCEEDED ? rateLimited(m) : withheld();
+        }
         // Whatever path made the reply, it never repeats a link or number the citizen typed.
         turn = turn.withReply(echoes.clean(turn.draft().reply(), citizenText(m)));
         if (store.messages().markDecided(claim.key(), claim.owner(), turn.draft()) instanceof ClaimUpdate.Refused) {

@@ -72,14 +72,6 @@ public record ConfidenceGate(double[] weights, double answer, double clarify, do
     }
 
     /**
-     * The confidence needed to answer a message that also names another agency's matter ("thẻ BHYT hết
-     * hạn gia hạn ở đâu"): halfway from the answer threshold to certainty.
-     */
-    public double outOfScopeAnswer() {
-        return (answer + 1) / 2;
-    }
-
-    /**
      * The confidence above which a question with a crime word is taken as a procedure question rather than
      * a report ("bị giật ví mất bằng lái, làm lại thế nào?"): halfway between the two thresholds.
      */
