@@ -43,13 +43,16 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         List<String> rest = new ArrayList<>(Arrays.asList(args));
+        if (rest.contains("--help") || rest.contains("-h") || rest.contains("help")) {
+            out.println(USAGE);
+            return;
+        }
         String mode = rest.isEmpty() || rest.getFirst().startsWith("--") ? "all" : rest.removeFirst();
         switch (mode) {
             case "warm-child" -> warmChild(Path.of(rest.get(0)), Double.parseDouble(rest.get(1)));
             case "scale-child" -> ScaleRun.runChild(Integer.parseInt(rest.get(0)), Questions.load(Path.of(rest.get(1))),
                     Double.parseDouble(rest.get(2)));
             case "all", "warm", "cold", "scale", "package" -> run(mode, rest, out);
-            case "help", "--help", "-h" -> out.println(USAGE);
             default -> {
                 System.err.println("unknown mode '" + mode + "'\n" + USAGE);
                 System.exit(2);
