@@ -5,6 +5,13 @@ public final class LogFormat {
 
     private static final String PROPERTY = "java.util.logging.SimpleFormatter.format";
 
+    /**
+     * Lucene says at every start that the incubating vector module is not enabled; on Lambda it cannot be, and
+     * searching a few-MB index gains nothing from it. Held here so the setting is not garbage-collected.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
     private LogFormat() {
     }
 
@@ -13,5 +20,6 @@ public final class LogFormat {
         if (System.getProperty(PROPERTY) == null) {
             System.setProperty(PROPERTY, "%4$s %3$s: %5$s%6$s%n");
         }
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
     }
 }
