@@ -103,14 +103,14 @@ class DynamoDbCostPerMessageTest {
             .httpClient(UrlConnectionHttpClient.create())
             .overrideConfiguration(c -> c.addExecutionInterceptor(meter))
             .build();
-    private final WebhookHandler webhook;
+    private final QueuedWebhook webhook;
 
     DynamoDbCostPerMessageTest() throws Exception {
         var store = new DynamoDbStore(client, table, Clock.systemUTC(), StoreSettings.defaults());
         store.pages().register(new PageRegistration(Channel.MESSENGER, WebhookHandlerTest.PAGE, WebhookHandlerTest.UNIT,
                 "Công an phường Bến Nghé", "test-page-token", null, null));
-        webhook = new WebhookHandler(Wiring.webhook(WebhookSettings.from(Map.of(
-                "MESSENGER_APP_SECRET", Signed.MESSENGER_APP_SECRET, "GRAPH_API_BASE", channels.graphApiBase())), store, Clock.systemUTC()));
+        webhook = QueuedWebhook.over(WebhookSettings.from(Map.of(
+                "MESSENGER_APP_SECRET", Signed.MESSENGER_APP_SECRET, "GRAPH_API_BASE", channels.graphApiBase())), store, Clock.systemUTC());
     }
 
     @AfterEach

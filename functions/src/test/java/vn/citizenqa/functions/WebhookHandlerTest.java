@@ -50,7 +50,7 @@ class WebhookHandlerTest {
 
     private final ChannelStandIn channels = startStandIn();
     private final Store store = new InProcessStore();
-    private WebhookHandler handler = handlerOver(store);
+    private QueuedWebhook handler = handlerOver(store);
 
     private static ChannelStandIn startStandIn() {
         try {
@@ -65,9 +65,9 @@ class WebhookHandlerTest {
         store.pages().register(new PageRegistration(Channel.ZALO, OA, UNIT, "Công an phường Bến Nghé", "zalo-access-1", "zalo-refresh-1", null));
     }
 
-    private WebhookHandler handlerOver(Store s) {
+    private QueuedWebhook handlerOver(Store s) {
         WebhookSettings settings = WebhookSettings.from(WebhookRig.testSettings(channels));
-        return new WebhookHandler(Wiring.webhook(settings, s, Clock.systemUTC()));
+        return QueuedWebhook.over(settings, s, Clock.systemUTC());
     }
 
     @AfterEach

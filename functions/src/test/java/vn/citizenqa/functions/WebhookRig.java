@@ -34,7 +34,7 @@ final class WebhookRig implements AutoCloseable {
 
     final ChannelStandIn channels;
     final Store store;
-    final WebhookHandler handler;
+    final QueuedWebhook handler;
     private final Map<String, String> settings;
     private final boolean ownsChannels;
     private final Clock clock;
@@ -70,7 +70,7 @@ final class WebhookRig implements AutoCloseable {
         settings.putAll(env);
         this.settings = Map.copyOf(settings);
         this.clock = clock;
-        this.handler = new WebhookHandler(Wiring.webhook(WebhookSettings.from(settings), store, clock));
+        this.handler = QueuedWebhook.over(WebhookSettings.from(settings), store, clock);
     }
 
     /** The test secrets of {@link Signed} and the channel APIs at the stand-in, as a deployment's environment. */

@@ -1,23 +1,27 @@
 package vn.citizenqa.functions.channel;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.citizenqa.core.channel.InboundMessage;
-import vn.citizenqa.core.conversation.ConversationService;
-import vn.citizenqa.core.conversation.Outcome;
+import vn.citizenqa.core.channel.SentAtBounds;
+import vn.citizenqa.core.queue.MessageQueue;
+import vn.citizenqa.core.queue.QueueUnavailableException;
 import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.functions.channel.messenger.MessengerAdapter;
 import vn.citizenqa.functions.channel.zalo.ZaloAdapter;
 
 /**
  * The webhook routes: {@code GET /webhook/messenger} (the subscription handshake), {@code POST /webhook/messenger}
- * and {@code POST /webhook/zalo} (and {@code GET /}, Zalo's domain verification page, when configured). Verifies through the channel's adapter, hands each message to the conversation
- * service, and turns the outcomes into the status the platform acts on: 200 done, 401 not genuine, 400 not
- * JSON, 413 too large, 502 a reply could not be sent, 503 the store is unreachable or another delivery still holds
- * the message (each makes the platform deliver again).
+ * and {@code POST /webhook/zalo} (and {@code GET /}, Zalo's domain verification page, when configured). Verifies through
+ * the channel's adapter, bounds the platform's timestamps, puts every citizen's message on the queue for the worker
+ * and answers at once, whatever the channel API is doing: 200 queued, 401 not genuine, 400 not JSON, 413 too large,
+ * 503 the queue or the store is unreachable (the platform delivers again; nothing was acknowledged). It opens no
+ * index and builds no assistant.
  */
 public final class Webhook {
 
@@ -33,7 +37,8 @@ public final class Webhook {
 
     private final MessengerAdapter messenger;
     private final ZaloAdapter zalo;
-    private final ConversationService conversations;
+    private final MessageQueue queue;
+    private final SentAtBounds times;
     private final String messengerMissing;
     private final String zaloMissing;
     private final String zaloSiteVerification;
@@ -44,10 +49,11 @@ public final class Webhook {
      * @param zaloSiteVerification the content of Zalo's domain-verification meta tag, served at {@code GET /}; null for none
      */
     public Webhook(MessengerAdapter messenger, String messengerMissing, ZaloAdapter zalo, String zaloMissing,
-                   ConversationService conversations, String zaloSiteVerification) {
+                   MessageQueue queue, SentAtBounds times, String zaloSiteVerification) {
         this.messenger = messenger;
         this.zalo = zalo;
-        this.conversations = conversations;
+        this.queue = queue;
+        this.times = times;
         this.messengerMissing = messengerMissing;
         this.zaloMissing = zaloMissing;
         this.zaloSiteVerification = zaloSiteVerification;
@@ -109,49 +115,28 @@ public final class Webhook {
     }
 
     private WebhookResponse process(String channel, ParsedWebhook.Accepted accepted) {
-        ObjectNode summary = JsonFields.newObject();
-        summary.put("received", accepted.messages().size());
-        int replied = 0;
-        int withheld = 0;
-        int duplicates = 0;
+        List<InboundMessage.FromCitizen> queued = new ArrayList<>();
         int ignored = 0;
-        int unknownPage = 0;
-        int failed = 0;
-        int inProgress = 0;
-        int errors = 0;
         for (InboundMessage message : accepted.messages()) {
-            Outcome outcome;
-            try {
-                outcome = conversations.handle(message);
-            } catch (StoreUnavailableException e) {
-                LOG.log(Level.ERROR, channel + " webhook: the store is unreachable; answering 503 so the platform delivers again", e);
-                return WebhookResponse.error(503, "the store is unavailable; deliver again later");
-            } catch (RuntimeException e) {
-                // A fault of ours: the platform delivers again, and a redelivery resumes from what was stored.
-                LOG.log(Level.ERROR, channel + " webhook: message " + message.messageId() + " failed", e);
-                errors++;
-                continue;
-            }
-            switch (outcome) {
-                case Outcome.Replied r -> replied++;
-                case Outcome.Withheld w -> withheld++;
-                case Outcome.AlreadyAnswered d -> duplicates++;
-                case Outcome.InProgress p -> inProgress++;
-                case Outcome.Ignored i -> ignored++;
-                case Outcome.UnknownPage u -> unknownPage++;
-                case Outcome.SendFailed f -> failed++;
+            switch (message) {
+                case InboundMessage.Ignored i -> {
+                    LOG.log(Level.DEBUG, "{0} page {1}: {2} ignored", channel, i.pageId(), i.kind());
+                    ignored++;
+                }
+                case InboundMessage.FromCitizen m -> queued.add(times.bound(m));
             }
         }
-        summary.put("replied", replied).put("withheld", withheld).put("duplicates", duplicates).put("ignored", ignored)
-                .put("unknownPage", unknownPage).put("sendFailed", failed).put("inProgress", inProgress).put("errors", errors);
-        if (errors > 0) {
-            return WebhookResponse.json(500, summary);
+        try {
+            if (!queued.isEmpty()) {
+                queue.enqueue(queued);
+            }
+        } catch (QueueUnavailableException | StoreUnavailableException e) {
+            LOG.log(Level.ERROR, channel + " webhook: " + queued.size() + " messages could not be queued; answering 503 so "
+                    + "the platform delivers again", e);
+            return WebhookResponse.error(503, "the queue is unavailable; deliver again later");
         }
-        if (failed > 0) {
-            return WebhookResponse.json(502, summary);
-        }
-        // Held by a delivery that has not finished (and may have died): the platform comes back after its lease.
-        return WebhookResponse.json(inProgress > 0 ? 503 : 200, summary);
+        return WebhookResponse.json(200, JsonFields.newObject().put("received", accepted.messages().size())
+                .put("queued", queued.size()).put("ignored", ignored));
     }
 
     /** 413 for a body over {@link #MAX_BODY_BYTES}; {@code size} may be an estimate when it was never decoded. */
