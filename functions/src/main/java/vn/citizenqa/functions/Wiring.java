@@ -19,6 +19,7 @@ import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.officer.OfficerDesk;
 import vn.citizenqa.core.officer.ProcedureTitles;
+import vn.citizenqa.core.queue.Admission;
 import vn.citizenqa.core.queue.InProcessQueue;
 import vn.citizenqa.core.queue.MessageQueue;
 import vn.citizenqa.core.queue.QueueConsumer;
@@ -50,6 +51,11 @@ import vn.citizenqa.functions.queue.SqsSettings;
 public final class Wiring {
 
     private static final System.Logger LOG = System.getLogger("citizenqa.wiring");
+
+    static {
+        // Before the store's or the channels' first connection loads the JDK's HTTP classes.
+        ChannelHttp.noSilentPostRetry();
+    }
 
     private Wiring() {
     }
@@ -141,7 +147,7 @@ public final class Wiring {
                 settings.zaloReplayWindow(), clock) : null;
         SentAtBounds times = new SentAtBounds(settings.zaloReplayWindow(), SentAtBounds.DEFAULT_SKEW, clock);
         return new Webhook(messenger, "set MESSENGER_APP_SECRET (and MESSENGER_VERIFY_TOKEN)", zalo, "set ZALO_APP_ID and ZALO_OA_SECRET",
-                queue, times, settings.zaloSiteVerification());
+                new Admission(store, queue), times, settings.zaloSiteVerification());
     }
 
     /** The worker configured from this process's environment, over {@link #store()}, built on first use. */

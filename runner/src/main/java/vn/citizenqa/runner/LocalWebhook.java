@@ -46,12 +46,31 @@ public final class LocalWebhook implements RequestHandler<APIGatewayV2HTTPEvent,
             SqsMessageQueue queue = new SqsMessageQueue(sqs.get());
             var client = SqsMessageQueue.client(sqs.get());
             SqsEventSource source = new SqsEventSource(client, sqs.get().queueUrl(),
-                    new WorkerHandler(Wiring.worker(settings, store, clock)), QueueSettings.DEFAULT.retryDelay(),
-                    QueueSettings.DEFAULT.concurrency());
+                    new WorkerHandler(Wiring.worker(settings, store, clock)), QueueSettings.DEFAULT.concurrency());
             return new LocalWebhook(new WebhookHandler(Wiring.webhook(settings, store, queue, clock)), null, source);
         }
-        Wiring.InProcessPath path = Wiring.inProcess(settings, store, clock, QueueSettings.DEFAULT);
+        Wiring.InProcessPath path = Wiring.inProcess(settings, store, clock, inProcessQueue(env));
         return new LocalWebhook(new WebhookHandler(path.webhook()), path.queue(), null);
+    }
+
+    /** How long the in-process queue waits before handing a failed message out again locally. */
+    static final Duration LOCAL_RETRY_DELAY = Duration.ofSeconds(2);
+
+    /** The in-process queue's settings: {@code QUEUE_RETRY_DELAY_MS} (default 2000; SQS waits its visibility timeout). */
+    static QueueSettings inProcessQueue(Map<String, String> env) {
+        String v = env.get("QUEUE_RETRY_DELAY_MS");
+        Duration delay = LOCAL_RETRY_DELAY;
+        if (v != null && !v.isBlank()) {
+            try {
+                delay = Duration.ofMillis(Long.parseLong(v.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("QUEUE_RETRY_DELAY_MS must be a number of milliseconds, not '" + v + "'");
+            }
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("QUEUE_RETRY_DELAY_MS must not be negative: " + v);
+            }
+        }
+        return QueueSettings.DEFAULT.withRetryDelay(delay);
     }
 
     @Override

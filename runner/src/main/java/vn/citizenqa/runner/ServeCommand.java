@@ -37,18 +37,36 @@ public final class ServeCommand {
     /** A running server (tests start one on port 0 and close it). */
     public static final class Running implements AutoCloseable {
         private final HttpServer server;
+        private final List<LocalWebhook> webhooks;
 
-        Running(HttpServer server) {
+        Running(HttpServer server, List<LocalWebhook> webhooks) {
             this.server = server;
+            this.webhooks = webhooks;
         }
 
         public int port() {
             return server.getAddress().getPort();
         }
 
+        /**
+         * Waits until the worker has finished what the webhook queued so far (the in-process queue; with SQS the
+         * event source works on by itself and this returns at once).
+         *
+         * @return false when {@code timeout} passed first
+         */
+        public boolean awaitWorker(java.time.Duration timeout) throws InterruptedException {
+            for (LocalWebhook w : webhooks) {
+                if (!w.awaitWorker(timeout)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         @Override
         public void close() {
             server.stop(0);
+            webhooks.forEach(LocalWebhook::close);
         }
     }
 
@@ -91,11 +109,19 @@ public final class ServeCommand {
             }
             handlers.put(f.name(), f.factory().build(env, store));
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        List<LocalWebhook> webhooks = handlers.values().stream().filter(h -> h instanceof LocalWebhook)
+                .map(h -> (LocalWebhook) h).toList();
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            webhooks.forEach(LocalWebhook::close);
+            throw e;
+        }
         server.createContext("/", exchange -> serve(exchange, handlers, log));
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
-        return new Running(server);
+        return new Running(server, webhooks);
     }
 
     private static void serve(HttpExchange exchange, Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers,

@@ -20,30 +20,26 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * What Lambda's SQS event source mapping does, for the local runner and the tests: long-polls the queue, hands each
- * batch to the worker handler as an {@link SQSEvent}, deletes what it finished and leaves its reported failures to be
- * received again after {@code retryDelay} (the visibility timeout). The queue's redrive policy moves a message that
- * keeps failing to the dead-letter queue. {@code pollers} bounds how many batches are worked on at once, as the
- * mapping's maximum concurrency does.
+ * batch to the worker handler as an {@link SQSEvent}, deletes what it finished and leaves its reported failures in
+ * flight, to be received again when the queue's visibility timeout runs out. The queue's redrive policy moves a
+ * message that keeps failing to the dead-letter queue. {@code pollers} bounds how many batches are worked on at
+ * once, as the mapping's maximum concurrency does.
  */
 public final class SqsEventSource implements AutoCloseable {
 
-    /** How long a received batch stays invisible while the worker has it: longer than any worker call takes. */
-    static final Duration WORKING = Duration.ofSeconds(120);
     private static final System.Logger LOG = System.getLogger("citizenqa.queue");
 
     private final SqsClient sqs;
     private final String queueUrl;
     private final RequestHandler<SQSEvent, SQSBatchResponse> worker;
-    private final Duration retryDelay;
     private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean running = true;
 
     public SqsEventSource(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> worker,
-                          Duration retryDelay, int pollers) {
+                          int pollers) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.worker = worker;
-        this.retryDelay = retryDelay;
         for (int i = 0; i < pollers; i++) {
             this.pollers.add(Thread.ofPlatform().daemon().name("citizenqa-sqs-poller-" + i).start(this::poll));
         }
@@ -54,7 +50,6 @@ public final class SqsEventSource implements AutoCloseable {
             List<Message> messages;
             try {
                 messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
-                        .visibilityTimeout((int) WORKING.toSeconds())
                         .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
             } catch (SdkException e) {
                 if (running) {
@@ -85,15 +80,12 @@ public final class SqsEventSource implements AutoCloseable {
                         .collect(Collectors.toSet());
         try {
             for (Message m : messages) {
-                if (failed.contains(m.messageId())) {
-                    sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())
-                            .visibilityTimeout((int) retryDelay.toSeconds()));
-                } else {
+                if (!failed.contains(m.messageId())) {
                     sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
                 }
             }
         } catch (SdkException e) {
-            // Left in flight: received again after WORKING, and the worker's claims make that harmless.
+            // Left in flight: received again after the visibility timeout, and the worker's claims make that harmless.
             LOG.log(Level.WARNING, "cannot settle a batch with the queue ({0}); it will be received again", e.getMessage());
         }
     }

@@ -2,6 +2,7 @@ package vn.citizenqa.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -78,10 +80,13 @@ class ServeOnDynamoDbTest {
 
         try (ServeProcess first = ServeProcess.start(env)) {
             assertEquals(200, deliver(first.port(), "m_restart_1").statusCode(), first.output());
+            awaitDeliveries(1);
             assertEquals(1, channels.deliveries().size());
         }
         try (ServeProcess second = ServeProcess.start(env)) {
             assertEquals(200, deliver(second.port(), "m_restart_1").statusCode(), second.output());
+            // A redelivery the new process might queue would be answered within this time.
+            Thread.sleep(1000);
         }
 
         assertEquals(1, channels.deliveries().size(), "the redelivery after the restart is not answered again");
@@ -101,10 +106,20 @@ class ServeOnDynamoDbTest {
 
             relay.restore();
             assertEquals(200, deliver(serve.port(), "m_outage_1").statusCode());
+            assertTrue(serve.awaitWorker(Duration.ofSeconds(60)));
             assertEquals(200, deliver(serve.port(), "m_outage_1").statusCode());
+            assertTrue(serve.awaitWorker(Duration.ofSeconds(60)));
         }
 
         assertEquals(1, channels.deliveries().size());
+    }
+
+    /** Waits for the stand-in to have {@code n} deliveries (the worker answers behind the queue). */
+    private void awaitDeliveries(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (channels.deliveries().size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     /** {@code citizen-qa serve --port 0} as its own JVM, on the test's class path. */

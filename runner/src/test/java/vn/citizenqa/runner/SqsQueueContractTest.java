@@ -24,7 +24,7 @@ class SqsQueueContractTest extends QueueContract {
         SqsTestServer.TestQueue q = SQS.createQueue(settings);
         SqsMessageQueue queue = new SqsMessageQueue(SQS.client(), q.url(), true);
         SqsEventSource source = new SqsEventSource(SQS.client(), q.url(), new WorkerHandler(consumer),
-                settings.retryDelay(), settings.concurrency());
+                settings.concurrency());
         return new Harness() {
             @Override
             public MessageQueue queue() {

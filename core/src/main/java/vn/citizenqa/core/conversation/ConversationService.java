@@ -13,6 +13,7 @@ import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.channel.OutboundReply;
 import vn.citizenqa.core.channel.ReplyFailedException;
 import vn.citizenqa.core.channel.ReplySender;
+import vn.citizenqa.core.channel.ReplyUncertainException;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Candidate;
@@ -55,6 +56,8 @@ public final class ConversationService {
     /** Why an escalation exists when a citizen sent more messages in a minute than the limit allows. */
     public static final String RATE_LIMITED_REASON = "gửi quá nhiều tin nhắn trong một phút: tạm dừng trả lời tự động";
     private static final Duration POLL = Duration.ofMillis(100);
+    /** The platform id stored for a reply whose send got no answer (see {@link ReplyUncertainException}). */
+    public static final String UNCONFIRMED = "unconfirmed";
     private static final System.Logger LOG = System.getLogger("citizenqa.conversation");
 
     private final Decider decider;
@@ -232,6 +235,12 @@ public final class ConversationService {
         String platformId;
         try {
             platformId = sender.send(m.from(), m.messageId(), reply);
+        } catch (ReplyUncertainException e) {
+            // The request went out and no answer came: the platform most likely delivered it. Sending again could
+            // give the citizen the reply twice, so it is not sent again; the claim says so for anyone looking.
+            LOG.log(Level.WARNING, "{0} {1}: the reply may have been delivered ({2}); not sent again, marked unconfirmed",
+                    m.from().channel().wireName(), m.messageId(), e.getMessage());
+            platformId = UNCONFIRMED;
         } catch (ReplyFailedException e) {
             store.messages().release(claim.key(), claim.owner());
             LOG.log(Level.WARNING, "{0} {1}: reply not sent ({2}); the platform will deliver it again",

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import vn.citizenqa.core.channel.ReplyFailedException;
+import vn.citizenqa.core.channel.ReplyUncertainException;
 import vn.citizenqa.core.store.Author;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
@@ -25,6 +26,9 @@ import vn.citizenqa.core.store.EscalationStatus;
 import vn.citizenqa.core.store.Escalations;
 import vn.citizenqa.core.store.Keys;
 import vn.citizenqa.core.store.NewSuggestion;
+import vn.citizenqa.core.store.ReplyRequest;
+import vn.citizenqa.core.store.SentReply;
+import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.Suggestion;
 
@@ -44,6 +48,15 @@ public final class OfficerDesk {
     public static final int QUESTION_LIMIT = 500;
     /** How many of the conversation's latest messages a case shows. */
     public static final int CONVERSATION_SHOWN = 20;
+
+    /** The platform id recorded for a reply sent with no answer back (see {@link ReplyUncertainException}). */
+    public static final String UNCONFIRMED = "unconfirmed";
+    public static final int KEY_LIMIT = 100;
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1," + KEY_LIMIT + "}");
+    /** How long a repeat waits for the first request of its key: longer than a channel call with its retry takes. */
+    static final Duration REPEAT_WAIT = Duration.ofSeconds(25);
+    private static final Duration REPEAT_POLL = Duration.ofMillis(100);
+    private static final System.Logger LOG = System.getLogger("citizenqa.officer");
 
     private static final List<String> STATUSES = Arrays.stream(EscalationStatus.values()).map(Enum::name).toList();
 
@@ -96,18 +109,108 @@ public final class OfficerDesk {
         return detail(applied(store.escalations().claim(id, officer.id())));
     }
 
+    /** As {@link #reply(Officer, String, String, String, String)} without an idempotency key: a repeat sends again. */
+    public ReplyOutcome reply(Officer officer, String id, String text, String procedureId) {
+        return reply(officer, id, text, procedureId, null);
+    }
+
     /**
      * Sends the reply on the citizen's channel, then records it: the conversation message, ANSWERED by the caller,
      * the unit's count of officer replies and, for the first reply, the time it took. Nothing is sent when the
      * request is refused (bad text, unknown procedure, held by another, closed, past the channel's window).
+     *
+     * <p>With an {@code idempotencyKey} (the console sends one per composed reply) the first request with the key
+     * sends and every repeat gets that first outcome without sending: a double click, a browser's retry or twenty at
+     * once give the citizen one message. A repeat arriving while the first is sending waits for it.
+     *
+     * @param idempotencyKey null for none; else 1–{@value #KEY_LIMIT} letters, digits, {@code - _ . :}
      */
-    public ReplyOutcome reply(Officer officer, String id, String text, String procedureId) {
+    public ReplyOutcome reply(Officer officer, String id, String text, String procedureId, String idempotencyKey) {
         Escalation e = visible(officer, id);
         String body = requiredText(text, "text", REPLY_LIMIT);
         String procedure = blankToNull(procedureId);
         if (procedure != null) {
             requireProcedure(procedure);
         }
+        String key = idempotencyKey(idempotencyKey);
+        if (key == null) {
+            return send(officer, e, body, procedure);
+        }
+        String token = null;
+        long deadline = System.nanoTime() + REPEAT_WAIT.toNanos();
+        while (token == null) {
+            switch (store.replyRequests().begin(id, key)) {
+                case ReplyRequest.Taken t -> token = t.token();
+                case ReplyRequest.Completed c -> {
+                    return repeated(e, c.sent());
+                }
+                case ReplyRequest.InFlight f -> {
+                    if (System.nanoTime() > deadline) {
+                        throw refused(new Refusal.ReplyInProgress(key));
+                    }
+                    pause();
+                }
+            }
+        }
+        ReplyOutcome outcome;
+        try {
+            outcome = send(officer, e, body, procedure);
+        } catch (OfficerRequestRefused | StoreUnavailableException refusedBeforeSending) {
+            // Nothing went out (send records nothing before the channel takes the reply): the key is free again.
+            abandon(id, key, token);
+            throw refusedBeforeSending;
+        }
+        Delivery d = outcome.delivery();
+        try {
+            store.replyRequests().complete(id, key, token, new SentReply(d.platformMessageId(), d.sentAt(), d.mode().name()));
+        } catch (StoreUnavailableException ex) {
+            // Sent and answered; a repeat of the key finds it in flight and is refused, never sent again.
+            LOG.log(System.Logger.Level.WARNING, "escalation {0}: reply sent, but its idempotency key could not be marked done ({1})",
+                    id, ex.getMessage());
+        }
+        return outcome;
+    }
+
+    /** The first outcome of a key, as a repeat of it gets it: what was sent, and the escalation as it is now. */
+    private ReplyOutcome repeated(Escalation e, SentReply sent) {
+        Escalation now = store.escalations().find(e.id()).orElse(e);
+        return new ReplyOutcome(detail(now), new Delivery(e.conversation().channel(), ReplyMode.valueOf(sent.mode()),
+                sent.platformMessageId(), sent.sentAt()));
+    }
+
+    private void abandon(String id, String key, String token) {
+        try {
+            store.replyRequests().abandon(id, key, token);
+        } catch (StoreUnavailableException ex) {
+            // The key stays in flight: its repeats are refused rather than sent.
+            LOG.log(System.Logger.Level.WARNING, "escalation {0}: idempotency key not freed ({1})", id, ex.getMessage());
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(REPEAT_POLL);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a reply with the same key", ex);
+        }
+    }
+
+    private static String idempotencyKey(String given) {
+        String k = blankToNull(given);
+        if (k == null) {
+            return null;
+        }
+        k = k.strip();
+        if (!KEY.matcher(k).matches()) {
+            throw refused(new Refusal.InvalidRequest("the Idempotency-Key header must be 1-" + KEY_LIMIT
+                    + " letters, digits, '-', '_', '.' or ':' (a UUID serves)"));
+        }
+        return k;
+    }
+
+    private ReplyOutcome send(Officer officer, Escalation e, String body, String procedure) {
+        String id = e.id();
         requireActionable(officer, e, false);
         ReplyWindow window = window(e, now());
         if (!window.isOpen()) {
@@ -120,12 +223,31 @@ public final class OfficerDesk {
         String platformMessageId;
         try {
             platformMessageId = sender.sendOfficerReply(e.conversation(), e.citizenMessageId(), body, window.mode());
+        } catch (ReplyUncertainException ex) {
+            // Sent in full with no answer back: the citizen most likely has it. Not failed (a retry would repeat it).
+            LOG.log(System.Logger.Level.WARNING, "escalation {0}: the reply may have been delivered ({1}); recorded as unconfirmed",
+                    id, ex.getMessage());
+            platformMessageId = UNCONFIRMED;
         } catch (ReplyFailedException ex) {
             throw refused(new Refusal.ChannelFailed("the " + e.conversation().channel().wireName()
                     + " channel did not accept the reply (" + ex.getMessage() + "); nothing was recorded, try again"));
         }
-        // The citizen has the text now: record it whatever happened to the escalation meanwhile.
         Instant sentAt = now();
+        Delivery delivery = new Delivery(e.conversation().channel(), window.mode(), platformMessageId, sentAt);
+        try {
+            return new ReplyOutcome(detail(record(officer, e, body, procedure, platformMessageId, sentAt)), delivery);
+        } catch (StoreUnavailableException ex) {
+            // The citizen has the text: answering 503 now would invite a retry, i.e. a second message.
+            LOG.log(System.Logger.Level.ERROR, "escalation {0}: the reply was sent but could not all be recorded ({1})", id,
+                    ex.getMessage());
+            return new ReplyOutcome(new EscalationDetail(e, null, List.of(), window), delivery);
+        }
+    }
+
+    /** What follows a sent reply, recorded whatever happened to the escalation meanwhile; the escalation after it. */
+    private Escalation record(Officer officer, Escalation e, String body, String procedure, String platformMessageId,
+                              Instant sentAt) {
+        String id = e.id();
         store.conversations().append(ConversationMessage.of(e.conversation(), "officer-" + platformMessageId, sentAt,
                 Author.OFFICER, officer.id(), body));
         if (procedure != null) {
@@ -133,18 +255,14 @@ public final class OfficerDesk {
         }
         store.counters().count(e.unit(), sentAt, Counter.OFFICER_REPLIES);
         EscalationChange change = store.escalations().answer(id, officer.id(), body);
-        Escalation now = e;
         if (change instanceof EscalationChange.Applied(Escalation answered, EscalationStatus ignored)) {
-            now = answered;
             if (isFirstAnswer(answered)) {
                 store.counters().recordFirstResponse(answered.unit(), answered.id(), sentAt,
                         Duration.between(answered.createdAt(), sentAt));
             }
-        } else {
-            now = store.escalations().find(id).orElse(e);
+            return answered;
         }
-        return new ReplyOutcome(detail(now), new Delivery(e.conversation().channel(), window.mode(),
-                platformMessageId, sentAt));
+        return store.escalations().find(id).orElse(e);
     }
 
     /** Closes it with a reason; one CLAIMED by another officer only that officer or a supervisor may close. */

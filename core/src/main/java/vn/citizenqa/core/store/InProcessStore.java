@@ -38,6 +38,7 @@ public final class InProcessStore implements Store {
     private final Counts counters = new Counts();
     private final Proposals suggestions = new Proposals();
     private final Rates rates = new Rates();
+    private final Requests replyRequests = new Requests();
 
     public InProcessStore(Clock clock, StoreSettings settings) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -81,6 +82,47 @@ public final class InProcessStore implements Store {
     @Override
     public MessageRates rates() {
         return rates;
+    }
+
+    @Override
+    public ReplyRequests replyRequests() {
+        return replyRequests;
+    }
+
+    /** One entry per escalation and key: in flight with its taker's token, or completed with what was sent. */
+    private final class Requests implements ReplyRequests {
+        private record Entry(String token, Instant takenAt, SentReply sent, boolean abandoned, Instant expiresAt) {
+        }
+
+        private final ConcurrentHashMap<String, Entry> byKey = new ConcurrentHashMap<>();
+
+        @Override
+        public ReplyRequest begin(String escalationId, String key) {
+            Instant now = now();
+            AtomicReference<ReplyRequest> result = new AtomicReference<>();
+            byKey.compute(escalationId + "#" + key, (k, cur) -> {
+                if (cur == null || cur.abandoned() || !cur.expiresAt().isAfter(now)) {
+                    String token = RandomIds.newId();
+                    result.set(new ReplyRequest.Taken(token));
+                    return new Entry(token, now, null, false, now.plus(RETENTION));
+                }
+                result.set(cur.sent() != null ? new ReplyRequest.Completed(cur.sent()) : new ReplyRequest.InFlight(cur.takenAt()));
+                return cur;
+            });
+            return result.get();
+        }
+
+        @Override
+        public void complete(String escalationId, String key, String token, SentReply sent) {
+            byKey.computeIfPresent(escalationId + "#" + key, (k, cur) -> cur.token().equals(token) && cur.sent() == null
+                    ? new Entry(token, cur.takenAt(), sent, false, cur.expiresAt()) : cur);
+        }
+
+        @Override
+        public void abandon(String escalationId, String key, String token) {
+            byKey.computeIfPresent(escalationId + "#" + key, (k, cur) -> cur.token().equals(token) && cur.sent() == null
+                    ? new Entry(token, cur.takenAt(), null, true, cur.expiresAt()) : cur);
+        }
     }
 
     /** One counter per citizen, for the latest minute it counted in (older minutes are never read again). */

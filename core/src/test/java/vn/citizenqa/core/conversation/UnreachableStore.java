@@ -56,4 +56,9 @@ public final class UnreachableStore implements Store {
     public vn.citizenqa.core.store.MessageRates rates() {
         throw down();
     }
+
+    @Override
+    public vn.citizenqa.core.store.ReplyRequests replyRequests() {
+        throw down();
+    }
 }

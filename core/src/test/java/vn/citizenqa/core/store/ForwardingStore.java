@@ -46,6 +46,11 @@ public class ForwardingStore implements Store {
         return store.rates();
     }
 
+    @Override
+    public ReplyRequests replyRequests() {
+        return store.replyRequests();
+    }
+
     /** Message claims that pass everything to others; override the step whose failure is simulated. */
     public static class Claims implements MessageClaims {
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.channel.SentAtBounds;
-import vn.citizenqa.core.queue.MessageQueue;
+import vn.citizenqa.core.queue.Admission;
 import vn.citizenqa.core.queue.QueueUnavailableException;
 import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.functions.channel.messenger.MessengerAdapter;
@@ -18,8 +18,8 @@ import vn.citizenqa.functions.channel.zalo.ZaloAdapter;
 /**
  * The webhook routes: {@code GET /webhook/messenger} (the subscription handshake), {@code POST /webhook/messenger}
  * and {@code POST /webhook/zalo} (and {@code GET /}, Zalo's domain verification page, when configured). Verifies through
- * the channel's adapter, bounds the platform's timestamps, puts every citizen's message on the queue for the worker
- * and answers at once, whatever the channel API is doing: 200 queued, 401 not genuine, 400 not JSON, 413 too large,
+ * the channel's adapter, bounds the platform's timestamps, puts every citizen's message not yet answered on the queue
+ * for the worker ({@link Admission}) and answers at once, whatever the channel API is doing: 200 queued, 401 not genuine, 400 not JSON, 413 too large,
  * 503 the queue or the store is unreachable (the platform delivers again; nothing was acknowledged). It opens no
  * index and builds no assistant.
  */
@@ -37,7 +37,7 @@ public final class Webhook {
 
     private final MessengerAdapter messenger;
     private final ZaloAdapter zalo;
-    private final MessageQueue queue;
+    private final Admission admission;
     private final SentAtBounds times;
     private final String messengerMissing;
     private final String zaloMissing;
@@ -49,10 +49,10 @@ public final class Webhook {
      * @param zaloSiteVerification the content of Zalo's domain-verification meta tag, served at {@code GET /}; null for none
      */
     public Webhook(MessengerAdapter messenger, String messengerMissing, ZaloAdapter zalo, String zaloMissing,
-                   MessageQueue queue, SentAtBounds times, String zaloSiteVerification) {
+                   Admission admission, SentAtBounds times, String zaloSiteVerification) {
         this.messenger = messenger;
         this.zalo = zalo;
-        this.queue = queue;
+        this.admission = admission;
         this.times = times;
         this.messengerMissing = messengerMissing;
         this.zaloMissing = zaloMissing;
@@ -126,17 +126,19 @@ public final class Webhook {
                 case InboundMessage.FromCitizen m -> queued.add(times.bound(m));
             }
         }
+        Admission.Admitted admitted;
         try {
-            if (!queued.isEmpty()) {
-                queue.enqueue(queued);
-            }
-        } catch (QueueUnavailableException | StoreUnavailableException e) {
+            admitted = queued.isEmpty() ? new Admission.Admitted(0, 0) : admission.admit(queued);
+        } catch (StoreUnavailableException e) {
+            LOG.log(Level.ERROR, channel + " webhook: the store is unreachable; answering 503 so the platform delivers again", e);
+            return WebhookResponse.error(503, "the store is unavailable; deliver again later");
+        } catch (QueueUnavailableException e) {
             LOG.log(Level.ERROR, channel + " webhook: " + queued.size() + " messages could not be queued; answering 503 so "
                     + "the platform delivers again", e);
             return WebhookResponse.error(503, "the queue is unavailable; deliver again later");
         }
         return WebhookResponse.json(200, JsonFields.newObject().put("received", accepted.messages().size())
-                .put("queued", queued.size()).put("ignored", ignored));
+                .put("queued", admitted.queued()).put("duplicates", admitted.alreadyAnswered()).put("ignored", ignored));
     }
 
     /** 413 for a body over {@link #MAX_BODY_BYTES}; {@code size} may be an estimate when it was never decoded. */

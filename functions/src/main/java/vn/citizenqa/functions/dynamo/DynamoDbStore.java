@@ -23,6 +23,7 @@ import vn.citizenqa.core.store.Escalations;
 import vn.citizenqa.core.store.MessageClaims;
 import vn.citizenqa.core.store.MessageRates;
 import vn.citizenqa.core.store.PageRegistry;
+import vn.citizenqa.core.store.ReplyRequests;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.core.store.Suggestions;
@@ -37,6 +38,7 @@ public final class DynamoDbStore implements Store {
     private final DailyCounters counters;
     private final Suggestions suggestions;
     private final MessageRates rates;
+    private final ReplyRequests replyRequests;
     private final TableCalls table;
 
     public DynamoDbStore(DynamoDbClient client, String tableName, Clock clock, StoreSettings settings) {
@@ -51,6 +53,7 @@ public final class DynamoDbStore implements Store {
         this.counters = new DynamoDailyCounters(table, settings);
         this.suggestions = new DynamoSuggestions(table, masker, now);
         this.rates = new DynamoMessageRates(table);
+        this.replyRequests = new DynamoReplyRequests(table, now);
     }
 
     /** A client for the settings: URL-connection HTTP, explicit region, bounded retries with backoff. */
@@ -128,5 +131,10 @@ public final class DynamoDbStore implements Store {
     @Override
     public MessageRates rates() {
         return rates;
+    }
+
+    @Override
+    public ReplyRequests replyRequests() {
+        return replyRequests;
     }
 }
