@@ -32,4 +32,9 @@ public interface Store {
 
     /** Officers' reply requests by idempotency key, so that a repeated request never sends twice. */
     ReplyRequests replyRequests();
+    /** The units: names, provinces, and which were merged into which. */
+    UnitRegistry units();
+
+    /** Camera-recorded traffic violations by plate. */
+    ViolationRecords violations();
 }

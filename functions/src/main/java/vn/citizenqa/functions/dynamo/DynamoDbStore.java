@@ -27,6 +27,8 @@ import vn.citizenqa.core.store.ReplyRequests;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.core.store.Suggestions;
+import vn.citizenqa.core.store.UnitRegistry;
+import vn.citizenqa.core.store.ViolationRecords;
 
 /** The store on one DynamoDB table (see {@link StoreTable}), through the low-level client: single-item writes only. */
 public final class DynamoDbStore implements Store {
@@ -39,6 +41,8 @@ public final class DynamoDbStore implements Store {
     private final Suggestions suggestions;
     private final MessageRates rates;
     private final ReplyRequests replyRequests;
+    private final UnitRegistry units;
+    private final ViolationRecords violations;
     private final TableCalls table;
 
     public DynamoDbStore(DynamoDbClient client, String tableName, Clock clock, StoreSettings settings) {
@@ -54,6 +58,8 @@ public final class DynamoDbStore implements Store {
         this.suggestions = new DynamoSuggestions(table, masker, now);
         this.rates = new DynamoMessageRates(table);
         this.replyRequests = new DynamoReplyRequests(table, now);
+        this.units = new DynamoUnitRegistry(table);
+        this.violations = new DynamoViolationRecords(table, now);
     }
 
     /** A client for the settings: URL-connection HTTP, explicit region, bounded retries with backoff. */
@@ -136,5 +142,15 @@ public final class DynamoDbStore implements Store {
     @Override
     public ReplyRequests replyRequests() {
         return replyRequests;
+    }
+
+    @Override
+    public UnitRegistry units() {
+        return units;
+    }
+
+    @Override
+    public ViolationRecords violations() {
+        return violations;
     }
 }
