@@ -232,22 +232,43 @@ public final class ConversationService {
             return new Outcome.Withheld(m.messageId());
         }
         OutboundReply reply = new OutboundReply(draft.reply(), ConversationReplies.options(draft, knowledge));
+        switch (claim.state()) {
+            case SENDING_AGAIN -> {
+                // Two sends whose outcome is unknown: the citizen most likely has the reply; a third is never sent.
+                LOG.log(Level.ERROR, "{0} {1}: a second send of this reply got no answer either; not sent a third time, "
+                        + "marked unconfirmed", m.from().channel().wireName(), m.messageId());
+                return markSent(m, claim, UNCONFIRMED);
+            }
+            case SENDING -> LOG.log(Level.WARNING, "{0} {1}: an earlier send of this reply got no answer and its lease has "
+                    + "passed; sending it once more (the citizen may get it twice, never more)", m.from().channel().wireName(),
+                    m.messageId());
+            default -> {
+            }
+        }
+        // Marked before the channel is called: a receive after a crash or a timeout knows a send may have happened.
+        if (store.messages().markSending(claim.key(), claim.owner()) instanceof ClaimUpdate.Refused) {
+            return new Outcome.InProgress(m.messageId());
+        }
         String platformId;
         try {
             platformId = sender.send(m.from(), m.messageId(), reply);
         } catch (ReplyUncertainException e) {
-            // The request went out and no answer came: the platform most likely delivered it. Sending again could
-            // give the citizen the reply twice, so it is not sent again; the claim says so for anyone looking.
-            LOG.log(Level.WARNING, "{0} {1}: the reply may have been delivered ({2}); not sent again, marked unconfirmed",
-                    m.from().channel().wireName(), m.messageId(), e.getMessage());
-            platformId = UNCONFIRMED;
+            // The request went out and no answer came: the platform may have delivered it. The claim stays SENDING
+            // under its lease; the first receive after the lease sends once more (the rule above), none sooner.
+            LOG.log(Level.WARNING, "{0} {1}: the reply may have been delivered ({2}); not sent again before the lease of "
+                    + "this send runs out, then at most once", m.from().channel().wireName(), m.messageId(), e.getMessage());
+            return new Outcome.SendFailed(m.messageId(), e.getMessage());
         } catch (ReplyFailedException e) {
-            store.messages().release(claim.key(), claim.owner());
+            // It provably did not reach the platform: the send is undone, and the next receive may send at once.
+            store.messages().markNotSent(claim.key(), claim.owner());
             LOG.log(Level.WARNING, "{0} {1}: reply not sent ({2}); the platform will deliver it again",
                     m.from().channel().wireName(), m.messageId(), e.getMessage());
             return new Outcome.SendFailed(m.messageId(), e.getMessage());
         }
-        String id = platformId == null || platformId.isBlank() ? "unknown" : platformId;
+        return markSent(m, claim, platformId == null || platformId.isBlank() ? "unknown" : platformId);
+    }
+
+    private Outcome markSent(InboundMessage.FromCitizen m, MessageClaim claim, String id) {
         try {
             if (store.messages().markSent(claim.key(), claim.owner(), id) instanceof ClaimUpdate.Refused) {
                 LOG.log(Level.WARNING, "{0} {1}: sent, but the claim had been taken over before it was marked sent",

@@ -2,14 +2,11 @@ package vn.citizenqa.core.queue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 import vn.citizenqa.core.channel.InboundMessage;
+import vn.citizenqa.core.store.MessageClaim;
 import vn.citizenqa.core.store.MessageKey;
 import vn.citizenqa.core.store.MessageState;
 import vn.citizenqa.core.store.Store;
@@ -17,15 +14,12 @@ import vn.citizenqa.core.store.StoreUnavailableException;
 
 /**
  * What the webhook does with a delivery's messages before it answers: looks up each message's claim (a redelivery of
- * a message already answered is acknowledged without queueing it again) and queues the rest, in order. The lookups of
- * a large body run in parallel, so a thousand messages are acknowledged in about the time of one. A store or queue
+ * a message already answered is acknowledged without queueing it again) and queues the rest, in order. A body's
+ * claims are looked up together (on DynamoDB one BatchGetItem per 100), so a thousand messages cost ten reads. A store or queue
  * that cannot be reached throws, and the webhook answers 503: nothing is acknowledged that is not queued. The worker
  * claims each message when it takes it (RECEIVED → DECIDED → SENT); a message queued twice is answered once.
  */
 public final class Admission {
-
-    /** Claims looked up at once for one delivery. */
-    static final int PARALLEL_LOOKUPS = 32;
 
     private final Store store;
     private final MessageQueue queue;
@@ -44,51 +38,18 @@ public final class Admission {
      * @throws QueueUnavailableException when the queue does not take them
      */
     public Admitted admit(List<InboundMessage.FromCitizen> messages) {
-        List<Boolean> answered = messages.size() == 1 ? List.of(answered(messages.getFirst())) : lookUpAll(messages);
+        Map<MessageKey, MessageClaim> claims = store.messages().findAll(messages.stream()
+                .map(m -> new MessageKey(m.from().channel(), m.messageId())).toList());
         List<InboundMessage.FromCitizen> fresh = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            if (!answered.get(i)) {
-                fresh.add(messages.get(i));
+        for (InboundMessage.FromCitizen m : messages) {
+            MessageClaim c = claims.get(new MessageKey(m.from().channel(), m.messageId()));
+            if (c == null || c.state() != MessageState.SENT) {
+                fresh.add(m);
             }
         }
         if (!fresh.isEmpty()) {
             queue.enqueue(fresh);
         }
         return new Admitted(fresh.size(), messages.size() - fresh.size());
-    }
-
-    private boolean answered(InboundMessage.FromCitizen m) {
-        return store.messages().find(new MessageKey(m.from().channel(), m.messageId()))
-                .filter(c -> c.state() == MessageState.SENT).isPresent();
-    }
-
-    private List<Boolean> lookUpAll(List<InboundMessage.FromCitizen> messages) {
-        Semaphore permits = new Semaphore(PARALLEL_LOOKUPS);
-        try (ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (InboundMessage.FromCitizen m : messages) {
-                results.add(lookups.submit(() -> {
-                    permits.acquire();
-                    try {
-                        return answered(m);
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            List<Boolean> answered = new ArrayList<>();
-            for (Future<Boolean> f : results) {
-                answered.add(f.get());
-            }
-            return answered;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while looking up claims", e);
-        }
     }
 }

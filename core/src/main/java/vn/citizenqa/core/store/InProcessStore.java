@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -220,6 +221,9 @@ public final class InProcessStore implements Store {
     }
 
     private final class Claims implements MessageClaims {
+        private static final Set<MessageState> SENDABLE = Set.of(MessageState.DECIDED, MessageState.SENDING,
+                MessageState.SENDING_AGAIN);
+
         private final ConcurrentHashMap<MessageKey, MessageClaim> byKey = new ConcurrentHashMap<>();
 
         @Override
@@ -252,15 +256,29 @@ public final class InProcessStore implements Store {
         @Override
         public ClaimUpdate markDecided(MessageKey key, String owner, ReplyDraft draft) {
             Objects.requireNonNull(draft, "draft");
-            return update(key, owner, MessageState.RECEIVED, (cur, now) -> new MessageClaim(key, MessageState.DECIDED,
+            return update(key, owner, Set.of(MessageState.RECEIVED), (cur, now) -> new MessageClaim(key, MessageState.DECIDED,
                     owner, now.plus(settings.claimLease()), cur.claimedAt(), now, draft, null, cur.expiresAt()));
         }
 
         @Override
         public ClaimUpdate markSent(MessageKey key, String owner, String platformMessageId) {
             Objects.requireNonNull(platformMessageId, "platformMessageId");
-            return update(key, owner, MessageState.DECIDED, (cur, now) -> new MessageClaim(key, MessageState.SENT,
+            return update(key, owner, SENDABLE, (cur, now) -> new MessageClaim(key, MessageState.SENT,
                     owner, cur.leaseUntil(), cur.claimedAt(), now, cur.draft(), platformMessageId, cur.expiresAt()));
+        }
+
+        @Override
+        public ClaimUpdate markSending(MessageKey key, String owner) {
+            return update(key, owner, Set.of(MessageState.DECIDED, MessageState.SENDING), (cur, now) -> new MessageClaim(key,
+                    cur.state() == MessageState.DECIDED ? MessageState.SENDING : MessageState.SENDING_AGAIN, owner,
+                    now.plus(settings.claimLease()), cur.claimedAt(), now, cur.draft(), null, cur.expiresAt()));
+        }
+
+        @Override
+        public ClaimUpdate markNotSent(MessageKey key, String owner) {
+            return update(key, owner, Set.of(MessageState.SENDING, MessageState.SENDING_AGAIN), (cur, now) -> new MessageClaim(key,
+                    cur.state() == MessageState.SENDING_AGAIN ? MessageState.SENDING : MessageState.DECIDED, owner, now,
+                    cur.claimedAt(), now, cur.draft(), null, cur.expiresAt()));
         }
 
         @Override
@@ -270,7 +288,7 @@ public final class InProcessStore implements Store {
         }
 
         /** Applies the change if the claim is live, held by {@code owner}, not SENT and in {@code expected} (if given). */
-        private ClaimUpdate update(MessageKey key, String owner, MessageState expected,
+        private ClaimUpdate update(MessageKey key, String owner, Set<MessageState> expected,
                                    BiFunction<MessageClaim, Instant, MessageClaim> change) {
             Instant now = now();
             AtomicReference<ClaimUpdate> result = new AtomicReference<>();
@@ -280,7 +298,7 @@ public final class InProcessStore implements Store {
                     return cur;
                 }
                 boolean allowed = cur.owner().equals(owner) && cur.state() != MessageState.SENT
-                        && (expected == null || cur.state() == expected);
+                        && (expected == null || expected.contains(cur.state()));
                 if (!allowed) {
                     result.set(new ClaimUpdate.Refused(cur));
                     return cur;

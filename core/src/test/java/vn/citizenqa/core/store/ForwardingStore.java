@@ -81,6 +81,16 @@ public class ForwardingStore implements Store {
         }
 
         @Override
+        public ClaimUpdate markNotSent(MessageKey key, String owner) {
+            return claims.markNotSent(key, owner);
+        }
+
+        @Override
+        public ClaimUpdate markSending(MessageKey key, String owner) {
+            return claims.markSending(key, owner);
+        }
+
+        @Override
         public ClaimUpdate markSent(MessageKey key, String owner, String platformMessageId) {
             return claims.markSent(key, owner, platformMessageId);
         }

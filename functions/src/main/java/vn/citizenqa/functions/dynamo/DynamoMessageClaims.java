@@ -2,6 +2,7 @@ package vn.citizenqa.functions.dynamo;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -85,7 +86,7 @@ final class DynamoMessageClaims implements MessageClaims {
     @Override
     public ClaimUpdate markDecided(MessageKey key, String owner, ReplyDraft draft) {
         Instant t = now.get();
-        return transition(key, owner, MessageState.RECEIVED, t,
+        return transition(key, owner, List.of(MessageState.RECEIVED), t,
                 "SET #state = :next, #draft = :draft, #lease = :lease, #updated = :t",
                 Map.of("#draft", "draft", "#lease", "leaseUntil"),
                 Map.of(":next", Attrs.s(MessageState.DECIDED.name()), ":draft", AttributeValue.fromM(draftItem(draft)),
@@ -94,9 +95,32 @@ final class DynamoMessageClaims implements MessageClaims {
 
     @Override
     public ClaimUpdate markSent(MessageKey key, String owner, String platformMessageId) {
-        return transition(key, owner, MessageState.DECIDED, now.get(),
+        return transition(key, owner, List.of(MessageState.DECIDED, MessageState.SENDING, MessageState.SENDING_AGAIN), now.get(),
                 "SET #state = :next, #reply = :reply, #updated = :t", Map.of("#reply", "platformMessageId"),
                 Map.of(":next", Attrs.s(MessageState.SENT.name()), ":reply", Attrs.s(platformMessageId)));
+    }
+
+    @Override
+    public ClaimUpdate markSending(MessageKey key, String owner) {
+        Optional<MessageClaim> cur = find(key);
+        MessageState next = cur.isPresent() && cur.get().state() == MessageState.SENDING ? MessageState.SENDING_AGAIN
+                : MessageState.SENDING;
+        MessageState from = next == MessageState.SENDING ? MessageState.DECIDED : MessageState.SENDING;
+        Instant t = now.get();
+        return transition(key, owner, List.of(from), t, "SET #state = :next, #lease = :lease, #updated = :t",
+                Map.of("#lease", "leaseUntil"), Map.of(":next", Attrs.s(next.name()),
+                        ":lease", Attrs.n(t.plus(settings.claimLease()).toEpochMilli())));
+    }
+
+    @Override
+    public ClaimUpdate markNotSent(MessageKey key, String owner) {
+        Optional<MessageClaim> cur = find(key);
+        MessageState from = cur.isPresent() && cur.get().state() == MessageState.SENDING_AGAIN ? MessageState.SENDING_AGAIN
+                : MessageState.SENDING;
+        MessageState back = from == MessageState.SENDING_AGAIN ? MessageState.SENDING : MessageState.DECIDED;
+        Instant t = now.get();
+        return transition(key, owner, List.of(from), t, "SET #state = :next, #lease = :lease, #updated = :t",
+                Map.of("#lease", "leaseUntil"), Map.of(":next", Attrs.s(back.name()), ":lease", Attrs.n(t.toEpochMilli())));
     }
 
     @Override
@@ -107,7 +131,7 @@ final class DynamoMessageClaims implements MessageClaims {
     }
 
     /** One conditional update: live, held by {@code owner}, not SENT, and in {@code expected} when given. */
-    private ClaimUpdate transition(MessageKey key, String owner, MessageState expected, Instant t, String update,
+    private ClaimUpdate transition(MessageKey key, String owner, List<MessageState> expected, Instant t, String update,
                                    Map<String, String> names, Map<String, AttributeValue> values) {
         var allNames = new HashMap<>(names);
         allNames.putAll(Map.of("#state", "state", "#owner", "owner", "#updated", "updatedAt",
@@ -117,8 +141,12 @@ final class DynamoMessageClaims implements MessageClaims {
                 ":t", Attrs.s(t.toString()), ":now", Attrs.n(t.getEpochSecond())));
         String condition = "#owner = :owner AND #state <> :sent AND #exp > :now";
         if (expected != null) {
-            condition += " AND #state = :expected";
-            allValues.put(":expected", Attrs.s(expected.name()));
+            List<String> names2 = new java.util.ArrayList<>();
+            for (int i = 0; i < expected.size(); i++) {
+                names2.add(":expected" + i);
+                allValues.put(":expected" + i, Attrs.s(expected.get(i).name()));
+            }
+            condition += " AND #state IN (" + String.join(", ", names2) + ")";
         }
         Optional<Map<String, AttributeValue>> updated = table.updateIf(UpdateItemRequest.builder()
                 .key(TableCalls.key(StoreTable.claimPk(key), StoreTable.CLAIM))
@@ -133,6 +161,27 @@ final class DynamoMessageClaims implements MessageClaims {
         Instant t = now.get();
         return table.get(StoreTable.claimPk(key), StoreTable.CLAIM).map(item -> fromItem(key, item))
                 .filter(c -> c.expiresAt().isAfter(t));
+    }
+
+    /** One BatchGetItem per 100 keys, rather than a read each. */
+    @Override
+    public Map<MessageKey, MessageClaim> findAll(java.util.Collection<MessageKey> keys) {
+        Instant t = now.get();
+        Map<String, MessageKey> byPk = new HashMap<>();
+        List<Map<String, AttributeValue>> wanted = new java.util.ArrayList<>();
+        for (MessageKey k : new java.util.LinkedHashSet<>(keys)) {
+            byPk.put(StoreTable.claimPk(k), k);
+            wanted.add(TableCalls.key(StoreTable.claimPk(k), StoreTable.CLAIM));
+        }
+        Map<MessageKey, MessageClaim> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : table.getAll(wanted)) {
+            MessageKey k = byPk.get(item.get(StoreTable.PK).s());
+            MessageClaim c = fromItem(k, item);
+            if (c.expiresAt().isAfter(t)) {
+                found.put(k, c);
+            }
+        }
+        return found;
     }
 
     private static String newOwner() {
