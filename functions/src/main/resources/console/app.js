@@ -698,6 +698,17 @@
       actions.append(h('details', { class: 'panel suggest' }, h('summary', null, 'Đề xuất đưa vào kho kiến thức'), form));
     }
 
+    // Locations and contact details the citizen sent after the case was opened.
+    const additions = (d.additions || []).length === 0 ? null : h('section', { class: 'panel additions', id: 'case-additions' },
+      h('h2', null, 'Người dân gửi thêm'),
+      h('ul', { class: 'addition-list' }, d.additions.map((a) => h('li', { class: 'addition-' + a.kind },
+        a.kind === 'location'
+          ? [h('strong', null, 'Vị trí: '), h('span', { class: 'coordinates' }, a.latitude.toFixed(6) + ', ' + a.longitude.toFixed(6)),
+            a.placeName ? h('span', null, ' · ' + a.placeName) : null, ' · ',
+            h('a', { href: a.mapLink, target: '_blank', rel: 'noopener noreferrer' }, 'Xem bản đồ')]
+          : [h('strong', null, 'Liên hệ: '), h('span', null, [a.name, a.phone, a.address].filter((v) => v).join(' · '))],
+        h('span', { class: 'muted' }, ' · ' + formatTime(a.at))))));
+
     const history = h('section', { class: 'panel history' },
       h('h2', null, 'Lịch sử'),
       h('ol', { class: 'history-list' }, d.history.map((c) => h('li', null,
@@ -710,7 +721,7 @@
     box.dataset.status = d.status;
     box.replaceChildren(head, procedureList,
       h('div', { class: 'case-grid' },
-        h('div', { class: 'case-main' }, citizen, conversation, draft),
+        h('div', { class: 'case-main' }, citizen, additions, conversation, draft),
         h('div', { class: 'case-side' }, deadline, actions, history)));
   }
 

@@ -21,6 +21,8 @@ import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.store.Author;
+import vn.citizenqa.core.store.CaseAddition;
+import vn.citizenqa.core.store.CaseRef;
 import vn.citizenqa.core.store.ClaimResult;
 import vn.citizenqa.core.store.ClaimUpdate;
 import vn.citizenqa.core.store.ConversationKey;
@@ -49,8 +51,12 @@ public final class ConversationService {
     static final String ATTACHMENT_REASON = "hình ảnh/tệp gửi kèm tin báo";
     /** Why an escalation exists when the assistant could not handle the words at all. */
     static final String UNREADABLE_REASON = "trợ lý không xử lý được tin nhắn này";
-    /** How soon after a report an image or file is taken as part of it. */
+    /** How soon after a report an image, file or location is taken as part of it. */
     static final Duration REPORT_FOLLOW_UP = Duration.ofHours(1);
+    /** How long after a report contact details the citizen sends join it (while the case is not closed). */
+    static final Duration CONTACT_FOLLOW_UP = Duration.ofDays(1);
+    /** Why a message on standby escalated says so: no reply went out, another app answers the thread. */
+    static final String STANDBY_NOTE = " (tin nhắn ở chế độ chờ: ứng dụng khác đang giữ cuộc trò chuyện, trợ lý không trả lời)";
     private static final int RECENT = 10;
     /** Why an escalation exists when a citizen sent more messages in a minute than the limit allows. */
     public static final String RATE_LIMITED_REASON = "gửi quá nhiều tin nhắn trong một phút: tạm dừng trả lời tự động";
@@ -83,8 +89,14 @@ public final class ConversationService {
     public Outcome handle(InboundMessage message) {
         return switch (message) {
             case InboundMessage.Ignored i -> {
-                LOG.log(Level.DEBUG, "{0} page {1}: {2} ignored", channelName(i), i.pageId(), i.kind());
+                // The kind only: an ignored event may carry a citizen's words.
+                LOG.log(Level.INFO, "{0} page {1}: {2} ignored", channelName(i.channel()), i.pageId(), i.kind());
                 yield new Outcome.Ignored(i.kind());
+            }
+            case InboundMessage.PolicyEnforcement p -> {
+                LOG.log(Level.WARNING, "{0} page {1}: the platform took a policy-enforcement action, {2}: {3}",
+                        channelName(p.channel()), p.pageId(), p.action(), p.reason());
+                yield new Outcome.Ignored("policy-enforcement:" + p.action());
             }
             case InboundMessage.FromCitizen m -> answer(m);
         };
@@ -150,14 +162,26 @@ public final class ConversationService {
         return n <= limit ? Rate.WITHIN : n == limit + 1L ? Rate.JUST_EXCEEDED : Rate.EXCEEDED;
     }
 
-    /** A decision and what follows from it for the records. */
-    private record Turn(ReplyDraft draft, List<Candidate> candidates, List<Counter> counters) {
+    /**
+     * A decision and what follows from it for the records.
+     *
+     * @param join what joins an open case, or null
+     */
+    private record Turn(ReplyDraft draft, List<Candidate> candidates, List<Counter> counters, Join join) {
+
+        Turn(ReplyDraft draft, List<Candidate> candidates, List<Counter> counters) {
+            this(draft, candidates, counters, null);
+        }
 
         Turn withReply(String reply) {
             ReplyDraft d = draft;
             return new Turn(new ReplyDraft(d.intent(), d.action(), reply, d.procedureId(), d.candidateIds(),
-                    d.escalationPriority(), d.escalationReason()), candidates, counters);
+                    d.escalationPriority(), d.escalationReason()), candidates, counters, join);
         }
+    }
+
+    /** A location or contact details joining the case an earlier emergency or report opened. */
+    private record Join(String escalationId, CaseAddition addition) {
     }
 
     private Outcome decideAndSend(InboundMessage.FromCitizen m, PageRegistration page, MessageClaim claim, Rate rate) {
@@ -168,10 +192,13 @@ public final class ConversationService {
         Turn turn = decide(m, state, page, at);
         // A flood pauses automatic answers, but every message is still triaged: an emergency is never withheld.
         if (rate != Rate.WITHIN && turn.draft().intent() != Intent.EMERGENCY) {
-            turn = rate == Rate.JUST_EXCEEDED ? rateLimited(m) : withheld();
+            // Nothing is ever sent on standby, the notice included.
+            turn = rate == Rate.JUST_EXCEEDED && !(m instanceof InboundMessage.Standby) ? rateLimited(m) : withheld();
         }
         // Whatever path made the reply, it never repeats a link or number the citizen typed.
-        turn = turn.withReply(echoes.clean(turn.draft().reply(), citizenText(m)));
+        if (!turn.draft().isWithheld()) {
+            turn = turn.withReply(echoes.clean(turn.draft().reply(), citizenText(m)));
+        }
         if (store.messages().markDecided(claim.key(), claim.owner(), turn.draft()) instanceof ClaimUpdate.Refused) {
             // Our lease lapsed and a redelivery took the message over: it answers.
             return new Outcome.InProgress(m.messageId());
@@ -180,6 +207,11 @@ public final class ConversationService {
             store.counters().count(page.unit(), at, turn.counters().toArray(Counter[]::new));
         }
         record(m, page, state, turn.draft(), turn.candidates());
+        if (turn.join() != null) {
+            store.escalations().addToCase(turn.join().escalationId(), turn.join().addition());
+            LOG.log(Level.INFO, "{0} {1}: joined escalation {2}", conversation.channel().wireName(), m.messageId(),
+                    turn.join().escalationId());
+        }
         LOG.log(Level.INFO, "{0} {1} on page {2}: {3} {4}", conversation.channel().wireName(), m.messageId(),
                 conversation.pageId(), turn.draft().action(), detail(turn.draft()));
         return send(m, claim, turn.draft());
@@ -256,12 +288,98 @@ public final class ConversationService {
     private Turn decide(InboundMessage.FromCitizen m, ConversationState state, PageRegistration page, Instant at) {
         return switch (m) {
             case InboundMessage.Follow f -> chat(ConversationReplies.welcome(page.displayName(), knowledge));
-            case InboundMessage.Choice c when ConversationReplies.GET_STARTED.equals(c.payload()) ->
+            case InboundMessage.Choice c when ChoiceWords.isGetStarted(c) ->
                     chat(ConversationReplies.welcome(page.displayName(), knowledge));
             case InboundMessage.Text t -> fromWords(t.text(), state);
-            case InboundMessage.Choice c -> fromWords(c.payload(), state);
-            case InboundMessage.Attachment a -> a.caption() != null ? fromWords(a.caption(), state) : fromAttachment(a, at);
+            case InboundMessage.Choice c -> fromWords(ChoiceWords.of(c), state);
+            case InboundMessage.Attachment a when a.caption() != null -> fromWords(a.caption(), state);
+            // A sticker right after an answer is the citizen's nod, not a question to ask words for.
+            case InboundMessage.Attachment a when a.onlyReactions() && state.lastProcedureId() != null ->
+                    chat(ConversationReplies.thanksForFeedback());
+            case InboundMessage.Attachment a -> fromAttachment(a, at);
+            case InboundMessage.Location l -> fromLocation(l, state, at);
+            case InboundMessage.ContactDetails c -> fromContact(c, state, at);
+            case InboundMessage.Edit e -> fromEdit(e, state);
+            case InboundMessage.Reaction r -> fromReaction(r, state);
+            case InboundMessage.Standby s -> onStandby(decide(s.message(), state, page, at));
         };
+    }
+
+    /** Within the window after an emergency or report the place joins its case; otherwise: what happens there? */
+    private Turn fromLocation(InboundMessage.Location l, ConversationState state, Instant at) {
+        Optional<CaseRef> open = openCase(state, at, REPORT_FOLLOW_UP);
+        if (open.isEmpty()) {
+            return chat(ConversationReplies.locationWhatHappens(l.placeName()));
+        }
+        CaseRef c = open.get();
+        return new Turn(new ReplyDraft(c.intent(), Action.CHAT,
+                ConversationReplies.locationJoinedCase(l.placeName(), c.intent() == Intent.EMERGENCY), null, List.of(), null, null),
+                List.of(), List.of(), new Join(c.escalationId(), new CaseAddition.SharedLocation(l.messageId(), at, l.point(), l.placeName())));
+    }
+
+    /** Contact details join the open case; with none they stay on the conversation (its raw text) and are thanked for. */
+    private Turn fromContact(InboundMessage.ContactDetails d, ConversationState state, Instant at) {
+        Optional<CaseRef> open = openCase(state, at, CONTACT_FOLLOW_UP);
+        if (open.isEmpty()) {
+            return chat(ConversationReplies.contactKept());
+        }
+        CaseRef c = open.get();
+        return new Turn(new ReplyDraft(c.intent(), Action.CHAT, ConversationReplies.contactJoinedCase(), null, List.of(), null, null),
+                List.of(), List.of(), new Join(c.escalationId(),
+                        new CaseAddition.SharedContact(d.messageId(), at, d.name(), d.phone(), d.address())));
+    }
+
+    /** The case the conversation's latest emergency or report opened, when recent enough and not closed. */
+    private Optional<CaseRef> openCase(ConversationState state, Instant at, Duration window) {
+        CaseRef c = state.lastCase();
+        if (c == null || c.at().isBefore(at.minus(window))) {
+            return Optional.empty();
+        }
+        return store.escalations().find(c.escalationId())
+                .filter(e -> e.status() != vn.citizenqa.core.store.EscalationStatus.CLOSED).map(e -> c);
+    }
+
+    /**
+     * An edited message is read again: one that now reports a crime or an emergency escalates; one whose first words
+     * were answered is not answered twice.
+     */
+    private Turn fromEdit(InboundMessage.Edit e, ConversationState state) {
+        Turn turn = fromWords(e.text(), state);
+        if (opensCase(turn.draft())) {
+            return turn;
+        }
+        boolean answered = store.messages().find(new MessageKey(e.from().channel(), e.editedMessageId()))
+                .filter(c -> c.state() == MessageState.SENT).isPresent();
+        return answered ? withheld() : turn;
+    }
+
+    /** A reaction right after an answer is the feedback its buttons give; any other says nothing to answer. */
+    private Turn fromReaction(InboundMessage.Reaction r, ConversationState state) {
+        if (state.lastProcedureId() == null) {
+            return withheld();
+        }
+        return switch (r.gesture()) {
+            case APPROVAL -> chat(ConversationReplies.thanksForFeedback());
+            case DISAPPROVAL -> wrongAnswer();
+            case OTHER -> withheld();
+        };
+    }
+
+    /** Another app answers a thread on standby: nothing is sent, but an emergency or a report still reaches officers. */
+    private static Turn onStandby(Turn turn) {
+        ReplyDraft d = turn.draft();
+        if (!opensCase(d)) {
+            return withheld();
+        }
+        String reason = (d.escalationReason() == null ? d.intent().name() : d.escalationReason()) + STANDBY_NOTE;
+        return new Turn(new ReplyDraft(d.intent(), d.action(), ReplyDraft.WITHHELD, d.procedureId(), d.candidateIds(),
+                d.escalationPriority(), reason), turn.candidates(), turn.counters(), turn.join());
+    }
+
+    /** Whether the draft escalates an emergency or a crime report: a case that later messages may join. */
+    private static boolean opensCase(ReplyDraft d) {
+        return d.action() == Action.ESCALATE && (d.intent() == Intent.EMERGENCY || d.intent() == Intent.CRIME_REPORT)
+                && !ATTACHMENT_REASON.equals(d.escalationReason());
     }
 
     private Turn fromWords(String text, ConversationState state) {
@@ -269,8 +387,7 @@ public final class ConversationService {
         if (feedback.isPresent()) {
             return switch (feedback.get()) {
                 case HELPFUL -> chat(ConversationReplies.thanksForFeedback());
-                case WRONG -> new Turn(new ReplyDraft(Intent.PROCEDURE, Action.ESCALATE, ConversationReplies.wrongAnswerEscalated(),
-                        null, List.of(), Priority.NORMAL, WRONG_ANSWER_REASON), List.of(), List.of(Counter.ESCALATED));
+                case WRONG -> wrongAnswer();
             };
         }
         Optional<Procedure> picked = CandidatePick.of(text, state.lastCandidateIds()).flatMap(knowledge::find);
@@ -286,6 +403,11 @@ public final class ConversationService {
                     Priority.NORMAL, UNREADABLE_REASON), List.of(), List.of(Counter.QUESTIONS, Counter.ESCALATED));
         }
         return new Turn(ReplyDraft.of(d), d.candidates(), counters(d));
+    }
+
+    private static Turn wrongAnswer() {
+        return new Turn(new ReplyDraft(Intent.PROCEDURE, Action.ESCALATE, ConversationReplies.wrongAnswerEscalated(),
+                null, List.of(), Priority.NORMAL, WRONG_ANSWER_REASON), List.of(), List.of(Counter.ESCALATED));
     }
 
     private static Decision answerPicked(Procedure p) {
@@ -421,7 +543,13 @@ public final class ConversationService {
         };
         List<String> offered = draft.action() == Action.CLARIFY ? draft.candidateIds() : List.of();
         Instant lastUser = m instanceof InboundMessage.Follow ? state.lastUserMessageAt() : latest(state.lastUserMessageAt(), m.sentAt());
-        return new ConversationState(state.key(), page.unit(), lastProcedure, offered, lastUser);
+        // A reaction or an edit is not the citizen writing anew: the reply windows keep running from the last message.
+        if (m instanceof InboundMessage.Reaction) {
+            lastUser = state.lastUserMessageAt();
+        }
+        CaseRef lastCase = opensCase(draft) ? new CaseRef(NewEscalation.idFor(new MessageKey(m.from().channel(), m.messageId())),
+                draft.intent(), m.sentAt() != null ? m.sentAt() : lastUser != null ? lastUser : Instant.EPOCH) : state.lastCase();
+        return new ConversationState(state.key(), page.unit(), lastProcedure, offered, lastUser, lastCase);
     }
 
     private static Instant latest(Instant a, Instant b) {
@@ -438,12 +566,27 @@ public final class ConversationService {
             case InboundMessage.Choice c -> c.title() != null ? c.title() : c.payload();
             case InboundMessage.Attachment a -> "[" + String.join(", ", a.kinds()) + "]" + (a.caption() != null ? " " + a.caption() : "");
             case InboundMessage.Follow f -> "[theo dõi trang]";
+            case InboundMessage.Location l -> "[vị trí] " + l.point().text() + (l.placeName() != null ? " (" + l.placeName() + ")" : "")
+                    + " " + l.point().mapLink();
+            case InboundMessage.ContactDetails c -> "[thông tin liên hệ]" + part(" Họ tên: ", c.name()) + part(" Điện thoại: ", c.phone())
+                    + part(" Địa chỉ: ", c.address());
+            case InboundMessage.Edit e -> "[sửa tin] " + e.text();
+            case InboundMessage.Reaction r -> switch (r.gesture()) {
+                case APPROVAL -> "[thả cảm xúc: thích]";
+                case DISAPPROVAL -> "[thả cảm xúc: không thích]";
+                case OTHER -> "[thả cảm xúc]";
+            };
+            case InboundMessage.Standby s -> citizenText(s.message());
         };
+    }
+
+    private static String part(String label, String value) {
+        return value == null ? "" : label + value;
     }
 
     private static String detail(ReplyDraft d) {
         if (d.isWithheld()) {
-            return "withheld (past the rate limit)";
+            return d.action() == Action.ESCALATE ? "withheld, escalated " + d.escalationPriority() + " " + d.intent() : "withheld";
         }
         return switch (d.action()) {
             case ANSWER -> d.procedureId();
@@ -453,7 +596,7 @@ public final class ConversationService {
         };
     }
 
-    private static String channelName(InboundMessage.Ignored i) {
-        return i.channel() == null ? "?" : i.channel().wireName();
+    private static String channelName(vn.citizenqa.core.model.Channel channel) {
+        return channel == null ? "?" : channel.wireName();
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.officer.Delivery;
 import vn.citizenqa.core.officer.EscalationDetail;
+import vn.citizenqa.core.store.CaseAddition;
 import vn.citizenqa.core.officer.EscalationSummary;
 import vn.citizenqa.core.officer.QueueView;
 import vn.citizenqa.core.officer.Refusal;
@@ -112,6 +113,18 @@ public final class OfficerJson {
         for (Escalation.StatusChange c : e.history()) {
             history.addObject().put("status", c.status().name()).put("by", c.by()).put("at", time(c.at()))
                     .put("note", c.note());
+        }
+        ArrayNode additions = root.putArray("additions");
+        for (CaseAddition a : e.additions()) {
+            ObjectNode o = additions.addObject();
+            o.put("messageId", a.messageId()).put("at", time(a.at()));
+            switch (a) {
+                case CaseAddition.SharedLocation l -> o.put("kind", "location").put("latitude", l.point().latitude())
+                        .put("longitude", l.point().longitude()).put("placeName", l.placeName())
+                        .put("mapLink", l.point().mapLink());
+                case CaseAddition.SharedContact c -> o.put("kind", "contact").put("name", c.name()).put("phone", c.phone())
+                        .put("address", c.address());
+            }
         }
         return root;
     }
