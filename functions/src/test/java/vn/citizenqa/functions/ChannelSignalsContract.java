@@ -15,30 +15,30 @@ import org.junit.jupiter.api.Test;
 import vn.citizenqa.core.conversation.ConversationReplies;
 import vn.citizenqa.core.model.ConversationContext;
 import vn.citizenqa.functions.channel.Signed;
-import vn.citizenqa.functions.local.ChannelStandIn;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /**
  * No citizen signal lost: each documented event kind of {@code platform-events/} sent signed to the webhook, and what
  * it leaves in officers' hands read back through the officer API. Run through the handler and through {@code serve}.
  */
-abstract class ChannelSignalsContract {
+public abstract class ChannelSignalsContract {
 
-    static final String UNIT = "ca-phuong-ben-nghe";
-    static final String PSID = "6543210987654321";
-    static final String ZALO_USER = "2468458835296197922";
-    static final String ANONYMOUS = "anonymous:a1b2c3d4e5f60718:conv9876543210";
+    protected static final String UNIT = "ca-phuong-ben-nghe";
+    protected static final String PSID = "6543210987654321";
+    protected static final String ZALO_USER = "2468458835296197922";
+    protected static final String ANONYMOUS = "anonymous:a1b2c3d4e5f60718:conv9876543210";
 
     /** A response's status and JSON body. */
-    record Answer(int status, JsonNode body) {
+    public record Answer(int status, JsonNode body) {
     }
 
     /** Posts a signed platform event to {@code /webhook/messenger} or {@code /webhook/zalo}. */
-    abstract Answer post(String channel, String json) throws Exception;
+    protected abstract Answer post(String channel, String json) throws Exception;
 
     /** An officer of {@link #UNIT} calling the officer API. */
-    abstract Answer officer(String method, String pathAndQuery) throws Exception;
+    protected abstract Answer officer(String method, String pathAndQuery) throws Exception;
 
-    abstract ChannelStandIn channels();
+    protected abstract ChannelStandIn channels();
 
     Answer messenger(String fixture) throws Exception {
         return post("messenger", Signed.fixture(fixture));

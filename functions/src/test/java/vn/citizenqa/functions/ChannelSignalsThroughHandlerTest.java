@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 
 import vn.citizenqa.core.store.InProcessStore;
-import vn.citizenqa.functions.local.ChannelStandIn;
+import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.functions.testsupport.TestJson;
 
 /** The channel signals through the webhook and officer functions' handlers, as Lambda calls them. */
@@ -20,13 +20,13 @@ class ChannelSignalsThroughHandlerTest extends ChannelSignalsContract {
     }
 
     @Override
-    Answer post(String channel, String json) throws Exception {
+    protected Answer post(String channel, String json) throws Exception {
         var r = rig.call(WebhookRig.signed("/webhook/" + channel, WebhookRig.utf8(json)));
         return new Answer(r.getStatusCode(), TestJson.MAPPER.readTree(r.getBody()));
     }
 
     @Override
-    Answer officer(String method, String pathAndQuery) throws Exception {
+    protected Answer officer(String method, String pathAndQuery) throws Exception {
         String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
         java.util.Map<String, String> query = new java.util.HashMap<>();
         if (pathAndQuery.contains("?")) {
@@ -39,7 +39,7 @@ class ChannelSignalsThroughHandlerTest extends ChannelSignalsContract {
     }
 
     @Override
-    ChannelStandIn channels() {
+    protected ChannelStandIn channels() {
         return rig.channels;
     }
 }

@@ -251,10 +251,10 @@ public final class ChannelStandIn implements AutoCloseable {
     private void zaloAnonymous(HttpExchange ex) throws IOException {
         try (ex) {
             String token = ex.getRequestHeaders().getFirst("access_token");
-            JsonNode body = JsonFields.object(read(ex.getRequestBody()));
-            String anonymous = body == null ? null : JsonFields.text(body, "recipient", "anonymous_id");
-            String conversation = body == null ? null : JsonFields.text(body, "recipient", "conversation_id");
-            String text = body == null ? null : JsonFields.text(body, "message", "text");
+            JsonNode body = object(read(ex.getRequestBody()));
+            String anonymous = body == null ? null : text(body, "recipient", "anonymous_id");
+            String conversation = body == null ? null : text(body, "recipient", "conversation_id");
+            String text = body == null ? null : text(body, "message", "text");
             synchronized (this) {
                 if (token == null || expiredZaloTokens.contains(token)) {
                     respond(ex, 200, "{\"error\":-216,\"message\":\"Access token is invalid\"}");

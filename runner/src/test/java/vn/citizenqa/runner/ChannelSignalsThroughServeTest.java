@@ -1,4 +1,4 @@
-package vn.citizenqa.functions;
+package vn.citizenqa.runner;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -21,9 +21,8 @@ import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.channel.zalo.ZaloSignature;
 import vn.citizenqa.functions.channel.JsonFields;
-import vn.citizenqa.functions.local.ChannelStandIn;
-import vn.citizenqa.functions.local.DevTokens;
-import vn.citizenqa.functions.local.ServeCommand;
+import vn.citizenqa.functions.ChannelSignalsContract;
+import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.functions.testsupport.TestJson;
 
 /**
@@ -70,7 +69,7 @@ class ChannelSignalsThroughServeTest extends ChannelSignalsContract {
     }
 
     @Override
-    Answer post(String channel, String json) throws Exception {
+    protected Answer post(String channel, String json) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri("/webhook/" + channel)).header("Content-Type", "application/json");
         if (channel.equals("zalo")) {
@@ -84,14 +83,14 @@ class ChannelSignalsThroughServeTest extends ChannelSignalsContract {
     }
 
     @Override
-    Answer officer(String method, String pathAndQuery) throws Exception {
+    protected Answer officer(String method, String pathAndQuery) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Authorization", "Bearer " + token)
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), TestJson.MAPPER.readTree(r.body()));
     }
 
     @Override
-    ChannelStandIn channels() {
+    protected ChannelStandIn channels() {
         return channels;
     }
 }
