@@ -369,7 +369,8 @@ public final class ConversationService {
     private static Turn onStandby(Turn turn) {
         ReplyDraft d = turn.draft();
         if (!opensCase(d)) {
-            return withheld();
+            // A location or contact details still join the open case; only the reply is dropped.
+            return new Turn(ReplyDraft.withheld(), List.of(), List.of(), turn.join());
         }
         String reason = (d.escalationReason() == null ? d.intent().name() : d.escalationReason()) + STANDBY_NOTE;
         return new Turn(new ReplyDraft(d.intent(), d.action(), ReplyDraft.WITHHELD, d.procedureId(), d.candidateIds(),
