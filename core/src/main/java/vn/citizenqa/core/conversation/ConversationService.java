@@ -356,7 +356,8 @@ public final class ConversationService {
     /** A reaction right after an answer is the feedback its buttons give; any other says nothing to answer. */
     private Turn fromReaction(InboundMessage.Reaction r, ConversationState state) {
         if (state.lastProcedureId() == null) {
-            return withheld();
+            // A thumbs-up sticker sent on its own is a message like any sticker; a reaction put on a message is not.
+            return r.reactedToId() == null ? chat(ConversationReplies.askForWords()) : withheld();
         }
         return switch (r.gesture()) {
             case APPROVAL -> chat(ConversationReplies.thanksForFeedback());
