@@ -2,6 +2,7 @@ package vn.citizenqa.core.conversation;
 
 import java.util.Set;
 
+import vn.citizenqa.core.answer.Feedback;
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.text.Folding;
 
