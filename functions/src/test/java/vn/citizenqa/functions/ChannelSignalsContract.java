@@ -91,6 +91,7 @@ public abstract class ChannelSignalsContract {
         assertEquals(10.7768889, place.get("latitude").asDouble(), 1e-9);
         assertEquals(106.7008056, place.get("longitude").asDouble(), 1e-9);
         assertEquals("https://www.google.com/maps/search/?api=1&query=10.776889,106.700806", place.get("mapLink").asText());
+        assertEquals(10.7768889, c.at("/location/latitude").asDouble(), 1e-9, "the console's place panel reads it");
         String reply = lastReplyTo(PSID);
         assertTrue(reply.contains("Vị trí đã được chuyển cho cán bộ"), reply);
         assertFalse(reply.contains("hình ảnh"), "a location is not an image or a file: " + reply);
@@ -140,6 +141,7 @@ public abstract class ChannelSignalsContract {
         JsonNode contact = c.at("/additions/0");
         assertEquals("contact", contact.get("kind").asText(), c.toString());
         assertEquals("Nguyễn Thị Lan", contact.get("name").asText());
+        assertEquals("Nguyễn Thị Lan", c.at("/contact/name").asText());
         assertNotEquals("84912345678", contact.get("phone").asText(), "masked on the case");
         assertTrue(c.get("conversation").toString().contains("84912345678"), "raw on the expiring conversation");
         assertEquals(ConversationReplies.contactJoinedCase(), lastReplyTo(ZALO_USER));

@@ -118,6 +118,26 @@ public final class OfficerJson {
             history.addObject().put("status", c.status().name()).put("by", c.by()).put("at", time(c.at()))
                     .put("note", c.note());
         }
+        // The latest place and contact details, as the console's "Vị trí, liên hệ" panel shows them.
+        CaseAddition.SharedLocation place = null;
+        CaseAddition.SharedContact contact = null;
+        for (CaseAddition a : e.additions()) {
+            switch (a) {
+                case CaseAddition.SharedLocation l -> place = l;
+                case CaseAddition.SharedContact c -> contact = c;
+            }
+        }
+        if (place == null) {
+            root.putNull("location");
+        } else {
+            root.putObject("location").put("latitude", place.point().latitude()).put("longitude", place.point().longitude())
+                    .put("title", place.placeName());
+        }
+        if (contact == null) {
+            root.putNull("contact");
+        } else {
+            root.putObject("contact").put("name", contact.name()).put("phone", contact.phone()).put("address", contact.address());
+        }
         ArrayNode additions = root.putArray("additions");
         for (CaseAddition a : e.additions()) {
             ObjectNode o = additions.addObject();
