@@ -13,7 +13,8 @@ import org.apache.lucene.store.Directory;
 
 import vn.citizenqa.core.Assistant;
 import vn.citizenqa.core.channel.SentAtBounds;
-import vn.citizenqa.core.conversation.ConversationService;
+import vn.citizenqa.core.conversation.ConversationPolicy;
+import vn.citizenqa.core.conversation.MessageIntake;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.Procedure;
@@ -165,9 +166,9 @@ public final class Wiring {
     public static QueueConsumer worker(WebhookSettings settings, Store store, Clock clock) {
         ChannelReplies replies = channelReplies(settings, settings.workerChannelTimeout(), store, clock);
         Assistant assistant = assistant();
-        ConversationService conversations = new ConversationService(assistant::decide, assistant.knowledgeBase(), store, replies, clock,
-                settings.conversationLimits());
-        return new QueueWorker(m -> !conversations.handle(m).needsRedelivery());
+        MessageIntake intake = new MessageIntake(new ConversationPolicy(assistant::decide, assistant.knowledgeBase()), store,
+                replies, clock, settings.conversationLimits());
+        return new QueueWorker(m -> !intake.handle(m).needsRedelivery());
     }
 
     /** The SQS queue {@code QUEUE_URL} names, or empty when it is not set. */

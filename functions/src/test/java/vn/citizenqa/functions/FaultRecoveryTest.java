@@ -158,7 +158,7 @@ class FaultRecoveryTest {
         assertEquals(List.of(200), deliverUntilAcknowledged(rig, question("m_timeout")));
         MessageClaim claim = rig.store.messages().find(new MessageKey(Channel.MESSENGER, "m_timeout")).orElseThrow();
         assertEquals(MessageState.SENT, claim.state());
-        assertEquals(vn.citizenqa.core.conversation.ConversationService.UNCONFIRMED, claim.platformMessageId());
+        assertEquals(vn.citizenqa.core.conversation.MessageIntake.UNCONFIRMED, claim.platformMessageId());
         assertEquals(2, rig.channels.attempts(), "the first send, and one more after its lease: never a third");
         assertEquals(2, retries.get(), "the receive after the first send's lease sent once more; the next only marked it");
         aDuplicateChangesNothing(rig, question("m_timeout"));
@@ -242,7 +242,8 @@ class FaultRecoveryTest {
         assertEquals(1, rig.channels.deliveries().size(), "answered once");
         MessageClaim claim = dynamoStore.messages().find(new MessageKey(Channel.MESSENGER, "m_crash_" + point)).orElseThrow();
         assertEquals(MessageState.SENT, claim.state());
-        assertEquals(claim.draft().reply(), rig.channels.deliveries().getFirst().text(), "the stored draft is what is sent");
+        assertEquals(((ReplyDraft.Send) claim.draft()).text(), rig.channels.deliveries().getFirst().text(),
+                "the stored draft is what is sent");
     }
 
     /** The store, with a delivery's container killed once at {@code point} (the write there has happened). */

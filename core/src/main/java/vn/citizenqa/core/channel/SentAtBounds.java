@@ -53,6 +53,12 @@ public final class SentAtBounds {
             case InboundMessage.Choice c -> new InboundMessage.Choice(c.from(), c.messageId(), at, c.payload(), c.title());
             case InboundMessage.Attachment a -> new InboundMessage.Attachment(a.from(), a.messageId(), at, a.kinds(), a.caption());
             case InboundMessage.Follow f -> new InboundMessage.Follow(f.from(), f.messageId(), at);
+            case InboundMessage.Location l -> new InboundMessage.Location(l.from(), l.messageId(), at, l.point(), l.placeName());
+            case InboundMessage.ContactDetails c -> new InboundMessage.ContactDetails(c.from(), c.messageId(), at, c.name(),
+                    c.phone(), c.address());
+            case InboundMessage.Edit e -> new InboundMessage.Edit(e.from(), e.messageId(), at, e.editedMessageId(), e.text());
+            case InboundMessage.Reaction r -> new InboundMessage.Reaction(r.from(), r.messageId(), at, r.gesture(), r.reactedToId());
+            case InboundMessage.Standby s -> new InboundMessage.Standby(sentAt(s.message(), at));
         };
     }
 }

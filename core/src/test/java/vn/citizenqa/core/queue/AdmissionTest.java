@@ -45,8 +45,7 @@ class AdmissionTest {
     @Test
     void aRedeliveryOfAnAnsweredMessageIsNotQueuedAgainButOneStillBeingAnsweredIs() {
         MessageClaim sent = ((ClaimResult.New) store.messages().claim(new MessageKey(Channel.ZALO, "z-sent"))).claim();
-        store.messages().markDecided(sent.key(), sent.owner(), new ReplyDraft(Intent.SMALL_TALK, Action.CHAT, "Chào bạn", null,
-                List.of(), null, null));
+        store.messages().markDecided(sent.key(), sent.owner(), new ReplyDraft.Send(Intent.SMALL_TALK, Action.CHAT, vn.citizenqa.core.channel.OutboundReply.text("Chào bạn"), null, List.of(), null, false));
         store.messages().markSent(sent.key(), sent.owner(), "reply-1");
         store.messages().claim(new MessageKey(Channel.ZALO, "z-working"));
 

@@ -19,7 +19,7 @@ public abstract class ClaimSendingContract {
     private MutableClock clock;
     private MessageClaims claims;
     private final MessageKey key = new MessageKey(Channel.ZALO, "z-sending");
-    private final ReplyDraft draft = new ReplyDraft(Intent.SMALL_TALK, Action.CHAT, "Chào bạn", null, List.of(), null, null);
+    private final ReplyDraft draft = new ReplyDraft.Send(Intent.SMALL_TALK, Action.CHAT, vn.citizenqa.core.channel.OutboundReply.text("Chào bạn"), null, List.of(), null, false);
 
     protected abstract Store newStore(MutableClock clock, StoreSettings settings);
 

@@ -32,6 +32,8 @@ public final class Webhook {
      * anything larger is refused with 413 before its signature is computed or a byte of it is parsed.
      */
     public static final int MAX_BODY_BYTES = 1 << 20;
+    /** The metric template.yaml's PolicyEnforcementAlarm watches. */
+    public static final String POLICY_ENFORCEMENTS = "PolicyEnforcements";
     private static final System.Logger SECURITY = System.getLogger("citizenqa.security");
     private static final System.Logger LOG = System.getLogger("citizenqa.webhook");
 
@@ -123,6 +125,15 @@ public final class Webhook {
                     LOG.log(Level.DEBUG, "{0} page {1}: {2} ignored", channel, i.pageId(), i.kind());
                     ignored++;
                 }
+                case InboundMessage.PolicyEnforcement p -> {
+                    LOG.log(Level.WARNING, "{0} page {1}: the platform took a policy-enforcement action, {2}: {3}",
+                            p.channel().wireName(), p.pageId(), p.action(), p.reason());
+                    if (!"unblock".equals(p.action())) {
+                        // Counted where the alarm reads it (template.yaml's PolicyEnforcementAlarm): a blocked page answers nobody.
+                        System.out.println(policyEnforcementMetric(p, java.time.Instant.now()));
+                    }
+                    ignored++;
+                }
                 case InboundMessage.FromCitizen m -> queued.add(times.bound(m));
             }
         }
@@ -139,6 +150,13 @@ public final class Webhook {
         }
         return WebhookResponse.json(200, JsonFields.newObject().put("received", accepted.messages().size())
                 .put("queued", admitted.queued()).put("duplicates", admitted.alreadyAnswered()).put("ignored", ignored));
+    }
+
+    /** The embedded-metric log line counting a platform's warning or block of a page (never the citizen's words: there are none). */
+    public static String policyEnforcementMetric(InboundMessage.PolicyEnforcement p, java.time.Instant at) {
+        return vn.citizenqa.functions.watch.EmbeddedMetrics.line(at,
+                java.util.Map.of(POLICY_ENFORCEMENTS, new vn.citizenqa.functions.watch.EmbeddedMetrics.Metric(1, "Count")),
+                java.util.Map.of("channel", p.channel().wireName(), "pageId", String.valueOf(p.pageId()), "action", p.action()));
     }
 
     /** 413 for a body over {@link #MAX_BODY_BYTES}; {@code size} may be an estimate when it was never decoded. */

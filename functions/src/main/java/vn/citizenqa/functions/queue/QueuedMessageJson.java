@@ -25,6 +25,10 @@ public final class QueuedMessageJson {
     }
 
     public static String write(InboundMessage.FromCitizen m) {
+        return JsonFields.write(tree(m));
+    }
+
+    private static ObjectNode tree(InboundMessage.FromCitizen m) {
         ObjectNode o = JsonFields.newObject();
         o.put("v", VERSION);
         ConversationKey from = m.from();
@@ -41,8 +45,16 @@ public final class QueuedMessageJson {
                 a.kinds().forEach(o.putArray("kinds")::add);
             }
             case InboundMessage.Follow f -> o.put("kind", "follow");
+            case InboundMessage.Location l -> o.put("kind", "location").put("latitude", l.point().latitude())
+                    .put("longitude", l.point().longitude()).put("placeName", l.placeName());
+            case InboundMessage.ContactDetails c -> o.put("kind", "contact").put("name", c.name()).put("phone", c.phone())
+                    .put("address", c.address());
+            case InboundMessage.Edit e -> o.put("kind", "edit").put("editedMessageId", e.editedMessageId()).put("text", e.text());
+            case InboundMessage.Reaction r -> o.put("kind", "reaction").put("gesture", r.gesture().name())
+                    .put("reactedToId", r.reactedToId());
+            case InboundMessage.Standby s -> o.put("kind", "standby").set("message", tree(s.message()));
         }
-        return JsonFields.write(o);
+        return o;
     }
 
     /**
@@ -54,6 +66,10 @@ public final class QueuedMessageJson {
         if (o == null) {
             throw new IllegalArgumentException("the queue message is not a JSON object");
         }
+        return read(o);
+    }
+
+    private static InboundMessage.FromCitizen read(JsonNode o) {
         if (o.path("v").asInt(-1) != VERSION) {
             throw new IllegalArgumentException("the queue message has layout " + JsonFields.text(o, "v") + ", not " + VERSION);
         }
@@ -72,8 +88,30 @@ public final class QueuedMessageJson {
                 yield new InboundMessage.Attachment(from, id, at, kinds, JsonFields.text(o, "caption"));
             }
             case "follow" -> new InboundMessage.Follow(from, id, at);
+            case "location" -> new InboundMessage.Location(from, id, at,
+                    new vn.citizenqa.core.model.Coordinates(number(o, "latitude"), number(o, "longitude")), JsonFields.text(o, "placeName"));
+            case "contact" -> new InboundMessage.ContactDetails(from, id, at, JsonFields.text(o, "name"), JsonFields.text(o, "phone"),
+                    JsonFields.text(o, "address"));
+            case "edit" -> new InboundMessage.Edit(from, id, at, required(o, "editedMessageId"), required(o, "text"));
+            case "reaction" -> new InboundMessage.Reaction(from, id, at, InboundMessage.Gesture.valueOf(required(o, "gesture")),
+                    JsonFields.text(o, "reactedToId"));
+            case "standby" -> {
+                JsonNode inner = o.get("message");
+                if (inner == null || !inner.isObject() || "standby".equals(JsonFields.text(inner, "kind"))) {
+                    throw new IllegalArgumentException("the queue message's standby holds no message");
+                }
+                yield new InboundMessage.Standby(read(inner));
+            }
             default -> throw new IllegalArgumentException("the queue message is of an unknown kind '" + kind + "'");
         };
+    }
+
+    private static double number(JsonNode o, String field) {
+        JsonNode n = o.get(field);
+        if (n == null || !n.isNumber()) {
+            throw new IllegalArgumentException("the queue message has no number " + field);
+        }
+        return n.asDouble();
     }
 
     private static String required(JsonNode o, String field) {
