@@ -9,6 +9,7 @@ import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
 import vn.citizenqa.core.store.PageRegistration;
+import vn.citizenqa.core.violations.PlateLookup;
 
 /**
  * One citizen's message with what the policy needs to know of its conversation, read by the intake before anything
@@ -20,9 +21,17 @@ import vn.citizenqa.core.store.PageRegistration;
  * @param rate          where the message stands against the per-minute limit
  * @param floodReported whether officers were already told of this citizen's flood of messages this hour
  * @param at            when the message was sent (the platform's time, else when it arrived)
+ * @param plates        what the camera-recorded violations say of each plate the message names (none: empty)
  */
 public record Incoming(InboundMessage.FromCitizen message, PageRegistration page, ConversationState state,
-                       Supplier<List<ConversationMessage>> earlier, MessageRate rate, boolean floodReported, Instant at) {
+                       Supplier<List<ConversationMessage>> earlier, MessageRate rate, boolean floodReported, Instant at,
+                       List<PlateLookup> plates) {
+
+    /** A message naming no plate. */
+    public Incoming(InboundMessage.FromCitizen message, PageRegistration page, ConversationState state,
+                    Supplier<List<ConversationMessage>> earlier, MessageRate rate, boolean floodReported, Instant at) {
+        this(message, page, state, earlier, rate, floodReported, at, List.of());
+    }
 
     public Incoming {
         Objects.requireNonNull(message, "message");
@@ -31,5 +40,6 @@ public record Incoming(InboundMessage.FromCitizen message, PageRegistration page
         Objects.requireNonNull(earlier, "earlier");
         Objects.requireNonNull(rate, "rate");
         Objects.requireNonNull(at, "at");
+        plates = plates == null ? List.of() : List.copyOf(plates);
     }
 }

@@ -26,6 +26,8 @@ import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.ReplyDraft;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreUnavailableException;
+import vn.citizenqa.core.violations.PlateLookup;
+import vn.citizenqa.core.violations.PlateRecogniser;
 
 /**
  * Moves each inbound message RECEIVED → DECIDED → SENT: the only user of the message claims and of the reply sender.
@@ -149,7 +151,18 @@ public final class MessageIntake {
                     limits.messagesPerMinute());
         }
         return new Incoming(m, page, state, once(() -> store.conversations().recent(conversation, RECENT)), rate,
-                floodReported, at);
+                floodReported, at, plates(m));
+    }
+
+    /** The violations recorded for each plate the message names: one read per plate, none for most messages. */
+    private List<PlateLookup> plates(InboundMessage.FromCitizen m) {
+        String words = switch (m) {
+            case InboundMessage.Text t -> t.text();
+            case InboundMessage.Choice c -> c.payload();
+            case InboundMessage.Attachment a -> a.caption();
+            case InboundMessage.Follow f -> null;
+        };
+        return PlateRecogniser.find(words).stream().map(p -> PlateLookup.of(p, store.violations())).toList();
     }
 
     /** Counts the message against the citizen's limit, on the store so that every container counts together. */
