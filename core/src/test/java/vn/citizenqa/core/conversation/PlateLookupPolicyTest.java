@@ -66,7 +66,7 @@ class PlateLookupPolicyTest {
     private Turn turn(String text, MessageRate rate) {
         var m = new InboundMessage.Text(CITIZEN, "m1", NOW, text);
         return policy.turn(new Incoming(m, PAGE, new ConversationState(CITIZEN, PAGE.unit(), null, List.of(), null),
-                List::of, rate, true, NOW, List.of(FOUND)));
+                List::of, rate, true, NOW, java.util.Optional::empty, id -> false, List.of(FOUND)));
     }
 
     @Test
