@@ -122,7 +122,8 @@ public final class Webhook {
         for (InboundMessage message : accepted.messages()) {
             switch (message) {
                 case InboundMessage.Ignored i -> {
-                    LOG.log(Level.DEBUG, "{0} page {1}: {2} ignored", channel, i.pageId(), i.kind());
+                    // The kind only: an ignored event may carry a citizen's words.
+                    LOG.log(Level.INFO, "{0} page {1}: {2} ignored", channel, i.pageId(), i.kind());
                     ignored++;
                 }
                 case InboundMessage.PolicyEnforcement p -> {
