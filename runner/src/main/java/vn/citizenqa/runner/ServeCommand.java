@@ -69,7 +69,7 @@ public final class ServeCommand {
         }
         out.println("citizen-qa serving on http://127.0.0.1:" + running.port() + " (Ctrl-C stops)");
         for (var f : LocalFunctions.ALL) {
-            out.println("  " + f.name() + ": " + String.join(", ", f.pathPrefixes()) + "…");
+            out.println("  " + f.name() + ": " + String.join(", ", f.routes()));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -102,7 +102,7 @@ public final class ServeCommand {
                               PrintStream log) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
-            var function = LocalFunctions.ALL.stream().filter(f -> f.serves(path)).findFirst();
+            var function = LocalFunctions.serving(path);
             if (function.isEmpty()) {
                 write(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
                 return;
