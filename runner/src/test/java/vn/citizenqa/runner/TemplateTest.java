@@ -36,8 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.citizenqa.functions.QueueWatchHandler;
 import vn.citizenqa.functions.channel.Webhook;
 import vn.citizenqa.functions.console.ConsoleAssets;
-import vn.citizenqa.functions.officer.OfficerClaims;
 import vn.citizenqa.functions.http.ApiRoutes;
+import vn.citizenqa.functions.officer.OfficerClaims;
 import vn.citizenqa.functions.watch.EmbeddedMetrics;
 
 /**
@@ -261,6 +261,8 @@ class TemplateTest {
             JsonNode group = resource(logGroup);
             assertEquals("AWS::Logs::LogGroup", group.path("Type").asText(), id);
             assertEquals(ref("LogRetentionDays"), group.path("Properties").get("RetentionInDays"), id + "'s logs expire");
+            assertEquals("JSON", p.path("LoggingConfig").path("LogFormat").asText(), id + " logs JSON lines");
+            assertEquals(ref("LogLevel"), p.path("LoggingConfig").get("ApplicationLogLevel"), id + "'s log level is the LogLevel parameter");
         }
     }
 

@@ -12,6 +12,7 @@ import vn.citizenqa.core.conversation.Outcome;
 import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.functions.channel.messenger.MessengerAdapter;
 import vn.citizenqa.functions.channel.zalo.ZaloAdapter;
+import vn.citizenqa.functions.logging.LogContext;
 
 /**
  * The webhook routes ({@link WebhookRoute}): {@code GET /webhook/messenger} (the subscription handshake),
@@ -88,8 +89,10 @@ public final class Webhook {
     }
 
     private WebhookResponse deliver(String channel, WebhookRequest request, ParsedWebhook parsed) {
+        LogContext.put(LogContext.Field.CHANNEL, channel);
         return switch (parsed) {
             case ParsedWebhook.Unauthorized u -> {
+                LogContext.put(LogContext.Field.OUTCOME, "rejected");
                 // Never the body: it is unauthenticated input and may hold personal data.
                 SECURITY.log(Level.WARNING, "{0} webhook: rejected, {1}; from {2}; {3} bytes not processed",
                         channel, u.reason(), request.sourceIp(), request.body().length);
@@ -98,6 +101,7 @@ public final class Webhook {
             case ParsedWebhook.Malformed m -> WebhookResponse.error(400, m.reason());
             case ParsedWebhook.Probe p -> WebhookResponse.json(200, JsonFields.newObject().put("status", "ok"));
             case ParsedWebhook.Stale st -> {
+                LogContext.put(LogContext.Field.OUTCOME, "replayed");
                 SECURITY.log(Level.WARNING, "{0} webhook: ignored a replayed event ({1}); from {2}", channel, st.reason(),
                         request.sourceIp());
                 yield WebhookResponse.json(200, JsonFields.newObject().put("status", "ignored")
@@ -123,10 +127,12 @@ public final class Webhook {
             try {
                 outcome = conversations.handle(message);
             } catch (StoreUnavailableException e) {
+                LogContext.put(LogContext.Field.OUTCOME, "store_unreachable");
                 LOG.log(Level.ERROR, channel + " webhook: the store is unreachable; answering 503 so the platform delivers again", e);
                 return WebhookResponse.error(503, "the store is unavailable; deliver again later");
             } catch (RuntimeException e) {
                 // A fault of ours: the platform delivers again, and a redelivery resumes from what was stored.
+                LogContext.put(LogContext.Field.OUTCOME, "failed");
                 LOG.log(Level.ERROR, channel + " webhook: message " + message.messageId() + " failed", e);
                 errors++;
                 continue;
@@ -155,12 +161,15 @@ public final class Webhook {
 
     /** 413 for a body over {@link #MAX_BODY_BYTES}; {@code size} may be an estimate when it was never decoded. */
     public static WebhookResponse tooLarge(String path, String sourceIp, long size) {
+        LogContext.put(LogContext.Field.OUTCOME, "too_large");
         SECURITY.log(Level.WARNING, "webhook {0}: refused a body of about {1} bytes (limit {2}) from {3}", path, size,
                 MAX_BODY_BYTES, sourceIp);
         return WebhookResponse.error(413, "the body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 
     private static WebhookResponse notConfigured(String channel, String missing) {
+        LogContext.put(LogContext.Field.CHANNEL, channel);
+        LogContext.put(LogContext.Field.OUTCOME, "not_configured");
         LOG.log(Level.ERROR, "{0} webhook called but not configured: {1}", channel, missing);
         return WebhookResponse.error(503, channel + " is not configured on this deployment");
     }
