@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,18 @@ class CommandLineTest {
         Run unknown = run("frobnicate");
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().startsWith("unknown command 'frobnicate'\n"), unknown.err());
+    }
+
+    @Test
+    void serveSaysInOneLineWhereItListensWhichStoreAndChannelsAndWhereTheConsoleIs() throws Exception {
+        try (ServeCommand.Running serve = ServeCommand.start(0, Path.of("..", "events", "env.json"),
+                new PrintStream(OutputStream.nullOutputStream()))) {
+            String base = "http://127.0.0.1:" + serve.port();
+            assertEquals("citizen-qa serving on " + base + "; store: in-process (forgotten on exit; set TABLE_NAME for DynamoDB);"
+                    + " queue: none (each message is handled within its webhook call); channels: messenger, zalo;"
+                    + " officer console: " + base + "/console/ (Ctrl-C stops)", serve.startupLine());
+            assertTrue(serve.startupLine().lines().count() == 1);
+        }
     }
 
     @Test
