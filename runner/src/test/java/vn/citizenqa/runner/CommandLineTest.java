@@ -10,9 +10,15 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.citizenqa.functions.testsupport.TestJson;
 
 /** Every command of the runner jar answers --help, refuses what it does not know, and names what is wrong. */
 class CommandLineTest {
@@ -69,9 +75,12 @@ class CommandLineTest {
     }
 
     @Test
-    void serveSaysInOneLineWhereItListensWhichStoreAndChannelsAndWhereTheConsoleIs() throws Exception {
-        try (ServeCommand.Running serve = ServeCommand.start(0, Path.of("..", "events", "env.json"),
-                new PrintStream(OutputStream.nullOutputStream()))) {
+    void serveSaysInOneLineWhereItListensWhichStoreAndChannelsAndWhereTheConsoleIs(@TempDir Path dir) throws Exception {
+        // The sample configuration, without its pages file (a path from the top directory; no page is needed here).
+        ObjectNode env = (ObjectNode) TestJson.MAPPER.readTree(Path.of("..", "events", "env.json").toFile());
+        env.properties().forEach(section -> ((ObjectNode) section.getValue()).remove("PAGES_FILE"));
+        Path file = Files.writeString(dir.resolve("env.json"), TestJson.MAPPER.writeValueAsString(env));
+        try (ServeCommand.Running serve = ServeCommand.start(0, file, new PrintStream(OutputStream.nullOutputStream()))) {
             String base = "http://127.0.0.1:" + serve.port();
             assertEquals("citizen-qa serving on " + base + "; store: in-process (forgotten on exit; set TABLE_NAME for DynamoDB);"
                     + " queue: none (each message is handled within its webhook call); channels: messenger, zalo;"
