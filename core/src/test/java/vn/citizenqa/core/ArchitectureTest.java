@@ -38,9 +38,13 @@ class ArchitectureTest {
             .ignoreDependency(resideInAPackage("vn.citizenqa.core.store.."), resideInAPackage("vn.citizenqa.core.channel.."))
             .because("a package that needs another is further out than it, never also further in");
 
+    /**
+     * Known exception: {@code Reply.PlateLookups} carries {@code violations.PlateLookup} values (the plate look-up's
+     * answer); {@code violations} must then never depend on the model, which the cycle rule above checks.
+     */
     @ArchTest
     static final ArchRule theModelDependsOnNothingElseInCore = classes()
             .that().resideInAPackage("vn.citizenqa.core.model..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("vn.citizenqa.core.model..", "java..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("vn.citizenqa.core.model..", "vn.citizenqa.core.violations..", "java..")
             .because("the model is the innermost layer");
 }
