@@ -372,7 +372,7 @@ try {
     check(await a.evaluate(() => sessionStorage.length) === 0, 'nothing kept');
   });
 
-  await step('deployed, it signs in through the Cognito hosted UI (code flow with PKCE) and out again', async () => {
+  await step('deployed, it signs in through the Cognito hosted UI (code flow with PKCE), renews the token, and signs out', async () => {
     const c = await officerPage();
     await c.goto(COGNITO_URL);
     await c.locator('#signin-cognito-button').click();
@@ -381,6 +381,9 @@ try {
     check(!c.url().includes('code='), 'the code is not left in the address: ' + c.url());
     // That server has a store of its own, with nothing in it: an empty queue means the API took the id token.
     await c.locator('#queue-empty').waitFor();
+    // What the page does 5 minutes before the token expires, done now: a new id token with the refresh token.
+    check(await c.evaluate(() => window.citizenQaConsole.renewSession()) === true, 'the token was renewed');
+    check((await c.locator('#who-name').textContent()) === COGNITO_OFFICER, 'still signed in after the renewal');
     await c.locator('#sign-out').click();
     await c.locator('#signin-cognito-button').waitFor();
     check(await c.evaluate(() => sessionStorage.length) === 0, 'nothing kept');

@@ -178,8 +178,8 @@ class ConsoleBrowserTest {
         assertEquals(repliesBefore + 1, replies.size(), "the officer's reply reaches the channel exactly once");
         assertEquals(CITIZEN_URGENT, replies.getLast().recipientId());
         assertEquals(Channel.MESSENGER, replies.getLast().channel());
-        assertEquals(List.of("authorize", "token", "logout"), hostedUi.events(),
-                "the hosted UI signed the officer in with a PKCE-checked code, then out");
+        assertEquals(List.of("authorize", "token", "refresh", "logout"), hostedUi.events(),
+                "the hosted UI signed the officer in with a PKCE-checked code, renewed the token, then signed out");
         assertTrue(Files.size(screenshotDir(root).resolve("console-queue.png")) > 10_000, "queue screenshot taken");
         assertTrue(Files.size(screenshotDir(root).resolve("console-case.png")) > 10_000, "case screenshot taken");
         assertTrue(Files.size(screenshotDir(root).resolve("console-case-phone.png")) > 10_000, "phone screenshot taken");
