@@ -11,6 +11,8 @@ import java.nio.file.Path;
  *   build --knowledge DIR --out DIR   validate, then write the index the functions ship
  *   evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
  *                                     run a labelled question set and print the figures of issue 3
+ *   evaluate-safety --knowledge DIR --set FILE
+ *                                     run a labelled safety set and print the figures of issue 15
  *   explain --knowledge DIR TEXT…     how the assistant reads a message (tokens, signals, features)
  * </pre>
  */
@@ -75,6 +77,14 @@ public final class IndexBuilderCommand {
                             : EvaluateCommand.run(knowledge, Path.of(questions), flag(args, "--baseline"),
                                     flag(args, "--calibrate")));
                 }
+                case "evaluate-safety" -> {
+                    String set = option(args, "--set", null);
+                    if (set == null) {
+                        err.println("evaluate-safety needs --set FILE\n" + usage());
+                        return 2;
+                    }
+                    out.print(EvaluateCommand.safety(knowledge, Path.of(set)));
+                }
                 default -> {
                     err.println("unknown command '" + command + "'\n" + usage());
                     return 2;
@@ -111,6 +121,7 @@ public final class IndexBuilderCommand {
                 usage: index-builder validate --knowledge DIR
                        index-builder build --knowledge DIR --out DIR
                        index-builder evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
+                       index-builder evaluate-safety --knowledge DIR --set FILE
                        index-builder explain --knowledge DIR "message" ...""";
     }
 }
