@@ -25,6 +25,7 @@ import vn.citizenqa.core.search.ProcedureSearch;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.search.SearchHit;
 import vn.citizenqa.core.search.SearchResult;
+import vn.citizenqa.core.triage.SafetyModel;
 import vn.citizenqa.core.triage.Triage;
 import vn.citizenqa.core.triage.TriageSignals;
 
@@ -66,7 +67,7 @@ public final class Assistant {
     /** The assistant over an index, with the lexicon and vocabularies read from knowledge files. */
     public static Assistant open(Directory index, KnowledgeFiles files) throws IOException {
         Lexicon lexicon = Lexicon.load(files);
-        return new Assistant(new ProcedureSearcher(index, lexicon), Triage.load(files, lexicon),
+        return new Assistant(new ProcedureSearcher(index, lexicon), Triage.load(files, lexicon, SafetyModel.read(files)),
                 FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT);
     }
 
@@ -131,7 +132,11 @@ public final class Assistant {
         boolean procedureQuestion = signals.question() && confidence >= gate.reportOverride();
         boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.answer();
 
-        if (signals.emergency() != null && !sureProcedureQuestion) {
+        // An uncertain emergency (only "cứu em", or a weak word said to be happening now) also loses to such a
+        // question when the citizen says it is urgent: "cứu em, mai đi làm mà chưa có căn cước, làm gấp được không".
+        boolean outweighed = signals.emergency() != null && (signals.emergency().certain() ? sureProcedureQuestion
+                : signals.question() && confidence >= gate.answer());
+        if (signals.emergency() != null && !outweighed) {
             return new Decision(Intent.EMERGENCY, Action.ESCALATE, null, List.of(), 1.0,
                     new EscalationRequest(Priority.URGENT, "Khẩn cấp: " + signals.emergency().reason()),
                     english ? Replies.emergencyEnglish(signals.emergency().numbers())

@@ -32,25 +32,31 @@ public final class Triage {
             ENGLISH_WORDS);
 
     private static final String WEAK = "weak";
+    private static final String CALL = "call";
 
-    private final CueMatcher<String> emergency;
-    private final CueMatcher<String> notEmergency;
-    private final CueMatcher<String> crime;
-    private final CueMatcher<String> outOfScope;
-    private final CueMatcher<String> smallTalk;
-    private final CueMatcher<String> markers;
+    private final SituationMatcher emergency;
+    private final SituationMatcher notEmergency;
+    private final SituationMatcher crime;
+    private final SituationMatcher outOfScope;
+    private final SituationMatcher smallTalk;
+    private final SituationMatcher markers;
     private final Set<String> englishWords;
     private final Lexicon lexicon;
+    /** The statistical safety net, or null (cues only: the vocabulary tests). */
+    private final SafetyModel model;
 
-    private Triage(KnowledgeFiles files, Lexicon lexicon) {
+    private Triage(KnowledgeFiles files, Lexicon lexicon, SafetyModel model) {
         this.lexicon = lexicon;
+        this.model = model;
+        // Situations are told in many words: emergency and crime cues let a few words come between their parts.
         // An emergency word typed without diacritics ("chay": cháy or chạy?) still counts, as a weak sign.
-        this.emergency = new CueMatcher<>(checkedEmergency(CueFile.read(files, EMERGENCY)), true);
-        this.notEmergency = new CueMatcher<>(CueFile.read(files, NOT_EMERGENCY));
-        this.crime = new CueMatcher<>(CueFile.read(files, CRIME));
-        this.outOfScope = new CueMatcher<>(CueFile.read(files, OUT_OF_SCOPE));
-        this.smallTalk = new CueMatcher<>(CueFile.read(files, SMALL_TALK));
-        this.markers = new CueMatcher<>(checkedMarkers(CueFile.read(files, MARKERS)));
+        // Masks, markers and the other vocabularies match as written, so that they never reach further.
+        this.emergency = new SituationMatcher(checkedEmergency(CueFile.read(files, EMERGENCY)), true, true);
+        this.notEmergency = new SituationMatcher(CueFile.read(files, NOT_EMERGENCY), false, false);
+        this.crime = new SituationMatcher(CueFile.read(files, CRIME), true, false);
+        this.outOfScope = new SituationMatcher(CueFile.read(files, OUT_OF_SCOPE), false, false);
+        this.smallTalk = new SituationMatcher(CueFile.read(files, SMALL_TALK), false, false);
+        this.markers = new SituationMatcher(checkedMarkers(CueFile.read(files, MARKERS)), false, false);
         Set<String> english = new HashSet<>();
         for (KnowledgeFiles.Line line : files.lines(ENGLISH_WORDS)) {
             for (String w : line.text().split("\\s+")) {
@@ -60,16 +66,22 @@ public final class Triage {
         this.englishWords = Set.copyOf(english);
     }
 
+    /** The cues alone, without the statistical safety net. */
     public static Triage load(KnowledgeFiles files, Lexicon lexicon) {
-        return new Triage(files, lexicon);
+        return new Triage(files, lexicon, null);
+    }
+
+    /** The cues and the safety model that flags emergencies no cue caught. */
+    public static Triage load(KnowledgeFiles files, Lexicon lexicon, SafetyModel model) {
+        return new Triage(files, lexicon, java.util.Objects.requireNonNull(model, "model"));
     }
 
     private static List<CueMatcher.Cue<String>> checkedEmergency(List<CueMatcher.Cue<String>> cues) {
         for (CueMatcher.Cue<String> c : cues) {
             for (String attribute : c.value().split("\\s+")) {
-                if (!attribute.matches("11[345]") && !attribute.equals(WEAK)) {
+                if (!attribute.matches("11[345]") && !attribute.equals(WEAK) && !attribute.equals(CALL)) {
                     throw new KnowledgeFiles.InvalidVocabularyException(EMERGENCY + ": cue '" + c.phrase()
-                            + "': unknown attribute '" + attribute + "' (expected 113, 114, 115 or weak)");
+                            + "': unknown attribute '" + attribute + "' (expected 113, 114, 115, weak or call)");
                 }
             }
         }
@@ -91,53 +103,73 @@ public final class Triage {
         boolean present = text.contains("!!"); // "CỨU!!!": urgency
         boolean question = text.indexOf('?') >= 0;
         boolean police = false;
-        for (Match<String> m : markers.find(graph)) {
+        boolean past = false;
+        boolean accented = SituationMatcher.typedWithDiacritics(graph);
+        for (Match<String> m : markers.find(graph, accented)) {
             switch (m.cue().value()) {
                 case "present" -> present = true;
                 case "question" -> question = true;
                 case "police" -> police = true;
+                case "past" -> past = true;
                 default -> { }
             }
         }
-        List<Match<String>> small = smallTalk.find(graph);
-        List<Match<String>> crimes = crime.find(graph);
+        List<Match<String>> small = smallTalk.find(graph, accented);
+        List<Match<String>> crimes = crime.find(graph, accented);
+        // A question about something over ("bị đánh gãy tay năm ngoái, giờ khởi kiện được không") is a report or
+        // a procedure question, not danger now; "làm sao bây giờ" says now.
+        boolean askedAfterTheFact = past && question && !present;
+        double score = model == null ? -1 : model.score(graph);
+        TriageSignals.Emergency emergency = askedAfterTheFact ? null : emergency(graph, accented, present, crimes);
+        if (emergency == null && !askedAfterTheFact && model != null && model.flags(score)) {
+            // No cue, but the message reads like the emergencies the model was trained on: to officers, with all
+            // the numbers; not certain, so a procedure question the search is sure of still wins.
+            emergency = new TriageSignals.Emergency(List.of("113", "114", "115"),
+                    String.format(java.util.Locale.ROOT, "mô hình an toàn %.2f (ngưỡng %.2f)", score, model.threshold()),
+                    false);
+        }
         return new TriageSignals(
-                emergency(graph, present, crimes),
+                emergency,
                 crime(crimes),
-                outOfScope(graph),
+                outOfScope(graph, accented),
                 !small.isEmpty(),
                 CueMatcher.wordsOutside(graph, small, lexicon),
                 question,
                 present,
                 police,
-                english(graph));
+                english(graph),
+                score);
     }
 
-    private TriageSignals.Emergency emergency(TokenGraph graph, boolean present, List<Match<String>> crimes) {
-        List<Match<String>> found = emergency.find(graph);
+    private TriageSignals.Emergency emergency(TokenGraph graph, boolean accented, boolean present,
+            List<Match<String>> crimes) {
+        List<Match<String>> found = emergency.find(graph, accented);
         if (found.isEmpty()) {
             return null;
         }
-        List<Match<String>> masks = notEmergency.find(graph);
+        List<Match<String>> masks = notEmergency.find(graph, accented);
         Set<String> strongNumbers = new LinkedHashSet<>();
         Set<String> weakNumbers = new LinkedHashSet<>();
         Set<String> reasons = new LinkedHashSet<>();
         Set<String> weakCues = new HashSet<>();
         Set<String> bareCues = new HashSet<>();
         boolean strong = false;
+        boolean call = false;
         for (Match<String> m : found) {
             boolean weak = m.approximate() || m.cue().value().contains(WEAK);
-            if (masked(m, masks, false) || (weak && masked(m, crimes, true))) {
+            boolean isCall = !weak && m.cue().value().contains(CALL);
+            if (overlapped(m, masks) || (weak && masked(m, crimes, true))) {
                 continue; // "chữa cháy", "tra cứu", "kẹt xe"; "lửa" in "lua dao" (lừa đảo)
             }
-            strong |= !weak;
+            strong |= !weak && !isCall;
+            call |= isCall;
             if (m.approximate()) {
                 bareCues.add(m.cue().phrase());
             } else if (weak) {
                 weakCues.add(m.cue().phrase());
             }
             for (String n : m.cue().value().split("\\s+")) {
-                if (!n.equals(WEAK)) {
+                if (n.matches("11[345]")) {
                     (weak ? weakNumbers : strongNumbers).add(n);
                 }
             }
@@ -145,7 +177,7 @@ public final class Triage {
         }
         // An ambiguous word needs company: it is happening now, or a second one. A word typed without its
         // diacritics ("chay": cháy or chạy?) counts only next to a sign that is not itself bare.
-        boolean enough = strong || weakCues.size() >= 2 || (!weakCues.isEmpty() && present)
+        boolean enough = strong || call || weakCues.size() >= 2 || (!weakCues.isEmpty() && present)
                 || (!bareCues.isEmpty() && (present || !weakCues.isEmpty()));
         if (reasons.isEmpty() || !enough) {
             return null;
@@ -153,6 +185,16 @@ public final class Triage {
         Set<String> numbers = new LinkedHashSet<>(strongNumbers);
         numbers.addAll(weakNumbers);
         return new TriageSignals.Emergency(new ArrayList<>(numbers), String.join(", ", reasons), strong);
+    }
+
+    /** Whether a mask shares a syllable with the match: "xe bị cháy hỏng" is papers burnt, not a car on fire. */
+    private static boolean overlapped(Match<String> m, List<Match<String>> masks) {
+        for (Match<String> mask : masks) {
+            if (mask.from() < m.to() && m.from() < mask.to()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a mask covers the match ({@code longer}: a mask of more syllables than the match). */
@@ -174,8 +216,8 @@ public final class Triage {
         return new ArrayList<>(reasons);
     }
 
-    private String outOfScope(TokenGraph graph) {
-        List<Match<String>> found = outOfScope.find(graph);
+    private String outOfScope(TokenGraph graph, boolean accented) {
+        List<Match<String>> found = outOfScope.find(graph, accented);
         return found.isEmpty() ? null : found.getFirst().cue().value();
     }
 
