@@ -42,7 +42,8 @@ final class EvaluateCommand {
     static String safety(Path knowledge, Path setFile) throws IOException, InvalidKnowledgeException {
         LocalAssistant local = LocalAssistant.build(knowledge);
         List<SafetyCase> cases = SafetyCase.read(setFile);
-        List<SafetyEvaluation.Outcome> outcomes = SafetyEvaluation.run(local.assistant(), cases, d -> false);
+        List<SafetyEvaluation.Outcome> outcomes = SafetyEvaluation.run(local.assistant(), cases,
+                SafetyEvaluation.warnedWith(new WarningLoader().load(knowledge)));
         return SafetyEvaluation.report(setFile.getFileName() + ": " + cases.size() + " messages", outcomes);
     }
 

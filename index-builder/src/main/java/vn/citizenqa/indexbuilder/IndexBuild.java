@@ -17,11 +17,13 @@ import org.apache.lucene.store.FSDirectory;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.search.ProcedureIndex;
 import vn.citizenqa.core.triage.SafetyModel;
+import vn.citizenqa.core.triage.ScamWarnings;
 
 /**
  * Builds the artefact the functions ship: {@code index/} (the Lucene index and {@code files.txt},
  * the list a function reads it back by), {@code lexicon/} (copied from knowledge/) and
- * {@code triage/safety-model.txt} (the safety model trained from the labelled messages) and
+ * {@code triage/safety-model.txt} (the safety model trained from the labelled messages),
+ * {@code warnings/warnings.txt} (the validated scam warnings) and
  * {@code manifest.properties} (entry count, content hash, build time).
  */
 public final class IndexBuild {
@@ -53,6 +55,9 @@ public final class IndexBuild {
             copyFolder(knowledgeDir.resolve(folder), out.resolve(folder));
         }
         Files.writeString(out.resolve(SafetyModel.FILE), safetyModel(knowledgeDir), StandardCharsets.UTF_8);
+        Files.createDirectories(out.resolve(ScamWarnings.FILE).getParent());
+        Files.writeString(out.resolve(ScamWarnings.FILE), ScamWarnings.write(new WarningLoader().load(knowledgeDir)),
+                StandardCharsets.UTF_8);
         String hash = contentHash(knowledgeDir);
         Files.writeString(out.resolve(MANIFEST), "entries=" + procedures.size() + "\n"
                 + "contentHash=" + hash + "\n"

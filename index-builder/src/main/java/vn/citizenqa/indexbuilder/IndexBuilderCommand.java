@@ -42,7 +42,8 @@ public final class IndexBuilderCommand {
             switch (command) {
                 case "validate" -> {
                     int n = new KnowledgeLoader().load(knowledge).size();
-                    out.println("knowledge base valid: " + n + " procedures in " + knowledge);
+                    int w = new WarningLoader().load(knowledge).size();
+                    out.println("knowledge base valid: " + n + " procedures and " + w + " scam warnings in " + knowledge);
                 }
                 case "build" -> {
                     String outDir = option(args, "--out", null);

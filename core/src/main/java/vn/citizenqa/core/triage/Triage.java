@@ -28,8 +28,9 @@ public final class Triage {
     public static final String SMALL_TALK = "triage/small-talk.txt";
     public static final String MARKERS = "triage/markers.txt";
     public static final String ENGLISH_WORDS = "triage/english-words.txt";
+    public static final String SCAM = "triage/scam.txt";
     public static final List<String> FILES = List.of(EMERGENCY, NOT_EMERGENCY, CRIME, OUT_OF_SCOPE, SMALL_TALK, MARKERS,
-            ENGLISH_WORDS);
+            ENGLISH_WORDS, SCAM);
 
     private static final String WEAK = "weak";
     private static final String CALL = "call";
@@ -44,10 +45,33 @@ public final class Triage {
     private final Lexicon lexicon;
     /** The statistical safety net, or null (cues only: the vocabulary tests). */
     private final SafetyModel model;
+    private final SituationMatcher scamMarkers;
+    /** The cues of the scam warnings, each standing for its warning's id. */
+    private final SituationMatcher scamTricks;
+    private final java.util.Map<String, ScamWarning> warnings = new java.util.LinkedHashMap<>();
 
-    private Triage(KnowledgeFiles files, Lexicon lexicon, SafetyModel model) {
+    private Triage(KnowledgeFiles files, Lexicon lexicon, SafetyModel model, List<ScamWarning> scamWarnings) {
         this.lexicon = lexicon;
         this.model = model;
+        List<CueMatcher.Cue<String>> markersOfScams = CueFile.read(files, SCAM);
+        for (CueMatcher.Cue<String> c : markersOfScams) {
+            if (!c.value().equals("check") && !c.value().equals("victim")) {
+                throw new KnowledgeFiles.InvalidVocabularyException(SCAM + ": cue '" + c.phrase() + "': unknown kind '"
+                        + c.value() + "' (expected check or victim)");
+            }
+        }
+        this.scamMarkers = new SituationMatcher(markersOfScams, false, false);
+        List<CueMatcher.Cue<String>> tricks = new ArrayList<>();
+        for (ScamWarning w : scamWarnings) {
+            warnings.put(w.id(), w);
+            for (String phrase : w.cues()) {
+                CueMatcher.Cue<String> c = CueMatcher.cue(phrase, w.id());
+                if (c != null) {
+                    tricks.add(c);
+                }
+            }
+        }
+        this.scamTricks = new SituationMatcher(tricks, true, false);
         // Situations are told in many words: emergency and crime cues let a few words come between their parts.
         // An emergency word typed without diacritics ("chay": cháy or chạy?) still counts, as a weak sign.
         // Masks, markers and the other vocabularies match as written, so that they never reach further.
@@ -68,12 +92,17 @@ public final class Triage {
 
     /** The cues alone, without the statistical safety net. */
     public static Triage load(KnowledgeFiles files, Lexicon lexicon) {
-        return new Triage(files, lexicon, null);
+        return new Triage(files, lexicon, null, List.of());
     }
 
-    /** The cues and the safety model that flags emergencies no cue caught. */
-    public static Triage load(KnowledgeFiles files, Lexicon lexicon, SafetyModel model) {
-        return new Triage(files, lexicon, java.util.Objects.requireNonNull(model, "model"));
+    /** The cues, the safety model that flags emergencies no cue caught, and the scam warnings. */
+    public static Triage load(KnowledgeFiles files, Lexicon lexicon, SafetyModel model, List<ScamWarning> warnings) {
+        return new Triage(files, lexicon, java.util.Objects.requireNonNull(model, "model"), warnings);
+    }
+
+    /** A scam warning by its id. */
+    public java.util.Optional<ScamWarning> warning(String id) {
+        return java.util.Optional.ofNullable(id == null ? null : warnings.get(id));
     }
 
     private static List<CueMatcher.Cue<String>> checkedEmergency(List<CueMatcher.Cue<String>> cues) {
@@ -128,6 +157,7 @@ public final class Triage {
                     String.format(java.util.Locale.ROOT, "mô hình an toàn %.2f (ngưỡng %.2f)", score, model.threshold()),
                     false);
         }
+        TriageSignals.Scam scam = scam(graph, accented, crimes);
         return new TriageSignals(
                 emergency,
                 crime(crimes),
@@ -138,7 +168,8 @@ public final class Triage {
                 present,
                 police,
                 english(graph),
-                score);
+                score,
+                scam);
     }
 
     private TriageSignals.Emergency emergency(TokenGraph graph, boolean accented, boolean present,
@@ -206,6 +237,44 @@ public final class Triage {
             }
         }
         return false;
+    }
+
+    /**
+     * A message about a scam: a trick of knowledge/warnings or a fraud cue, with a victim's words (money already
+     * gone) or a check question ("có phải lừa không"). Null otherwise.
+     */
+    private TriageSignals.Scam scam(TokenGraph graph, boolean accented, List<Match<String>> crimes) {
+        boolean victim = false;
+        boolean check = false;
+        for (Match<String> m : scamMarkers.find(graph, accented)) {
+            victim |= m.cue().value().equals("victim");
+            check |= m.cue().value().equals("check");
+        }
+        if (!victim && !check) {
+            return null;
+        }
+        java.util.Map<String, Set<String>> named = new java.util.LinkedHashMap<>();
+        for (Match<String> m : scamTricks.find(graph, accented)) {
+            named.computeIfAbsent(m.cue().value(), k -> new HashSet<>()).add(m.cue().phrase());
+        }
+        boolean fraud = crimes.stream().anyMatch(m -> m.cue().value().startsWith("lừa đảo"));
+        int cues = named.values().stream().mapToInt(Set::size).max().orElse(0);
+        // A trick's words alone are everyday words ("bằng lái", "vneid"): a victim needs a fraud word or two of them.
+        if (victim && !fraud && cues < 2) {
+            victim = false;
+        }
+        if (!victim && (!check || (!fraud && cues == 0))) {
+            return null;
+        }
+        String best = null;
+        int most = 0;
+        for (var e : named.entrySet()) {
+            if (e.getValue().size() > most) {
+                best = e.getKey();
+                most = e.getValue().size();
+            }
+        }
+        return new TriageSignals.Scam(victim ? TriageSignals.Scam.Kind.VICTIM : TriageSignals.Scam.Kind.CHECK, best);
     }
 
     private static List<String> crime(List<Match<String>> crimes) {

@@ -16,6 +16,7 @@ import java.util.List;
  * @param police        the message is about a police matter
  * @param english       the message is written in English
  * @param safetyScore   the safety model's probability that this is an emergency, or -1 without a model
+ * @param scam          a scam suffered or asked about, or null
  */
 public record TriageSignals(
         Emergency emergency,
@@ -27,10 +28,26 @@ public record TriageSignals(
         boolean present,
         boolean police,
         boolean english,
-        double safetyScore) {
+        double safetyScore,
+        Scam scam) {
 
     public TriageSignals {
         crime = List.copyOf(crime);
+    }
+
+    /**
+     * A message about a scam trick.
+     *
+     * @param warningId the trick of knowledge/warnings it names best, or null (a fraud word alone)
+     */
+    public record Scam(Kind kind, String warningId) {
+
+        public enum Kind {
+            /** money or data already lost: a crime report */
+            VICTIM,
+            /** "is this a scam?" */
+            CHECK
+        }
     }
 
     /**

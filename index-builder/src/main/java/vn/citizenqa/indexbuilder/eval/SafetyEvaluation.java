@@ -46,6 +46,11 @@ public final class SafetyEvaluation {
     private SafetyEvaluation() {
     }
 
+    /** Whether a decision warns (action WARN) with one of these warnings, named in its reply. */
+    public static Predicate<Decision> warnedWith(List<vn.citizenqa.core.triage.ScamWarning> warnings) {
+        return d -> d.action() == Action.WARN && warnings.stream().anyMatch(w -> d.reply().contains(w.title()));
+    }
+
     /** @param warned whether a decision's reply answers with a scam warning of knowledge/warnings */
     public static List<Outcome> run(Assistant assistant, List<SafetyCase> cases, Predicate<Decision> warned) {
         List<Outcome> out = new ArrayList<>(cases.size());

@@ -123,10 +123,29 @@ class AssistantBehaviourTest {
 
     @Test
     void aCrimeReportEscalatesHighWithAnAcknowledgement() {
-        Decision d = decide("tôi vừa bị lừa chuyển khoản 20 triệu cho người xưng là công an");
+        Decision d = decide("xe máy của em bị trộm mất trước cổng trường sáng nay");
         assertEquals(Intent.CRIME_REPORT, d.intent());
         assertEquals(Priority.HIGH, d.escalation().priority());
         assertEquals(Replies.crimeReportAcknowledged(), d.reply());
+    }
+
+    @Test
+    void aScamVictimEscalatesHighWithWhatToDoInTheNextMinutes() {
+        Decision d = decide("kẻ giả nhân viên ngân hàng lừa tôi chuyển 12 triệu, giờ tôi phải làm gì?");
+        assertEquals(Intent.CRIME_REPORT, d.intent());
+        assertEquals(Priority.HIGH, d.escalation().priority());
+        assertTrue(d.reply().contains("tổng đài ngân hàng") && d.reply().contains("biên lai")
+                && d.reply().contains("lấy lại tiền"), d.reply());
+    }
+
+    @Test
+    void aScamCheckIsAnsweredWithAWarningAndTheOfferToReport() {
+        Decision d = decide("có cuộc gọi báo tôi nợ cước, sắp bị khóa sim, bảo bấm số 9, có phải lừa không?");
+        assertEquals(Intent.SCAM_CHECK, d.intent());
+        assertEquals(Action.WARN, d.action());
+        assertTrue(d.reply().startsWith("⚠️ Cảnh báo lừa đảo: Giả nhân viên ngân hàng, nhà mạng"), d.reply());
+        assertTrue(d.reply().contains("Điều 174") && d.reply().contains("tôi muốn trình báo"), d.reply());
+        assertTrue(d.reply().length() <= Replies.MAX_LENGTH);
     }
 
     @Test
