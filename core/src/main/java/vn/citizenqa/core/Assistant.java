@@ -25,9 +25,8 @@ import vn.citizenqa.core.search.ProcedureSearch;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.search.SearchHit;
 import vn.citizenqa.core.search.SearchResult;
-import vn.citizenqa.core.answer.ScamReplies;
 import vn.citizenqa.core.triage.SafetyModel;
-import vn.citizenqa.core.triage.ScamWarning;
+import vn.citizenqa.core.model.ScamWarning;
 import vn.citizenqa.core.triage.ScamWarnings;
 import vn.citizenqa.core.triage.Triage;
 import vn.citizenqa.core.triage.TriageSignals;
@@ -151,13 +150,13 @@ public final class Assistant {
         if (scam != null && scam.kind() == TriageSignals.Scam.Kind.VICTIM) {
             ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
             return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationRequest(Priority.HIGH, "Tin báo lừa đảo" + (warning == null ? "" : ": " + warning.title())),
-                    english ? Replies.crimeReportAcknowledgedEnglish() : ScamReplies.victim(warning));
+                    new EscalationKind.Scam(warning == null ? "nạn nhân lừa đảo" : "nạn nhân: " + warning.title()),
+                    new Reply.ScamSteps(warning), language);
         }
-        if (scam != null && !english) {
+        if (scam != null && language == Language.VIETNAMESE) {
             ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
             return new Decision(Intent.SCAM_CHECK, Action.WARN, null, List.of(), 1.0, null,
-                    warning == null ? ScamReplies.checkGeneral() : ScamReplies.check(warning));
+                    new Reply.ScamCheckAnswer(warning), language);
         }
         if (signals.emergency() != null && !outweighed) {
             return new Decision(Intent.EMERGENCY, Action.ESCALATE, null, List.of(), 1.0,

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import vn.citizenqa.core.triage.ScamWarning;
+import vn.citizenqa.core.model.ScamWarning;
 
 /**
  * Reads {@code knowledge/warnings/*.yaml}, the current scam tricks, checking each file the way procedures are

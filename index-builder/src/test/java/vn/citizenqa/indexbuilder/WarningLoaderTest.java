@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.citizenqa.core.triage.ScamWarning;
+import vn.citizenqa.core.model.ScamWarning;
 import vn.citizenqa.core.triage.ScamWarnings;
 
 /** knowledge/warnings is validated like the procedures: a bad file names the file, line, field and problem. */

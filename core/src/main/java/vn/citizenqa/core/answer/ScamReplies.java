@@ -1,6 +1,6 @@
 package vn.citizenqa.core.answer;
 
-import vn.citizenqa.core.triage.ScamWarning;
+import vn.citizenqa.core.model.ScamWarning;
 
 /**
  * What a citizen reads about a scam: a victim gets what to do in the next minutes (the report is already with

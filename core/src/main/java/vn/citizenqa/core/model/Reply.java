@@ -100,4 +100,20 @@ public sealed interface Reply {
     /** The citizen said the answer was wrong: officers take it. */
     record WrongAnswerPassedOn() implements Reply {
     }
+
+    /**
+     * A scam suffered: the report is with officers; what to do in the next minutes.
+     *
+     * @param warning the trick of knowledge/warnings the message names, or null
+     */
+    record ScamSteps(ScamWarning warning) implements Reply {
+    }
+
+    /**
+     * "Is this a scam?": the trick's warning (signs, what to do, the law, the source), then the offer to report.
+     *
+     * @param warning the trick the message names, or null for the general rules
+     */
+    record ScamCheckAnswer(ScamWarning warning) implements Reply {
+    }
 }

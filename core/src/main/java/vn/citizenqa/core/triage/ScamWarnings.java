@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
+import vn.citizenqa.core.model.ScamWarning;
 
 /**
  * The scam warnings as the build writes them for the package ({@link #FILE}): one {@code name value} line per

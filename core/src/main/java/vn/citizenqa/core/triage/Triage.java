@@ -11,6 +11,7 @@ import vn.citizenqa.core.analysis.CueMatcher.Match;
 import vn.citizenqa.core.analysis.Lexicon;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
+import vn.citizenqa.core.model.ScamWarning;
 import vn.citizenqa.core.text.SyllableShape;
 
 /**

@@ -140,8 +140,9 @@ class AssistantBehaviourTest {
         Decision d = decide("kẻ giả nhân viên ngân hàng lừa tôi chuyển 12 triệu, giờ tôi phải làm gì?");
         assertEquals(Intent.CRIME_REPORT, d.intent());
         assertEquals(Priority.HIGH, d.escalation().priority());
-        assertTrue(d.reply().contains("tổng đài ngân hàng") && d.reply().contains("biên lai")
-                && d.reply().contains("lấy lại tiền"), d.reply());
+        String reply = text(d);
+        assertTrue(reply.contains("tổng đài ngân hàng") && reply.contains("biên lai") && reply.contains("lấy lại tiền"),
+                reply);
     }
 
     @Test
@@ -149,9 +150,10 @@ class AssistantBehaviourTest {
         Decision d = decide("có cuộc gọi báo tôi nợ cước, sắp bị khóa sim, bảo bấm số 9, có phải lừa không?");
         assertEquals(Intent.SCAM_CHECK, d.intent());
         assertEquals(Action.WARN, d.action());
-        assertTrue(d.reply().startsWith("⚠️ Cảnh báo lừa đảo: Giả nhân viên ngân hàng, nhà mạng"), d.reply());
-        assertTrue(d.reply().contains("Điều 174") && d.reply().contains("tôi muốn trình báo"), d.reply());
-        assertTrue(d.reply().length() <= Replies.MAX_LENGTH);
+        String reply = text(d);
+        assertTrue(reply.startsWith("⚠️ Cảnh báo lừa đảo: Giả nhân viên ngân hàng, nhà mạng"), reply);
+        assertTrue(reply.contains("Điều 174") && reply.contains("tôi muốn trình báo"), reply);
+        assertTrue(reply.length() <= Replies.MAX_LENGTH);
     }
 
     @Test

@@ -43,7 +43,7 @@ class SafetyFloorsTest {
         String report = SafetyEvaluation.report("holdout.tsv", outcomes);
         assertAll(
                 () -> assertTrue(s.emergencyRecall() >= 0.95, "emergency recall " + s.emergencyRecall() + "\n" + report),
-                () -> assertTrue(s.reportRecall() >= 0.92, "report recall " + s.reportRecall() + "\n" + report),
+                () -> assertTrue(s.reportRecall() >= 0.96, "report recall " + s.reportRecall() + "\n" + report),
                 () -> assertTrue(s.scamChecksWarned() >= 0.86, "scam checks warned " + s.scamChecksWarned() + "\n" + report),
                 () -> assertTrue(s.nearMissesUrgent() <= 6, "near misses URGENT " + s.nearMissesUrgent() + "\n" + report));
     }

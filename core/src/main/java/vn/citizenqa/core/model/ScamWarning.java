@@ -1,4 +1,4 @@
-package vn.citizenqa.core.triage;
+package vn.citizenqa.core.model;
 
 import java.time.LocalDate;
 import java.util.List;
