@@ -58,6 +58,7 @@ public final class ReplyDrafter {
             case Reply.ContactKept c -> ConversationReplies.contactKept();
             case Reply.ScamSteps s -> ScamReplies.victim(s.warning());
             case Reply.ScamCheckAnswer c -> c.warning() == null ? ScamReplies.checkGeneral() : ScamReplies.check(c.warning());
+            case Reply.PlateLookups p -> plates(p);
         };
     }
 
@@ -102,6 +103,17 @@ public final class ReplyDrafter {
     private static List<ReplyOption> feedback() {
         return List.of(new ReplyOption(Feedback.HELPFUL.label(), Feedback.HELPFUL.label()),
                 new ReplyOption(Feedback.WRONG.label(), Feedback.WRONG.label()));
+    }
+
+    /** The look-up first; then the procedure asked about, in full when both fit one message, else by name and link. */
+    private String plates(Reply.PlateLookups p) {
+        String lookup = PlateReplies.lookup(p.lookups(), knowledge.find(PlateReplies.PAYMENT_PROCEDURE));
+        if (p.asked() == null) {
+            return lookup;
+        }
+        String both = lookup + "\n\n" + Replies.answer(p.asked());
+        return both.length() <= Replies.MAX_LENGTH ? both
+                : Replies.fit(lookup + "\n\n📋 " + p.asked().title() + ": " + Replies.link(p.asked()));
     }
 
     private String titleEn(String id) {
