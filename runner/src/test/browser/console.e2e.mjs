@@ -229,6 +229,9 @@ try {
     check(conversation.length >= 4, 'the earlier question and its answer are there: ' + conversation.length);
     check(conversation.includes(MSG_URGENT), 'the escalated message is in the conversation');
     check(/114/.test(await a.locator('#draft-reply').textContent()), 'the draft gave the fire number');
+    const place = await a.locator('#case-contact').textContent();
+    check(place.includes('10.7768889') && place.includes('106.7008056'), 'the shared location is on the case: ' + place);
+    check((await a.locator('#case-contact a').getAttribute('href')).includes('mlat=10.7768889'), 'a map link');
     const left = await a.locator('#case-deadline .time-left').textContent();
     check(/^còn 6 ngày \d+ giờ$/.test(left), 'deadline: ' + left);
   });

@@ -8,9 +8,11 @@ import java.nio.file.Path;
  * The editors' and the build's command line.
  * <pre>
  *   validate --knowledge DIR          check every knowledge file, list every problem
- *   build --knowledge DIR --out DIR   validate, then write the index the functions ship
+ *   build --knowledge DIR --out DIR [--quiet]   validate, then write the index the functions ship
  *   evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
  *                                     run a labelled question set and print the figures of issue 3
+ *   evaluate-safety --knowledge DIR --set FILE
+ *                                     run a labelled safety set and print the figures of issue 15
  *   explain --knowledge DIR TEXT…     how the assistant reads a message (tokens, signals, features)
  * </pre>
  */
@@ -19,7 +21,15 @@ public final class IndexBuilderCommand {
     private IndexBuilderCommand() {
     }
 
+    /**
+     * Lucene says at every start that the incubating vector module is not enabled; building a few-MB index gains
+     * nothing from it. Held here so the setting is not garbage-collected.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
     public static void main(String[] args) {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
         // Vietnamese reports whatever the terminal's default encoding.
         PrintStream out = new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
@@ -40,7 +50,8 @@ public final class IndexBuilderCommand {
             switch (command) {
                 case "validate" -> {
                     int n = new KnowledgeLoader().load(knowledge).size();
-                    out.println("knowledge base valid: " + n + " procedures in " + knowledge);
+                    int w = new WarningLoader().load(knowledge).size();
+                    out.println("knowledge base valid: " + n + " procedures and " + w + " scam warnings in " + knowledge);
                 }
                 case "build" -> {
                     String outDir = option(args, "--out", null);
@@ -49,8 +60,10 @@ public final class IndexBuilderCommand {
                         return 2;
                     }
                     IndexBuild.Result r = new IndexBuild().build(knowledge, Path.of(outDir));
-                    out.println("index built: " + r.entries() + " procedures, content " + r.contentHash().substring(0, 12)
-                            + ", in " + r.out());
+                    if (!flag(args, "--quiet")) {
+                        out.println("index built: " + r.entries() + " procedures, content " + r.contentHash().substring(0, 12)
+                                + ", in " + r.out());
+                    }
                 }
                 case "explain" -> {
                     var assistant = vn.citizenqa.indexbuilder.eval.LocalAssistant.build(knowledge).assistant();
@@ -74,6 +87,14 @@ public final class IndexBuilderCommand {
                     out.print(flag(args, "--tune") ? EvaluateCommand.tune(knowledge, Path.of(questions))
                             : EvaluateCommand.run(knowledge, Path.of(questions), flag(args, "--baseline"),
                                     flag(args, "--calibrate")));
+                }
+                case "evaluate-safety" -> {
+                    String set = option(args, "--set", null);
+                    if (set == null) {
+                        err.println("evaluate-safety needs --set FILE\n" + usage());
+                        return 2;
+                    }
+                    out.print(EvaluateCommand.safety(knowledge, Path.of(set)));
                 }
                 default -> {
                     err.println("unknown command '" + command + "'\n" + usage());
@@ -109,8 +130,9 @@ public final class IndexBuilderCommand {
     static String usage() {
         return """
                 usage: index-builder validate --knowledge DIR
-                       index-builder build --knowledge DIR --out DIR
+                       index-builder build --knowledge DIR --out DIR [--quiet]
                        index-builder evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
+                       index-builder evaluate-safety --knowledge DIR --set FILE
                        index-builder explain --knowledge DIR "message" ...""";
     }
 }

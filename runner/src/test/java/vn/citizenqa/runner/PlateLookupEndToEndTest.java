@@ -71,6 +71,23 @@ class PlateLookupEndToEndTest {
     private final ServeCommand.Running serve;
     private final HttpClient http = HttpClient.newHttpClient();
     private final DevTokens tokens = new DevTokens(SECRET, Clock.systemUTC());
+    /** Every line the conversation logs while the test runs: none may name a plate. */
+    private final List<String> logged = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final java.util.logging.Logger conversationLog = java.util.logging.Logger.getLogger("citizenqa.conversation");
+    private final java.util.logging.Handler capture = new java.util.logging.Handler() {
+        @Override
+        public void publish(java.util.logging.LogRecord r) {
+            logged.add(new java.util.logging.SimpleFormatter().formatMessage(r));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     PlateLookupEndToEndTest() throws Exception {
         env.put("TABLE_NAME", table);
@@ -90,10 +107,12 @@ class PlateLookupEndToEndTest {
         Files.writeString(envFile, TestJson.MAPPER.writeValueAsString(
                 Map.of("WebhookFunction", env, "OfficerApiFunction", officer)));
         serve = ServeCommand.start(0, envFile, new PrintStream(OutputStream.nullOutputStream()));
+        conversationLog.addHandler(capture);
     }
 
     @AfterEach
     void stop() throws Exception {
+        conversationLog.removeHandler(capture);
         serve.close();
         channels.close();
         try (var files = Files.walk(dir)) {
@@ -194,6 +213,12 @@ class PlateLookupEndToEndTest {
         String both = messenger("6100000000000001", "m_plate_5", "xe 51F12345 bị phạt nguội thì nộp phạt online như thế nào");
         assertTrue(both.contains("Biển số 51F-123.45: 1 lỗi") && both.contains("Nộp phạt vi phạm giao thông trực tuyến"),
                 "a procedure question with a plate gets both: " + both);
+
+        assertFalse(logged.isEmpty(), "the conversation logged its messages");
+        for (String line : logged) {
+            assertFalse(line.matches("(?is).*(51F|51f|59X1|30A|123[. ]?45|678[. ]?90|999[. ]?99).*"),
+                    "a log line names a plate: " + line);
+        }
 
         // A bad file through the officer API: refused whole, each bad line named; nothing of it imported.
         String supervisor = tokens.issue("chief", null, List.of("supervisor"), Duration.ofHours(1));

@@ -34,11 +34,11 @@ import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.channel.zalo.ZaloSignature;
-import vn.citizenqa.standin.ChannelStandIn;
-import vn.citizenqa.runner.DevTokens;
-import vn.citizenqa.runner.ServeCommand;
 import vn.citizenqa.functions.testsupport.NodeTools;
 import vn.citizenqa.functions.testsupport.TestJson;
+import vn.citizenqa.runner.DevTokens;
+import vn.citizenqa.runner.ServeCommand;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /**
  * The officer console in a real browser: {@code serve} on loopback (the webhook and the officer API over one
@@ -127,6 +127,8 @@ class ConsoleBrowserTest {
         Instant now = Instant.now();
         messenger(PAGE_A, CITIZEN_URGENT, "m_console_1", MSG_QUESTION, now.minus(Duration.ofMinutes(12)));
         messenger(PAGE_A, CITIZEN_URGENT, "m_console_2", MSG_URGENT, now.minus(Duration.ofMinutes(6)));
+        // The citizen then shares where it is: it joins the emergency's case.
+        messengerLocation(PAGE_A, CITIZEN_URGENT, "m_console_2_place", 10.7768889, 106.7008056, now.minus(Duration.ofMinutes(5)));
         messenger(PAGE_A, "7000000000000002", "m_console_3", MSG_SCRIPT, now.minus(Duration.ofMinutes(4)));
         zalo(ZALO_OA_A, "7000000000000003", "z_console_4", MSG_ZALO, now.minus(Duration.ofMinutes(3)));
         messenger(PAGE_A, "7000000000000004", "m_console_5", MSG_OVERDUE, now.minus(Duration.ofDays(8)));
@@ -266,6 +268,16 @@ class ConsoleBrowserTest {
 
     private void messenger(String page, String user, String mid, String text, Instant at) throws Exception {
         byte[] body = messengerEvent(page, user, mid, text, at).getBytes(StandardCharsets.UTF_8);
+        post("/webhook/messenger", "X-Hub-Signature-256", new MessengerSignature(Signed.MESSENGER_APP_SECRET).sign(body), body);
+    }
+
+    /** A Messenger location attachment, as the platform documents it. */
+    private void messengerLocation(String page, String user, String mid, double lat, double lon, Instant at) throws Exception {
+        String json = "{\"object\":\"page\",\"entry\":[{\"id\":\"" + page + "\",\"time\":" + at.toEpochMilli() + ",\"messaging\":["
+                + "{\"sender\":{\"id\":\"" + user + "\"},\"recipient\":{\"id\":\"" + page + "\"},\"timestamp\":" + at.toEpochMilli()
+                + ",\"message\":{\"mid\":\"" + mid + "\",\"attachments\":[{\"type\":\"location\",\"title\":\"Vị trí của tôi\","
+                + "\"payload\":{\"coordinates\":{\"lat\":" + lat + ",\"long\":" + lon + "}}}]}}]}]}";
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         post("/webhook/messenger", "X-Hub-Signature-256", new MessengerSignature(Signed.MESSENGER_APP_SECRET).sign(body), body);
     }
 
