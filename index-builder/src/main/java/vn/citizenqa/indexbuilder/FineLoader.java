@@ -3,7 +3,6 @@ package vn.citizenqa.indexbuilder;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,7 +23,7 @@ final class FineLoader {
     static final String FOLDER = "fines";
     static final Set<String> KNOWN_FIELDS = Set.of("id", "title", "title_en", "description", "penalties",
             "legal_basis", "source", "reviewed", "checked", "sample_questions", "aliases", "notes");
-    private static final Set<String> PENALTY_FIELDS = Set.of("vehicle", "fine_min", "fine_max", "points",
+    private static final Set<String> PENALTY_FIELDS = Set.of("vehicle", "when", "fine_min", "fine_max", "points",
             "points_article", "additional", "article");
     /** The largest fine the decree sets for an individual. */
     private static final long MAX_FINE = 100_000_000L;
@@ -63,7 +62,7 @@ final class FineLoader {
             return List.of();
         }
         List<Penalty> out = new ArrayList<>();
-        Set<Penalty.Vehicle> seen = EnumSet.noneOf(Penalty.Vehicle.class);
+        Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String at = "penalties[" + i + "]";
             JsonNode item = list.get(i);
@@ -75,13 +74,15 @@ final class FineLoader {
             r.onlyKnown(PENALTY_FIELDS);
             Penalty.Vehicle vehicle = null;
             String slug = r.requiredText("vehicle");
+            String situation = r.optionalText("when");
             if (slug != null) {
                 vehicle = Penalty.Vehicle.fromSlug(slug).orElse(null);
                 if (vehicle == null) {
                     r.problem("vehicle", "unknown vehicle '" + slug + "' (known: " + String.join(", ",
                             java.util.Arrays.stream(Penalty.Vehicle.values()).map(Penalty.Vehicle::slug).toList()) + ")");
-                } else if (!seen.add(vehicle)) {
-                    r.problem("vehicle", "'" + slug + "' appears twice");
+                } else if (!seen.add(slug + "|" + situation)) {
+                    r.problem(situation == null ? "vehicle" : "when", "'" + slug + "'" + (situation == null ? ""
+                            : " when '" + situation + "'") + " appears twice: tell the cases apart with 'when'");
                 }
             }
             Long min = r.requiredNumber("fine_min", 0, MAX_FINE);
@@ -106,7 +107,7 @@ final class FineLoader {
             String article = r.requiredText("article");
             String additional = r.optionalText("additional");
             if (vehicle != null && min != null && max != null && points != null && article != null) {
-                out.add(new Penalty(vehicle, min, max, points.intValue(), additional, article, pointsArticle));
+                out.add(new Penalty(vehicle, situation, min, max, points.intValue(), additional, article, pointsArticle));
             }
         }
         return out;

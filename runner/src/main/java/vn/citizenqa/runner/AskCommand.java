@@ -12,8 +12,9 @@ import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.functions.json.DecisionJson;
 
 /**
- * {@code ask [--json] [--context PROCEDURE_ID] TEXT} and {@code ask --json --batch} (one message a line on
- * standard input, one JSON object a line out, in order).
+ * {@code ask [--json] [--context PROCEDURE_ID] [--on YYYY-MM-DD] TEXT} and {@code ask --json --batch} (one message
+ * a line on standard input, one JSON object a line out, in order). {@code --on} answers as on that day: the facts
+ * that hold between dates (a reduced fee until 31/12/2026) take the version of that day.
  */
 public final class AskCommand {
 
@@ -27,6 +28,7 @@ public final class AskCommand {
         boolean json = false;
         boolean batch = false;
         String context = null;
+        java.time.LocalDate on = null;
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -40,9 +42,22 @@ public final class AskCommand {
                     }
                     context = args.get(++i);
                 }
+                case "--on" -> {
+                    if (i + 1 >= args.size()) {
+                        err.println("--on needs a date (YYYY-MM-DD)");
+                        return 2;
+                    }
+                    try {
+                        on = java.time.LocalDate.parse(args.get(++i));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        err.println("--on: not a date (YYYY-MM-DD): '" + args.get(i) + "'");
+                        return 2;
+                    }
+                }
                 default -> words.add(a);
             }
         }
+        Assistant assistant = on == null ? this.assistant : this.assistant.on(on);
         if (context != null && assistant.knowledgeBase().find(context).isEmpty()) {
             err.println("unknown procedure id for --context: " + context);
             return 2;
@@ -56,7 +71,7 @@ public final class AskCommand {
             return 0;
         }
         if (words.isEmpty()) {
-            err.println("usage: ask [--json] [--context PROCEDURE_ID] \"question\"  |  ask --json --batch < questions.txt");
+            err.println("usage: ask [--json] [--context PROCEDURE_ID] [--on YYYY-MM-DD] \"question\"  |  ask --json --batch < questions.txt");
             return 2;
         }
         print(assistant.decide(String.join(" ", words), ctx), json, out);

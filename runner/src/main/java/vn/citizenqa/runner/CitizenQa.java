@@ -59,7 +59,7 @@ public final class CitizenQa {
     static String usage() {
         return """
                 usage: java -jar citizen-qa.jar COMMAND
-                  ask [--json] [--context PROCEDURE_ID] "question"   the reply a citizen would get
+                  ask [--json] [--context ID] [--on DAY] "question"   the reply a citizen would get
                   ask --json --batch < messages.txt                   one JSON decision per input line
                   serve [--port 3000] [--env-vars FILE]               the functions' HTTP routes on 127.0.0.1
                   invoke FUNCTION EVENT_FILE [--env-vars FILE] [--template FILE] [--parameter-overrides "K=V …"]

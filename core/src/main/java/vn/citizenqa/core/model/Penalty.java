@@ -8,12 +8,13 @@ import java.util.Optional;
  * What one violation costs the driver of one kind of vehicle under the traffic-fine decree: the fine range,
  * the licence points deducted, any additional penalty, and the article and clause that say so.
  *
+ * @param situation     which case of the vehicle this is ("mô tô trên 125 cm3", "hết hạn dưới 01 năm"), or null
  * @param points        licence points deducted (0 when the decree deducts none)
  * @param additional    licence suspension, confiscation… or null
  * @param article       where the fine is, e.g. "điểm c khoản 7 Điều 7"
  * @param pointsArticle where the deduction is, or null when none
  */
-public record Penalty(Vehicle vehicle, long fineMin, long fineMax, int points, String additional, String article,
+public record Penalty(Vehicle vehicle, String situation, long fineMin, long fineMax, int points, String additional, String article,
         String pointsArticle) {
 
     /** The kinds of vehicle (and road users) the decree fines separately; the slug is what editors write. */

@@ -53,7 +53,7 @@ final class ProcedureDocuments {
                     f.text())));
         }
         for (Penalty x : p.penalties()) {
-            doc.add(new StoredField(P + "penalty", String.join(TAB, x.vehicle().name(), Long.toString(x.fineMin()),
+            doc.add(new StoredField(P + "penalty", String.join(TAB, x.vehicle().name(), orEmpty(x.situation()), Long.toString(x.fineMin()),
                     Long.toString(x.fineMax()), Integer.toString(x.points()), orEmpty(x.additional()), x.article(),
                     orEmpty(x.pointsArticle()))));
         }
@@ -90,8 +90,8 @@ final class ProcedureDocuments {
         List<Penalty> out = new ArrayList<>();
         for (String v : getAll(doc, "penalty")) {
             String[] f = v.split(TAB, -1);
-            out.add(new Penalty(Penalty.Vehicle.valueOf(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
-                    Integer.parseInt(f[3]), orNull(f[4]), f[5], orNull(f[6])));
+            out.add(new Penalty(Penalty.Vehicle.valueOf(f[0]), orNull(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+                    Integer.parseInt(f[4]), orNull(f[5]), f[6], orNull(f[7])));
         }
         return out;
     }
