@@ -49,28 +49,22 @@ public final class FineAnswers {
     }
 
     /**
-     * The hits to decide on. A message that asks nothing about a fine is answered with a procedure when one covers
-     * it as well as the fines do ("cấp đổi giấy phép lái xe" is the procedure, not the fine for driving without a
-     * licence): the fines then follow the procedures, scored just below them, so the list keeps its length.
+     * The hits to decide on. A message that asks nothing about a fine is decided among the procedures when one
+     * covers it as well as any fine does ("cấp đổi giấy phép lái xe" is the procedure, not the fine for driving
+     * without a licence): the decision then weighs the same candidates it would without the fines.
      */
     public static SearchResult forMessage(SearchResult result, String message) {
         List<SearchHit> hits = result.hits();
-        if (hits.isEmpty() || !hits.getFirst().procedure().isFine() || asksAboutFine(message)) {
+        if (hits.stream().noneMatch(h -> h.procedure().isFine()) || asksAboutFine(message)) {
             return result;
         }
-        SearchHit procedure = hits.stream().filter(h -> !h.procedure().isFine()).findFirst().orElse(null);
-        if (procedure == null || procedure.coverage() < hits.getFirst().coverage()) {
+        double fineCoverage = hits.stream().filter(h -> h.procedure().isFine()).mapToDouble(SearchHit::coverage).max()
+                .orElse(0);
+        List<SearchHit> procedures = hits.stream().filter(h -> !h.procedure().isFine()).toList();
+        if (procedures.stream().noneMatch(h -> h.coverage() >= fineCoverage)) {
             return result;
         }
-        List<SearchHit> reordered = new ArrayList<>(hits.stream().filter(h -> !h.procedure().isFine()).toList());
-        float floor = reordered.getLast().score();
-        for (SearchHit h : hits) {
-            if (h.procedure().isFine()) {
-                floor = Math.min(h.score(), floor * 0.99f);
-                reordered.add(new SearchHit(h.procedure(), floor, h.coverage(), h.weightedCoverage()));
-            }
-        }
-        return new SearchResult(reordered, result.meaningfulWords(), result.unknownWords(), result.diacritics());
+        return new SearchResult(procedures, result.meaningfulWords(), result.unknownWords(), result.diacritics());
     }
 
     /** The kinds of vehicle a message names ("xe máy", "oto", "xe đạp"…), empty when none. */
