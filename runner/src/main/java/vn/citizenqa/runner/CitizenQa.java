@@ -41,6 +41,8 @@ public final class CitizenQa {
                     Clock.systemUTC()).run(rest, out, err);
             case "setup-table" -> new SetupTableCommand().run(rest, System.getenv(), out, err);
             case "register-pages" -> new RegisterPagesCommand().run(rest, System.getenv(), out, err);
+            case "units" -> new UnitsCommand(System.getenv(), Clock.systemUTC()).run(rest, out, err);
+            case "violations" -> new ViolationsCommand(System.getenv(), Clock.systemUTC()).run(rest, out, err);
             case "help", "--help", "-h" -> {
                 out.println(usage());
                 yield 0;
@@ -70,6 +72,9 @@ public final class CitizenQa {
                                                                       an officer token for serve (local only)
                   suggestions export [--out DIR] [--mark-exported]   officers' suggestions as knowledge-base edits
                   setup-table                                         create the DynamoDB table TABLE_NAME (safe to repeat)
-                  register-pages FILE [--replace]                     register pages and their units in the table TABLE_NAME""";
+                  register-pages FILE [--replace]                     register pages and their units in the table TABLE_NAME
+                  units list | add --id ID --name "NAME" [--parent P] [--traffic] | rename --id ID --name "NAME"
+                        | merge --from ID --into ID                   units in the table TABLE_NAME (safe to repeat)
+                  violations import --unit UNIT FILE.csv             a traffic unit's camera-recorded violations""";
     }
 }

@@ -34,7 +34,8 @@ public final class LocalFunctions {
             new LocalFunction("WebhookFunction", List.of("/webhook/"), LocalHandlers::webhook),
             // In AWS the HTTP API's JWT authorizer checks the Cognito token; locally the HS256 stand-in does.
             // /console is the officer console's page, public in both.
-            new LocalFunction("OfficerApiFunction", List.of("/escalations", "/stats", ConsoleAssets.PREFIX),
+            new LocalFunction("OfficerApiFunction", List.of("/escalations", "/stats", "/units", "/procedures", "/violations",
+                    ConsoleAssets.PREFIX),
                     (env, store) -> new LocalOfficerAuthorizer(devTokens(env), ConsoleAssets::serves, LocalHandlers.officerApi(env, store))));
 
     private LocalFunctions() {
