@@ -13,7 +13,6 @@ import vn.citizenqa.core.analysis.Lexicon;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.answer.FineAnswers;
 import vn.citizenqa.core.answer.FollowUps;
-import vn.citizenqa.core.answer.Replies;
 import vn.citizenqa.core.decision.ConfidenceGate;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
@@ -21,10 +20,11 @@ import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.ConversationContext;
 import vn.citizenqa.core.model.Decision;
-import vn.citizenqa.core.model.EscalationRequest;
+import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
-import vn.citizenqa.core.model.Priority;
+import vn.citizenqa.core.model.Language;
 import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.model.Reply;
 import vn.citizenqa.core.search.ProcedureSearch;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.search.SearchHit;
@@ -43,7 +43,8 @@ import vn.citizenqa.core.triage.TriageSignals;
  *   <li>the confidence gate: answer, offer the candidates, or escalate (a police question nobody can
  *       match) / decline.
  * </ol>
- * Pure and thread-safe; no I/O once built.
+ * The decision says what the reply is ({@link Reply}), never its words: a drafter writes those. Pure and thread-safe;
+ * no I/O once built.
  */
 public final class Assistant {
 
@@ -57,7 +58,7 @@ public final class Assistant {
 
     /** The clock of the citizens: a fee "until 31/12/2026" ends at midnight in Vietnam. */
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    /** A fine and a procedure both answered when the second scores at least this share of the first. */
+    /** A fine and a procedure are both answered when the second scores at least this share of the first. */
     private static final double COMPANION_SHARE = 0.6;
 
     private final ProcedureSearch searcher;
@@ -151,7 +152,7 @@ public final class Assistant {
         TriageSignals signals = triage.read(graph, message);
         SearchResult result = FineAnswers.forMessage(searcher.search(graph, CANDIDATES), message);
         double confidence = round(gate.confidence(result));
-        boolean english = signals.english();
+        Language language = signals.english() ? Language.ENGLISH : Language.VIETNAMESE;
         // A question the search places is a procedure question even with a crime word in it ("bị móc túi mất
         // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
         // happening now.
@@ -160,57 +161,54 @@ public final class Assistant {
 
         if (signals.emergency() != null && !sureProcedureQuestion) {
             return new Decision(Intent.EMERGENCY, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationRequest(Priority.URGENT, "Khẩn cấp: " + signals.emergency().reason()),
-                    english ? Replies.emergencyEnglish(signals.emergency().numbers())
-                            : Replies.emergency(signals.emergency().numbers()));
+                    new EscalationKind.Emergency(signals.emergency().reason()),
+                    new Reply.EmergencyNumbers(signals.emergency().numbers()), language);
         }
         if (!signals.crime().isEmpty() && !procedureQuestion) {
             return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationRequest(Priority.HIGH, "Tin báo: " + String.join("; ", signals.crime())),
-                    english ? Replies.crimeReportAcknowledgedEnglish() : Replies.crimeReportAcknowledged());
+                    new EscalationKind.CrimeReport(signals.crime()), new Reply.ReportReceived(), language);
         }
-        Decision followUp = followUp(graph, ctx, result, confidence, english);
+        Decision followUp = followUp(graph, ctx, result, confidence, language);
         if (followUp != null) {
             return followUp;
         }
         if (graph.isEmpty() || (signals.smallTalk() && (signals.otherThanSmallTalk() == 0
                 || (signals.otherThanSmallTalk() <= SMALL_TALK_OTHER_WORDS && confidence < gate.answer())))) {
-            return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null,
-                    english ? Replies.smallTalkEnglish() : Replies.smallTalk());
+            return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null, new Reply.Greeting(),
+                    language);
         }
         List<Candidate> candidates = candidates(result, confidence);
         if (signals.outOfScope() != null) {
             // Another agency's word ("sang tên sổ đỏ" is land, not a vehicle): never an automatic answer. Decline,
             // unless a procedure fits well, then let the citizen choose.
             if (confidence >= gate.answer() && candidates.size() >= 2) {
-                return clarify(candidates, confidence, english);
+                return clarify(candidates, confidence, language);
             }
-            return decline(candidates, confidence, signals.outOfScope(), english);
+            return decline(candidates, confidence, signals.outOfScope(), language);
         }
         if (confidence >= gate.answer()) {
             Procedure p = result.hits().getFirst().procedure();
             return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), candidates, confidence, null,
-                    draft(p, companion(result), message, english));
+                    answer(p, companion(result), message, false), language);
         }
         if (confidence >= gate.clarify() && candidates.size() >= 2) {
-            return clarify(candidates, confidence, english);
+            return clarify(candidates, confidence, language);
         }
         if (signals.police() && result.meaningfulWords() >= 2) {
             return new Decision(Intent.PROCEDURE, Action.ESCALATE, null, candidates, confidence,
-                    new EscalationRequest(Priority.NORMAL, "Câu hỏi chưa khớp thủ tục nào"),
-                    english ? Replies.escalatedEnglish() : Replies.escalated());
+                    new EscalationKind.UnmatchedQuestion(), new Reply.PassedToOfficers(), language);
         }
-        return decline(candidates, confidence, null, english);
+        return decline(candidates, confidence, null, language);
     }
 
-    private Decision clarify(List<Candidate> candidates, double confidence, boolean english) {
+    private static Decision clarify(List<Candidate> candidates, double confidence, Language language) {
         return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
-                english ? Replies.clarifyEnglish(candidates, this::titleEn) : Replies.clarify(candidates));
+                new Reply.Choice(candidates), language);
     }
 
-    private static Decision decline(List<Candidate> candidates, double confidence, String handledBy, boolean english) {
+    private static Decision decline(List<Candidate> candidates, double confidence, String handledBy, Language language) {
         return new Decision(Intent.OUT_OF_SCOPE, Action.DECLINE, null, candidates, confidence, null,
-                english ? Replies.declineEnglish() : Replies.decline(handledBy));
+                new Reply.Declined(handledBy), language);
     }
 
     /** The candidates, the first scored with the confidence and the others in proportion to their scores. */
@@ -253,7 +251,7 @@ public final class Assistant {
             return null;
         }
         return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), List.of(new Candidate(p.id(), p.title(), 1.0)), 1.0,
-                null, draft(p, null, text, false));
+                null, answer(p, null, text, true), Language.VIETNAMESE);
     }
 
     private static final java.util.Set<String> CHOICE_WORDS = java.util.Set.of(
@@ -292,7 +290,7 @@ public final class Assistant {
      * else, or when the search finds that same procedure, or nothing sure.
      */
     private Decision followUp(TokenGraph graph, ConversationContext ctx, SearchResult result, double confidence,
-            boolean english) {
+            Language language) {
         Procedure last = searcher.knowledgeBase().find(ctx.lastProcedureId()).orElse(null);
         if (last == null) {
             return null;
@@ -305,37 +303,31 @@ public final class Assistant {
         if (asked.otherWords() > 0 && !sameProcedure && confidence >= gate.answer()) {
             return null; // it names another procedure: answer that one
         }
-        Procedure today = last.on(today());
-        String reply = english ? Replies.answerEnglish(today)
-                : today.isFine() ? FineAnswers.details(today)
-                : Replies.field(today, asked.field());
         return new Decision(Intent.PROCEDURE, Action.ANSWER, last.ref(),
-                List.of(new Candidate(last.id(), last.title(), FOLLOW_UP_CONFIDENCE)), FOLLOW_UP_CONFIDENCE, null, reply);
+                List.of(new Candidate(last.id(), last.title(), FOLLOW_UP_CONFIDENCE)), FOLLOW_UP_CONFIDENCE, null,
+                new Reply.ProcedureDetail(last.on(today()), asked.field()), language);
     }
 
     /**
-     * The reply answering one entry as it stands today: a procedure, or a violation's fines for the vehicle the
-     * message names; with the companion (a fine and a procedure asked in one message), both.
+     * The answer to one entry as it stands today: a procedure, or a violation's fines for the vehicles the message
+     * names; with a companion (a fine and a procedure asked in one message), both.
      */
-    private String draft(Procedure entry, Procedure companion, String message, boolean english) {
+    private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen) {
         LocalDate day = today();
         Procedure p = entry.on(day);
-        if (english) {
-            return Replies.answerEnglish(p);
+        Procedure c = companion == null ? null : companion.on(day);
+        if (p.isFine()) {
+            return new Reply.FineAnswer(p, FineAnswers.vehiclesNamed(message), c);
         }
-        String main = p.isFine() ? FineAnswers.brief(p, FineAnswers.vehiclesNamed(message)) : Replies.answer(p);
-        if (companion == null) {
-            return main;
+        if (c != null) {
+            return new Reply.FineAnswer(c, FineAnswers.vehiclesNamed(message), p);
         }
-        Procedure c = companion.on(day);
-        return p.isFine()
-                ? Replies.fit(main + "\n\n" + Replies.summary(c))
-                : Replies.fit(FineAnswers.brief(c, FineAnswers.vehiclesNamed(message)) + "\n\n" + Replies.summary(p));
+        return new Reply.ProcedureAnswer(p, chosen);
     }
 
     /**
-     * When the first hit is a fine and a procedure also fits well (or the other way round) — "bị giữ xe vì vượt đèn
-     * đỏ, phạt bao nhiêu và lấy xe thế nào" — the second entry, else null.
+     * When the first hit is a fine and a procedure also fits well, or the other way round ("bị giữ xe vì vượt đèn
+     * đỏ, phạt bao nhiêu và lấy xe thế nào"), the second entry; else null.
      */
     private static Procedure companion(SearchResult result) {
         if (result.hits().size() < 2) {
@@ -348,10 +340,6 @@ public final class Assistant {
             }
         }
         return null;
-    }
-
-    private String titleEn(String id) {
-        return searcher.knowledgeBase().find(id).map(p -> p.titleEn() != null ? p.titleEn() : p.title()).orElse(id);
     }
 
     private static double round(double v) {

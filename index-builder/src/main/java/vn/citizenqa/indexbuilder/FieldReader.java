@@ -40,6 +40,11 @@ final class FieldReader {
         return new FieldReader(file, child, problems, prefix + field + ".", lines);
     }
 
+    /** How many problems the file has so far: a caller checks whether one part added any. */
+    int problemCount() {
+        return problems.size();
+    }
+
     JsonNode node() {
         return node;
     }

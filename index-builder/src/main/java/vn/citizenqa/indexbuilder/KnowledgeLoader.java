@@ -213,6 +213,7 @@ public final class KnowledgeLoader {
                 continue;
             }
             FieldReader r = f.nested(at, item);
+            int before = r.problemCount();
             r.onlyKnown(VERSION_FIELDS);
             String text = r.requiredText("text");
             LocalDate from = r.optionalDate("from");
@@ -240,7 +241,7 @@ public final class KnowledgeLoader {
                     r.problem("from", from + " must be the day after the previous version ends (" + previousEnd + ")");
                 }
             }
-            if (text != null) {
+            if (r.problemCount() == before) {
                 versions.add(new DatedFact(kind, text, from, until));
             }
         }

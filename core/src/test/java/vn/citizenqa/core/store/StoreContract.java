@@ -23,9 +23,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import vn.citizenqa.core.channel.OutboundReply;
+import vn.citizenqa.core.channel.ReplyOption;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
 
@@ -58,8 +61,9 @@ public abstract class StoreContract {
     }
 
     private static ReplyDraft answerDraft() {
-        return new ReplyDraft(Intent.PROCEDURE, Action.ANSWER, "Bạn cần mang căn cước và tờ khai CT01.",
-                "dang-ky-tam-tru", List.of("dang-ky-tam-tru", "dang-ky-thuong-tru"), null, null);
+        return new ReplyDraft.Send(Intent.PROCEDURE, Action.ANSWER, new OutboundReply("Bạn cần mang căn cước và tờ khai CT01.",
+                List.of(new ReplyOption("Lệ phí", "Lệ phí"), new ReplyOption("Nơi nộp", "Nơi nộp"))),
+                "dang-ky-tam-tru", List.of("dang-ky-tam-tru", "dang-ky-thuong-tru"), null, true);
     }
 
     @Test
@@ -165,13 +169,28 @@ public abstract class StoreContract {
     }
 
     @Test
-    void anEscalationDraftKeepsItsPriorityAndReason() {
-        ReplyDraft draft = new ReplyDraft(Intent.EMERGENCY, Action.ESCALATE, "Gọi ngay 113.", null, List.of(),
-                Priority.URGENT, "cháy nhà");
-        MessageClaim claim = store.messages().claim(message("m_7")).claim();
-        store.messages().markDecided(message("m_7"), claim.owner(), draft);
+    void anEscalationDraftKeepsItsKind() {
+        for (EscalationKind kind : List.of(new EscalationKind.Emergency("cháy nhà"),
+                new EscalationKind.CrimeReport(List.of("trộm cắp", "cướp giật")), new EscalationKind.Flood())) {
+            ReplyDraft draft = new ReplyDraft.Send(Intent.EMERGENCY, Action.ESCALATE, OutboundReply.text("Gọi ngay 113."),
+                    null, List.of(), kind, false);
+            MessageKey key = message("m_7" + kind.code());
+            MessageClaim claim = store.messages().claim(key).claim();
+            store.messages().markDecided(key, claim.owner(), draft);
 
-        assertEquals(draft, store.messages().find(message("m_7")).orElseThrow().draft());
+            assertEquals(draft, store.messages().find(key).orElseThrow().draft());
+        }
+    }
+
+    @Test
+    void aWithheldMessageIsDecidedAndSentWithoutAReply() {
+        MessageClaim claim = store.messages().claim(message("m_9")).claim();
+        store.messages().markDecided(message("m_9"), claim.owner(), new ReplyDraft.Withheld(Intent.SMALL_TALK));
+        store.messages().markSent(message("m_9"), claim.owner(), "withheld");
+
+        MessageClaim stored = store.messages().find(message("m_9")).orElseThrow();
+        assertEquals(MessageState.SENT, stored.state());
+        assertEquals(new ReplyDraft.Withheld(Intent.SMALL_TALK), stored.draft());
     }
 
     @Test
@@ -206,6 +225,20 @@ public abstract class StoreContract {
 
         clock.advance(settings.conversationRetention().plusSeconds(1));
         assertEquals(Optional.empty(), store.conversations().state(ANH));
+    }
+
+    @Test
+    void aCitizensMessageKeepsWhatItWasTakenFor() {
+        var report = new ConversationMessage.TakenAs(Intent.CRIME_REPORT, false);
+        var choice = new ConversationMessage.TakenAs(Intent.PROCEDURE, true);
+        store.conversations().append(ConversationMessage.fromCitizen(ANH, "r-1", START, "bị cướp điện thoại", report));
+        store.conversations().append(ConversationMessage.fromCitizen(ANH, "r-2", START.plusSeconds(1), "2", choice));
+        store.conversations().append(ConversationMessage.of(ANH, "reply-r-2", START.plusSeconds(2), Author.ASSISTANT, null, "…"));
+
+        List<ConversationMessage> recent = store.conversations().recent(ANH, 3);
+
+        assertEquals(java.util.Arrays.asList(report, choice, null),
+                recent.stream().map(ConversationMessage::takenAs).toList());
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.citizenqa.core.channel.InboundMessage;
-import vn.citizenqa.core.conversation.ConversationService;
+import vn.citizenqa.core.conversation.MessageIntake;
 import vn.citizenqa.core.conversation.Outcome;
 import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.functions.channel.messenger.MessengerAdapter;
@@ -33,7 +33,7 @@ public final class Webhook {
 
     private final MessengerAdapter messenger;
     private final ZaloAdapter zalo;
-    private final ConversationService conversations;
+    private final MessageIntake conversations;
     private final String messengerMissing;
     private final String zaloMissing;
     private final String zaloSiteVerification;
@@ -44,7 +44,7 @@ public final class Webhook {
      * @param zaloSiteVerification the content of Zalo's domain-verification meta tag, served at {@code GET /}; null for none
      */
     public Webhook(MessengerAdapter messenger, String messengerMissing, ZaloAdapter zalo, String zaloMissing,
-                   ConversationService conversations, String zaloSiteVerification) {
+                   MessageIntake conversations, String zaloSiteVerification) {
         this.messenger = messenger;
         this.zalo = zalo;
         this.conversations = conversations;

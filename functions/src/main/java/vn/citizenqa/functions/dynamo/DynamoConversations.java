@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.store.Author;
 import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.ConversationMessage;
@@ -63,6 +65,8 @@ final class DynamoConversations implements Conversations {
                 .s(StoreTable.SK, messageSk(message.at(), message.id()))
                 .s("id", message.id()).time("at", message.at()).s("author", message.author())
                 .s("direction", message.direction()).s("authorId", message.authorId()).s("text", message.text())
+                .s("takenAs", message.takenAs() == null ? null : message.takenAs().intent())
+                .put("choice", message.takenAs() == null ? null : AttributeValue.fromBool(message.takenAs().choice()))
                 .n(StoreTable.TTL_ATTRIBUTE, stored.expiresAt().getEpochSecond())
                 .build());
         return stored;
@@ -104,7 +108,9 @@ final class DynamoConversations implements Conversations {
 
     private static ConversationMessage message(ConversationKey key, Map<String, AttributeValue> item) {
         Attrs.Reader r = new Attrs.Reader(item);
+        Intent takenAs = r.e("takenAs", Intent.class);
         return new ConversationMessage(key, r.s("id"), r.time("at"), r.e("author", Author.class), r.s("authorId"),
-                r.s("text"), Instant.ofEpochSecond(r.n(StoreTable.TTL_ATTRIBUTE)));
+                r.s("text"), takenAs == null ? null : new ConversationMessage.TakenAs(takenAs, r.bool("choice")),
+                Instant.ofEpochSecond(r.n(StoreTable.TTL_ATTRIBUTE)));
     }
 }

@@ -1,47 +1,17 @@
-package vn.citizenqa.core.conversation;
+package vn.citizenqa.core.answer;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
-import vn.citizenqa.core.channel.ReplyOption;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
-import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Category;
-import vn.citizenqa.core.model.Procedure;
-import vn.citizenqa.core.store.ReplyDraft;
 
-/**
- * The texts the conversation itself says (beyond the assistant's answers) and the options offered under a
- * reply: the candidates of a CLARIFY as numbers, and the two feedback options after an ANSWER.
- */
+/** The texts the conversation itself says, beyond the assistant's answers. */
 public final class ConversationReplies {
 
-    /** The payload of Messenger's "Get Started" button, a page's first contact with a citizen: welcomed like a follow. */
-    public static final String GET_STARTED = "GET_STARTED";
     static final String EMERGENCY_NUMBERS = "Khi khẩn cấp, gọi 113 (Công an), 114 (Cứu hỏa), 115 (Cấp cứu).";
 
     private ConversationReplies() {
-    }
-
-    /** The options under a stored draft; derived from it, so a resent draft carries the same options. */
-    public static List<ReplyOption> options(ReplyDraft draft, KnowledgeBase knowledge) {
-        if (draft.action() == Action.ANSWER) {
-            return List.of(new ReplyOption(Feedback.HELPFUL.label(), Feedback.HELPFUL.label()),
-                    new ReplyOption(Feedback.WRONG.label(), Feedback.WRONG.label()));
-        }
-        if (draft.action() == Action.CLARIFY) {
-            List<ReplyOption> options = new ArrayList<>();
-            int n = 1;
-            for (String id : draft.candidateIds()) {
-                String title = knowledge.find(id).map(Procedure::title).orElse(id);
-                options.add(new ReplyOption(n + ". " + title, Integer.toString(n)));
-                n++;
-            }
-            return options;
-        }
-        return List.of();
     }
 
     /** For a new follower: what the page helps with, taken from the knowledge base, and the emergency numbers. */

@@ -1,0 +1,99 @@
+package vn.citizenqa.core.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a reply says, decided without its words: the drafter writes them per language and channel. A closed set, so
+ * every kind of reply has its wording on purpose.
+ */
+public sealed interface Reply {
+
+    /**
+     * The first answer to a procedure question: short, with options for the details.
+     *
+     * @param chosen whether the citizen picked it among the candidates offered just before
+     */
+    record ProcedureAnswer(Procedure procedure, boolean chosen) implements Reply {
+        public ProcedureAnswer {
+            Objects.requireNonNull(procedure, "procedure");
+        }
+    }
+
+    /**
+     * What a traffic violation costs, first for the vehicles the message names (every vehicle when none); with the
+     * procedure the same message also asks (getting an impounded vehicle back), or null.
+     */
+    record FineAnswer(Procedure fine, Set<Penalty.Vehicle> vehicles, Procedure procedure) implements Reply {
+        public FineAnswer {
+            Objects.requireNonNull(fine, "fine");
+            vehicles = Set.copyOf(vehicles);
+        }
+    }
+
+    /** One field of the procedure being discussed ("lệ phí bao nhiêu?", or a tap on "Lệ phí"). */
+    record ProcedureDetail(Procedure procedure, ProcedureField field) implements Reply {
+        public ProcedureDetail {
+            Objects.requireNonNull(procedure, "procedure");
+            Objects.requireNonNull(field, "field");
+        }
+    }
+
+    /** Which of these procedures the citizen means (at most three), to pick by number or button. */
+    record Choice(List<Candidate> candidates) implements Reply {
+        public Choice {
+            candidates = List.copyOf(candidates);
+        }
+    }
+
+    /** The emergency numbers first, most relevant first (113 when none is known). */
+    record EmergencyNumbers(List<String> numbers) implements Reply {
+        public EmergencyNumbers {
+            numbers = List.copyOf(numbers);
+        }
+    }
+
+    /** A report was passed to officers. */
+    record ReportReceived() implements Reply {
+    }
+
+    /** A question nobody could match was passed to officers. */
+    record PassedToOfficers() implements Reply {
+    }
+
+    /** Small talk: a greeting and what the page helps with. */
+    record Greeting() implements Reply {
+    }
+
+    /** Outside what the page handles; {@code handledBy} names who does, when known, else null. */
+    record Declined(String handledBy) implements Reply {
+    }
+
+    /** A new follower (or Messenger's "Get Started"): what the page helps with. */
+    record Welcome(String pageName) implements Reply {
+        public Welcome {
+            Objects.requireNonNull(pageName, "pageName");
+        }
+    }
+
+    /** Something without words that belongs to nothing: ask for words. */
+    record AskForWords() implements Reply {
+    }
+
+    /** An image or file sent shortly after a report: it joins the report. */
+    record AttachmentJoinsReport() implements Reply {
+    }
+
+    /** The one notice on passing the per-minute limit. */
+    record Paused() implements Reply {
+    }
+
+    /** The citizen found the answer helpful. */
+    record ThanksForFeedback() implements Reply {
+    }
+
+    /** The citizen said the answer was wrong: officers take it. */
+    record WrongAnswerPassedOn() implements Reply {
+    }
+}
