@@ -15,6 +15,8 @@ import java.time.ZoneId;
  *   build --knowledge DIR --out DIR   validate, then write the index the functions ship
  *   evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
  *                                     run a labelled question set and print the figures of issue 3
+ *   evaluate-safety --knowledge DIR --set FILE
+ *                                     run a labelled safety set and print the figures of issue 15
  *   explain --knowledge DIR TEXT…     how the assistant reads a message (tokens, signals, features)
  * </pre>
  */
@@ -45,8 +47,9 @@ public final class IndexBuilderCommand {
                 case "validate" -> {
                     var entries = new KnowledgeLoader().load(knowledge);
                     long fines = entries.stream().filter(vn.citizenqa.core.model.Procedure::isFine).count();
-                    out.println("knowledge base valid: " + (entries.size() - fines) + " procedures and " + fines
-                            + " fines in " + knowledge);
+                    int w = new WarningLoader().load(knowledge).size();
+                    out.println("knowledge base valid: " + (entries.size() - fines) + " procedures, " + fines
+                            + " fines and " + w + " scam warnings in " + knowledge);
                     LocalDate today = today(args);
                     out.print(vn.citizenqa.core.knowledge.KnowledgeReview.of(entries, today).describe(today));
                 }
@@ -87,6 +90,14 @@ public final class IndexBuilderCommand {
                     out.print(flag(args, "--tune") ? EvaluateCommand.tune(knowledge, Path.of(questions))
                             : EvaluateCommand.run(knowledge, Path.of(questions), flag(args, "--baseline"),
                                     flag(args, "--calibrate")));
+                }
+                case "evaluate-safety" -> {
+                    String set = option(args, "--set", null);
+                    if (set == null) {
+                        err.println("evaluate-safety needs --set FILE\n" + usage());
+                        return 2;
+                    }
+                    out.print(EvaluateCommand.safety(knowledge, Path.of(set)));
                 }
                 default -> {
                     err.println("unknown command '" + command + "'\n" + usage());
@@ -137,6 +148,7 @@ public final class IndexBuilderCommand {
                 usage: index-builder validate --knowledge DIR [--today YYYY-MM-DD]
                        index-builder build --knowledge DIR --out DIR
                        index-builder evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
+                       index-builder evaluate-safety --knowledge DIR --set FILE
                        index-builder explain --knowledge DIR "message" ...""";
     }
 }
