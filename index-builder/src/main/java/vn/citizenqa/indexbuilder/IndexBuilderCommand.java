@@ -12,7 +12,7 @@ import java.time.ZoneId;
  *   validate --knowledge DIR [--today YYYY-MM-DD]
  *                                     check every knowledge file, list every problem; then the facts ending
  *                                     within 60 days and the entries not reviewed for a year
- *   build --knowledge DIR --out DIR   validate, then write the index the functions ship
+ *   build --knowledge DIR --out DIR [--quiet]   validate, then write the index the functions ship
  *   evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
  *                                     run a labelled question set and print the figures of issue 3
  *   evaluate-safety --knowledge DIR --set FILE
@@ -25,7 +25,15 @@ public final class IndexBuilderCommand {
     private IndexBuilderCommand() {
     }
 
+    /**
+     * Lucene says at every start that the incubating vector module is not enabled; building a few-MB index gains
+     * nothing from it. Held here so the setting is not garbage-collected.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
     public static void main(String[] args) {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
         // Vietnamese reports whatever the terminal's default encoding.
         PrintStream out = new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
@@ -60,8 +68,10 @@ public final class IndexBuilderCommand {
                         return 2;
                     }
                     IndexBuild.Result r = new IndexBuild().build(knowledge, Path.of(outDir));
-                    out.println("index built: " + r.entries() + " entries, content " + r.contentHash().substring(0, 12)
-                            + ", in " + r.out());
+                    if (!flag(args, "--quiet")) {
+                        out.println("index built: " + r.entries() + " entries, content " + r.contentHash().substring(0, 12)
+                                + ", in " + r.out());
+                    }
                     LocalDate today = today(args);
                     var review = vn.citizenqa.core.knowledge.KnowledgeReview.of(new KnowledgeLoader().load(knowledge), today);
                     if (!review.ending().isEmpty() || !review.stale().isEmpty()) {
@@ -146,7 +156,7 @@ public final class IndexBuilderCommand {
     static String usage() {
         return """
                 usage: index-builder validate --knowledge DIR [--today YYYY-MM-DD]
-                       index-builder build --knowledge DIR --out DIR
+                       index-builder build --knowledge DIR --out DIR [--quiet]
                        index-builder evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
                        index-builder evaluate-safety --knowledge DIR --set FILE
                        index-builder explain --knowledge DIR "message" ...""";

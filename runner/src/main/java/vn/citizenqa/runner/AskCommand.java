@@ -19,6 +19,8 @@ import vn.citizenqa.functions.json.DecisionJson;
  */
 public final class AskCommand {
 
+    static final String USAGE = "ask [--json] [--context PROCEDURE_ID] [--on YYYY-MM-DD] \"question\"  |  ask --json --batch < messages.txt";
+
     private final Assistant assistant;
 
     public AskCommand(Assistant assistant) {
@@ -38,7 +40,7 @@ public final class AskCommand {
                 case "--batch" -> batch = true;
                 case "--context" -> {
                     if (i + 1 >= args.size()) {
-                        err.println("--context needs a procedure id");
+                        err.println("--context needs a procedure id\nusage: " + USAGE);
                         return 2;
                     }
                     context = args.get(++i);
@@ -55,7 +57,13 @@ public final class AskCommand {
                         return 2;
                     }
                 }
-                default -> words.add(a);
+                default -> {
+                    if (a.startsWith("--")) {
+                        err.println("unknown option " + a + "\nusage: " + USAGE);
+                        return 2;
+                    }
+                    words.add(a);
+                }
             }
         }
         Assistant assistant = on == null ? this.assistant : this.assistant.on(on);
@@ -73,7 +81,7 @@ public final class AskCommand {
             return 0;
         }
         if (words.isEmpty()) {
-            err.println("usage: ask [--json] [--context PROCEDURE_ID] [--on YYYY-MM-DD] \"question\"  |  ask --json --batch < questions.txt");
+            err.println("usage: " + USAGE);
             return 2;
         }
         print(assistant.decide(String.join(" ", words), ctx), drafter, json, out);
