@@ -65,6 +65,26 @@ public final class Replies {
         return fit(head + body + tail);
     }
 
+    /**
+     * A procedure in a few lines, for a reply that answers something else first (a fine): where, time, fee,
+     * online, and that the documents come on request.
+     */
+    public static String summary(Procedure p) {
+        StringBuilder b = new StringBuilder("📋 ").append(p.title());
+        if (p.agency() != null) {
+            b.append("\n📍 Nơi làm: ").append(p.agency());
+        }
+        if (p.processingTime() != null) {
+            b.append("\n⏱ Thời gian: ").append(p.processingTime());
+        }
+        if (p.fee() != null) {
+            b.append("\n💰 Lệ phí: ").append(p.fee());
+        }
+        b.append("\n🌐 ").append(online(p));
+        b.append("\nNhắn \"cần giấy tờ gì\" để xem hồ sơ. ").append(footer(p));
+        return b.toString();
+    }
+
     /** The answer to a follow-up: one field of the procedure being discussed. */
     public static String field(Procedure p, ProcedureField field) {
         String text = switch (field) {

@@ -39,7 +39,10 @@ public final class ReplyDrafter {
     private String vietnamese(Reply reply) {
         return switch (reply) {
             case Reply.ProcedureAnswer a -> Replies.answer(a.procedure());
-            case Reply.ProcedureDetail d -> Replies.field(d.procedure(), d.field());
+            case Reply.FineAnswer f -> f.procedure() == null ? FineAnswers.brief(f.fine(), f.vehicles())
+                    : Replies.fit(FineAnswers.brief(f.fine(), f.vehicles()) + "\n\n" + Replies.summary(f.procedure()));
+            case Reply.ProcedureDetail d -> d.procedure().isFine() ? FineAnswers.details(d.procedure())
+                    : Replies.field(d.procedure(), d.field());
             case Reply.Choice c -> Replies.clarify(c.candidates());
             case Reply.EmergencyNumbers e -> Replies.emergency(e.numbers());
             case Reply.ReportReceived r -> Replies.crimeReportAcknowledged();
@@ -86,6 +89,7 @@ public final class ReplyDrafter {
         return switch (reply) {
             case Reply.ProcedureAnswer a -> feedback();
             case Reply.ProcedureDetail d -> feedback();
+            case Reply.FineAnswer f -> feedback();
             case Reply.Choice c -> {
                 List<ReplyOption> options = new ArrayList<>();
                 int n = 1;
