@@ -233,7 +233,7 @@ class WebhookHandlerTest {
         assertEquals(200, call(messenger(quickReply("m_1", asked.plusSeconds(20).toEpochMilli(), "2"))).getStatusCode());
         var answer = channels.deliveries().getFirst();
         assertTrue(answer.text().contains(knowledge.get("gia-han-tam-tru").title()), answer.text());
-        assertEquals(List.of("Hữu ích", "Chưa đúng"), answer.options().stream().map(ReplyOption::payload).toList());
+        assertEquals(List.of("Hồ sơ chi tiết", "Lệ phí", "Nơi nộp"), answer.options().stream().map(ReplyOption::payload).toList());
 
         assertEquals(200, call(messenger(quickReply("m_2", asked.plusSeconds(40).toEpochMilli(), "Chưa đúng"))).getStatusCode());
         var queue = store.escalations().queue(UNIT, EscalationStatus.OPEN, null, 10).escalations();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import vn.citizenqa.core.answer.DetailOption;
 import vn.citizenqa.core.answer.Feedback;
 import vn.citizenqa.core.answer.ReplyDrafter;
 import vn.citizenqa.core.channel.ChannelCapability;
@@ -33,9 +34,9 @@ import vn.citizenqa.core.store.NewEscalation;
 import vn.citizenqa.core.store.ReplyDraft;
 
 /**
- * What a citizen's message comes to in its conversation: a welcome, feedback on the last answer, an image joining a
- * report, a flood paused, or the assistant's decision — drafted for the citizen's channel, with the records and the
- * escalation that follow. Pure: it reads what the {@link Incoming} carries and writes nothing, so it is tested
+ * What a citizen's message comes to in its conversation: a welcome, feedback on the last answer, a detail of it, an
+ * image joining a report, a flood paused, or the assistant's decision — drafted for the citizen's channel, with the
+ * records and the escalation that follow. Pure: it reads what the {@link Incoming} carries and writes nothing, so it is tested
  * without a store; the {@link MessageIntake} carries the {@link Turn} out.
  */
 public final class ConversationPolicy {
@@ -119,13 +120,25 @@ public final class ConversationPolicy {
     }
 
     private Decided fromWords(String text, ConversationState state) {
-        Optional<Feedback> feedback = state.lastProcedureId() == null ? Optional.empty() : Feedback.of(text);
-        if (feedback.isPresent()) {
-            return switch (feedback.get()) {
-                case HELPFUL -> new Decided(chat(new Reply.ThanksForFeedback()), List.of());
-                case WRONG -> new Decided(escalate(Intent.PROCEDURE, new EscalationKind.WrongAnswer(),
-                        new Reply.WrongAnswerPassedOn()), List.of(Counter.ESCALATED));
-            };
+        Optional<Procedure> last = knowledge.find(state.lastProcedureId());
+        if (last.isPresent()) {
+            Optional<Feedback> feedback = Feedback.of(text);
+            if (feedback.isPresent()) {
+                return switch (feedback.get()) {
+                    case HELPFUL -> new Decided(chat(new Reply.ThanksForFeedback()), List.of());
+                    case WRONG -> new Decided(escalate(Intent.PROCEDURE, new EscalationKind.WrongAnswer(),
+                            new Reply.WrongAnswerPassedOn()), List.of(Counter.ESCALATED));
+                };
+            }
+            // A detail offered under the answer, tapped or typed as offered: that field of the same procedure.
+            Optional<DetailOption> detail = DetailOption.of(text);
+            if (detail.isPresent()) {
+                Procedure p = last.get();
+                return new Decided(new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(),
+                        List.of(new Candidate(p.id(), p.title(), 1.0)), 1.0, null,
+                        new Reply.ProcedureDetail(p, detail.get().field()), Language.VIETNAMESE),
+                        List.of(Counter.QUESTIONS, Counter.ANSWERED));
+            }
         }
         try {
             Decision d = decider.decide(text, state.context());

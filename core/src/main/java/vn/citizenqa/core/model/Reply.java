@@ -28,10 +28,13 @@ public sealed interface Reply {
         }
     }
 
-    /** Which of these procedures the citizen means (at most three), to pick by number or button. */
+    /** Which of these procedures the citizen means, to pick by number or button: at most {@link #MAX} of them. */
     record Choice(List<Candidate> candidates) implements Reply {
+        /** More than three is a list to read, not a choice. */
+        public static final int MAX = 3;
+
         public Choice {
-            candidates = List.copyOf(candidates);
+            candidates = List.copyOf(candidates.subList(0, Math.min(MAX, candidates.size())));
         }
     }
 
