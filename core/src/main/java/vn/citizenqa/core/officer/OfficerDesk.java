@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -55,8 +52,6 @@ public final class OfficerDesk {
     public static final int MAX_PROCEDURES = 500;
     private static final java.time.format.DateTimeFormatter DAY =
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-    private static final List<String> STATUSES = Arrays.stream(EscalationStatus.values()).map(Enum::name).toList();
 
     private final Store store;
     private final OfficerReplySender sender;
@@ -120,7 +115,7 @@ public final class OfficerDesk {
 
     /** The procedures whose title or id holds every word of {@code query}, by title; {@code limit} null for 50. */
     public List<ProcedureRef> procedures(String query, String limit) {
-        int size = number(limit, "limit", 50, 1, MAX_PROCEDURES);
+        int size = RequestFields.number(limit, "limit", 50, 1, MAX_PROCEDURES);
         String q = query == null ? "" : query.strip();
         if (q.length() > QUESTION_LIMIT) {
             throw refused(new Refusal.InvalidRequest("q has more than " + QUESTION_LIMIT + " characters"));
@@ -135,7 +130,7 @@ public final class OfficerDesk {
      * @param unit null for the caller's own unit
      */
     public ViolationImport.Report importViolations(Officer officer, String unit, String file) {
-        String target = unitFor(officer, unit, "violations");
+        String target = DeskRules.unitFor(officer, unit, "violations");
         if (!officer.isSupervisor() && !store.units().find(target).map(Unit::traffic).orElse(false)) {
             throw refused(new Refusal.Forbidden("only a traffic unit's officers (or a supervisor) import violations; '"
                     + target + "' is not recorded as a traffic unit"));
@@ -159,12 +154,12 @@ public final class OfficerDesk {
      * @param unit   null for the caller's own unit
      */
     public QueueView queue(Officer officer, String status, String cursor, String limit, String unit) {
-        EscalationStatus wanted = status(status);
+        EscalationStatus wanted = RequestFields.status(status);
         int size = pageSize(limit);
-        String queueUnit = unitFor(officer, unit, "queue");
+        String queueUnit = DeskRules.unitFor(officer, unit, "queue");
         EscalationQueuePage page;
         try {
-            page = store.escalations().queue(queueUnit, wanted, blankToNull(cursor), size);
+            page = store.escalations().queue(queueUnit, wanted, RequestFields.blankToNull(cursor), size);
         } catch (IllegalArgumentException e) {
             throw refused(new Refusal.InvalidCursor());
         }
@@ -183,7 +178,7 @@ public final class OfficerDesk {
     /** OPEN → CLAIMED by the caller; claiming what the caller holds changes nothing. */
     public EscalationDetail claim(Officer officer, String id) {
         visible(officer, id);
-        return detail(applied(store.escalations().claim(id, officer.id())));
+        return detail(DeskRules.applied(store.escalations().claim(id, officer.id())));
     }
 
     /**
@@ -193,19 +188,19 @@ public final class OfficerDesk {
      */
     public ReplyOutcome reply(Officer officer, String id, String text, String procedureId) {
         Escalation e = visible(officer, id);
-        String body = requiredText(text, "text", REPLY_LIMIT);
-        String procedure = blankToNull(procedureId);
+        String body = RequestFields.requiredText(text, "text", REPLY_LIMIT);
+        String procedure = RequestFields.blankToNull(procedureId);
         if (procedure != null) {
             requireProcedure(procedure);
         }
-        requireActionable(officer, e, false);
+        DeskRules.requireActionable(officer, e, false);
         ReplyWindow window = window(e, now());
         if (!window.isOpen()) {
             throw refused(new Refusal.ReplyWindowClosed(window, windows.whyClosed(window)));
         }
         if (e.status() == EscalationStatus.OPEN) {
             // Hold it before sending, so that no other officer's reply can go out at the same time.
-            e = applied(store.escalations().claim(id, officer.id()));
+            e = DeskRules.applied(store.escalations().claim(id, officer.id()));
         }
         String platformMessageId;
         try {
@@ -226,7 +221,7 @@ public final class OfficerDesk {
         Escalation now = e;
         if (change instanceof EscalationChange.Applied(Escalation answered, EscalationStatus ignored)) {
             now = answered;
-            if (isFirstAnswer(answered)) {
+            if (DeskRules.isFirstAnswer(answered)) {
                 store.counters().recordFirstResponse(answered.unit(), answered.id(), sentAt,
                         Duration.between(answered.createdAt(), sentAt));
             }
@@ -240,9 +235,9 @@ public final class OfficerDesk {
     /** Closes it with a reason; one CLAIMED by another officer only that officer or a supervisor may close. */
     public EscalationDetail close(Officer officer, String id, String reason) {
         Escalation e = visible(officer, id);
-        String why = requiredText(reason, "reason", REASON_LIMIT);
-        requireActionable(officer, e, true);
-        return detail(applied(store.escalations().close(id, officer.id(), why)));
+        String why = RequestFields.requiredText(reason, "reason", REASON_LIMIT);
+        DeskRules.requireActionable(officer, e, true);
+        return detail(DeskRules.applied(store.escalations().close(id, officer.id(), officer.isSupervisor(), why)));
     }
 
     /**
@@ -252,14 +247,14 @@ public final class OfficerDesk {
      */
     public Suggestion suggest(Officer officer, String id, String procedureId, String question, String answer) {
         Escalation e = visible(officer, id);
-        String procedure = blankToNull(procedureId);
+        String procedure = RequestFields.blankToNull(procedureId);
         if (procedure == null) {
             throw refused(new Refusal.InvalidRequest("procedureId is required: the procedure the question belongs to"));
         }
         requireProcedure(procedure);
-        String q = question == null ? e.citizenText() : requiredText(question, "question", QUESTION_LIMIT);
+        String q = question == null ? e.citizenText() : RequestFields.requiredText(question, "question", QUESTION_LIMIT);
         String a = answer == null ? (e.answer() == null ? null : e.answer().text())
-                : optionalText(answer, "answer", REPLY_LIMIT);
+                : RequestFields.optionalText(answer, "answer", REPLY_LIMIT);
         return store.suggestions().add(new NewSuggestion(NewSuggestion.idFor(e.id(), procedure, q), e.id(), e.unit(),
                 procedure, q, a, officer.id()));
     }
@@ -270,16 +265,16 @@ public final class OfficerDesk {
      * @param unit null for the caller's unit; a supervisor then gets every unit with a registered page
      */
     public StatsView stats(Officer officer, String from, String to, String unit) {
-        LocalDate first = day(from, "from");
-        LocalDate last = day(to, "to");
+        LocalDate first = RequestFields.day(from, "from");
+        LocalDate last = RequestFields.day(to, "to");
         try {
             DailyRange.days(first, last);
         } catch (IllegalArgumentException e) {
             throw refused(new Refusal.InvalidRequest(e.getMessage()));
         }
         List<String> units;
-        if (blankToNull(unit) != null || !officer.isSupervisor()) {
-            units = List.of(unitFor(officer, unit, "figures"));
+        if (RequestFields.blankToNull(unit) != null || !officer.isSupervisor()) {
+            units = List.of(DeskRules.unitFor(officer, unit, "figures"));
         } else {
             TreeSet<String> all = new TreeSet<>(store.pages().units());
             // A merged unit's figures before its merge stay readable under its own id.
@@ -301,51 +296,6 @@ public final class OfficerDesk {
         }
         return store.escalations().find(id).filter(e -> officer.serves(e.unit()))
                 .orElseThrow(() -> refused(new Refusal.NotFound(id)));
-    }
-
-    /** Closed escalations take no action; one another officer holds only that officer (or, to close, a supervisor). */
-    private static void requireActionable(Officer officer, Escalation e, boolean closing) {
-        if (e.status() == EscalationStatus.CLOSED) {
-            throw refused(new Refusal.Closed(e.id()));
-        }
-        boolean heldByOther = e.holder() != null && !e.holder().equals(officer.id())
-                && (e.status() == EscalationStatus.CLAIMED || (!closing && e.status() == EscalationStatus.ANSWERED));
-        if (heldByOther && !(closing && officer.isSupervisor())) {
-            throw refused(new Refusal.HeldByOther(e.holder()));
-        }
-    }
-
-    private static Escalation applied(EscalationChange change) {
-        return switch (change) {
-            case EscalationChange.Applied(Escalation e, EscalationStatus ignored) -> e;
-            case EscalationChange.HeldByOther(Escalation ignored, String holder) ->
-                    throw refused(new Refusal.HeldByOther(holder));
-            case EscalationChange.WrongStatus(Escalation e) -> throw refused(e.status() == EscalationStatus.CLOSED
-                    ? new Refusal.Closed(e.id()) : new Refusal.HeldByOther(String.valueOf(e.holder())));
-            case EscalationChange.NotFound(String id) -> throw refused(new Refusal.NotFound(id));
-        };
-    }
-
-    private static boolean isFirstAnswer(Escalation answered) {
-        return answered.history().stream().filter(c -> c.status() == EscalationStatus.ANSWERED).count() == 1;
-    }
-
-    private String unitFor(Officer officer, String requested, String what) {
-        String unit = blankToNull(requested);
-        if (unit == null) {
-            if (officer.unit() == null) {
-                throw refused(new Refusal.InvalidRequest("name the unit whose " + what + " to show: unit=…"));
-            }
-            return officer.unit();
-        }
-        if (!officer.serves(unit)) {
-            throw refused(new Refusal.Forbidden("officers see only their own unit's " + what + "; "
-                    + "other units' are for supervisors"));
-        }
-        if (!Keys.couldBeId(unit)) {
-            throw refused(new Refusal.InvalidRequest("'" + unit + "' is not a unit name"));
-        }
-        return unit;
     }
 
     private EscalationDetail detail(Escalation e) {
@@ -379,77 +329,8 @@ public final class OfficerDesk {
         }
     }
 
-    // ---- parsing ----
-
-    private static EscalationStatus status(String given) {
-        String s = blankToNull(given);
-        if (s == null) {
-            return EscalationStatus.OPEN;
-        }
-        try {
-            return EscalationStatus.valueOf(s.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw refused(new Refusal.InvalidStatus(given, STATUSES));
-        }
-    }
-
     private static int pageSize(String given) {
-        return number(given, "limit", DEFAULT_PAGE_SIZE, 1, Escalations.MAX_PAGE_SIZE);
-    }
-
-    private static int number(String given, String name, int absent, int min, int max) {
-        String s = blankToNull(given);
-        if (s == null) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(s.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw refused(new Refusal.InvalidRequest(name + " must be a whole number from " + min + " to " + max
-                + ", not '" + given + "'"));
-    }
-
-    private static LocalDate day(String given, String name) {
-        if (blankToNull(given) == null) {
-            throw refused(new Refusal.InvalidRequest(name + " is required, as YYYY-MM-DD"));
-        }
-        try {
-            return LocalDate.parse(given.strip());
-        } catch (DateTimeParseException e) {
-            throw refused(new Refusal.InvalidRequest(name + " must be a day as YYYY-MM-DD, not '" + given + "'"));
-        }
-    }
-
-    /** Trimmed, 1..limit characters. */
-    private static String requiredText(String given, String name, int limit) {
-        String t = given == null ? "" : given.strip();
-        if (t.isEmpty()) {
-            throw refused(new Refusal.InvalidRequest(name + " is required and must not be blank"));
-        }
-        return withinLimit(t, name, limit);
-    }
-
-    /** Trimmed, at most limit characters; blank is null. */
-    private static String optionalText(String given, String name, int limit) {
-        String t = given.strip();
-        return t.isEmpty() ? null : withinLimit(t, name, limit);
-    }
-
-    private static String withinLimit(String t, String name, int limit) {
-        int length = t.codePointCount(0, t.length());
-        if (length > limit) {
-            throw refused(new Refusal.InvalidRequest(name + " has " + length + " characters; at most " + limit));
-        }
-        return t;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+        return RequestFields.number(given, "limit", DEFAULT_PAGE_SIZE, 1, Escalations.MAX_PAGE_SIZE);
     }
 
     private Instant now() {

@@ -42,10 +42,10 @@ public abstract class RuleBasedEscalations implements Escalations {
     }
 
     @Override
-    public final EscalationChange close(String id, String officer, String reason) {
+    public final EscalationChange close(String id, String officer, boolean supervisor, String reason) {
         Objects.requireNonNull(officer, "officer");
         Objects.requireNonNull(reason, "reason");
-        return change(id, (cur, now) -> rules.close(cur, officer, reason, now));
+        return change(id, (cur, now) -> rules.close(cur, officer, supervisor, reason, now));
     }
 
     @Override

@@ -90,7 +90,7 @@ public abstract class UnitsAndViolationsContract {
         Escalation claimed = escalate("m2", "a");
         store.escalations().claim(claimed.id(), "officer-a");
         Escalation closed = escalate("m3", "a");
-        store.escalations().close(closed.id(), "officer-a", "đã xử lý");
+        store.escalations().close(closed.id(), "officer-a", false, "đã xử lý");
 
         MergeReport first = units.merge("a", "b", "operator");
         assertFalse(first.alreadyMerged());
