@@ -25,6 +25,7 @@ import vn.citizenqa.core.model.Language;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.model.Reply;
 import vn.citizenqa.core.store.Author;
+import vn.citizenqa.core.store.CaseRef;
 import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
@@ -59,13 +60,19 @@ public final class ConversationPolicy {
         this.echoes = new EchoGuard(knowledge);
     }
 
-    /** A decision and the counters it adds. */
-    private record Decided(Decision decision, List<Counter> counters) {
-    }
+    /** Why an emergency or report delivered on standby escalated says so: no reply went out, another app answers. */
+    static final String STANDBY_NOTE = " (tin nhắn ở chế độ chờ: ứng dụng khác đang giữ cuộc trò chuyện, trợ lý không trả lời)";
 
     /** The turn of a message met for the first time. */
     public Turn turn(Incoming in) {
+        if (in.message() instanceof InboundMessage.Standby s) {
+            return onStandby(in, s);
+        }
         Decided decided = decide(in);
+        if (decided.silent()) {
+            return records(in, new ReplyDraft.Withheld(decided.decision().intent()), List.of(), List.of(), Optional.empty(),
+                    decided.join(), false);
+        }
         ReplyDraft draft;
         // A flood pauses automatic answers, but every message is still triaged: an emergency is never withheld.
         if (in.rate() != MessageRate.WITHIN && decided.decision().intent() != Intent.EMERGENCY) {
@@ -80,7 +87,26 @@ public final class ConversationPolicy {
         } else {
             draft = draft(in, decided.decision());
         }
-        return records(in, draft, decided.counters(), decided.decision().candidates());
+        return records(in, draft, decided.counters(), decided.decision().candidates(), Optional.empty(), decided.join(),
+                CaseFollowUps.opensCase(decided.decision()) && draft instanceof ReplyDraft.Send);
+    }
+
+    /**
+     * Another app holds the thread: nothing is sent, but an emergency or a report escalates as it would (its reason
+     * saying so) and a location or contact details still join the open case.
+     */
+    private Turn onStandby(Incoming in, InboundMessage.Standby s) {
+        Decided decided = decide(in.about(s.message()));
+        Decision d = decided.decision();
+        ReplyDraft draft = new ReplyDraft.Withheld(d.intent());
+        if (!CaseFollowUps.opensCase(d)) {
+            return records(in, draft, List.of(), List.of(), Optional.empty(), decided.join(), false);
+        }
+        InboundMessage.FromCitizen m = in.message();
+        NewEscalation escalation = new NewEscalation(NewEscalation.idFor(new MessageKey(m.from().channel(), m.messageId())),
+                in.page().unit(), m.from(), m.messageId(), in.at(), d.escalation().priority(),
+                d.escalation().reason() + STANDBY_NOTE, d.intent(), citizenText(m), "", d.candidates());
+        return records(in, draft, decided.counters(), d.candidates(), Optional.of(escalation), decided.join(), true);
     }
 
     /** The turn of a message already decided (its draft stored): the same records, nothing counted again. */
@@ -88,7 +114,7 @@ public final class ConversationPolicy {
         List<Candidate> candidates = stored instanceof ReplyDraft.Send s ? s.candidateIds().stream()
                 .map(id -> new Candidate(id, knowledge.find(id).map(Procedure::title).orElse(id), 0.0)).toList()
                 : List.of();
-        return records(in, stored, List.of(), candidates);
+        return records(in, stored, List.of(), candidates, Optional.empty(), CaseFollowUps.join(in), false);
     }
 
     /** The one flood escalation of this citizen and hour (by the message's own time, the same on redelivery). */
@@ -110,13 +136,50 @@ public final class ConversationPolicy {
     private Decided decide(Incoming in) {
         return switch (in.message()) {
             case InboundMessage.Follow f -> new Decided(chat(new Reply.Welcome(in.page().displayName())), List.of());
-            case InboundMessage.Choice c when GET_STARTED.equals(c.payload()) ->
+            case InboundMessage.Choice c when ChoiceWords.isGetStarted(c) ->
                     new Decided(chat(new Reply.Welcome(in.page().displayName())), List.of());
             case InboundMessage.Text t -> fromWords(t.text(), in.state());
-            case InboundMessage.Choice c -> fromWords(c.payload(), in.state());
-            case InboundMessage.Attachment a -> a.caption() != null ? fromWords(a.caption(), in.state())
-                    : fromAttachment(a, in);
+            // A payload we did not make (a page's menu, another tool's quick reply) is read by what the citizen saw.
+            case InboundMessage.Choice c -> fromWords(ChoiceWords.of(c), in.state());
+            case InboundMessage.Attachment a when a.caption() != null -> fromWords(a.caption(), in.state());
+            // A sticker right after an answer is the citizen's nod, not a question to ask words for.
+            case InboundMessage.Attachment a when a.onlyReactions() && in.state().lastProcedureId() != null ->
+                    new Decided(chat(new Reply.ThanksForFeedback()), List.of());
+            case InboundMessage.Attachment a -> fromAttachment(a, in);
+            case InboundMessage.Location l -> CaseFollowUps.location(l, in);
+            case InboundMessage.ContactDetails c -> CaseFollowUps.contact(in);
+            case InboundMessage.Edit e -> fromEdit(e, in);
+            case InboundMessage.Reaction r -> fromReaction(r, in.state());
+            case InboundMessage.Standby s -> decide(in.about(s.message()));
         };
+    }
+
+    /**
+     * An edited message is read again: one that now reports an emergency or a crime escalates; one whose first words
+     * were answered is not answered twice.
+     */
+    private Decided fromEdit(InboundMessage.Edit e, Incoming in) {
+        Decided d = fromWords(e.text(), in.state());
+        return CaseFollowUps.opensCase(d.decision()) || !in.answered().test(e.editedMessageId()) ? d : d.silenced();
+    }
+
+    /** A reaction right after an answer is the feedback its buttons give; any other says nothing to answer. */
+    private static Decided fromReaction(InboundMessage.Reaction r, ConversationState state) {
+        if (state.lastProcedureId() == null) {
+            // A thumbs-up sticker sent on its own is a message like any sticker; a reaction put on a message is not.
+            Decided ask = new Decided(chat(new Reply.AskForWords()), List.of());
+            return r.reactedToId() == null ? ask : ask.silenced();
+        }
+        return switch (r.gesture()) {
+            case APPROVAL -> new Decided(chat(new Reply.ThanksForFeedback()), List.of());
+            case DISAPPROVAL -> wrongAnswer();
+            case OTHER -> new Decided(chat(new Reply.ThanksForFeedback()), List.of()).silenced();
+        };
+    }
+
+    private static Decided wrongAnswer() {
+        return new Decided(escalate(Intent.PROCEDURE, new EscalationKind.WrongAnswer(), new Reply.WrongAnswerPassedOn()),
+                List.of(Counter.ESCALATED));
     }
 
     private Decided fromWords(String text, ConversationState state) {
@@ -126,8 +189,7 @@ public final class ConversationPolicy {
             if (feedback.isPresent()) {
                 return switch (feedback.get()) {
                     case HELPFUL -> new Decided(chat(new Reply.ThanksForFeedback()), List.of());
-                    case WRONG -> new Decided(escalate(Intent.PROCEDURE, new EscalationKind.WrongAnswer(),
-                            new Reply.WrongAnswerPassedOn()), List.of(Counter.ESCALATED));
+                    case WRONG -> wrongAnswer();
                 };
             }
             // A detail offered under the answer, tapped or typed as offered: that field of the same procedure.
@@ -206,14 +268,19 @@ public final class ConversationPolicy {
 
     // ---- records ----
 
-    private Turn records(Incoming in, ReplyDraft draft, List<Counter> counters, List<Candidate> candidates) {
+    /**
+     * @param standby   the escalation of an emergency or report delivered on standby (its draft is withheld)
+     * @param opensCase whether the message opened a case that later locations and contact details join
+     */
+    private Turn records(Incoming in, ReplyDraft draft, List<Counter> counters, List<Candidate> candidates,
+                         Optional<NewEscalation> standby, Optional<Turn.CaseJoin> join, boolean opensCase) {
         InboundMessage.FromCitizen m = in.message();
         ConversationKey conversation = m.from();
         boolean choice = draft instanceof ReplyDraft.Send s && s.choice();
         List<ConversationMessage> messages = new ArrayList<>();
         messages.add(ConversationMessage.fromCitizen(conversation, m.messageId(), in.at(), citizenText(m),
                 new ConversationMessage.TakenAs(draft.intent(), choice)));
-        Optional<NewEscalation> escalation = Optional.empty();
+        Optional<NewEscalation> escalation = standby;
         if (draft instanceof ReplyDraft.Send s) {
             messages.add(ConversationMessage.of(conversation, "reply-" + m.messageId(), in.at().plusMillis(1),
                     Author.ASSISTANT, null, s.text()));
@@ -221,7 +288,13 @@ public final class ConversationPolicy {
                 escalation = Optional.of(escalation(in, s, candidates));
             }
         }
-        return new Turn(draft, counters, messages, next(in, draft), escalation);
+        ConversationState next = next(in, draft);
+        if (opensCase) {
+            next = new ConversationState(next.key(), next.unit(), next.lastProcedureId(), next.lastCandidateIds(),
+                    next.lastUserMessageAt(), new CaseRef(NewEscalation.idFor(new MessageKey(m.from().channel(), m.messageId())),
+                            draft.intent(), in.at()));
+        }
+        return new Turn(draft, counters, messages, next, escalation, join);
     }
 
     private NewEscalation escalation(Incoming in, ReplyDraft.Send s, List<Candidate> candidates) {
@@ -250,9 +323,10 @@ public final class ConversationPolicy {
             offered = s.action() == Action.CLARIFY ? s.candidateIds() : List.of();
         }
         InboundMessage.FromCitizen m = in.message();
-        Instant lastUser = m instanceof InboundMessage.Follow ? state.lastUserMessageAt()
+        // A reaction is not the citizen writing anew: the reply windows keep running from the last message.
+        Instant lastUser = m instanceof InboundMessage.Follow || m instanceof InboundMessage.Reaction ? state.lastUserMessageAt()
                 : latest(state.lastUserMessageAt(), m.sentAt());
-        return new ConversationState(state.key(), in.page().unit(), lastProcedure, offered, lastUser);
+        return new ConversationState(state.key(), in.page().unit(), lastProcedure, offered, lastUser, state.lastCase());
     }
 
     private static Instant latest(Instant a, Instant b) {
@@ -266,6 +340,21 @@ public final class ConversationPolicy {
             case InboundMessage.Choice c -> c.title() != null ? c.title() : c.payload();
             case InboundMessage.Attachment a -> "[" + String.join(", ", a.kinds()) + "]" + (a.caption() != null ? " " + a.caption() : "");
             case InboundMessage.Follow f -> "[theo dõi trang]";
+            case InboundMessage.Location l -> "[vị trí] " + l.point().text() + (l.placeName() != null ? " (" + l.placeName() + ")" : "")
+                    + " " + l.point().mapLink();
+            case InboundMessage.ContactDetails c -> "[thông tin liên hệ]" + part(" Họ tên: ", c.name())
+                    + part(" Điện thoại: ", c.phone()) + part(" Địa chỉ: ", c.address());
+            case InboundMessage.Edit e -> "[sửa tin] " + e.text();
+            case InboundMessage.Reaction r -> switch (r.gesture()) {
+                case APPROVAL -> "[thả cảm xúc: thích]";
+                case DISAPPROVAL -> "[thả cảm xúc: không thích]";
+                case OTHER -> "[thả cảm xúc]";
+            };
+            case InboundMessage.Standby s -> citizenText(s.message());
         };
+    }
+
+    private static String part(String label, String value) {
+        return value == null ? "" : label + value;
     }
 }
