@@ -49,6 +49,35 @@ public final class ConversationReplies {
                 + "sẽ xem các tin nhắn của bạn. Vui lòng gửi câu hỏi trong một tin nhắn và chờ ít phút. " + EMERGENCY_NUMBERS;
     }
 
+    /** A location that joined the citizen's open case. */
+    public static String locationJoinedCase(String placeName, boolean emergency) {
+        return "Đã nhận vị trí bạn gửi" + place(placeName) + ". Vị trí đã được chuyển cho cán bộ Công an đang xử lý tin "
+                + "báo của bạn." + (emergency ? " Nếu đang nguy hiểm, hãy gọi ngay 113 và đến nơi an toàn. " : " ")
+                + EMERGENCY_NUMBERS;
+    }
+
+    /** A location with no case open: ask what is happening there. */
+    public static String locationWhatHappens(String placeName) {
+        return "Tôi đã nhận vị trí bạn gửi" + place(placeName) + ". Ở đó đang xảy ra chuyện gì? Bạn hãy mô tả bằng lời: "
+                + "chuyện gì, khi nào, có ai gặp nguy hiểm không. " + EMERGENCY_NUMBERS;
+    }
+
+    /** Contact details that joined the citizen's open case. */
+    public static String contactJoinedCase() {
+        return "Đã nhận thông tin liên hệ của bạn và chuyển cho cán bộ Công an đang xử lý tin báo; cán bộ sẽ liên hệ lại "
+                + "khi cần. " + EMERGENCY_NUMBERS;
+    }
+
+    /** Contact details with no case open: kept with the conversation. */
+    public static String contactKept() {
+        return "Cảm ơn bạn đã gửi thông tin liên hệ; thông tin được lưu cùng cuộc trò chuyện này để cán bộ liên hệ khi "
+                + "cần. Bạn cần hỏi thủ tục nào hoặc muốn báo tin gì, cứ nhắn nhé.";
+    }
+
+    private static String place(String placeName) {
+        return placeName == null ? "" : " (" + placeName + ")";
+    }
+
     public static String thanksForFeedback() {
         return "Cảm ơn bạn đã phản hồi! Bạn cần hỏi thêm thủ tục nào cứ nhắn nhé.";
     }

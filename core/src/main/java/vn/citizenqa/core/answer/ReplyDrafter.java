@@ -72,6 +72,10 @@ public final class ReplyDrafter {
             case Reply.Paused p -> ConversationReplies.rateLimited();
             case Reply.ThanksForFeedback t -> ConversationReplies.thanksForFeedback();
             case Reply.WrongAnswerPassedOn w -> ConversationReplies.wrongAnswerEscalated();
+            case Reply.LocationJoinsCase l -> ConversationReplies.locationJoinedCase(l.placeName(), l.emergency());
+            case Reply.WhatHappensThere w -> ConversationReplies.locationWhatHappens(w.placeName());
+            case Reply.ContactJoinsCase c -> ConversationReplies.contactJoinedCase();
+            case Reply.ContactKept c -> ConversationReplies.contactKept();
         };
     }
 

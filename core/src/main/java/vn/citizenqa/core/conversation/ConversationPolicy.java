@@ -59,13 +59,19 @@ public final class ConversationPolicy {
         this.echoes = new EchoGuard(knowledge);
     }
 
-    /** A decision and the counters it adds. */
-    private record Decided(Decision decision, List<Counter> counters) {
-    }
+    /** Why an emergency or report delivered on standby escalated says so: no reply went out, another app answers. */
+    static final String STANDBY_NOTE = " (tin nhắn ở chế độ chờ: ứng dụng khác đang giữ cuộc trò chuyện, trợ lý không trả lời)";
 
     /** The turn of a message met for the first time. */
     public Turn turn(Incoming in) {
+        if (in.message() instanceof InboundMessage.Standby s) {
+            return onStandby(in, s);
+        }
         Decided decided = decide(in);
+        if (decided.silent()) {
+            return TurnRecords.of(in, new ReplyDraft.Withheld(decided.decision().intent()), List.of(), List.of(), Optional.empty(),
+                    decided.join(), false);
+        }
         ReplyDraft draft;
         // A flood pauses automatic answers, but every message is still triaged: an emergency is never withheld.
         if (in.rate() != MessageRate.WITHIN && decided.decision().intent() != Intent.EMERGENCY) {
@@ -80,7 +86,26 @@ public final class ConversationPolicy {
         } else {
             draft = draft(in, decided.decision());
         }
-        return records(in, draft, decided.counters(), decided.decision().candidates());
+        return TurnRecords.of(in, draft, decided.counters(), decided.decision().candidates(), Optional.empty(), decided.join(),
+                CaseFollowUps.opensCase(decided.decision()) && draft instanceof ReplyDraft.Send);
+    }
+
+    /**
+     * Another app holds the thread: nothing is sent, but an emergency or a report escalates as it would (its reason
+     * saying so) and a location or contact details still join the open case.
+     */
+    private Turn onStandby(Incoming in, InboundMessage.Standby s) {
+        Decided decided = decide(in.about(s.message()));
+        Decision d = decided.decision();
+        ReplyDraft draft = new ReplyDraft.Withheld(d.intent());
+        if (!CaseFollowUps.opensCase(d)) {
+            return TurnRecords.of(in, draft, List.of(), List.of(), Optional.empty(), decided.join(), false);
+        }
+        InboundMessage.FromCitizen m = in.message();
+        NewEscalation escalation = new NewEscalation(NewEscalation.idFor(new MessageKey(m.from().channel(), m.messageId())),
+                in.page().unit(), m.from(), m.messageId(), in.at(), d.escalation().priority(),
+                d.escalation().reason() + STANDBY_NOTE, d.intent(), TurnRecords.citizenText(m), "", d.candidates());
+        return TurnRecords.of(in, draft, decided.counters(), d.candidates(), Optional.of(escalation), decided.join(), true);
     }
 
     /** The turn of a message already decided (its draft stored): the same records, nothing counted again. */
@@ -88,7 +113,7 @@ public final class ConversationPolicy {
         List<Candidate> candidates = stored instanceof ReplyDraft.Send s ? s.candidateIds().stream()
                 .map(id -> new Candidate(id, knowledge.find(id).map(Procedure::title).orElse(id), 0.0)).toList()
                 : List.of();
-        return records(in, stored, List.of(), candidates);
+        return TurnRecords.of(in, stored, List.of(), candidates, Optional.empty(), CaseFollowUps.join(in), false);
     }
 
     /** The one flood escalation of this citizen and hour (by the message's own time, the same on redelivery). */
@@ -101,7 +126,7 @@ public final class ConversationPolicy {
         OutboundReply drafted = drafter.draft(d.reply(), d.language(),
                 ChannelCapability.of(in.message().from().channel()));
         // Whatever path made the reply, it never repeats a link or number the citizen typed.
-        OutboundReply clean = new OutboundReply(echoes.clean(drafted.text(), citizenText(in.message())),
+        OutboundReply clean = new OutboundReply(echoes.clean(drafted.text(), TurnRecords.citizenText(in.message())),
                 drafted.options());
         return new ReplyDraft.Send(d.intent(), d.action(), clean, d.procedure() == null ? null : d.procedure().id(),
                 d.candidates().stream().map(Candidate::id).toList(), d.escalation(), d.answersAChoice());
@@ -110,13 +135,50 @@ public final class ConversationPolicy {
     private Decided decide(Incoming in) {
         return switch (in.message()) {
             case InboundMessage.Follow f -> new Decided(chat(new Reply.Welcome(in.page().displayName())), List.of());
-            case InboundMessage.Choice c when GET_STARTED.equals(c.payload()) ->
+            case InboundMessage.Choice c when ChoiceWords.isGetStarted(c) ->
                     new Decided(chat(new Reply.Welcome(in.page().displayName())), List.of());
             case InboundMessage.Text t -> fromWords(t.text(), in.state());
-            case InboundMessage.Choice c -> fromWords(c.payload(), in.state());
-            case InboundMessage.Attachment a -> a.caption() != null ? fromWords(a.caption(), in.state())
-                    : fromAttachment(a, in);
+            // A payload we did not make (a page's menu, another tool's quick reply) is read by what the citizen saw.
+            case InboundMessage.Choice c -> fromWords(ChoiceWords.of(c), in.state());
+            case InboundMessage.Attachment a when a.caption() != null -> fromWords(a.caption(), in.state());
+            // A sticker right after an answer is the citizen's nod, not a question to ask words for.
+            case InboundMessage.Attachment a when a.onlyReactions() && in.state().lastProcedureId() != null ->
+                    new Decided(chat(new Reply.ThanksForFeedback()), List.of());
+            case InboundMessage.Attachment a -> fromAttachment(a, in);
+            case InboundMessage.Location l -> CaseFollowUps.location(l, in);
+            case InboundMessage.ContactDetails c -> CaseFollowUps.contact(in);
+            case InboundMessage.Edit e -> fromEdit(e, in);
+            case InboundMessage.Reaction r -> fromReaction(r, in.state());
+            case InboundMessage.Standby s -> decide(in.about(s.message()));
         };
+    }
+
+    /**
+     * An edited message is read again: one that now reports an emergency or a crime escalates; one whose first words
+     * were answered is not answered twice.
+     */
+    private Decided fromEdit(InboundMessage.Edit e, Incoming in) {
+        Decided d = fromWords(e.text(), in.state());
+        return CaseFollowUps.opensCase(d.decision()) || !in.answered().test(e.editedMessageId()) ? d : d.silenced();
+    }
+
+    /** A reaction right after an answer is the feedback its buttons give; any other says nothing to answer. */
+    private static Decided fromReaction(InboundMessage.Reaction r, ConversationState state) {
+        if (state.lastProcedureId() == null) {
+            // A thumbs-up sticker sent on its own is a message like any sticker; a reaction put on a message is not.
+            Decided ask = new Decided(chat(new Reply.AskForWords()), List.of());
+            return r.reactedToId() == null ? ask : ask.silenced();
+        }
+        return switch (r.gesture()) {
+            case APPROVAL -> new Decided(chat(new Reply.ThanksForFeedback()), List.of());
+            case DISAPPROVAL -> wrongAnswer();
+            case OTHER -> new Decided(chat(new Reply.ThanksForFeedback()), List.of()).silenced();
+        };
+    }
+
+    private static Decided wrongAnswer() {
+        return new Decided(escalate(Intent.PROCEDURE, new EscalationKind.WrongAnswer(), new Reply.WrongAnswerPassedOn()),
+                List.of(Counter.ESCALATED));
     }
 
     private Decided fromWords(String text, ConversationState state) {
@@ -126,8 +188,7 @@ public final class ConversationPolicy {
             if (feedback.isPresent()) {
                 return switch (feedback.get()) {
                     case HELPFUL -> new Decided(chat(new Reply.ThanksForFeedback()), List.of());
-                    case WRONG -> new Decided(escalate(Intent.PROCEDURE, new EscalationKind.WrongAnswer(),
-                            new Reply.WrongAnswerPassedOn()), List.of(Counter.ESCALATED));
+                    case WRONG -> wrongAnswer();
                 };
             }
             // A detail offered under the answer, tapped or typed as offered: that field of the same procedure.
@@ -202,70 +263,5 @@ public final class ConversationPolicy {
             c.add(Counter.EMERGENCIES);
         }
         return c;
-    }
-
-    // ---- records ----
-
-    private Turn records(Incoming in, ReplyDraft draft, List<Counter> counters, List<Candidate> candidates) {
-        InboundMessage.FromCitizen m = in.message();
-        ConversationKey conversation = m.from();
-        boolean choice = draft instanceof ReplyDraft.Send s && s.choice();
-        List<ConversationMessage> messages = new ArrayList<>();
-        messages.add(ConversationMessage.fromCitizen(conversation, m.messageId(), in.at(), citizenText(m),
-                new ConversationMessage.TakenAs(draft.intent(), choice)));
-        Optional<NewEscalation> escalation = Optional.empty();
-        if (draft instanceof ReplyDraft.Send s) {
-            messages.add(ConversationMessage.of(conversation, "reply-" + m.messageId(), in.at().plusMillis(1),
-                    Author.ASSISTANT, null, s.text()));
-            if (s.escalation() != null) {
-                escalation = Optional.of(escalation(in, s, candidates));
-            }
-        }
-        return new Turn(draft, counters, messages, next(in, draft), escalation);
-    }
-
-    private NewEscalation escalation(Incoming in, ReplyDraft.Send s, List<Candidate> candidates) {
-        InboundMessage.FromCitizen m = in.message();
-        Exchanges.Exchange about = (s.escalation() instanceof EscalationKind.WrongAnswer ? Exchanges.lastBefore(m, in.earlier().get())
-                : Optional.<Exchanges.Exchange>empty())
-                .orElse(new Exchanges.Exchange(m.messageId(), in.at(), citizenText(m), s.text()));
-        MessageKey key = s.escalation() instanceof EscalationKind.Flood ? floodKey(m.from(), in.at())
-                : new MessageKey(m.from().channel(), m.messageId());
-        return new NewEscalation(NewEscalation.idFor(key), in.page().unit(), m.from(), about.questionId(),
-                about.questionAt(), s.escalation().priority(), s.escalation().reason(), s.intent(), about.question(),
-                about.answer(), candidates);
-    }
-
-    private static ConversationState next(Incoming in, ReplyDraft draft) {
-        ConversationState state = in.state();
-        String lastProcedure = state.lastProcedureId();
-        List<String> offered = List.of();
-        if (draft instanceof ReplyDraft.Send s) {
-            if (s.action() == Action.ANSWER) {
-                lastProcedure = s.procedureId();
-            } else if (s.escalation() instanceof EscalationKind.WrongAnswer) {
-                // The citizen said the answer was wrong: follow-ups must not build on it.
-                lastProcedure = null;
-            }
-            offered = s.action() == Action.CLARIFY ? s.candidateIds() : List.of();
-        }
-        InboundMessage.FromCitizen m = in.message();
-        Instant lastUser = m instanceof InboundMessage.Follow ? state.lastUserMessageAt()
-                : latest(state.lastUserMessageAt(), m.sentAt());
-        return new ConversationState(state.key(), in.page().unit(), lastProcedure, offered, lastUser);
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        return a == null ? b : b == null || a.isAfter(b) ? a : b;
-    }
-
-    /** The citizen's message as the conversation keeps it. */
-    static String citizenText(InboundMessage.FromCitizen m) {
-        return switch (m) {
-            case InboundMessage.Text t -> t.text();
-            case InboundMessage.Choice c -> c.title() != null ? c.title() : c.payload();
-            case InboundMessage.Attachment a -> "[" + String.join(", ", a.kinds()) + "]" + (a.caption() != null ? " " + a.caption() : "");
-            case InboundMessage.Follow f -> "[theo dõi trang]";
-        };
     }
 }

@@ -12,12 +12,14 @@ import java.util.function.Supplier;
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.channel.ReplyFailedException;
 import vn.citizenqa.core.channel.ReplySender;
+import vn.citizenqa.core.store.CaseRef;
 import vn.citizenqa.core.store.ClaimResult;
 import vn.citizenqa.core.store.ClaimUpdate;
 import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
 import vn.citizenqa.core.store.Counter;
+import vn.citizenqa.core.store.EscalationStatus;
 import vn.citizenqa.core.store.MessageClaim;
 import vn.citizenqa.core.store.MessageKey;
 import vn.citizenqa.core.store.MessageState;
@@ -86,9 +88,15 @@ public final class MessageIntake {
     public Claimed claim(InboundMessage message) {
         return switch (message) {
             case InboundMessage.Ignored i -> {
-                LOG.log(Level.DEBUG, "{0} page {1}: {2} ignored", i.channel() == null ? "?" : i.channel().wireName(),
+                // The kind only: an ignored event may carry a citizen's words.
+                LOG.log(Level.INFO, "{0} page {1}: {2} ignored", i.channel() == null ? "?" : i.channel().wireName(),
                         i.pageId(), i.kind());
                 yield new Claimed.Settled(new Outcome.Ignored(i.kind()));
+            }
+            case InboundMessage.PolicyEnforcement p -> {
+                LOG.log(Level.WARNING, "{0} page {1}: the platform took a policy-enforcement action, {2}: {3}",
+                        p.channel().wireName(), p.pageId(), p.action(), p.reason());
+                yield new Claimed.Settled(new Outcome.Ignored("policy-enforcement:" + p.action()));
             }
             case InboundMessage.FromCitizen m -> claim(m);
         };
@@ -149,7 +157,19 @@ public final class MessageIntake {
                     limits.messagesPerMinute());
         }
         return new Incoming(m, page, state, once(() -> store.conversations().recent(conversation, RECENT)), rate,
-                floodReported, at);
+                floodReported, at, once(() -> openCase(state)), id -> answered(conversation, id));
+    }
+
+    /** The case the conversation's latest emergency or report opened, unless officers closed it. */
+    private Optional<CaseRef> openCase(ConversationState state) {
+        CaseRef c = state.lastCase();
+        return c == null ? Optional.empty() : store.escalations().find(c.escalationId())
+                .filter(e -> e.status() != EscalationStatus.CLOSED).map(e -> c);
+    }
+
+    private boolean answered(ConversationKey conversation, String messageId) {
+        return store.messages().find(new MessageKey(conversation.channel(), messageId))
+                .filter(c -> c.state() == MessageState.SENT).isPresent();
     }
 
     /** Counts the message against the citizen's limit, on the store so that every container counts together. */
@@ -172,6 +192,10 @@ public final class MessageIntake {
             if (created.created()) {
                 LOG.log(Level.INFO, "escalation {0} ({1}) for unit {2}", created.escalation().id(), e.priority(), e.unit());
             }
+        });
+        turn.join().ifPresent(j -> {
+            store.escalations().addToCase(j.escalationId(), j.addition());
+            LOG.log(Level.INFO, "message {0} joined escalation {1}", j.addition().messageId(), j.escalationId());
         });
     }
 
@@ -231,7 +255,7 @@ public final class MessageIntake {
 
     private static String detail(ReplyDraft draft) {
         return switch (draft) {
-            case ReplyDraft.Withheld w -> "withheld (past the rate limit)";
+            case ReplyDraft.Withheld w -> "withheld (no reply: past the rate limit, on standby, or nothing to say)";
             case ReplyDraft.Send s -> s.action() + " " + switch (s.action()) {
                 case ANSWER -> s.procedureId();
                 case CLARIFY -> String.join(",", s.candidateIds());

@@ -84,6 +84,22 @@ public sealed interface Reply {
     record ThanksForFeedback() implements Reply {
     }
 
+    /** A shared location joined the citizen's open case ({@code placeName} may be null). */
+    record LocationJoinsCase(String placeName, boolean emergency) implements Reply {
+    }
+
+    /** A shared location with no case open: what is happening there? */
+    record WhatHappensThere(String placeName) implements Reply {
+    }
+
+    /** Contact details joined the citizen's open case. */
+    record ContactJoinsCase() implements Reply {
+    }
+
+    /** Contact details with no case open: kept with the conversation. */
+    record ContactKept() implements Reply {
+    }
+
     /** The citizen said the answer was wrong: officers take it. */
     record WrongAnswerPassedOn() implements Reply {
     }

@@ -10,16 +10,9 @@ import java.util.function.Supplier;
 final class InProcessClaims extends RuleBasedMessageClaims {
 
     private final ConcurrentHashMap<MessageKey, MessageClaim> byKey = new ConcurrentHashMap<>();
-    private final Supplier<Instant> now;
 
     InProcessClaims(ClaimRules rules, Supplier<Instant> now) {
-        super(rules);
-        this.now = now;
-    }
-
-    @Override
-    protected Instant now() {
-        return now.get();
+        super(rules, now);
     }
 
     @Override

@@ -12,16 +12,9 @@ import java.util.function.Supplier;
 final class InProcessSuggestions extends RuleBasedSuggestions {
 
     private final ConcurrentHashMap<String, Suggestion> byId = new ConcurrentHashMap<>();
-    private final Supplier<Instant> now;
 
     InProcessSuggestions(SuggestionRules rules, Supplier<Instant> now) {
-        super(rules);
-        this.now = now;
-    }
-
-    @Override
-    protected Instant now() {
-        return now.get();
+        super(rules, now);
     }
 
     @Override

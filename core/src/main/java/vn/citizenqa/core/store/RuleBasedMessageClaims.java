@@ -3,6 +3,7 @@ package vn.citizenqa.core.store;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Message claims decided by the shared {@link ClaimRules}; a store supplies only how it reads a claim and writes one
@@ -14,13 +15,17 @@ public abstract class RuleBasedMessageClaims implements MessageClaims {
     private static final int MAX_ROUNDS = 8;
 
     protected final ClaimRules rules;
+    private final Supplier<Instant> clock;
 
-    protected RuleBasedMessageClaims(ClaimRules rules) {
+    /** @param clock the store's time, to the millisecond */
+    protected RuleBasedMessageClaims(ClaimRules rules, Supplier<Instant> clock) {
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The store's time, to the millisecond. */
-    protected abstract Instant now();
+    private Instant now() {
+        return clock.get();
+    }
 
     /** The stored claim, live or expired, or empty. */
     protected abstract Optional<MessageClaim> read(MessageKey key);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Suggestions decided by the shared {@link SuggestionRules}; a store supplies only how it reads and lists them and
@@ -12,13 +13,17 @@ import java.util.Optional;
 public abstract class RuleBasedSuggestions implements Suggestions {
 
     protected final SuggestionRules rules;
+    private final Supplier<Instant> clock;
 
-    protected RuleBasedSuggestions(SuggestionRules rules) {
+    /** @param clock the store's time, to the millisecond */
+    protected RuleBasedSuggestions(SuggestionRules rules, Supplier<Instant> clock) {
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The store's time, to the millisecond. */
-    protected abstract Instant now();
+    private Instant now() {
+        return clock.get();
+    }
 
     /** Writes {@code fresh} unless one with its id exists; whether it did. */
     protected abstract boolean createIfAbsent(Suggestion fresh);

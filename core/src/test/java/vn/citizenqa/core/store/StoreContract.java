@@ -343,6 +343,36 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aLocationAndContactDetailsJoinACaseOnceEachWithTheContactMasked() {
+        Escalation e = created("m_join", Priority.URGENT);
+        var place = new CaseAddition.SharedLocation("m_place", START.plusSeconds(30),
+                new vn.citizenqa.core.model.Coordinates(10.7725, 106.698), "Chợ Bến Thành");
+        var contact = new CaseAddition.SharedContact("info-1", START.plusSeconds(60), "Nguyễn Thị Lan", "0912345678",
+                "12 Lê Lợi, Quận 1");
+        assertInstanceOf(EscalationChange.Applied.class, store.escalations().addToCase(e.id(), place));
+        store.escalations().addToCase(e.id(), contact);
+        store.escalations().addToCase(e.id(), place); // a redelivery
+        assertInstanceOf(EscalationChange.Applied.class, store.escalations().claim(e.id(), "officer-an"));
+
+        Escalation stored = store.escalations().find(e.id()).orElseThrow();
+        assertEquals(2, stored.additions().size(), stored.additions().toString());
+        assertEquals(place, stored.additions().get(0));
+        var masked = assertInstanceOf(CaseAddition.SharedContact.class, stored.additions().get(1));
+        assertEquals("Nguyễn Thị Lan", masked.name());
+        assertEquals("[phone]", masked.phone());
+        assertEquals(EscalationStatus.CLAIMED, stored.status(), "officers' actions keep what joined");
+        assertInstanceOf(EscalationChange.NotFound.class, store.escalations().addToCase("no-such-case", place));
+    }
+
+    @Test
+    void theConversationRemembersTheCaseItsLatestReportOpened() {
+        CaseRef open = new CaseRef("esc-1", Intent.EMERGENCY, START.minusSeconds(5));
+        ConversationState state = new ConversationState(ANH, "cong-an-phuong-1", null, List.of(), START.minusSeconds(5), open);
+        store.conversations().saveState(state);
+        assertEquals(open, store.conversations().state(ANH).orElseThrow().lastCase());
+    }
+
+    @Test
     void creatingTheEscalationOfAMessageAgainFindsTheFirst() {
         Escalation first = created("m_e2", Priority.HIGH);
         clock.advance(Duration.ofMinutes(5));

@@ -14,6 +14,8 @@ import vn.citizenqa.core.store.Author;
 import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
+import vn.citizenqa.core.store.CaseRef;
+import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.store.Conversations;
 import vn.citizenqa.core.store.EscalationQueueOrder;
 import vn.citizenqa.core.store.StoreSettings;
@@ -41,8 +43,10 @@ final class DynamoConversations implements Conversations {
                 .filter(item -> live(item, t))
                 .map(item -> {
                     Attrs.Reader r = new Attrs.Reader(item);
+                    Attrs.Reader c = r.map("lastCase");
                     return new ConversationState(key, r.s("unit"), r.s("lastProcedureId"),
-                            r.strings("lastCandidateIds"), r.time("lastUserMessageAt"));
+                            r.strings("lastCandidateIds"), r.time("lastUserMessageAt"),
+                            c == null ? null : new CaseRef(c.s("escalationId"), c.e("intent", Intent.class), c.time("at")));
                 });
     }
 
@@ -53,6 +57,9 @@ final class DynamoConversations implements Conversations {
                 .s("unit", s.unit()).s("lastProcedureId", s.lastProcedureId())
                 .put("lastCandidateIds", Attrs.strings(s.lastCandidateIds()))
                 .time("lastUserMessageAt", s.lastUserMessageAt())
+                .put("lastCase", s.lastCase() == null ? null : AttributeValue.fromM(Attrs.item()
+                        .s("escalationId", s.lastCase().escalationId()).s("intent", s.lastCase().intent())
+                        .time("at", s.lastCase().at()).build()))
                 .n(StoreTable.TTL_ATTRIBUTE, settings.conversationExpiry(now.get()).getEpochSecond())
                 .build());
     }

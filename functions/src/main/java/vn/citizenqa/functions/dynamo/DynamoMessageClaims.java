@@ -28,17 +28,10 @@ import vn.citizenqa.core.store.StoreSettings;
 final class DynamoMessageClaims extends RuleBasedMessageClaims {
 
     private final TableCalls table;
-    private final Supplier<Instant> now;
 
     DynamoMessageClaims(TableCalls table, StoreSettings settings, Supplier<Instant> now) {
-        super(new ClaimRules(settings));
+        super(new ClaimRules(settings), now);
         this.table = table;
-        this.now = now;
-    }
-
-    @Override
-    protected Instant now() {
-        return now.get();
     }
 
     @Override

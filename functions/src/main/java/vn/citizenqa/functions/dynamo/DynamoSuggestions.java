@@ -24,17 +24,10 @@ import vn.citizenqa.core.store.SuggestionStatus;
 final class DynamoSuggestions extends RuleBasedSuggestions {
 
     private final TableCalls table;
-    private final Supplier<Instant> now;
 
     DynamoSuggestions(TableCalls table, PersonalDataMasker masker, Supplier<Instant> now) {
-        super(new SuggestionRules(masker));
+        super(new SuggestionRules(masker), now);
         this.table = table;
-        this.now = now;
-    }
-
-    @Override
-    protected Instant now() {
-        return now.get();
     }
 
     @Override
