@@ -115,6 +115,9 @@ class FaultRecoveryTest {
         assertEquals(replies, rig.channels.deliveries().size(), "and not answered again");
     }
 
+    /** Marking a message sent is the delivery's last store work: the claim read, then written on its version. */
+    private static final int CALLS_TO_MARK_SENT = 2;
+
     @Test
     void aThrottledStoreAtAnyStepGetsARedeliveryThatAnswersOnce() {
         ThrottlingProxy proxy = ThrottlingProxy.to(dynamo.endpoint());
@@ -134,7 +137,7 @@ class FaultRecoveryTest {
             assertEquals(replies + 1, rig.channels.deliveries().size(), "throttled after " + step + " calls: " + statuses);
             assertEquals("psid-" + mid, rig.channels.deliveries().getLast().recipientId());
             MessageState state = rig.store.messages().find(new MessageKey(Channel.MESSENGER, mid)).orElseThrow().state();
-            if (step == callsPerDelivery - 1) {
+            if (step >= callsPerDelivery - CALLS_TO_MARK_SENT) {
                 // Throttled only when marking it sent: the citizen has the reply and every record is written, so it
                 // is acknowledged rather than sent twice; the claim stays DECIDED (README: the one gap left).
                 assertEquals(List.of(200), statuses);
