@@ -76,6 +76,8 @@ public final class ReplyDrafter {
             case Reply.WhatHappensThere w -> ConversationReplies.locationWhatHappens(w.placeName());
             case Reply.ContactJoinsCase c -> ConversationReplies.contactJoinedCase();
             case Reply.ContactKept c -> ConversationReplies.contactKept();
+            case Reply.ScamSteps s -> ScamReplies.victim(s.warning());
+            case Reply.ScamCheckAnswer c -> c.warning() == null ? ScamReplies.checkGeneral() : ScamReplies.check(c.warning());
             case Reply.PlateLookups p -> plates(p);
         };
     }
@@ -90,6 +92,7 @@ public final class ReplyDrafter {
             case Reply.PassedToOfficers p -> EnglishReplies.escalated();
             case Reply.Greeting g -> EnglishReplies.smallTalk();
             case Reply.Declined d -> EnglishReplies.decline();
+            case Reply.ScamSteps s -> EnglishReplies.crimeReportAcknowledged();
             // What the conversation itself says is Vietnamese: the page's own language.
             default -> vietnamese(reply);
         };
