@@ -10,9 +10,9 @@
 MVN ?= ./mvnw
 JAR := functions/target/citizen-qa-functions.jar
 
-.PHONY: build-WebhookFunction build-OfficerApiFunction build-QueueWatchFunction
+.PHONY: build-WebhookFunction build-WorkerFunction build-OfficerApiFunction build-QueueWatchFunction
 
-build-WebhookFunction build-OfficerApiFunction build-QueueWatchFunction:
+build-WebhookFunction build-WorkerFunction build-OfficerApiFunction build-QueueWatchFunction:
 	$(MVN) -q -B -DskipTests -pl functions -am clean package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(JAR) "$(ARTIFACTS_DIR)/lib/"

@@ -41,6 +41,7 @@
     unknown_procedure: 'Mã thủ tục không có trong kho kiến thức.',
     closed: 'Yêu cầu đã đóng.',
     reply_window_closed: 'Đã quá hạn trả lời trên kênh này: tin nhắn không được gửi.',
+    reply_in_progress: 'Trả lời này đang được gửi hoặc có thể đã được gửi: hãy xem lại cuộc trò chuyện trước khi gửi lại.',
     channel_failed: 'Kênh (Messenger/Zalo) chưa nhận tin nhắn; chưa có gì được gửi, hãy thử lại.',
     unavailable: 'Hệ thống lưu trữ tạm thời không truy cập được; hãy thử lại sau ít phút.',
     internal: 'Lỗi hệ thống; hãy thử lại.',
@@ -259,8 +260,8 @@
     }
   }
 
-  async function api(method, path, body) {
-    const headers = { Authorization: 'Bearer ' + state.token, Accept: 'application/json' };
+  async function api(method, path, body, extraHeaders) {
+    const headers = Object.assign({ Authorization: 'Bearer ' + state.token, Accept: 'application/json' }, extraHeaders || {});
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response;
     try {
@@ -282,6 +283,14 @@
     }
     if (!response.ok) throw new ApiError(response.status, data);
     return data;
+  }
+
+  /** A random key for one composed reply (the API sends a reply of one key once). */
+  function newIdempotencyKey() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') return window.crypto.randomUUID();
+    const bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   }
 
   /** Words an officer can act on, in Vietnamese, with the API's own message as the detail. */
@@ -825,7 +834,10 @@
     if (canReply) {
       const text = h('textarea', { name: 'text', id: 'reply-text', rows: phone() ? 3 : 6, maxlength: REPLY_MAX, required: true });
       const counter = h('span', { class: 'muted counter' }, '0/' + REPLY_MAX);
-      text.addEventListener('input', () => { counter.textContent = text.value.length + '/' + REPLY_MAX; });
+      // One key per composed reply: sending it again (a double click, a retry after an error) cannot send it twice;
+      // changing the words makes it another reply.
+      let replyKey = newIdempotencyKey();
+      text.addEventListener('input', () => { counter.textContent = text.value.length + '/' + REPLY_MAX; replyKey = newIdempotencyKey(); });
       const procedure = h('input', {
         name: 'procedureId', id: 'reply-procedure', list: 'procedure-options', autocomplete: 'off',
         placeholder: 'Gõ tên thủ tục, ví dụ: tạm trú',
@@ -844,7 +856,7 @@
         if (!body.text) return notify('Hãy nhập nội dung trả lời.', 'error');
         if (procedure.value.trim()) body.procedureId = procedure.value.trim();
         act(ev.submitter || form.querySelector('button[type=submit]'),
-          () => api('POST', '/escalations/' + encodeURIComponent(d.id) + '/reply', body),
+          () => api('POST', '/escalations/' + encodeURIComponent(d.id) + '/reply', body, { 'Idempotency-Key': replyKey }),
           (outcome) => { renderCase(outcome.escalation); notify('Đã gửi trả lời tới người dân qua ' + (CHANNELS[outcome.delivery.channel] || outcome.delivery.channel) + '.'); });
       });
       actions.append(form);

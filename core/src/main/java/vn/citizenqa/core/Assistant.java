@@ -1,6 +1,9 @@
 package vn.citizenqa.core;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +11,7 @@ import org.apache.lucene.store.Directory;
 
 import vn.citizenqa.core.analysis.Lexicon;
 import vn.citizenqa.core.analysis.TokenGraph;
+import vn.citizenqa.core.answer.FineAnswers;
 import vn.citizenqa.core.answer.FollowUps;
 import vn.citizenqa.core.decision.ConfidenceGate;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
@@ -55,16 +59,39 @@ public final class Assistant {
     /** A greeting with a few more words ("chúc các anh công an năm mới…") is still small talk. */
     private static final int SMALL_TALK_OTHER_WORDS = 3;
 
+    /** The clock of the citizens: a fee "until 31/12/2026" ends at midnight in Vietnam. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** A fine and a procedure are both answered when the second scores at least this share of the first. */
+    private static final double COMPANION_SHARE = 0.6;
+
     private final ProcedureSearch searcher;
     private final Triage triage;
     private final FollowUps followUps;
     private final ConfidenceGate gate;
+    private final Clock clock;
 
     public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate) {
+        this(searcher, triage, followUps, gate, Clock.system(VIETNAM));
+    }
+
+    /** @param clock today's date for the facts that hold between dates (a reduced fee until 31/12/2026) */
+    public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate, Clock clock) {
         this.searcher = searcher;
         this.triage = triage;
         this.followUps = followUps;
         this.gate = gate;
+        this.clock = clock;
+    }
+
+    /** The same assistant answering as on another day: for editors checking a change before it takes effect. */
+    public Assistant on(LocalDate day) {
+        return new Assistant(searcher, triage, followUps, gate,
+                Clock.fixed(day.atStartOfDay(VIETNAM).toInstant(), VIETNAM));
+    }
+
+    /** The day the answers are given for. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** The assistant over an index, with the lexicon and vocabularies read from knowledge files. */
@@ -77,7 +104,7 @@ public final class Assistant {
 
     /** The same assistant with another search or gate: for tuning and for the baseline. */
     public Assistant with(ProcedureSearch otherSearcher, ConfidenceGate otherGate) {
-        return new Assistant(otherSearcher, triage, followUps, otherGate);
+        return new Assistant(otherSearcher, triage, followUps, otherGate, clock);
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -127,7 +154,7 @@ public final class Assistant {
             return picked;
         }
         TriageSignals signals = triage.read(graph, message);
-        SearchResult result = searcher.search(graph, CANDIDATES);
+        SearchResult result = FineAnswers.forMessage(searcher.search(graph, CANDIDATES), message);
         double confidence = round(gate.confidence(result));
         Language language = signals.english() ? Language.ENGLISH : Language.VIETNAMESE;
         // A question the search places is a procedure question even with a crime word in it ("bị móc túi mất
@@ -188,7 +215,7 @@ public final class Assistant {
         if (confidence >= gate.answer()) {
             Procedure p = result.hits().getFirst().procedure();
             return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), candidates, confidence, null,
-                    new Reply.ProcedureAnswer(p, false), language);
+                    answer(p, companion(result), message, false, followUps.asked(graph)), language);
         }
         if (confidence >= gate.clarify() && candidates.size() >= 2) {
             return clarify(candidates, confidence, language);
@@ -250,7 +277,7 @@ public final class Assistant {
             return null;
         }
         return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), List.of(new Candidate(p.id(), p.title(), 1.0)), 1.0,
-                null, new Reply.ProcedureAnswer(p, true), Language.VIETNAMESE);
+                null, answer(p, null, text, true, null), Language.VIETNAMESE);
     }
 
     private static final java.util.Set<String> CHOICE_WORDS = java.util.Set.of(
@@ -304,7 +331,42 @@ public final class Assistant {
         }
         return new Decision(Intent.PROCEDURE, Action.ANSWER, last.ref(),
                 List.of(new Candidate(last.id(), last.title(), FOLLOW_UP_CONFIDENCE)), FOLLOW_UP_CONFIDENCE, null,
-                new Reply.ProcedureDetail(last, asked.field()), language);
+                new Reply.ProcedureDetail(last.on(today()), asked.field()), language);
+    }
+
+    /**
+     * The answer to one entry as it stands today: a procedure (the field the message asks about in full), or a
+     * violation's fines for the vehicles the message names; with a companion (a fine and a procedure asked in one
+     * message), both.
+     */
+    private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen, FollowUps.Asked asked) {
+        LocalDate day = today();
+        Procedure p = entry.on(day);
+        Procedure c = companion == null ? null : companion.on(day);
+        if (p.isFine()) {
+            return new Reply.FineAnswer(p, FineAnswers.vehiclesNamed(message), c);
+        }
+        if (c != null) {
+            return new Reply.FineAnswer(c, FineAnswers.vehiclesNamed(message), p);
+        }
+        return new Reply.ProcedureAnswer(p, chosen, asked == null ? null : asked.field());
+    }
+
+    /**
+     * When the first hit is a fine and a procedure also fits well, or the other way round ("bị giữ xe vì vượt đèn
+     * đỏ, phạt bao nhiêu và lấy xe thế nào"), the second entry; else null.
+     */
+    private static Procedure companion(SearchResult result) {
+        if (result.hits().size() < 2) {
+            return null;
+        }
+        SearchHit first = result.hits().getFirst();
+        for (SearchHit h : result.hits().subList(1, result.hits().size())) {
+            if (h.procedure().isFine() != first.procedure().isFine()) {
+                return h.score() >= COMPANION_SHARE * first.score() ? h.procedure() : null;
+            }
+        }
+        return null;
     }
 
     private static double round(double v) {

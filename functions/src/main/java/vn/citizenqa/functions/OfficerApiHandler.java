@@ -74,7 +74,7 @@ public final class OfficerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         try {
             response = event.getBody() != null && event.getBody().length() > OfficerApi.MAX_FILE_CHARS * 4L / 3 + 4
                     ? OfficerApi.tooLarge() : api.handle(new OfficerApi.Request(method(event), path(event),
-                    event.getQueryStringParameters(), claims(event), body(event)));
+                    event.getQueryStringParameters(), claims(event), body(event), idempotencyKey(event)));
         } catch (IllegalArgumentException e) {
             // Only the body's base64 decoding throws this before the API sees the request.
             response = new OfficerApi.Response(400, OfficerJson.error("malformed_json", "the body is not valid base64"));
@@ -85,6 +85,20 @@ public final class OfficerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 .withBody(response.json())
                 .withIsBase64Encoded(false)
                 .build();
+    }
+
+    /** HTTP API lower-cases header names (payload 2.0); a local run may not. */
+    private static String idempotencyKey(APIGatewayV2HTTPEvent event) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return null;
+        }
+        for (var h : headers.entrySet()) {
+            if (h.getKey().equalsIgnoreCase("idempotency-key")) {
+                return h.getValue();
+            }
+        }
+        return null;
     }
 
     private static String method(APIGatewayV2HTTPEvent event) {

@@ -49,7 +49,10 @@ public final class Priming implements Resource {
     private final Runnable storeCall;
     private final int rounds;
 
-    /** @param storeCall one harmless store call; it may fail (the store unreachable at deploy time), priming goes on */
+    /**
+     * @param assistant null for a function that decides nothing (the webhook): no decisions are run
+     * @param storeCall one harmless store call; it may fail (the store unreachable at deploy time), priming goes on
+     */
     public Priming(Assistant assistant, Runnable storeCall) {
         this(assistant, storeCall, ROUNDS);
     }
@@ -79,11 +82,13 @@ public final class Priming implements Resource {
     /** Runs real decisions, one JSON round trip and one store call. */
     public Primed prime() {
         List<String> messages = new ArrayList<>(OTHER_PATHS);
-        for (Procedure p : assistant.knowledgeBase().procedures()) {
-            messages.addAll(p.sampleQuestions());
+        if (assistant != null) {
+            for (Procedure p : assistant.knowledgeBase().procedures()) {
+                messages.addAll(p.sampleQuestions());
+            }
         }
         int decisions = 0;
-        for (int round = 0; round < rounds; round++) {
+        for (int round = 0; assistant != null && round < rounds; round++) {
             for (String m : messages) {
                 assistant.decide(m, ConversationContext.NONE);
                 decisions++;

@@ -22,14 +22,20 @@ import vn.citizenqa.core.conversation.ConversationLimits;
  */
 public record WebhookSettings(String messengerAppSecret, String messengerVerifyToken, String zaloAppId, String zaloOaSecret,
                               String zaloAppSecret, String graphApiBase, String zaloApiBase, String zaloOAuthBase,
-                              Duration channelTimeout, Duration zaloReplayWindow, int messagesPerMinute,
-                              String zaloSiteVerification) {
+                              Duration channelTimeout, Duration workerChannelTimeout, Duration zaloReplayWindow,
+                              int messagesPerMinute, String zaloSiteVerification) {
 
     public static final String DEFAULT_GRAPH_API_BASE = "https://graph.facebook.com/v23.0";
     public static final String DEFAULT_ZALO_API_BASE = "https://openapi.zalo.me";
     public static final String DEFAULT_ZALO_OAUTH_BASE = "https://oauth.zaloapp.com";
-    /** Zalo wants its webhook answered within about 2 s and Meta within 20 s; a reply call gets a few seconds. */
+    /** How long connecting to a channel API may take, and an officer's reply (a person waits on the console). */
     public static final Duration DEFAULT_CHANNEL_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long the worker waits for a channel API's answer once the request is sent. The worker is not bound by the
+     * platform's 2 s: a slow API is waited for rather than given up on, since a reply given up on after it was sent
+     * cannot be told from one that never arrived (see {@code ChannelHttp}).
+     */
+    public static final Duration DEFAULT_WORKER_CHANNEL_TIMEOUT = Duration.ofSeconds(30);
     /**
      * Zalo retries a failed delivery after about 30 s, 5, 15 and 30 minutes and 1 hour: about 1 h 50 min after the
      * first attempt if those delays add up. Three hours takes every retry with room for clock skew, and stays far
@@ -52,6 +58,7 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
                 value(env, "ZALO_API_BASE", DEFAULT_ZALO_API_BASE),
                 value(env, "ZALO_OAUTH_BASE", DEFAULT_ZALO_OAUTH_BASE),
                 millis(env, "CHANNEL_TIMEOUT_MS", DEFAULT_CHANNEL_TIMEOUT),
+                millis(env, "WORKER_CHANNEL_TIMEOUT_MS", DEFAULT_WORKER_CHANNEL_TIMEOUT),
                 minutes(env, "ZALO_REPLAY_WINDOW_MINUTES", DEFAULT_ZALO_REPLAY_WINDOW),
                 count(env, "RATE_LIMIT_PER_MINUTE", ConversationLimits.DEFAULT.messagesPerMinute()),
                 siteVerification(value(env, "ZALO_SITE_VERIFICATION", null)));
@@ -117,7 +124,7 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
     public String toString() {
         return "WebhookSettings[messenger=" + messengerConfigured() + ", zalo=" + zaloConfigured() + ", graphApiBase=" + graphApiBase
                 + ", zaloApiBase=" + zaloApiBase + ", zaloOAuthBase=" + zaloOAuthBase
-                + ", channelTimeout=" + channelTimeout + ", zaloReplayWindow=" + zaloReplayWindow
+                + ", channelTimeout=" + channelTimeout + ", workerChannelTimeout=" + workerChannelTimeout + ", zaloReplayWindow=" + zaloReplayWindow
                 + ", messagesPerMinute=" + messagesPerMinute + ", zaloSiteVerification=" + (zaloSiteVerification != null) + "]";
     }
 }

@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.lucene.store.Directory;
 
 import vn.citizenqa.core.Assistant;
+import vn.citizenqa.core.channel.SentAtBounds;
 import vn.citizenqa.core.conversation.ConversationPolicy;
 import vn.citizenqa.core.conversation.MessageIntake;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
@@ -18,6 +21,12 @@ import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.officer.OfficerDesk;
 import vn.citizenqa.core.officer.ProcedureDirectory;
 import vn.citizenqa.core.officer.ProcedureTitles;
+import vn.citizenqa.core.queue.Admission;
+import vn.citizenqa.core.queue.InProcessQueue;
+import vn.citizenqa.core.queue.MessageQueue;
+import vn.citizenqa.core.queue.QueueConsumer;
+import vn.citizenqa.core.queue.QueueSettings;
+import vn.citizenqa.core.queue.QueueWorker;
 import vn.citizenqa.core.store.InProcessStore;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.functions.channel.ChannelHttp;
@@ -33,7 +42,10 @@ import vn.citizenqa.functions.console.ConsoleAssets;
 import vn.citizenqa.functions.console.ConsoleSettings;
 import vn.citizenqa.functions.dynamo.DynamoDbSettings;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
+import vn.citizenqa.functions.logging.LogContext;
 import vn.citizenqa.functions.officer.OfficerApi;
+import vn.citizenqa.functions.queue.SqsMessageQueue;
+import vn.citizenqa.functions.queue.SqsSettings;
 
 /**
  * Builds the object graph once per container (static init), the one place where parts are chosen and
@@ -42,6 +54,11 @@ import vn.citizenqa.functions.officer.OfficerApi;
 public final class Wiring {
 
     private static final System.Logger LOG = System.getLogger("citizenqa.wiring");
+
+    static {
+        // Before the store's or the channels' first connection loads the JDK's HTTP classes.
+        ChannelHttp.noSilentPostRetry();
+    }
 
     private Wiring() {
     }
@@ -121,30 +138,73 @@ public final class Wiring {
                 r.kept().size());
     }
 
-    /** The webhook configured from this process's environment, over {@link #store()}, built on first use. */
+    /** The webhook configured from this process's environment, over {@link #store()} and the SQS queue, built on first use. */
     public static Webhook webhook() {
         return WebhookHolder.WEBHOOK;
     }
 
-    /** The webhook over a given store (the local runner shares one store between its functions; tests pass their own). */
-    public static Webhook webhook(WebhookSettings settings, Store store, Clock clock) {
+    /**
+     * The webhook over a given store and queue: it verifies, parses, bounds timestamps and queues; it opens no index
+     * and builds no assistant (the worker does).
+     */
+    public static Webhook webhook(WebhookSettings settings, Store store, MessageQueue queue, Clock clock) {
         InitSteps.time("json", () -> JsonFields.object(new byte[] {'{', '}'}));
-        ChannelReplies replies = channelReplies(settings, store, clock);
-        Assistant assistant = assistant();
-        MessageIntake conversations = new MessageIntake(new ConversationPolicy(assistant::decide, assistant.knowledgeBase()), store,
-                replies, clock, settings.conversationLimits());
         MessengerAdapter messenger = settings.messengerConfigured()
                 ? new MessengerAdapter(settings.messengerAppSecret(), settings.messengerVerifyToken()) : null;
         ZaloAdapter zalo = settings.zaloConfigured() ? new ZaloAdapter(settings.zaloAppId(), settings.zaloOaSecret(),
                 settings.zaloReplayWindow(), clock) : null;
+        SentAtBounds times = new SentAtBounds(settings.zaloReplayWindow(), SentAtBounds.DEFAULT_SKEW, clock);
         return new Webhook(messenger, "set MESSENGER_APP_SECRET (and MESSENGER_VERIFY_TOKEN)", zalo, "set ZALO_APP_ID and ZALO_OA_SECRET",
-                conversations, settings.zaloSiteVerification());
+                new Admission(store, queue), times, settings.zaloSiteVerification());
+    }
+
+    /** The worker configured from this process's environment, over {@link #store()}, built on first use. */
+    public static QueueConsumer worker() {
+        return WorkerHolder.WORKER;
+    }
+
+    /** The worker over a given store: decides, records, sends and marks each queued message. */
+    public static QueueConsumer worker(WebhookSettings settings, Store store, Clock clock) {
+        ChannelReplies replies = channelReplies(settings, settings.workerChannelTimeout(), store, clock);
+        Assistant assistant = assistant();
+        MessageIntake intake = new MessageIntake(new ConversationPolicy(assistant::decide, assistant.knowledgeBase()), store,
+                replies, clock, settings.conversationLimits());
+        return new QueueWorker(m -> {
+            boolean begun = LogContext.beginUnlessRunning(m.messageId());
+            try {
+                return !intake.handle(m).needsRedelivery();
+            } finally {
+                if (begun) {
+                    LogContext.end();
+                }
+            }
+        });
+    }
+
+    /** The SQS queue {@code QUEUE_URL} names, or empty when it is not set. */
+    public static Optional<MessageQueue> sqsQueue(Map<String, String> env) {
+        return SqsSettings.fromEnvironment(env).map(s -> InitSteps.time("queue", () -> new SqsMessageQueue(s)));
+    }
+
+    /**
+     * The webhook and the worker joined by the in-process queue, as the local runner and the tests run them when no
+     * {@code QUEUE_URL} is set: the same path as in a deployment, without its durability.
+     */
+    public static InProcessPath inProcess(WebhookSettings settings, Store store, Clock clock, QueueSettings queueSettings) {
+        InProcessQueue queue = new InProcessQueue(queueSettings);
+        Webhook webhook = webhook(settings, store, queue, clock);
+        queue.start(worker(settings, store, clock));
+        return new InProcessPath(webhook, queue);
+    }
+
+    /** The webhook and its in-process queue, whose worker is already consuming it. */
+    public record InProcessPath(Webhook webhook, InProcessQueue queue) {
     }
 
     /** The channel clients (Messenger Send API, Zalo OA messages) with the pages' tokens from the store. */
-    static ChannelReplies channelReplies(WebhookSettings settings, Store store, Clock clock) {
+    static ChannelReplies channelReplies(WebhookSettings settings, Duration readTimeout, Store store, Clock clock) {
         return InitSteps.time("channels", () -> {
-            ChannelHttp http = new ChannelHttp(settings.channelTimeout(), settings.channelTimeout());
+            ChannelHttp http = new ChannelHttp(settings.channelTimeout(), readTimeout);
             ZaloTokenRefresh refresh = new ZaloTokenRefresh(http, settings.zaloOAuthBase(), settings.zaloAppId(),
                     settings.zaloAppSecret(), store.pages(), clock);
             return new ChannelReplies(store.pages(), new MessengerClient(http, settings.graphApiBase()),
@@ -163,7 +223,8 @@ public final class Wiring {
      */
     public static OfficerApi officerApi(Map<String, String> env, Store store, Clock clock) {
         OfficerSettings settings = OfficerSettings.from(env);
-        OfficerDesk desk = new OfficerDesk(store, channelReplies(WebhookSettings.from(env), store, clock),
+        WebhookSettings channels = WebhookSettings.from(env);
+        OfficerDesk desk = new OfficerDesk(store, channelReplies(channels, channels.channelTimeout(), store, clock),
                 settings.replyWindows(), procedureTitles(), procedureDirectory(), settings.paidViolationRetention(), clock);
         return new OfficerApi(desk);
     }
@@ -183,15 +244,26 @@ public final class Wiring {
         static final Store STORE = store(System.getenv());
     }
 
-    /** The Lambda function's webhook; with it, its SnapStart priming (kept here: CRaC holds resources weakly). */
+    /**
+     * The Lambda function's webhook; with it, its SnapStart priming (kept here: CRaC holds resources weakly), which
+     * runs no decision: the webhook has no assistant.
+     */
     private static final class WebhookHolder {
-        static final Webhook WEBHOOK = webhookInit();
+        static final MessageQueue QUEUE = sqsQueue(System.getenv()).orElseThrow(() -> new IllegalStateException(
+                "QUEUE_URL is not set: the webhook queues every message for the worker (template.yaml sets it)"));
+        static final Webhook WEBHOOK = webhook(WebhookSettings.fromEnvironment(), store(), QUEUE, Clock.systemUTC());
+        static final Priming PRIMING = new Priming(null, primingStoreCall(store())).register();
+    }
+
+    /** The Lambda worker function's consumer, with its SnapStart priming (decisions included). */
+    private static final class WorkerHolder {
+        static final QueueConsumer WORKER = workerInit();
         static final Priming PRIMING = priming(store()).register();
     }
 
-    private static Webhook webhookInit() {
+    private static QueueConsumer workerInit() {
         openAssistantInBackground();
-        return webhook(WebhookSettings.fromEnvironment(), store(), Clock.systemUTC());
+        return worker(WebhookSettings.fromEnvironment(), store(), Clock.systemUTC());
     }
 
     private static OfficerApi officerApiInit() {

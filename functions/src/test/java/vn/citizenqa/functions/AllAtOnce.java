@@ -10,12 +10,12 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /** Runs n calls released at the same instant (as a platform's redeliveries may arrive) and collects their results. */
-final class AllAtOnce {
+public final class AllAtOnce {
 
     private AllAtOnce() {
     }
 
-    static <T> List<T> run(int n, IntFunction<Callable<T>> call) throws Exception {
+    public static <T> List<T> run(int n, IntFunction<Callable<T>> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch go = new CountDownLatch(1);

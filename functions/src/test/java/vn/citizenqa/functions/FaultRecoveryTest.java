@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,14 +41,15 @@ import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
 import vn.citizenqa.functions.testsupport.ThrottlingProxy;
 
 /**
- * One test per fault, on DynamoDB (dynalite) and the loopback channel stand-in: whatever fails in the middle of a
- * delivery, the webhook answers so that the platform delivers again, and the redeliveries finish the work — the
- * citizen gets exactly one reply, nothing is lost and nothing is sent twice. The platform is played by
- * {@link #redeliverUntilAcknowledged}: again after each failure, after the claim's lease when needed.
+ * One test per fault, on DynamoDB (dynalite) and the loopback channel stand-in, through the webhook → queue → worker
+ * path: whatever fails in the middle of the worker's work, the queue hands the message to the worker again and that
+ * receive finishes the work — the citizen gets exactly one reply, nothing is lost and nothing is sent twice. Each
+ * receive after a failure comes a visibility timeout later (template.yaml: longer than a claim's lease), which the
+ * test plays by moving the clock; {@code healed} runs before the first of them.
  *
- * <p>Faults covered elsewhere: an unreachable store (WebhookHandlerTest, ServeOnDynamoDbTest, DynamoDbFailureTest),
- * a channel answering 5xx (WebhookHandlerTest, WebhookOnDynamoDbTest), throttling retried inside one call
- * (DynamoDbFailureTest).
+ * <p>Faults covered elsewhere: an unreachable store at the webhook (WebhookHandlerTest, ServeOnDynamoDbTest), a
+ * channel answering 5xx (WebhookHandlerTest, WebhookOnDynamoDbTest), throttling retried inside one call
+ * (DynamoDbFailureTest), a poison message (the queue contract tests, ServeOnSqsTest).
  */
 class FaultRecoveryTest {
 
@@ -56,6 +59,9 @@ class FaultRecoveryTest {
     private final String table = dynamo.createTable();
     private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     private final List<AutoCloseable> open = new ArrayList<>();
+    /** What heals the fault of the current test, run once before the first retry. */
+    private final AtomicReference<Runnable> heal = new AtomicReference<>(() -> { });
+    private final AtomicInteger retries = new AtomicInteger();
 
     @AfterEach
     void close() throws Exception {
@@ -76,7 +82,11 @@ class FaultRecoveryTest {
     }
 
     private WebhookRig rig(Store store, Map<String, String> env) {
-        WebhookRig rig = new WebhookRig(store, clock, env);
+        WebhookRig rig = new WebhookRig(store, clock, env, null, () -> {
+            retries.incrementAndGet();
+            heal.getAndSet(() -> { }).run();
+            clock.advance(StoreSettings.DEFAULT_CLAIM_LEASE.plusMinutes(1));
+        });
         open.add(rig);
         return rig;
     }
@@ -85,25 +95,17 @@ class FaultRecoveryTest {
         return WebhookRig.messenger(utf8(Signed.messengerText(WebhookRig.PAGE, "psid-" + mid, mid, QUESTION)));
     }
 
-    /**
-     * Delivers as a platform does until it gets a 2xx: the first attempt now, each later one after the claim's lease
-     * has run out (as Zalo's and Meta's retries, minutes apart, would). {@code healed} runs before the first retry.
-     *
-     * @return the statuses, in order
-     */
-    private List<Integer> redeliverUntilAcknowledged(WebhookRig rig, APIGatewayV2HTTPEvent event, Runnable healed) {
+    /** Delivers as a platform does until it gets a 2xx (the webhook answers 503 only while the store is out of reach). */
+    private List<Integer> deliverUntilAcknowledged(WebhookRig rig, APIGatewayV2HTTPEvent event) {
         List<Integer> statuses = new ArrayList<>();
-        for (int attempt = 0; attempt < 4; attempt++) {
+        for (int attempt = 0; attempt < 3; attempt++) {
             int status = rig.call(event).getStatusCode();
             statuses.add(status);
             if (status / 100 == 2) {
                 return statuses;
             }
-            assertTrue(status == 502 || status == 503 || status == 500, "asks for a redelivery: " + statuses);
-            if (attempt == 0) {
-                healed.run();
-            }
-            clock.advance(StoreSettings.DEFAULT_CLAIM_LEASE.plusMinutes(1));
+            assertEquals(503, status, "asks for a redelivery: " + statuses);
+            heal.getAndSet(() -> { }).run();
         }
         throw new AssertionError("never acknowledged: " + statuses);
     }
@@ -119,29 +121,30 @@ class FaultRecoveryTest {
     private static final int CALLS_TO_MARK_SENT = 2;
 
     @Test
-    void aThrottledStoreAtAnyStepGetsARedeliveryThatAnswersOnce() {
+    void aThrottledStoreAtAnyStepIsRetriedByTheQueueAndAnswersOnce() {
         ThrottlingProxy proxy = ThrottlingProxy.to(dynamo.endpoint());
         open.add(proxy);
         // One attempt per call: throttling that outlasts the SDK's retries, without waiting through their backoff.
         WebhookRig rig = rig(storeAt(proxy.endpoint(), 1), Map.of());
         int before = proxy.requests();
-        redeliverUntilAcknowledged(rig, question("m_warmup"), () -> { });
+        deliverUntilAcknowledged(rig, question("m_warmup"));
         int callsPerDelivery = proxy.requests() - before;
 
         for (int step = 0; step < callsPerDelivery; step++) {
             String mid = "m_throttled_" + step;
             int replies = rig.channels.deliveries().size();
             proxy.throttleAfter(step);
-            List<Integer> statuses = redeliverUntilAcknowledged(rig, question(mid), proxy::stop);
+            heal.set(proxy::stop);
+            List<Integer> statuses = deliverUntilAcknowledged(rig, question(mid));
             proxy.stop();
             assertEquals(replies + 1, rig.channels.deliveries().size(), "throttled after " + step + " calls: " + statuses);
             assertEquals("psid-" + mid, rig.channels.deliveries().getLast().recipientId());
             MessageState state = rig.store.messages().find(new MessageKey(Channel.MESSENGER, mid)).orElseThrow().state();
             if (step >= callsPerDelivery - CALLS_TO_MARK_SENT) {
-                // Throttled only when marking it sent: the citizen has the reply and every record is written, so it
-                // is acknowledged rather than sent twice; the claim stays DECIDED (README: the one gap left).
-                assertEquals(List.of(200), statuses);
-                assertEquals(MessageState.DECIDED, state);
+                // Throttled only when marking it sent (the claim's read or its write): the citizen has the reply and
+                // every record is written, so the worker does not send it again; the claim stays SENDING (README: the
+                // one gap left).
+                assertEquals(MessageState.SENDING, state);
             } else {
                 assertEquals(MessageState.SENT, state, "throttled after " + step + " calls: " + statuses);
                 aDuplicateChangesNothing(rig, question(mid));
@@ -151,60 +154,76 @@ class FaultRecoveryTest {
     }
 
     @Test
-    void aChannelTimingOutGets502AndTheRedeliveryAnswersOnce() {
-        WebhookRig rig = rig(storeAt(dynamo.endpoint()), Map.of("CHANNEL_TIMEOUT_MS", "300"));
-        rig.channels.stallNext(2, 800);
+    void aSendWhoseAnswerNeverComesIsSentOnceMoreAfterItsLeaseAndNeverAThirdTime() {
+        WebhookRig rig = rig(storeAt(dynamo.endpoint()), Map.of("WORKER_CHANNEL_TIMEOUT_MS", "300"));
+        // The Send API takes each reply and answers only after the worker stopped waiting, twice.
+        rig.channels.freezeFor(Duration.ofSeconds(10));
 
-        List<Integer> statuses = redeliverUntilAcknowledged(rig, question("m_timeout"), () -> { });
+        assertEquals(List.of(200), deliverUntilAcknowledged(rig, question("m_timeout")));
+        MessageClaim claim = rig.store.messages().find(new MessageKey(Channel.MESSENGER, "m_timeout")).orElseThrow();
+        assertEquals(MessageState.SENT, claim.state());
+        assertEquals(vn.citizenqa.core.conversation.MessageIntake.UNCONFIRMED, claim.platformMessageId());
+        assertEquals(2, rig.channels.attempts(), "the first send, and one more after its lease: never a third");
+        assertEquals(2, retries.get(), "the receive after the first send's lease sent once more; the next only marked it");
         aDuplicateChangesNothing(rig, question("m_timeout"));
-
-        assertEquals(502, statuses.getFirst());
-        assertEquals(1, rig.channels.deliveries().size());
+        assertEquals(2, rig.channels.attempts());
     }
 
     @Test
-    void aChannelAnswering500TwiceGets502AndTheRedeliveryAnswersOnce() {
+    void aStallShorterThanTheWorkersTimeoutGivesExactlyOneReply() {
+        WebhookRig rig = rig(storeAt(dynamo.endpoint()), Map.of());
+        rig.channels.freezeFor(Duration.ofSeconds(2));
+
+        assertEquals(List.of(200), deliverUntilAcknowledged(rig, question("m_stall")));
+        aDuplicateChangesNothing(rig, question("m_stall"));
+
+        assertEquals(1, rig.channels.attempts());
+        assertEquals(1, rig.channels.deliveries().size());
+        assertEquals(0, retries.get());
+    }
+
+    @Test
+    void aChannelAnswering500TwiceIsRetriedByTheQueueAndAnswersOnce() {
         WebhookRig rig = rig(storeAt(dynamo.endpoint()), Map.of());
         rig.channels.failNext(2, 500);
 
-        List<Integer> statuses = redeliverUntilAcknowledged(rig, question("m_500"), () -> { });
+        assertEquals(List.of(200), deliverUntilAcknowledged(rig, question("m_500")));
         aDuplicateChangesNothing(rig, question("m_500"));
 
-        assertEquals(List.of(502, 200), statuses);
         assertEquals(1, rig.channels.deliveries().size());
+        assertEquals(1, retries.get(), "one more receive");
     }
 
     @Test
-    void aRefusedPageTokenGets502UntilTheOperatorReplacesItThenOneReply() {
+    void aRefusedPageTokenIsRetriedUntilTheOperatorReplacesItThenOneReply() {
         Store store = storeAt(dynamo.endpoint());
         WebhookRig rig = rig(store, Map.of());
         rig.channels.refusePageAccessToken(WebhookRig.PAGE_TOKEN);
+        heal.set(() -> store.pages().register(new PageRegistration(Channel.MESSENGER, WebhookRig.PAGE, WebhookRig.UNIT,
+                "Công an phường Bến Nghé", "a-new-page-token", null, null)));
 
-        List<Integer> statuses = redeliverUntilAcknowledged(rig, question("m_revoked"), () -> store.pages().register(
-                new PageRegistration(Channel.MESSENGER, WebhookRig.PAGE, WebhookRig.UNIT, "Công an phường Bến Nghé",
-                        "a-new-page-token", null, null)));
+        deliverUntilAcknowledged(rig, question("m_revoked"));
         aDuplicateChangesNothing(rig, question("m_revoked"));
 
-        assertEquals(502, statuses.getFirst());
         assertEquals(1, rig.channels.deliveries().size());
         assertEquals("a-new-page-token", rig.channels.deliveries().getFirst().accessToken());
     }
 
     @Test
-    void aZaloTokenThatCannotBeRefreshedGets502UntilARefreshTokenWorksThenOneReply() {
+    void aZaloTokenThatCannotBeRefreshedIsRetriedUntilARefreshTokenWorksThenOneReply() {
         WebhookRig rig = rig(storeAt(dynamo.endpoint()), Map.of());
         rig.channels.expireZaloAccessToken("zalo-access-1");
+        heal.set(() -> rig.channels.acceptZaloRefreshToken("zalo-refresh-1"));
         APIGatewayV2HTTPEvent event = WebhookRig.zalo(utf8(Signed.zaloText(WebhookRig.OA, "2468458835296197922", "z_expired",
                 QUESTION)));
 
-        List<Integer> statuses = redeliverUntilAcknowledged(rig, event, () -> rig.channels.acceptZaloRefreshToken("zalo-refresh-1"));
+        deliverUntilAcknowledged(rig, event);
         aDuplicateChangesNothing(rig, event);
 
-        assertEquals(502, statuses.getFirst());
         assertEquals(1, rig.channels.deliveries().size());
     }
 
-    /** Where the simulated crash kills the delivery. */
+    /** Where the simulated crash kills the worker. */
     enum CrashPoint {
         /** The message is claimed (RECEIVED), nothing decided. */
         AFTER_CLAIM,
@@ -214,31 +233,21 @@ class FaultRecoveryTest {
 
     @ParameterizedTest
     @EnumSource(CrashPoint.class)
-    void aDeliveryThatCrashesBeforeSendingIsFinishedByARedeliveryAfterItsLease(CrashPoint point) {
+    void aWorkerThatCrashesBeforeSendingIsFinishedByTheNextReceiveAfterItsLease(CrashPoint point) {
         Store dynamoStore = storeAt(dynamo.endpoint());
         Crashing crashing = new Crashing(dynamoStore, point);
         WebhookRig rig = rig(crashing, Map.of());
         APIGatewayV2HTTPEvent event = question("m_crash_" + point);
 
-        assertEquals(500, rig.call(event).getStatusCode(), "the container died: API Gateway answers 5xx");
-        MessageClaim left = dynamoStore.messages().find(new MessageKey(Channel.MESSENGER, "m_crash_" + point)).orElseThrow();
-        assertEquals(point == CrashPoint.AFTER_CLAIM ? MessageState.RECEIVED : MessageState.DECIDED, left.state());
-        assertEquals(503, rig.call(event).getStatusCode(), "within the lease a redelivery cannot tell a crash from a slow "
-                + "delivery: it asks to be delivered again, it does not acknowledge a message nobody answers");
-        assertEquals(List.of(), rig.channels.deliveries());
-
-        clock.advance(StoreSettings.DEFAULT_CLAIM_LEASE.plusMinutes(1));
-        List<Integer> statuses = redeliverUntilAcknowledged(rig, event, () -> { });
-        assertEquals(List.of(200), statuses, "the first redelivery after the lease finishes the work");
+        assertEquals(List.of(200), deliverUntilAcknowledged(rig, event), "queued: the crash is the worker's");
         aDuplicateChangesNothing(rig, event);
 
-        assertEquals(1, rig.channels.deliveries().size(), "answered once: " + statuses);
-        assertEquals(MessageState.SENT, dynamoStore.messages().find(new MessageKey(Channel.MESSENGER, "m_crash_" + point))
-                .orElseThrow().state());
-        if (point == CrashPoint.AFTER_DECIDED) {
-            assertEquals(((ReplyDraft.Send) left.draft()).text(), rig.channels.deliveries().getFirst().text(),
-                    "the stored draft is what is sent");
-        }
+        assertEquals(1, retries.get(), "the first receive after the crash finished the work");
+        assertEquals(1, rig.channels.deliveries().size(), "answered once");
+        MessageClaim claim = dynamoStore.messages().find(new MessageKey(Channel.MESSENGER, "m_crash_" + point)).orElseThrow();
+        assertEquals(MessageState.SENT, claim.state());
+        assertEquals(((ReplyDraft.Send) claim.draft()).text(), rig.channels.deliveries().getFirst().text(),
+                "the stored draft is what is sent");
     }
 
     /** The store, with a delivery's container killed once at {@code point} (the write there has happened). */

@@ -24,7 +24,8 @@ class IgnoredEventsLogTest {
 
     private final WebhookRig rig = new WebhookRig(new InProcessStore(), Clock.systemUTC());
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Logger log = Logger.getLogger("citizenqa.conversation");
+    // The webhook settles what is never answered before anything is queued.
+    private final Logger log = Logger.getLogger("citizenqa.webhook");
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord r) {

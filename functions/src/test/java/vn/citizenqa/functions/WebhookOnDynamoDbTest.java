@@ -41,18 +41,18 @@ class WebhookOnDynamoDbTest {
         return new DynamoDbStore(server.client(), table, Clock.systemUTC(), StoreSettings.defaults());
     }
 
-    private WebhookHandler newContainer() {
+    private QueuedWebhook newContainer() {
         WebhookSettings settings = WebhookSettings.from(Map.of(
                 "MESSENGER_APP_SECRET", Signed.MESSENGER_APP_SECRET,
                 "GRAPH_API_BASE", channels.graphApiBase(),
                 "CHANNEL_TIMEOUT_MS", "2000"));
-        return new WebhookHandler(Wiring.webhook(settings, newStore(), Clock.systemUTC()));
+        return QueuedWebhook.over(settings, newStore(), Clock.systemUTC());
     }
 
     @Test
     void twentyConcurrentDeliveriesAcrossContainersGiveOneReply() throws Exception {
         String event = Signed.messengerText(WebhookHandlerTest.PAGE, "psid-7", "m_dynamo_1", WebhookHandlerTest.QUESTION);
-        List<WebhookHandler> containers = List.of(newContainer(), newContainer(), newContainer(), newContainer());
+        List<QueuedWebhook> containers = List.of(newContainer(), newContainer(), newContainer(), newContainer());
         List<Integer> statuses = AllAtOnce.run(20,
                 i -> () -> containers.get(i % containers.size()).handleRequest(WebhookHandlerTest.messenger(event), null).getStatusCode());
         // A duplicate that finds the message still being answered may ask for a redelivery (503) rather than
@@ -65,10 +65,11 @@ class WebhookOnDynamoDbTest {
     }
 
     @Test
-    void aFailedSendIsAnsweredOnceByTheRedeliveryAndNotAgainAfterARestart() {
+    void aFailedSendIsAnsweredOnceByTheWorkersRetryAndNotAgainAfterARestart() {
         String event = Signed.messengerText(WebhookHandlerTest.PAGE, "psid-7", "m_dynamo_2", WebhookHandlerTest.QUESTION);
         channels.failNext(2, 503);
-        assertEquals(502, newContainer().handleRequest(WebhookHandlerTest.messenger(event), null).getStatusCode());
+        assertEquals(200, newContainer().handleRequest(WebhookHandlerTest.messenger(event), null).getStatusCode());
+        assertEquals(1, channels.deliveries().size(), "the queue's second receive sent it");
         assertEquals(200, newContainer().handleRequest(WebhookHandlerTest.messenger(event), null).getStatusCode());
         assertEquals(200, newContainer().handleRequest(WebhookHandlerTest.messenger(event), null).getStatusCode());
         assertEquals(1, channels.deliveries().size());

@@ -34,7 +34,7 @@ final class WebhookRig implements AutoCloseable {
 
     final ChannelStandIn channels;
     final Store store;
-    final WebhookHandler handler;
+    final QueuedWebhook handler;
     private final Map<String, String> settings;
     private final boolean ownsChannels;
     private final Clock clock;
@@ -53,6 +53,11 @@ final class WebhookRig implements AutoCloseable {
      * the rig that started it closes); otherwise a stand-in of its own.
      */
     WebhookRig(Store store, Clock clock, Map<String, String> env, ChannelStandIn shared) {
+        this(store, clock, env, shared, null);
+    }
+
+    /** @param beforeEachRetry run before each receive of a message after its first (null: nothing) */
+    WebhookRig(Store store, Clock clock, Map<String, String> env, ChannelStandIn shared, Runnable beforeEachRetry) {
         try {
             this.channels = shared != null ? shared : ChannelStandIn.start(0, null);
         } catch (IOException e) {
@@ -70,7 +75,8 @@ final class WebhookRig implements AutoCloseable {
         settings.putAll(env);
         this.settings = Map.copyOf(settings);
         this.clock = clock;
-        this.handler = new WebhookHandler(Wiring.webhook(WebhookSettings.from(settings), store, clock));
+        this.handler = beforeEachRetry == null ? QueuedWebhook.over(WebhookSettings.from(settings), store, clock)
+                : QueuedWebhook.over(WebhookSettings.from(settings), store, clock, beforeEachRetry);
     }
 
     /** The test secrets of {@link Signed} and the channel APIs at the stand-in, as a deployment's environment. */
@@ -142,6 +148,7 @@ final class WebhookRig implements AutoCloseable {
 
     @Override
     public void close() {
+        handler.close();
         if (ownsChannels) {
             channels.close();
         }

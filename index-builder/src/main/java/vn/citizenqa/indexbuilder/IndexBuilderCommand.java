@@ -3,11 +3,15 @@ package vn.citizenqa.indexbuilder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * The editors' and the build's command line.
  * <pre>
- *   validate --knowledge DIR          check every knowledge file, list every problem
+ *   validate --knowledge DIR [--today YYYY-MM-DD]
+ *                                     check every knowledge file, list every problem; then the facts ending
+ *                                     within 60 days and the entries not reviewed for a year
  *   build --knowledge DIR --out DIR [--quiet]   validate, then write the index the functions ship
  *   evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
  *                                     run a labelled question set and print the figures of issue 3
@@ -49,9 +53,13 @@ public final class IndexBuilderCommand {
         try {
             switch (command) {
                 case "validate" -> {
-                    int n = new KnowledgeLoader().load(knowledge).size();
+                    var entries = new KnowledgeLoader().load(knowledge);
+                    long fines = entries.stream().filter(vn.citizenqa.core.model.Procedure::isFine).count();
                     int w = new WarningLoader().load(knowledge).size();
-                    out.println("knowledge base valid: " + n + " procedures and " + w + " scam warnings in " + knowledge);
+                    out.println("knowledge base valid: " + (entries.size() - fines) + " procedures, " + fines
+                            + " fines and " + w + " scam warnings in " + knowledge);
+                    LocalDate today = today(args);
+                    out.print(vn.citizenqa.core.knowledge.KnowledgeReview.of(entries, today).describe(today));
                 }
                 case "build" -> {
                     String outDir = option(args, "--out", null);
@@ -61,8 +69,13 @@ public final class IndexBuilderCommand {
                     }
                     IndexBuild.Result r = new IndexBuild().build(knowledge, Path.of(outDir));
                     if (!flag(args, "--quiet")) {
-                        out.println("index built: " + r.entries() + " procedures, content " + r.contentHash().substring(0, 12)
+                        out.println("index built: " + r.entries() + " entries, content " + r.contentHash().substring(0, 12)
                                 + ", in " + r.out());
+                    }
+                    LocalDate today = today(args);
+                    var review = vn.citizenqa.core.knowledge.KnowledgeReview.of(new KnowledgeLoader().load(knowledge), today);
+                    if (!review.ending().isEmpty() || !review.stale().isEmpty()) {
+                        err.print("warning: " + review.describe(today));
                     }
                 }
                 case "explain" -> {
@@ -114,6 +127,19 @@ public final class IndexBuilderCommand {
         }
     }
 
+    /** The day the review lists are computed for: {@code --today YYYY-MM-DD}, else today in Vietnam. */
+    static LocalDate today(String[] args) {
+        String day = option(args, "--today", null);
+        if (day == null) {
+            return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        }
+        try {
+            return LocalDate.parse(day);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--today: not a date (YYYY-MM-DD): '" + day + "'");
+        }
+    }
+
     static String option(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
@@ -129,7 +155,7 @@ public final class IndexBuilderCommand {
 
     static String usage() {
         return """
-                usage: index-builder validate --knowledge DIR
+                usage: index-builder validate --knowledge DIR [--today YYYY-MM-DD]
                        index-builder build --knowledge DIR --out DIR [--quiet]
                        index-builder evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
                        index-builder evaluate-safety --knowledge DIR --set FILE

@@ -9,17 +9,17 @@ import java.util.List;
 import vn.citizenqa.core.Assistant;
 import vn.citizenqa.core.answer.ReplyDrafter;
 import vn.citizenqa.core.model.ConversationContext;
-import vn.citizenqa.core.answer.ReplyDrafter;
 import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.functions.json.DecisionJson;
 
 /**
- * {@code ask [--json] [--context PROCEDURE_ID] TEXT} and {@code ask --json --batch} (one message a line on
- * standard input, one JSON object a line out, in order).
+ * {@code ask [--json] [--context PROCEDURE_ID] [--on YYYY-MM-DD] TEXT} and {@code ask --json --batch} (one message
+ * a line on standard input, one JSON object a line out, in order). {@code --on} answers as on that day: the facts
+ * that hold between dates (a reduced fee until 31/12/2026) take the version of that day.
  */
 public final class AskCommand {
 
-    static final String USAGE = "ask [--json] [--context PROCEDURE_ID] \"question\"  |  ask --json --batch < messages.txt";
+    static final String USAGE = "ask [--json] [--context PROCEDURE_ID] [--on YYYY-MM-DD] \"question\"  |  ask --json --batch < messages.txt";
 
     private final Assistant assistant;
 
@@ -31,6 +31,7 @@ public final class AskCommand {
         boolean json = false;
         boolean batch = false;
         String context = null;
+        java.time.LocalDate on = null;
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -44,6 +45,18 @@ public final class AskCommand {
                     }
                     context = args.get(++i);
                 }
+                case "--on" -> {
+                    if (i + 1 >= args.size()) {
+                        err.println("--on needs a date (YYYY-MM-DD)");
+                        return 2;
+                    }
+                    try {
+                        on = java.time.LocalDate.parse(args.get(++i));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        err.println("--on: not a date (YYYY-MM-DD): '" + args.get(i) + "'");
+                        return 2;
+                    }
+                }
                 default -> {
                     if (a.startsWith("--")) {
                         err.println("unknown option " + a + "\nusage: " + USAGE);
@@ -53,6 +66,7 @@ public final class AskCommand {
                 }
             }
         }
+        Assistant assistant = on == null ? this.assistant : this.assistant.on(on);
         if (context != null && assistant.knowledgeBase().find(context).isEmpty()) {
             err.println("unknown procedure id for --context: " + context);
             return 2;

@@ -30,6 +30,8 @@ public final class InvokeCommand {
 
     static final String USAGE = "invoke FUNCTION EVENT_FILE [--env-vars FILE] [--template FILE] [--parameter-overrides \"Key=Value …\"]";
 
+    /** How long invoke waits for the worker to finish a webhook's messages (a channel call may take 30 s). */
+    static final java.time.Duration WORKER_WAIT = java.time.Duration.ofSeconds(90);
     /** For a handler whose response is not an HTTP API response (the queue watch's JSON map). */
     private static final ObjectMapper RESPONSES = new ObjectMapper();
 
@@ -87,6 +89,11 @@ public final class InvokeCommand {
         try {
             Object input = event;
             response = InitSteps.time("first-request", () -> call(handler, input));
+            if (handler instanceof LocalWebhook webhook) {
+                // As the worker would behind the queue: the reply goes out before the response is printed.
+                InitSteps.time("worker", () -> awaitWorker(webhook));
+                webhook.close();
+            }
         } catch (RuntimeException e) {
             // As the Lambda runtime reports a handler that throws.
             ObjectNode error = JsonFields.newObject()
@@ -98,6 +105,15 @@ public final class InvokeCommand {
         out.println(response instanceof APIGatewayV2HTTPResponse http ? toJson(http)
                 : JsonFields.pretty(RESPONSES.valueToTree(response)).stripTrailing());
         return 0;
+    }
+
+    private static Boolean awaitWorker(LocalWebhook webhook) {
+        try {
+            return webhook.awaitWorker(WORKER_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @SuppressWarnings("unchecked")

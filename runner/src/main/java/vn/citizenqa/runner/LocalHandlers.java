@@ -14,6 +14,7 @@ import vn.citizenqa.functions.QueueWatchHandler;
 import vn.citizenqa.functions.WebhookHandler;
 import vn.citizenqa.functions.WebhookSettings;
 import vn.citizenqa.functions.Wiring;
+import vn.citizenqa.functions.WorkerHandler;
 import vn.citizenqa.functions.console.ConsoleAssets;
 import vn.citizenqa.functions.console.ConsoleSettings;
 import vn.citizenqa.functions.watch.UrgentBacklog;
@@ -31,14 +32,21 @@ public final class LocalHandlers {
 
     private static final Map<String, Factory> BY_CLASS = Map.of(
             WebhookHandler.class.getName(), LocalHandlers::webhook,
+            WorkerHandler.class.getName(), LocalHandlers::worker,
             OfficerApiHandler.class.getName(), LocalHandlers::officerApi,
             QueueWatchHandler.class.getName(), LocalHandlers::queueWatch);
 
     private LocalHandlers() {
     }
 
-    public static WebhookHandler webhook(Map<String, String> env, Store store) {
-        return new WebhookHandler(Wiring.webhook(WebhookSettings.from(env), store, Clock.systemUTC()));
+    /** The webhook with its worker behind the queue (see {@link LocalWebhook}). */
+    public static LocalWebhook webhook(Map<String, String> env, Store store) {
+        return LocalWebhook.start(env, store);
+    }
+
+    /** The worker, for one SQS event given by hand ({@code invoke WorkerFunction EVENT}). */
+    public static WorkerHandler worker(Map<String, String> env, Store store) {
+        return new WorkerHandler(Wiring.worker(WebhookSettings.from(env), store, Clock.systemUTC()));
     }
 
     /** As Lambda runs it: the claims come in the event, checked by API Gateway's authorizer beforehand. */

@@ -45,11 +45,13 @@ public final class ServeCommand {
     /** A running server (tests start one on port 0 and close it). */
     public static final class Running implements AutoCloseable {
         private final HttpServer server;
+        private final List<LocalWebhook> webhooks;
         private final String store;
         private final List<String> channels;
 
-        Running(HttpServer server, String store, List<String> channels) {
+        Running(HttpServer server, List<LocalWebhook> webhooks, String store, List<String> channels) {
             this.server = server;
+            this.webhooks = webhooks;
             this.store = store;
             this.channels = channels;
         }
@@ -58,11 +60,27 @@ public final class ServeCommand {
             return server.getAddress().getPort();
         }
 
+        /**
+         * Waits until the worker has finished what the webhook queued so far (the in-process queue; with SQS the
+         * event source works on by itself and this returns at once).
+         *
+         * @return false when {@code timeout} passed first
+         */
+        public boolean awaitWorker(java.time.Duration timeout) throws InterruptedException {
+            for (LocalWebhook w : webhooks) {
+                if (!w.awaitWorker(timeout)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** What serve prints once it listens: where, which store, queue and channels, and the console's address. */
         public String startupLine() {
             String base = "http://127.0.0.1:" + port();
             return "citizen-qa serving on " + base + "; store: " + store
-                    + "; queue: none (each message is handled within its webhook call); channels: "
+                    + "; queue: " + (webhooks.stream().anyMatch(w -> w.inProcessQueue() == null) ? "SQS (QUEUE_URL), polled for the worker"
+                            : "in process (webhook → queue → worker; not kept across a restart)") + "; channels: "
                     + (channels.isEmpty() ? "none configured (webhooks answer 503)" : String.join(", ", channels))
                     + "; officer console: " + base + ConsoleAssets.PREFIX + "/ (Ctrl-C stops)";
         }
@@ -70,6 +88,7 @@ public final class ServeCommand {
         @Override
         public void close() {
             server.stop(0);
+            webhooks.forEach(LocalWebhook::close);
         }
     }
 
@@ -120,11 +139,19 @@ public final class ServeCommand {
             }
             handlers.put(f.name(), f.factory().build(env, store));
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        List<LocalWebhook> webhooks = handlers.values().stream().filter(h -> h instanceof LocalWebhook)
+                .map(h -> (LocalWebhook) h).toList();
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            webhooks.forEach(LocalWebhook::close);
+            throw e;
+        }
         server.createContext("/", exchange -> serve(exchange, handlers, log));
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
-        return new Running(server, storeDescription, channels);
+        return new Running(server, webhooks, storeDescription, channels);
     }
 
     private static void serve(HttpExchange exchange, Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers,

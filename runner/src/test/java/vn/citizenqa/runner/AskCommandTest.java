@@ -1,6 +1,7 @@
 package vn.citizenqa.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -103,7 +104,20 @@ class AskCommandTest {
         JsonNode d = ask("", "--json", "--context", "cap-ho-chieu", "lệ phí bao nhiêu?").lines().getFirst();
         assertContract(d);
         assertEquals("cap-ho-chieu", d.get("procedure").get("id").asText());
-        assertTrue(d.get("reply").asText().contains(passport.fee()), d.get("reply").asText());
+        assertTrue(d.get("reply").asText().contains(passport.on(Wiring.assistant().today()).fee()), d.get("reply").asText());
+    }
+
+    @Test
+    void onADayAnswersWithTheFactsOfThatDay() throws Exception {
+        Run december = ask("", "--on", "2026-12-15", "làm hộ chiếu hết bao nhiêu tiền");
+        assertEquals(0, december.status(), december.err());
+        assertTrue(december.out().contains("100.000 đồng khi cấp mới"), december.out());
+        Run january = ask("", "--on", "2027-01-05", "làm hộ chiếu hết bao nhiêu tiền");
+        assertFalse(january.out().contains("100.000 đồng khi cấp mới"), january.out());
+        assertTrue(january.out().contains("200.000 đồng khi cấp mới, 400.000 đồng"), january.out());
+        Run bad = ask("", "--on", "5/1/2027", "làm hộ chiếu hết bao nhiêu tiền");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--on: not a date (YYYY-MM-DD): '5/1/2027'"), bad.err());
     }
 
     @Test

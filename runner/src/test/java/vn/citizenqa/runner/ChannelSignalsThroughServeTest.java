@@ -79,6 +79,9 @@ class ChannelSignalsThroughServeTest extends ChannelSignalsContract {
             b.header("X-Hub-Signature-256", new MessengerSignature(Signed.MESSENGER_APP_SECRET).sign(body));
         }
         HttpResponse<String> r = http.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (!serve.awaitWorker(java.time.Duration.ofSeconds(60))) {
+            throw new AssertionError("the worker did not finish within 60 s");
+        }
         return new Answer(r.statusCode(), TestJson.MAPPER.readTree(r.body()));
     }
 

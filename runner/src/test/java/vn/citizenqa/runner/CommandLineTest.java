@@ -83,7 +83,7 @@ class CommandLineTest {
         try (ServeCommand.Running serve = ServeCommand.start(0, file, new PrintStream(OutputStream.nullOutputStream()))) {
             String base = "http://127.0.0.1:" + serve.port();
             assertEquals("citizen-qa serving on " + base + "; store: in-process (forgotten on exit; set TABLE_NAME for DynamoDB);"
-                    + " queue: none (each message is handled within its webhook call); channels: messenger, zalo;"
+                    + " queue: in process (webhook → queue → worker; not kept across a restart); channels: messenger, zalo;"
                     + " officer console: " + base + "/console/ (Ctrl-C stops)", serve.startupLine());
             assertTrue(serve.startupLine().lines().count() == 1);
         }

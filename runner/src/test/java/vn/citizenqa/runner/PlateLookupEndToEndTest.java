@@ -163,6 +163,9 @@ class PlateLookupEndToEndTest {
                 .header("Content-Type", "application/json").header(header, signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
+        if (!serve.awaitWorker(java.time.Duration.ofSeconds(60))) {
+            throw new AssertionError("the worker did not finish within 60 s");
+        }
     }
 
     private String lastTo(String recipient) {

@@ -145,16 +145,20 @@ class PrivacyFlowTest {
     private int messenger(String page, String psid, String mid, String text, boolean forged) throws Exception {
         byte[] body = Signed.messengerText(page, psid, mid, text).getBytes(StandardCharsets.UTF_8);
         String secret = forged ? "guessed-secret" : Signed.MESSENGER_APP_SECRET;
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + "/webhook/messenger"))
+        int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + "/webhook/messenger"))
                 .header("X-Hub-Signature-256", new MessengerSignature(secret).sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        assertTrue(serve.awaitWorker(Duration.ofSeconds(60)), "the worker finished behind the queue");
+        return status;
     }
 
     private int zalo(String user, String msgId, String text) throws Exception {
         byte[] body = Signed.zaloText(OA, user, msgId, text).getBytes(StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + "/webhook/zalo"))
+        int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + "/webhook/zalo"))
                 .header("X-ZEvent-Signature", new ZaloSignature(Signed.ZALO_APP_ID, Signed.ZALO_OA_SECRET).sign(body, Signed.NOW_MILLIS))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        assertTrue(serve.awaitWorker(Duration.ofSeconds(60)), "the worker finished behind the queue");
+        return status;
     }
 
     private record Answer(int status, JsonNode body) {
@@ -186,7 +190,8 @@ class PrivacyFlowTest {
                 + "gửi nguyen.an@gmail.com?", false));
         assertEquals(200, zalo("zalo-victim", "z_report", "Tôi bị lừa đảo, số kẻ gian 0912345678"));
         channels.failNext(2, 500);
-        assertEquals(502, messenger(WARD_PAGE, "psid-victim", "m_failed", "CCCD 079204001234 bị mất thì sao", false));
+        // The channel fails the worker's first receive; its second answers (and logs nothing more personal).
+        assertEquals(200, messenger(WARD_PAGE, "psid-victim", "m_failed", "CCCD 079204001234 bị mất thì sao", false));
         assertEquals(200, messenger(WARD_PAGE, "psid-victim", "m_failed", "CCCD 079204001234 bị mất thì sao", false));
         assertEquals(401, messenger(WARD_PAGE, "psid-victim", "m_forged", REPORT, true));
         for (int i = 0; i < 22; i++) {

@@ -1,6 +1,7 @@
 package vn.citizenqa.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,6 +62,7 @@ class ServeCommandTest {
                 .header("X-Hub-Signature-256", new MessengerSignature(Signed.MESSENGER_APP_SECRET).sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
+        assertTrue(server.awaitWorker(java.time.Duration.ofSeconds(30)), "the worker answers behind the queue");
         assertEquals(1, channels.deliveries().size());
         assertEquals("6543210987654321", channels.deliveries().getFirst().recipientId());
         assertEquals("test-messenger-page-token", channels.deliveries().getFirst().accessToken());

@@ -41,9 +41,10 @@ import vn.citizenqa.standin.ChannelStandIn;
  * A bounded load through {@code serve} on DynamoDB (dynalite) over loopback HTTP, replies going to the channel
  * stand-in: {@code load.deliveries} signed Messenger deliveries (default 2,000) from {@code load.senders}
  * concurrent senders (default 50), a quarter of them duplicates of earlier messages sent by any sender at any
- * time, as platforms redeliver. A sender acts as the platform: a 503 (the message is still held by another
- * delivery) is delivered again a moment later. Every distinct message must be answered exactly once, with no other
- * error; the figures are printed. The full size runs in {@code ./mvnw verify}; a bigger one with
+ * time, as platforms redeliver. A sender acts as the platform: a 503 is delivered again a moment later. Every
+ * distinct message must be answered exactly once, with no other error; the figures are printed: the webhook's
+ * acknowledgements (it queues and answers) apart from the time from a message to its reply at the channel (the
+ * worker's queueing, deciding and sending). The full size runs in {@code ./mvnw verify}; a bigger one with
  * {@code -Dload.deliveries=10000 -Dtest=ServeLoadTest}.
  */
 class ServeLoadTest {
@@ -106,11 +107,15 @@ class ServeLoadTest {
         ConcurrentHashMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger redelivered = new AtomicInteger();
+        // When each message was first sent to the webhook, for the time until its reply reached the channel.
+        ConcurrentHashMap<String, Long> firstSent = new ConcurrentHashMap<>();
         long started;
         long elapsed;
+        long acknowledged;
         try (ServeCommand.Running serve = ServeCommand.start(0, envFile, new PrintStream(OutputStream.nullOutputStream()))) {
             URI webhook = URI.create("http://127.0.0.1:" + serve.port() + "/webhook/messenger");
             warmUp(http, webhook, signature);
+            assertTrue(serve.awaitWorker(Duration.ofMinutes(1)), "the warm-up answered");
             int warm = channels.deliveries().size();
             started = System.nanoTime();
             try (ExecutorService senders = Executors.newFixedThreadPool(SENDERS)) {
@@ -123,6 +128,7 @@ class ServeLoadTest {
                                     .header("Content-Type", "application/json")
                                     .header("X-Hub-Signature-256", signature.sign(body))
                                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                            firstSent.putIfAbsent("load-user-" + d.message(), System.nanoTime());
                             for (int attempt = 0; ; attempt++) {
                                 long t0 = System.nanoTime();
                                 int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -143,9 +149,22 @@ class ServeLoadTest {
                     f.get();
                 }
             }
+            acknowledged = System.nanoTime() - started;
+            // The webhook acknowledges as it queues; the worker answers behind the queue.
+            assertTrue(serve.awaitWorker(Duration.ofMinutes(5)), "the worker finished");
             elapsed = System.nanoTime() - started;
             assertEquals(warm + distinct, channels.deliveries().size(), "one reply per distinct message");
         }
+        List<ChannelStandIn.Delivery> delivered = channels.deliveries();
+        List<Long> deliveredAt = channels.deliveredAtNanos();
+        List<Long> endToEnd = new ArrayList<>();
+        for (int i = 0; i < delivered.size(); i++) {
+            Long sent = firstSent.get(delivered.get(i).recipientId());
+            if (sent != null) {
+                endToEnd.add(deliveredAt.get(i) - sent);
+            }
+        }
+        List<Long> replyTimes = endToEnd.stream().sorted().toList();
 
         Map<String, Long> repliesPerCitizen = channels.deliveries().stream().map(ChannelStandIn.Delivery::recipientId)
                 .filter(r -> r.startsWith("load-user-")).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
@@ -159,10 +178,13 @@ class ServeLoadTest {
 
         List<Long> sorted = latencies.stream().sorted().toList();
         double seconds = elapsed / 1e9;
-        System.out.printf("[load] %d deliveries (%d distinct, %d duplicates) from %d senders through serve on %s in %.1f s: "
-                        + "%.0f deliveries/s; latency p50 %d ms, p99 %d ms, max %d ms; statuses %s (%d redelivered after 503)%n",
-                DELIVERIES, distinct, DELIVERIES - distinct, SENDERS, dynamo.description(), seconds, DELIVERIES / seconds,
-                percentile(sorted, 50), percentile(sorted, 99), sorted.getLast() / 1_000_000, tally, redelivered.get());
+        System.out.printf("[load] %d deliveries (%d distinct, %d duplicates) from %d senders through serve on %s: all "
+                        + "acknowledged in %.1f s, all answered in %.1f s (%.0f replies/s); webhook acknowledgement p50 %d ms, "
+                        + "p99 %d ms, max %d ms; message to reply at the channel p50 %d ms, p99 %d ms, max %d ms; statuses %s "
+                        + "(%d redelivered after 503)%n",
+                DELIVERIES, distinct, DELIVERIES - distinct, SENDERS, dynamo.description(), acknowledged / 1e9, seconds,
+                distinct / seconds, percentile(sorted, 50), percentile(sorted, 99), sorted.getLast() / 1_000_000,
+                percentile(replyTimes, 50), percentile(replyTimes, 99), replyTimes.getLast() / 1_000_000, tally, redelivered.get());
     }
 
     /** One question before measuring: the index, the SDK client and the connections are opened once per process. */

@@ -2,10 +2,9 @@ package vn.citizenqa.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -16,10 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,10 +74,13 @@ class ServeOnDynamoDbTest {
 
         try (ServeProcess first = ServeProcess.start(env)) {
             assertEquals(200, deliver(first.port(), "m_restart_1").statusCode(), first.output());
+            awaitDeliveries(1);
             assertEquals(1, channels.deliveries().size());
         }
         try (ServeProcess second = ServeProcess.start(env)) {
             assertEquals(200, deliver(second.port(), "m_restart_1").statusCode(), second.output());
+            // A redelivery the new process might queue would be answered within this time.
+            Thread.sleep(1000);
         }
 
         assertEquals(1, channels.deliveries().size(), "the redelivery after the restart is not answered again");
@@ -101,69 +100,19 @@ class ServeOnDynamoDbTest {
 
             relay.restore();
             assertEquals(200, deliver(serve.port(), "m_outage_1").statusCode());
+            assertTrue(serve.awaitWorker(Duration.ofSeconds(60)));
             assertEquals(200, deliver(serve.port(), "m_outage_1").statusCode());
+            assertTrue(serve.awaitWorker(Duration.ofSeconds(60)));
         }
 
         assertEquals(1, channels.deliveries().size());
     }
 
-    /** {@code citizen-qa serve --port 0} as its own JVM, on the test's class path. */
-    private static final class ServeProcess implements AutoCloseable {
-        private static final Pattern SERVING = Pattern.compile("serving on http://127\\.0\\.0\\.1:(\\d+)");
-
-        private final Process process;
-        private final StringBuilder output = new StringBuilder();
-        private final int port;
-
-        private ServeProcess(Path envFile) throws Exception {
-            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-cp", classPath, "vn.citizenqa.runner.CitizenQa",
-                    "serve", "--port", "0", "--env-vars", envFile.toString())
-                    .redirectErrorStream(true)
-                    .start();
-            BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
-            CompletableFuture<Integer> serving = new CompletableFuture<>();
-            Thread.ofVirtual().start(() -> {
-                try {
-                    for (String line; (line = lines.readLine()) != null; ) {
-                        synchronized (output) {
-                            output.append(line).append('\n');
-                        }
-                        Matcher m = SERVING.matcher(line);
-                        if (m.find()) {
-                            serving.complete(Integer.parseInt(m.group(1)));
-                        }
-                    }
-                } catch (IOException e) {
-                    // The process ended.
-                }
-                serving.completeExceptionally(new IllegalStateException("serve exited before serving:\n" + output()));
-            });
-            port = serving.get(60, TimeUnit.SECONDS);
-        }
-
-        static ServeProcess start(Path envFile) throws Exception {
-            return new ServeProcess(envFile);
-        }
-
-        int port() {
-            return port;
-        }
-
-        String output() {
-            synchronized (output) {
-                return output.toString();
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+    /** Waits for the stand-in to have {@code n} deliveries (the worker answers behind the queue). */
+    private void awaitDeliveries(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (channels.deliveries().size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
     }
 }

@@ -70,14 +70,17 @@ class TemplateTest {
         assertTrue(ROOT.path("Outputs").path("MessengerWebhookUrl").path("Value").has("Fn::Sub"), "!Sub reads as {Fn::Sub: …}");
         assertEquals("Table", resource("WebhookFunction").path("Properties").path("Policies").get(0).path("Statement").get(0)
                 .path("Resource").get(0).path("Fn::GetAtt").get(0).asText(), "!GetAtt A.B reads as {Fn::GetAtt: [A, B]}");
-        assertEquals(List.of("WebhookFunction", "OfficerApiFunction", "QueueWatchFunction"), SAM.functionIds());
+        assertEquals(List.of("WebhookFunction", "WorkerFunction", "OfficerApiFunction", "QueueWatchFunction"), SAM.functionIds());
     }
 
     @Test
     void everyFunctionsHandlerIsARequestHandlerOfTheRightEventsInThePackage() throws Exception {
         List<String> http = List.of(APIGatewayV2HTTPEvent.class.getName(), APIGatewayV2HTTPResponse.class.getName());
         List<String> json = List.of("java.util.Map<java.lang.String, java.lang.Object>", "java.util.Map<java.lang.String, java.lang.Object>");
-        Map<String, List<String>> expected = Map.of("WebhookFunction", http, "OfficerApiFunction", http, "QueueWatchFunction", json);
+        List<String> sqs = List.of(com.amazonaws.services.lambda.runtime.events.SQSEvent.class.getName(),
+                com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.class.getName());
+        Map<String, List<String>> expected = Map.of("WebhookFunction", http, "WorkerFunction", sqs, "OfficerApiFunction", http,
+                "QueueWatchFunction", json);
         assertEquals(expected.keySet(), Set.copyOf(SAM.functionIds()));
         for (String id : SAM.functionIds()) {
             String handler = SAM.handler(id);
@@ -225,25 +228,92 @@ class TemplateTest {
     }
 
     @Test
-    void eachFunctionReachesOnlyTheTableAndOnlyWithTheCallsTheStoreMakes() throws IOException {
+    void eachFunctionReachesOnlyTheTableAndItsQueueAndOnlyWithTheCallsItMakes() throws IOException {
         Set<String> storeCalls = actionsTheStoreCalls();
         assertTrue(storeCalls.contains("dynamodb:PutItem") && storeCalls.contains("dynamodb:Query"), storeCalls.toString());
         Map<String, Set<String>> expected = Map.of(
                 "WebhookFunction", storeCalls,
+                "WorkerFunction", storeCalls,
                 "OfficerApiFunction", storeCalls,
                 "QueueWatchFunction", TABLE_ACTIONS_READ_ONLY);
+        // What the webhook's SendMessageBatch needs, and what an SQS event source needs of the worker's role.
+        Map<String, Set<String>> queueActions = Map.of(
+                "WebhookFunction", Set.of("sqs:SendMessage"),
+                "WorkerFunction", Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
+                        "sqs:GetQueueAttributes"));
         for (String id : SAM.functionIds()) {
             JsonNode policies = resource(id).path("Properties").path("Policies");
             assertEquals(1, policies.size(), id + " has one inline policy (no managed policy, no policy template)");
             Set<String> actions = new TreeSet<>();
+            Set<String> sqs = new TreeSet<>();
             for (JsonNode statement : policies.get(0).path("Statement")) {
                 assertEquals("Allow", statement.path("Effect").asText());
+                if (statement.path("Action").get(0).asText().startsWith("sqs:")) {
+                    statement.path("Action").forEach(a -> sqs.add(a.asText()));
+                    assertEquals("{\"Fn::GetAtt\":[\"MessageQueue\",\"Arn\"]}", statement.path("Resource").toString(),
+                            id + " reaches the message queue only");
+                    continue;
+                }
                 statement.path("Action").forEach(a -> actions.add(a.asText()));
                 assertEquals("[{\"Fn::GetAtt\":[\"Table\",\"Arn\"]},{\"Fn::Sub\":\"${Table.Arn}/index/*\"}]",
                         statement.path("Resource").toString(), id + " reaches the table and its index, nothing else");
             }
             assertEquals(expected.get(id), actions, id + "'s DynamoDB actions");
+            assertEquals(queueActions.getOrDefault(id, Set.of()), sqs, id + "'s SQS actions");
         }
+    }
+
+    @Test
+    void theWorkerConsumesTheFifoQueueWithPartialFailuresAndADeadLetterQueueBehindIt() {
+        JsonNode queue = resource("MessageQueue").path("Properties");
+        assertTrue(queue.path("FifoQueue").asBoolean(), "a citizen's messages in order");
+        assertEquals("{\"Fn::GetAtt\":[\"MessageDeadLetterQueue\",\"Arn\"]}",
+                queue.path("RedrivePolicy").path("deadLetterTargetArn").toString());
+        assertEquals(ref("MaxReceives"), queue.path("RedrivePolicy").get("maxReceiveCount"));
+        assertTrue(resource("MessageDeadLetterQueue").path("Properties").path("FifoQueue").asBoolean(),
+                "a FIFO queue's dead letters go to a FIFO queue");
+        int workerTimeout = resource("WorkerFunction").path("Properties").path("Timeout").asInt();
+        assertTrue(queue.path("VisibilityTimeout").asInt() >= workerTimeout,
+                "a batch is not handed to a second worker while the first may still work on it");
+        assertTrue(queue.path("VisibilityTimeout").asInt() > vn.citizenqa.core.store.StoreSettings.DEFAULT_CLAIM_LEASE.toSeconds(),
+                "a message received again finds the claim's lease over");
+
+        JsonNode mapping = resource("WorkerEventSource").path("Properties");
+        assertEquals("AWS::Lambda::EventSourceMapping", resource("WorkerEventSource").path("Type").asText());
+        assertEquals("{\"Fn::GetAtt\":[\"MessageQueue\",\"Arn\"]}", mapping.path("EventSourceArn").toString());
+        assertEquals(ref("WorkerFunction.Alias"), mapping.get("FunctionName"), "the published alias (SnapStart)");
+        assertEquals("[\"ReportBatchItemFailures\"]", mapping.path("FunctionResponseTypes").toString());
+        assertEquals(ref("WorkerMaxConcurrency"), mapping.path("ScalingConfig").get("MaximumConcurrency"));
+        assertEquals(10, mapping.path("BatchSize").asInt(), "as many as the webhook's SendMessageBatch");
+
+        assertEquals(ref("MessageQueue"), resource("WebhookFunction").path("Properties").path("Environment")
+                .path("Variables").get("QUEUE_URL"));
+    }
+
+    @Test
+    void alarmsWatchTheDeadLetterQueuesDepthAndTheOldestQueuedMessagesAge() {
+        List<JsonNode> dead = alarms("AWS/SQS", "ApproximateNumberOfMessagesVisible");
+        assertEquals(1, dead.size());
+        assertEquals("{\"Fn::GetAtt\":[\"MessageDeadLetterQueue\",\"QueueName\"]}",
+                dead.getFirst().path("Dimensions").get(0).path("Value").toString());
+        assertEquals(1, dead.getFirst().path("Threshold").asInt(), "one unanswered citizen is enough");
+        List<JsonNode> age = alarms("AWS/SQS", "ApproximateAgeOfOldestMessage");
+        assertEquals(1, age.size());
+        assertEquals("{\"Fn::GetAtt\":[\"MessageQueue\",\"QueueName\"]}",
+                age.getFirst().path("Dimensions").get(0).path("Value").toString());
+    }
+
+    @Test
+    void cfnLintFindsNothingInTheTemplate() throws Exception {
+        Process lint;
+        try {
+            lint = new ProcessBuilder("cfn-lint", "--", "template.yaml").directory(Path.of("..").toFile())
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new AssertionError("cfn-lint is not installed (pip install cfn-lint): " + e.getMessage(), e);
+        }
+        String out = new String(lint.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, lint.waitFor(), "cfn-lint template.yaml:\n" + out);
     }
 
     @Test

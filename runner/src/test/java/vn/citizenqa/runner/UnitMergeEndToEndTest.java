@@ -115,6 +115,7 @@ class UnitMergeEndToEndTest {
                 .header("X-Hub-Signature-256", new MessengerSignature(Signed.MESSENGER_APP_SECRET).sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
+        assertTrue(serve.awaitWorker(java.time.Duration.ofSeconds(60)), "the worker finished behind the queue");
     }
 
     private String merge() {

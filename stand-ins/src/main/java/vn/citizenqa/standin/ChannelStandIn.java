@@ -62,6 +62,8 @@ public final class ChannelStandIn implements AutoCloseable {
     private int stallsLeft;
     private boolean refuseAnonymous;
     private long stallMillis;
+    private volatile long frozenUntilNanos;
+    private final List<Long> deliveredAtNanos = new ArrayList<>();
 
     private ChannelStandIn(HttpServer server, PrintStream log) {
         this.server = server;
@@ -119,6 +121,19 @@ public final class ChannelStandIn implements AutoCloseable {
         stallMillis = millis;
     }
 
+    /**
+     * For {@code duration} from now every call to a message endpoint is held until the freeze ends and then handled
+     * as usual (the message delivered): a platform that is slow but works, as a stalled Send API is.
+     */
+    public void freezeFor(java.time.Duration duration) {
+        frozenUntilNanos = System.nanoTime() + duration.toNanos();
+    }
+
+    /** When each delivery was recorded ({@link System#nanoTime()}), in the order of {@link #deliveries()}. */
+    public synchronized List<Long> deliveredAtNanos() {
+        return List.copyOf(deliveredAtNanos);
+    }
+
     /** The Graph API refuses this page access token (HTTP 400, OAuthException code 190), as for a revoked token. */
     public synchronized void refusePageAccessToken(String accessToken) {
         refusedPageTokens.add(accessToken);
@@ -146,6 +161,14 @@ public final class ChannelStandIn implements AutoCloseable {
 
     private boolean failNow(HttpExchange ex) throws IOException {
         attempts.incrementAndGet();
+        long frozen = frozenUntilNanos - System.nanoTime();
+        if (frozen > 0) {
+            try {
+                Thread.sleep(java.time.Duration.ofNanos(frozen));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         long stall = 0;
         synchronized (this) {
             if (stallsLeft > 0) {
@@ -301,6 +324,7 @@ public final class ChannelStandIn implements AutoCloseable {
 
     private synchronized void record(Delivery d) {
         deliveries.add(d);
+        deliveredAtNanos.add(System.nanoTime());
         if (log != null) {
             log.println("stand-in: " + d.channel().wireName() + " → " + d.recipientId() + (d.tag() == null ? "" : " [" + d.tag() + "]")
                     + ": " + d.text().replace("\n", "\n    ")

@@ -37,15 +37,51 @@ public final class Replies {
      * line, when it was checked and where to check it.
      */
     public static String answer(Procedure p) {
+        return answer(p, null);
+    }
+
+    /**
+     * The first answer to a message that asked about one field ("làm hộ chiếu hết bao nhiêu tiền" → the fee): that
+     * field in full, where to do it online, when it was checked; the documents asked for are all listed, each in
+     * brief. {@code asked} null gives {@link #answer(Procedure)}.
+     */
+    public static String answer(Procedure p, ProcedureField asked) {
+        if (asked == null || asked == ProcedureField.DOCUMENTS) {
+            return brief(p, asked == ProcedureField.DOCUMENTS);
+        }
+        StringBuilder b = title(p).append('\n').append(switch (asked) {
+            case FEE -> "💰 Lệ phí: " + orUnknown(p.fee(), p);
+            case TIME -> "⏱ Thời gian giải quyết: " + orUnknown(p.processingTime(), p);
+            case PLACE -> "📍 Nơi nộp: " + orUnknown(p.agency(), p);
+            case ONLINE -> "🌐 " + online(p) + (p.online().note() == null ? "" : "\n" + p.online().note());
+            case DOCUMENTS -> throw new AssertionError("answered in brief above");
+        });
+        if (asked != ProcedureField.ONLINE) {
+            b.append("\n🌐 ").append(online(p));
+        }
+        b.append("\n\n").append(footer(p));
+        return fit(b.toString());
+    }
+
+    private static StringBuilder title(Procedure p) {
         StringBuilder b = new StringBuilder("📋 ").append(p.title());
         if (p.code() != null) {
             b.append(" (mã ").append(p.code()).append(')');
         }
+        return b;
+    }
+
+    private static String brief(Procedure p, boolean everyDocument) {
+        StringBuilder b = title(p);
         if (p.agency() != null) {
             b.append("\n📍 Nơi nộp: ").append(Brief.sentence(p.agency(), BRIEF_LINE));
         }
         List<String> documents = p.documents();
-        if (!documents.isEmpty()) {
+        if (!documents.isEmpty() && everyDocument) {
+            // Every document, each in brief: the list asked for, still on one screen; each in full is one tap away.
+            b.append("\n🗂 Hồ sơ:");
+            documents.forEach(d -> b.append("\n• ").append(Brief.item(d, BRIEF_LINE)));
+        } else if (!documents.isEmpty()) {
             List<String> brief = new ArrayList<>();
             for (String d : documents.subList(0, Math.min(DOCUMENTS_SHOWN, documents.size()))) {
                 brief.add(Brief.item(d, BRIEF_ITEM));
@@ -56,18 +92,38 @@ public final class Replies {
             }
         }
         b.append("\n🌐 ").append(online(p));
-        List<String> timeAndFee = new ArrayList<>();
-        if (p.processingTime() != null) {
-            timeAndFee.add("⏱ " + Brief.sentence(p.processingTime(), BRIEF_ITEM));
-        }
-        if (p.fee() != null) {
-            timeAndFee.add("💰 " + Brief.sentence(p.fee(), BRIEF_LINE));
-        }
-        if (!timeAndFee.isEmpty()) {
-            b.append('\n').append(String.join(" · ", timeAndFee));
-        }
+        timeAndFee(b, p);
         b.append("\n\n").append(footer(p));
         return fit(b.toString());
+    }
+
+    /**
+     * A procedure in a few lines, for a reply that answers something else first (a fine): where, time, fee, online,
+     * and that the documents come on request.
+     */
+    public static String summary(Procedure p) {
+        StringBuilder b = new StringBuilder("📋 ").append(p.title());
+        if (p.agency() != null) {
+            b.append("\n📍 Nơi nộp: ").append(Brief.sentence(p.agency(), BRIEF_LINE));
+        }
+        timeAndFee(b, p);
+        b.append("\n🌐 ").append(online(p));
+        b.append("\nNhắn \"cần giấy tờ gì\" để xem hồ sơ. ").append(footer(p));
+        return b.toString();
+    }
+
+    /** Time and fee in one line, each cut to a brief sentence; nothing when neither is known. */
+    private static void timeAndFee(StringBuilder b, Procedure p) {
+        List<String> parts = new ArrayList<>();
+        if (p.processingTime() != null) {
+            parts.add("⏱ " + Brief.sentence(p.processingTime(), BRIEF_ITEM));
+        }
+        if (p.fee() != null) {
+            parts.add("💰 " + Brief.sentence(p.fee(), BRIEF_LINE));
+        }
+        if (!parts.isEmpty()) {
+            b.append('\n').append(String.join(" · ", parts));
+        }
     }
 
     /** A detail asked for: one field of the procedure being discussed, in full. */

@@ -12,6 +12,7 @@ import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Language;
 import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.model.ProcedureField;
 import vn.citizenqa.core.model.Reply;
 
 /**
@@ -50,7 +51,7 @@ public final class ReplyDrafter {
     public String text(Reply reply, Language language) {
         String words = language == Language.ENGLISH ? english(reply) : vietnamese(reply);
         if (language == Language.VIETNAMESE && (reply instanceof Reply.ProcedureAnswer
-                || reply instanceof Reply.ProcedureDetail)) {
+                || reply instanceof Reply.ProcedureDetail || reply instanceof Reply.FineAnswer)) {
             words = Replies.fit(words + "\n" + WRONG_HINT);
         }
         return Dates.inText(words);
@@ -58,8 +59,11 @@ public final class ReplyDrafter {
 
     private String vietnamese(Reply reply) {
         return switch (reply) {
-            case Reply.ProcedureAnswer a -> Replies.answer(a.procedure());
-            case Reply.ProcedureDetail d -> Replies.field(d.procedure(), d.field());
+            case Reply.ProcedureAnswer a -> Replies.answer(a.procedure(), a.asked());
+            case Reply.FineAnswer f -> f.procedure() == null ? FineAnswers.brief(f.fine(), f.vehicles())
+                    : Replies.fit(FineAnswers.brief(f.fine(), f.vehicles()) + "\n\n" + Replies.summary(f.procedure()));
+            case Reply.ProcedureDetail d -> d.procedure().isFine() ? FineAnswers.details(d.procedure())
+                    : Replies.field(d.procedure(), d.field());
             case Reply.Choice c -> Replies.clarify(c.candidates());
             case Reply.EmergencyNumbers e -> Replies.emergency(e.numbers());
             case Reply.ReportReceived r -> Replies.crimeReportAcknowledged();
@@ -101,7 +105,9 @@ public final class ReplyDrafter {
     /** The details under an answer, the candidates of a choice by number; nothing else offers options. */
     private List<ReplyOption> options(Reply reply, Language language) {
         return switch (reply) {
-            case Reply.ProcedureAnswer a when language == Language.VIETNAMESE -> details(DetailOption.underAnAnswer());
+            case Reply.ProcedureAnswer a when language == Language.VIETNAMESE -> details(
+                    a.asked() == null || a.asked() == ProcedureField.DOCUMENTS ? DetailOption.underAnAnswer()
+                            : DetailOption.besides(a.asked()));
             case Reply.ProcedureDetail d when language == Language.VIETNAMESE -> details(DetailOption.besides(d.field()));
             case Reply.Choice c -> {
                 List<ReplyOption> options = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.channel.ReplyFailedException;
 import vn.citizenqa.core.channel.ReplySender;
+import vn.citizenqa.core.channel.ReplyUncertainException;
 import vn.citizenqa.core.store.CaseRef;
 import vn.citizenqa.core.store.ClaimResult;
 import vn.citizenqa.core.store.ClaimUpdate;
@@ -43,6 +44,8 @@ public final class MessageIntake {
     private static final int RECENT = 10;
     private static final Duration POLL = Duration.ofMillis(100);
     private static final System.Logger LOG = System.getLogger("citizenqa.conversation");
+    /** The platform id stored for a reply whose sends got no answer (see {@link ReplyUncertainException}). */
+    public static final String UNCONFIRMED = "unconfirmed";
 
     private final ConversationPolicy policy;
     private final Store store;
@@ -125,7 +128,7 @@ public final class MessageIntake {
     public Outcome process(Claimed.Ours ours) {
         InboundMessage.FromCitizen m = ours.message();
         MessageClaim claim = ours.claim();
-        if (claim.state() == MessageState.DECIDED) {
+        if (claim.state() != MessageState.RECEIVED) {
             Turn turn = policy.resumed(incoming(m, ours.page(), MessageRate.WITHIN), claim.draft());
             write(turn);
             LOG.log(Level.INFO, "{0} {1}: sending the stored draft again", m.from().channel().wireName(), m.messageId());
@@ -243,24 +246,51 @@ public final class MessageIntake {
             store.messages().markSent(claim.key(), claim.owner(), "withheld");
             return new Outcome.Withheld(m.messageId());
         }
+        switch (claim.state()) {
+            case SENDING_AGAIN -> {
+                // Two sends whose outcome is unknown: the citizen most likely has the reply; a third is never sent.
+                LOG.log(Level.ERROR, "{0} {1}: a second send of this reply got no answer either; not sent a third time, "
+                        + "marked unconfirmed", m.from().channel().wireName(), m.messageId());
+                return markSent(m, claim, UNCONFIRMED);
+            }
+            case SENDING -> LOG.log(Level.WARNING, "{0} {1}: an earlier send of this reply got no answer and its lease has "
+                    + "passed; sending it once more (the citizen may get it twice, never more)", m.from().channel().wireName(),
+                    m.messageId());
+            default -> {
+            }
+        }
+        // Marked before the channel is called: a receive after a crash or a timeout knows a send may have happened.
+        if (store.messages().markSending(claim.key(), claim.owner()) instanceof ClaimUpdate.Refused) {
+            return new Outcome.InProgress(m.messageId());
+        }
         String platformId;
         try {
             platformId = sender.send(m.from(), m.messageId(), s.reply());
+        } catch (ReplyUncertainException e) {
+            // The request went out and no answer came: the platform may have delivered it. The claim stays SENDING
+            // under its lease; the first receive after the lease sends once more (the rule above), none sooner.
+            LOG.log(Level.WARNING, "{0} {1}: the reply may have been delivered ({2}); not sent again before the lease of "
+                    + "this send runs out, then at most once", m.from().channel().wireName(), m.messageId(), e.getMessage());
+            return new Outcome.SendFailed(m.messageId(), e.getMessage());
         } catch (ReplyFailedException e) {
-            store.messages().release(claim.key(), claim.owner());
-            LOG.log(Level.WARNING, "{0} {1}: reply not sent ({2}); the platform will deliver it again",
+            // It provably did not reach the platform: the send is undone, and the next receive may send at once.
+            store.messages().markNotSent(claim.key(), claim.owner());
+            LOG.log(Level.WARNING, "{0} {1}: reply not sent ({2}); the queue hands it to the worker again",
                     m.from().channel().wireName(), m.messageId(), e.getMessage());
             return new Outcome.SendFailed(m.messageId(), e.getMessage());
         }
-        String id = platformId == null || platformId.isBlank() ? "unknown" : platformId;
+        return markSent(m, claim, platformId == null || platformId.isBlank() ? "unknown" : platformId);
+    }
+
+    private Outcome markSent(InboundMessage.FromCitizen m, MessageClaim claim, String id) {
         try {
             if (store.messages().markSent(claim.key(), claim.owner(), id) instanceof ClaimUpdate.Refused) {
                 LOG.log(Level.WARNING, "{0} {1}: sent, but the claim had been taken over before it was marked sent",
                         m.from().channel().wireName(), m.messageId());
             }
         } catch (StoreUnavailableException e) {
-            // The citizen has the reply and everything else is recorded; asking the platform to deliver again now
-            // would only send it twice. The claim stays DECIDED, which only a later duplicate delivery could see.
+            // The citizen has the reply and everything else is recorded; receiving it again now would only send it
+            // twice. The claim stays SENDING, which only a later copy after its lease could see.
             LOG.log(Level.WARNING, "{0} {1}: sent, but the store could not mark it sent ({2}); acknowledged anyway",
                     m.from().channel().wireName(), m.messageId(), e.getMessage());
         }

@@ -2,6 +2,7 @@ package vn.citizenqa.core.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a reply says, decided without its words: the drafter writes them per language and channel. A closed set, so
@@ -14,9 +15,25 @@ public sealed interface Reply {
      *
      * @param chosen whether the citizen picked it among the candidates offered just before
      */
-    record ProcedureAnswer(Procedure procedure, boolean chosen) implements Reply {
+    record ProcedureAnswer(Procedure procedure, boolean chosen, ProcedureField asked) implements Reply {
         public ProcedureAnswer {
             Objects.requireNonNull(procedure, "procedure");
+        }
+
+        /** An answer to a message that asked about no field in particular. */
+        public ProcedureAnswer(Procedure procedure, boolean chosen) {
+            this(procedure, chosen, null);
+        }
+    }
+
+    /**
+     * What a traffic violation costs, first for the vehicles the message names (every vehicle when none); with the
+     * procedure the same message also asks (getting an impounded vehicle back), or null.
+     */
+    record FineAnswer(Procedure fine, Set<Penalty.Vehicle> vehicles, Procedure procedure) implements Reply {
+        public FineAnswer {
+            Objects.requireNonNull(fine, "fine");
+            vehicles = Set.copyOf(vehicles);
         }
     }
 

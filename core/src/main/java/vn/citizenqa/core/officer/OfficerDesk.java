@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import vn.citizenqa.core.channel.ReplyFailedException;
+import vn.citizenqa.core.channel.ReplyUncertainException;
 import vn.citizenqa.core.model.ProcedureRef;
 import vn.citizenqa.core.store.Author;
 import vn.citizenqa.core.store.ConversationMessage;
@@ -25,6 +26,8 @@ import vn.citizenqa.core.store.EscalationStatus;
 import vn.citizenqa.core.store.Escalations;
 import vn.citizenqa.core.store.Keys;
 import vn.citizenqa.core.store.NewSuggestion;
+import vn.citizenqa.core.store.SentReply;
+import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.Suggestion;
 import vn.citizenqa.core.store.Unit;
@@ -53,6 +56,9 @@ public final class OfficerDesk {
     private static final java.time.format.DateTimeFormatter DAY =
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+    /** The platform id recorded for a reply sent with no answer back. */
+    public static final String UNCONFIRMED = OfficerReplies.UNCONFIRMED;
+
     private final Store store;
     private final OfficerReplySender sender;
     private final ReplyWindows windows;
@@ -60,6 +66,8 @@ public final class OfficerDesk {
     private final ProcedureDirectory directory;
     private final Duration paidRetention;
     private final Clock clock;
+    private final KeyedReplies keyed;
+    private final OfficerReplies replies;
 
     public OfficerDesk(Store store, OfficerReplySender sender, ReplyWindows windows, ProcedureTitles procedures,
                        Clock clock) {
@@ -80,6 +88,8 @@ public final class OfficerDesk {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.paidRetention = Objects.requireNonNull(paidRetention, "paidRetention");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.keyed = new KeyedReplies(store.replyRequests());
+        this.replies = new OfficerReplies(store, sender, windows, clock);
     }
 
     /**
@@ -181,55 +191,53 @@ public final class OfficerDesk {
         return detail(DeskRules.applied(store.escalations().claim(id, officer.id())));
     }
 
+    /** As {@link #reply(Officer, String, String, String, String)} without an idempotency key: a repeat sends again. */
+    public ReplyOutcome reply(Officer officer, String id, String text, String procedureId) {
+        return reply(officer, id, text, procedureId, null);
+    }
+
     /**
      * Sends the reply on the citizen's channel, then records it: the conversation message, ANSWERED by the caller,
      * the unit's count of officer replies and, for the first reply, the time it took. Nothing is sent when the
      * request is refused (bad text, unknown procedure, held by another, closed, past the channel's window).
+     *
+     * <p>With an {@code idempotencyKey} (the console sends one per composed reply) the first request with the key
+     * sends and every repeat gets that first outcome without sending: a double click, a browser's retry or twenty at
+     * once give the citizen one message. A repeat arriving while the first is sending waits for it.
+     *
+     * @param idempotencyKey null for none; else 1–{@value KeyedReplies#KEY_LIMIT} letters, digits, {@code - _ . :}
      */
-    public ReplyOutcome reply(Officer officer, String id, String text, String procedureId) {
+    public ReplyOutcome reply(Officer officer, String id, String text, String procedureId, String idempotencyKey) {
         Escalation e = visible(officer, id);
         String body = RequestFields.requiredText(text, "text", REPLY_LIMIT);
         String procedure = RequestFields.blankToNull(procedureId);
         if (procedure != null) {
             requireProcedure(procedure);
         }
-        DeskRules.requireActionable(officer, e, false);
-        ReplyWindow window = window(e, now());
-        if (!window.isOpen()) {
-            throw refused(new Refusal.ReplyWindowClosed(window, windows.whyClosed(window)));
+        String key = KeyedReplies.key(idempotencyKey);
+        if (key == null) {
+            return send(officer, e, body, procedure);
         }
-        if (e.status() == EscalationStatus.OPEN) {
-            // Hold it before sending, so that no other officer's reply can go out at the same time.
-            e = DeskRules.applied(store.escalations().claim(id, officer.id()));
-        }
-        String platformMessageId;
-        try {
-            platformMessageId = sender.sendOfficerReply(e.conversation(), e.citizenMessageId(), body, window.mode());
-        } catch (ReplyFailedException ex) {
-            throw refused(new Refusal.ChannelFailed("the " + e.conversation().channel().wireName()
-                    + " channel did not accept the reply (" + ex.getMessage() + "); nothing was recorded, try again"));
-        }
-        // The citizen has the text now: record it whatever happened to the escalation meanwhile.
-        Instant sentAt = now();
-        store.conversations().append(ConversationMessage.of(e.conversation(), "officer-" + platformMessageId, sentAt,
-                Author.OFFICER, officer.id(), body));
-        if (procedure != null) {
-            rememberProcedure(e, procedure);
-        }
-        store.counters().count(e.unit(), sentAt, Counter.OFFICER_REPLIES);
-        EscalationChange change = store.escalations().answer(id, officer.id(), body);
-        Escalation now = e;
-        if (change instanceof EscalationChange.Applied(Escalation answered, EscalationStatus ignored)) {
-            now = answered;
-            if (DeskRules.isFirstAnswer(answered)) {
-                store.counters().recordFirstResponse(answered.unit(), answered.id(), sentAt,
-                        Duration.between(answered.createdAt(), sentAt));
+        return keyed.once(id, key, () -> send(officer, e, body, procedure), sent -> repeated(e, sent));
+    }
+
+    /** The first outcome of a key, as a repeat of it gets it: what was sent, and the escalation as it is now. */
+    private ReplyOutcome repeated(Escalation e, SentReply sent) {
+        Escalation now = store.escalations().find(e.id()).orElse(e);
+        return new ReplyOutcome(detail(now), new Delivery(e.conversation().channel(), ReplyMode.valueOf(sent.mode()),
+                sent.platformMessageId(), sent.sentAt()));
+    }
+
+    private ReplyOutcome send(Officer officer, Escalation e, String body, String procedure) {
+        OfficerReplies.Sent sent = replies.send(officer, e, body, procedure);
+        if (sent.recorded()) {
+            try {
+                return new ReplyOutcome(detail(sent.escalation()), sent.delivery());
+            } catch (StoreUnavailableException ex) {
+                // Sent and recorded, but the case could not be read back: answer with what is known.
             }
-        } else {
-            now = store.escalations().find(id).orElse(e);
         }
-        return new ReplyOutcome(detail(now), new Delivery(e.conversation().channel(), window.mode(),
-                platformMessageId, sentAt));
+        return new ReplyOutcome(new EscalationDetail(sent.escalation(), null, List.of(), sent.window()), sent.delivery());
     }
 
     /** Closes it with a reason; one CLAIMED by another officer only that officer or a supervisor may close. */
@@ -302,25 +310,7 @@ public final class OfficerDesk {
         List<ConversationMessage> recent = store.conversations().recent(e.conversation(), CONVERSATION_SHOWN);
         ConversationMessage asked = e.citizenMessageId() == null || e.citizenMessageAt() == null ? null
                 : store.conversations().find(e.conversation(), e.citizenMessageAt(), e.citizenMessageId()).orElse(null);
-        return new EscalationDetail(e, asked, recent, window(e, now()));
-    }
-
-    /** The window runs from the citizen's latest message, which may be later than the escalated one. */
-    private ReplyWindow window(Escalation e, Instant now) {
-        Instant last = e.citizenMessageAt();
-        Instant latest = store.conversations().state(e.conversation())
-                .map(ConversationState::lastUserMessageAt).orElse(null);
-        if (latest != null && (last == null || latest.isAfter(last))) {
-            last = latest;
-        }
-        return windows.at(e.conversation().channel(), last == null ? e.createdAt() : last, now);
-    }
-
-    private void rememberProcedure(Escalation e, String procedureId) {
-        ConversationState before = store.conversations().state(e.conversation()).orElse(null);
-        store.conversations().saveState(new ConversationState(e.conversation(),
-                before == null ? e.unit() : before.unit(), procedureId, List.of(),
-                before == null ? null : before.lastUserMessageAt()));
+        return new EscalationDetail(e, asked, recent, replies.window(e, now()));
     }
 
     private void requireProcedure(String procedureId) {

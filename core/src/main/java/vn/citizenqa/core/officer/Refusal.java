@@ -69,6 +69,15 @@ public sealed interface Refusal {
     record ReplyWindowClosed(ReplyWindow window, String message) implements Refusal {
     }
 
+    /** Another request with the same idempotency key is still sending (or stopped without saying whether it sent). */
+    record ReplyInProgress(String key) implements Refusal {
+        @Override
+        public String message() {
+            return "a reply with Idempotency-Key " + key + " is being sent or may have been sent; look at the conversation "
+                    + "before sending it again with a new key";
+        }
+    }
+
     /** A violation list with bad lines: nothing was imported. */
     record InvalidFile(List<vn.citizenqa.core.violations.ViolationFile.LineProblem> problems) implements Refusal {
         public InvalidFile {

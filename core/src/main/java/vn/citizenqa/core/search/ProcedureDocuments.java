@@ -10,7 +10,9 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.IndexableField;
 
 import vn.citizenqa.core.model.Category;
+import vn.citizenqa.core.model.DatedFact;
 import vn.citizenqa.core.model.OnlineService;
+import vn.citizenqa.core.model.Penalty;
 import vn.citizenqa.core.model.Procedure;
 
 /**
@@ -45,6 +47,53 @@ final class ProcedureDocuments {
         putAll(doc, "sampleQuestions", p.sampleQuestions());
         putAll(doc, "aliases", p.aliases());
         put(doc, "notes", p.notes());
+        put(doc, "checked", p.checked());
+        for (DatedFact f : p.datedFacts()) {
+            doc.add(new StoredField(P + "dated", String.join(TAB, f.kind().name(), date(f.from()), date(f.until()),
+                    f.text())));
+        }
+        for (Penalty x : p.penalties()) {
+            doc.add(new StoredField(P + "penalty", String.join(TAB, x.vehicle().name(), orEmpty(x.situation()), Long.toString(x.fineMin()),
+                    Long.toString(x.fineMax()), Integer.toString(x.points()), orEmpty(x.additional()), x.article(),
+                    orEmpty(x.pointsArticle()))));
+        }
+    }
+
+    private static final String TAB = "\t";
+
+    private static String date(LocalDate d) {
+        return d == null ? "" : d.toString();
+    }
+
+    private static LocalDate date(String s) {
+        return s.isEmpty() ? null : LocalDate.parse(s);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String orNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    private static List<DatedFact> dated(Document doc) {
+        List<DatedFact> out = new ArrayList<>();
+        for (String v : getAll(doc, "dated")) {
+            String[] f = v.split(TAB, 4);
+            out.add(new DatedFact(DatedFact.Kind.valueOf(f[0]), f[3], date(f[1]), date(f[2])));
+        }
+        return out;
+    }
+
+    private static List<Penalty> penalties(Document doc) {
+        List<Penalty> out = new ArrayList<>();
+        for (String v : getAll(doc, "penalty")) {
+            String[] f = v.split(TAB, -1);
+            out.add(new Penalty(Penalty.Vehicle.valueOf(f[0]), orNull(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+                    Integer.parseInt(f[4]), orNull(f[5]), f[6], orNull(f[7])));
+        }
+        return out;
     }
 
     static Procedure read(Document doc) {
@@ -68,7 +117,10 @@ final class ProcedureDocuments {
                 reviewed == null ? null : LocalDate.parse(reviewed),
                 getAll(doc, "sampleQuestions"),
                 getAll(doc, "aliases"),
-                get(doc, "notes"));
+                get(doc, "notes"),
+                dated(doc),
+                get(doc, "checked"),
+                penalties(doc));
     }
 
     private static void put(Document doc, String name, String value) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +34,7 @@ public final class InProcessStore implements Store {
     private final InProcessCounters counters;
     private final InProcessSuggestions suggestions;
     private final Rates rates = new Rates();
+    private final InProcessReplyRequests replyRequests = new InProcessReplyRequests(this::now);
     private final Registry units = new Registry();
     private final CameraRecords violations = new CameraRecords();
 
@@ -81,6 +83,11 @@ public final class InProcessStore implements Store {
     @Override
     public MessageRates rates() {
         return rates;
+    }
+
+    @Override
+    public ReplyRequests replyRequests() {
+        return replyRequests;
     }
 
     @Override

@@ -19,11 +19,32 @@ public interface MessageClaims {
     /** RECEIVED → DECIDED, storing the draft; only the owner may, and only from RECEIVED. Renews the lease. */
     ClaimUpdate markDecided(MessageKey key, String owner, ReplyDraft draft);
 
-    /** DECIDED → SENT, storing the platform's id of the reply; only the owner may, and only from DECIDED. */
+    /**
+     * DECIDED → SENDING, or SENDING → SENDING_AGAIN: the send is marked in progress before the channel is called, so
+     * that a later receive knows a send may have reached the platform. Only the owner may. Renews the lease.
+     */
+    ClaimUpdate markSending(MessageKey key, String owner);
+
+    /**
+     * The channel provably did not take the reply: SENDING → DECIDED, SENDING_AGAIN → SENDING (the send marked last
+     * is undone), and the lease ends at once as with {@link #release}. Only the owner may.
+     */
+    ClaimUpdate markNotSent(MessageKey key, String owner);
+
+    /** DECIDED, SENDING or SENDING_AGAIN → SENT, storing the platform's id of the reply; only the owner may. */
     ClaimUpdate markSent(MessageKey key, String owner, String platformMessageId);
 
     /** Ends the owner's lease at once (its send failed), so the platform's redelivery can resume without waiting. */
     ClaimUpdate release(MessageKey key, String owner);
 
     Optional<MessageClaim> find(MessageKey key);
+
+    /** The live claims of these keys (a webhook body of many messages looks them up at once); absent keys are left out. */
+    default java.util.Map<MessageKey, MessageClaim> findAll(java.util.Collection<MessageKey> keys) {
+        java.util.Map<MessageKey, MessageClaim> found = new java.util.HashMap<>();
+        for (MessageKey k : keys) {
+            find(k).ifPresent(c -> found.put(k, c));
+        }
+        return found;
+    }
 }

@@ -23,7 +23,7 @@ public abstract class RuleBasedMessageClaims implements MessageClaims {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    private Instant now() {
+    protected final Instant now() {
         return clock.get();
     }
 
@@ -76,6 +76,16 @@ public abstract class RuleBasedMessageClaims implements MessageClaims {
     public final ClaimUpdate markSent(MessageKey key, String owner, String platformMessageId) {
         Objects.requireNonNull(platformMessageId, "platformMessageId");
         return transition(key, (cur, now) -> rules.sent(cur, owner, platformMessageId, now));
+    }
+
+    @Override
+    public final ClaimUpdate markSending(MessageKey key, String owner) {
+        return transition(key, (cur, now) -> rules.sending(cur, owner, now));
+    }
+
+    @Override
+    public final ClaimUpdate markNotSent(MessageKey key, String owner) {
+        return transition(key, (cur, now) -> rules.notSent(cur, owner, now));
     }
 
     @Override

@@ -30,6 +30,8 @@ public interface Store {
     /** Messages per citizen and minute, for the rate limit. */
     MessageRates rates();
 
+    /** Officers' reply requests by idempotency key, so that a repeated request never sends twice. */
+    ReplyRequests replyRequests();
     /** The units: names, provinces, and which were merged into which. */
     UnitRegistry units();
 

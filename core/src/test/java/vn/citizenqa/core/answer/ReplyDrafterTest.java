@@ -26,7 +26,7 @@ class ReplyDrafterTest {
 
     private static final Procedure HO_CHIEU = new Procedure("cap-ho-chieu", "Cấp hộ chiếu phổ thông", "Passport", null,
             Category.IMMIGRATION, "Phòng Quản lý xuất nhập cảnh Công an tỉnh", null, List.of("Tờ khai TK01"), List.of(),
-            "08 ngày làm việc", "Theo biểu phí áp dụng từ 2026-07-01 (kiểm tra trên Cổng dịch vụ công)",
+            "08 ngày làm việc", "Theo biểu phí áp dụng từ 2026-07-01 (kiểm tra trên Cổng dịch vụ công). Nộp cùng hồ sơ.",
             new OnlineService(OnlineService.Availability.FULL, List.of("https://dichvucong.bocongan.gov.vn"), null),
             List.of(), null, LocalDate.of(2026, 11, 28), List.of(), List.of(), null);
     private final ReplyDrafter drafter = new ReplyDrafter(new KnowledgeBase(List.of(HO_CHIEU)));
@@ -46,6 +46,18 @@ class ReplyDrafterTest {
         OutboundReply plain = drafter.draft(answer, Language.VIETNAMESE, ChannelCapability.PLAIN_TEXT);
         assertEquals(List.of(), plain.options());
         assertTrue(plain.text().endsWith("Nhắn: Hồ sơ chi tiết · Lệ phí · Nơi nộp"), plain.text());
+    }
+
+    @Test
+    void aFirstAnswerToAFeeQuestionGivesTheFeeInFullAndOffersTheOtherDetails() {
+        String fee = HO_CHIEU.fee();
+        Reply asked = new Reply.ProcedureAnswer(HO_CHIEU, false, ProcedureField.FEE);
+        OutboundReply zalo = drafter.draft(asked, Language.VIETNAMESE, ChannelCapability.BUTTONS);
+        assertTrue(zalo.text().contains(Dates.inText(fee)), zalo.text());
+        assertEquals(List.of("Hồ sơ chi tiết", "Nơi nộp", "Làm trực tuyến"), titles(zalo));
+
+        String brief = drafter.text(new Reply.ProcedureAnswer(HO_CHIEU, false), Language.VIETNAMESE);
+        assertFalse(brief.contains(Dates.inText(fee)), "not asked, the fee is given in brief: " + brief);
     }
 
     @Test

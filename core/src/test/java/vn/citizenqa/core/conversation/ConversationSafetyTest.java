@@ -186,6 +186,6 @@ class ConversationSafetyTest {
 
         assertInstanceOf(Outcome.Replied.class, outcome);
         assertEquals(1, sender.sent.size());
-        assertEquals(MessageState.DECIDED, inner.messages().find(new MessageKey(Channel.MESSENGER, "m1")).orElseThrow().state());
+        assertEquals(MessageState.SENDING, inner.messages().find(new MessageKey(Channel.MESSENGER, "m1")).orElseThrow().state());
     }
 }

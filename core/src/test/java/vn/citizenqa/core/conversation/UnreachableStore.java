@@ -58,6 +58,11 @@ public final class UnreachableStore implements Store {
     }
 
     @Override
+    public vn.citizenqa.core.store.ReplyRequests replyRequests() {
+        throw down();
+    }
+
+    @Override
     public vn.citizenqa.core.store.UnitRegistry units() {
         throw down();
     }

@@ -47,6 +47,11 @@ public class ForwardingStore implements Store {
     }
 
     @Override
+    public ReplyRequests replyRequests() {
+        return store.replyRequests();
+    }
+
+    @Override
     public UnitRegistry units() {
         return store.units();
     }
@@ -73,6 +78,16 @@ public class ForwardingStore implements Store {
         @Override
         public ClaimUpdate markDecided(MessageKey key, String owner, ReplyDraft draft) {
             return claims.markDecided(key, owner, draft);
+        }
+
+        @Override
+        public ClaimUpdate markNotSent(MessageKey key, String owner) {
+            return claims.markNotSent(key, owner);
+        }
+
+        @Override
+        public ClaimUpdate markSending(MessageKey key, String owner) {
+            return claims.markSending(key, owner);
         }
 
         @Override

@@ -1,14 +1,16 @@
 package vn.citizenqa.functions.channel;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.citizenqa.core.channel.InboundMessage;
-import vn.citizenqa.core.conversation.MessageIntake;
-import vn.citizenqa.core.conversation.Outcome;
+import vn.citizenqa.core.channel.SentAtBounds;
+import vn.citizenqa.core.queue.Admission;
+import vn.citizenqa.core.queue.QueueUnavailableException;
 import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.functions.channel.messenger.MessengerAdapter;
 import vn.citizenqa.functions.channel.zalo.ZaloAdapter;
@@ -17,10 +19,10 @@ import vn.citizenqa.functions.logging.LogContext;
 /**
  * The webhook routes ({@link WebhookRoute}): {@code GET /webhook/messenger} (the subscription handshake),
  * {@code POST /webhook/messenger} and {@code POST /webhook/zalo} (and {@code GET /}, Zalo's domain verification page,
- * when configured). Verifies through the channel's adapter, hands each message to the conversation
- * service, and turns the outcomes into the status the platform acts on: 200 done, 401 not genuine, 400 not
- * JSON, 413 too large, 502 a reply could not be sent, 503 the store is unreachable or another delivery still holds
- * the message (each makes the platform deliver again).
+ * when configured). Verifies through the channel's adapter, bounds the platform's timestamps, puts every citizen's
+ * message not yet answered on the queue for the worker ({@link Admission}) and answers at once, whatever the channel
+ * API is doing: 200 queued, 401 not genuine, 400 not JSON, 413 too large, 503 the queue or the store is unreachable
+ * (the platform delivers again; nothing was acknowledged). It opens no index and builds no assistant.
  */
 public final class Webhook {
 
@@ -38,7 +40,8 @@ public final class Webhook {
 
     private final MessengerAdapter messenger;
     private final ZaloAdapter zalo;
-    private final MessageIntake conversations;
+    private final Admission admission;
+    private final SentAtBounds times;
     private final String messengerMissing;
     private final String zaloMissing;
     private final String zaloSiteVerification;
@@ -49,10 +52,11 @@ public final class Webhook {
      * @param zaloSiteVerification the content of Zalo's domain-verification meta tag, served at {@code GET /}; null for none
      */
     public Webhook(MessengerAdapter messenger, String messengerMissing, ZaloAdapter zalo, String zaloMissing,
-                   MessageIntake conversations, String zaloSiteVerification) {
+                   Admission admission, SentAtBounds times, String zaloSiteVerification) {
         this.messenger = messenger;
         this.zalo = zalo;
-        this.conversations = conversations;
+        this.admission = admission;
+        this.times = times;
         this.messengerMissing = messengerMissing;
         this.zaloMissing = zaloMissing;
         this.zaloSiteVerification = zaloSiteVerification;
@@ -114,55 +118,40 @@ public final class Webhook {
     }
 
     private WebhookResponse process(String channel, ParsedWebhook.Accepted accepted) {
-        ObjectNode summary = JsonFields.newObject();
-        summary.put("received", accepted.messages().size());
-        int replied = 0;
-        int withheld = 0;
-        int duplicates = 0;
+        List<InboundMessage.FromCitizen> queued = new ArrayList<>();
         int ignored = 0;
-        int unknownPage = 0;
-        int failed = 0;
-        int inProgress = 0;
-        int errors = 0;
         for (InboundMessage message : accepted.messages()) {
-            if (message instanceof InboundMessage.PolicyEnforcement p && !"unblock".equals(p.action())) {
-                // Counted where the alarm reads it (template.yaml's PolicyEnforcementAlarm): a blocked page answers nobody.
-                System.out.println(policyEnforcementMetric(p, java.time.Instant.now()));
-            }
-            Outcome outcome;
-            try {
-                outcome = conversations.handle(message);
-            } catch (StoreUnavailableException e) {
-                LogContext.put(LogContext.Field.OUTCOME, "store_unreachable");
-                LOG.log(Level.ERROR, channel + " webhook: the store is unreachable; answering 503 so the platform delivers again", e);
-                return WebhookResponse.error(503, "the store is unavailable; deliver again later");
-            } catch (RuntimeException e) {
-                // A fault of ours: the platform delivers again, and a redelivery resumes from what was stored.
-                LogContext.put(LogContext.Field.OUTCOME, "failed");
-                LOG.log(Level.ERROR, channel + " webhook: message " + message.messageId() + " failed", e);
-                errors++;
-                continue;
-            }
-            switch (outcome) {
-                case Outcome.Replied r -> replied++;
-                case Outcome.Withheld w -> withheld++;
-                case Outcome.AlreadyAnswered d -> duplicates++;
-                case Outcome.InProgress p -> inProgress++;
-                case Outcome.Ignored i -> ignored++;
-                case Outcome.UnknownPage u -> unknownPage++;
-                case Outcome.SendFailed f -> failed++;
+            switch (message) {
+                case InboundMessage.Ignored i -> {
+                    // The kind only: an ignored event may carry a citizen's words.
+                    LOG.log(Level.INFO, "{0} page {1}: {2} ignored", channel, i.pageId(), i.kind());
+                    ignored++;
+                }
+                case InboundMessage.PolicyEnforcement p -> {
+                    LOG.log(Level.WARNING, "{0} page {1}: the platform took a policy-enforcement action, {2}: {3}",
+                            p.channel().wireName(), p.pageId(), p.action(), p.reason());
+                    if (!"unblock".equals(p.action())) {
+                        // Counted where the alarm reads it (template.yaml's PolicyEnforcementAlarm): a blocked page answers nobody.
+                        System.out.println(policyEnforcementMetric(p, java.time.Instant.now()));
+                    }
+                    ignored++;
+                }
+                case InboundMessage.FromCitizen m -> queued.add(times.bound(m));
             }
         }
-        summary.put("replied", replied).put("withheld", withheld).put("duplicates", duplicates).put("ignored", ignored)
-                .put("unknownPage", unknownPage).put("sendFailed", failed).put("inProgress", inProgress).put("errors", errors);
-        if (errors > 0) {
-            return WebhookResponse.json(500, summary);
+        Admission.Admitted admitted;
+        try {
+            admitted = queued.isEmpty() ? new Admission.Admitted(0, 0) : admission.admit(queued);
+        } catch (StoreUnavailableException e) {
+            LOG.log(Level.ERROR, channel + " webhook: the store is unreachable; answering 503 so the platform delivers again", e);
+            return WebhookResponse.error(503, "the store is unavailable; deliver again later");
+        } catch (QueueUnavailableException e) {
+            LOG.log(Level.ERROR, channel + " webhook: " + queued.size() + " messages could not be queued; answering 503 so "
+                    + "the platform delivers again", e);
+            return WebhookResponse.error(503, "the queue is unavailable; deliver again later");
         }
-        if (failed > 0) {
-            return WebhookResponse.json(502, summary);
-        }
-        // Held by a delivery that has not finished (and may have died): the platform comes back after its lease.
-        return WebhookResponse.json(inProgress > 0 ? 503 : 200, summary);
+        return WebhookResponse.json(200, JsonFields.newObject().put("received", accepted.messages().size())
+                .put("queued", admitted.queued()).put("duplicates", admitted.alreadyAnswered()).put("ignored", ignored));
     }
 
     /** The embedded-metric log line counting a platform's warning or block of a page (never the citizen's words: there are none). */

@@ -21,7 +21,9 @@ public record DynamoDbSettings(String tableName, URI endpoint, String region, in
 
     /**
      * From the environment: {@code TABLE_NAME} (required), {@code DYNAMODB_ENDPOINT}, {@code AWS_REGION}
-     * (else {@code AWS_DEFAULT_REGION}, else ap-southeast-1), {@code CONVERSATION_RETENTION_DAYS} (default 180).
+     * (else {@code AWS_DEFAULT_REGION}, else ap-southeast-1), {@code CONVERSATION_RETENTION_DAYS} (default 180),
+     * {@code CLAIM_LEASE_SECONDS} (default 60: how long a worker holds a message before another may take it over;
+     * template.yaml leaves it, and its queue's visibility timeout is longer).
      *
      * @return empty when {@code TABLE_NAME} is not set
      * @throws IllegalArgumentException naming the variable whose value is wrong
@@ -55,6 +57,14 @@ public record DynamoDbSettings(String tableName, URI endpoint, String region, in
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("CONVERSATION_RETENTION_DAYS must be a positive number of days, not: "
                         + days, e);
+            }
+        }
+        String lease = blankToNull(env.get("CLAIM_LEASE_SECONDS"));
+        if (lease != null) {
+            try {
+                store = store.withClaimLease(Duration.ofSeconds(Long.parseLong(lease.trim())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("CLAIM_LEASE_SECONDS must be a positive number of seconds, not: " + lease, e);
             }
         }
         return Optional.of(new DynamoDbSettings(table, endpoint, region, 4, Duration.ofSeconds(2),

@@ -23,6 +23,7 @@ import vn.citizenqa.core.store.Escalations;
 import vn.citizenqa.core.store.MessageClaims;
 import vn.citizenqa.core.store.MessageRates;
 import vn.citizenqa.core.store.PageRegistry;
+import vn.citizenqa.core.store.ReplyRequests;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.core.store.Suggestions;
@@ -39,6 +40,7 @@ public final class DynamoDbStore implements Store {
     private final DailyCounters counters;
     private final Suggestions suggestions;
     private final MessageRates rates;
+    private final ReplyRequests replyRequests;
     private final UnitRegistry units;
     private final ViolationRecords violations;
     private final TableCalls table;
@@ -55,6 +57,7 @@ public final class DynamoDbStore implements Store {
         this.counters = new DynamoDailyCounters(table, settings);
         this.suggestions = new DynamoSuggestions(table, masker, now);
         this.rates = new DynamoMessageRates(table);
+        this.replyRequests = new DynamoReplyRequests(table, now);
         this.units = new DynamoUnitRegistry(table);
         this.violations = new DynamoViolationRecords(table, now);
     }
@@ -134,6 +137,11 @@ public final class DynamoDbStore implements Store {
     @Override
     public MessageRates rates() {
         return rates;
+    }
+
+    @Override
+    public ReplyRequests replyRequests() {
+        return replyRequests;
     }
 
     @Override

@@ -56,6 +56,27 @@ final class TableCalls {
         });
     }
 
+    /** The items of these keys that exist, read strongly consistent, up to 100 keys a call; keys missing are absent. */
+    List<Map<String, AttributeValue>> getAll(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new java.util.ArrayList<>();
+        for (int from = 0; from < keys.size(); from += 100) {
+            List<Map<String, AttributeValue>> left = keys.subList(from, Math.min(keys.size(), from + 100));
+            for (int round = 0; !left.isEmpty(); round++) {
+                if (round == 5) {
+                    throw new StoreUnavailableException("DynamoDB kept " + left.size() + " keys of a batch read unprocessed", null);
+                }
+                List<Map<String, AttributeValue>> asked = left;
+                var response = call("batch read", () -> client.batchGetItem(b -> b.requestItems(Map.of(table,
+                        software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(asked)
+                                .consistentRead(true).build()))));
+                found.addAll(response.responses().getOrDefault(table, List.of()));
+                var unprocessed = response.unprocessedKeys().get(table);
+                left = unprocessed == null || !unprocessed.hasKeys() ? List.of() : unprocessed.keys();
+            }
+        }
+        return found;
+    }
+
     /**
      * Reads an item that is never written, asking the server to close the connection after answering: one harmless
      * call for SnapStart priming that leaves no connection behind in the snapshot.

@@ -35,8 +35,9 @@ public final class OfficerApi {
     }
 
     /** One request as the handler got it; the claims are those the authorizer verified (null when none). */
+    /** @param idempotencyKey the {@code Idempotency-Key} header, or null */
     public record Request(String method, String path, Map<String, String> query, Map<String, String> claims,
-                          String body) {
+                          String body, String idempotencyKey) {
 
         public Request {
             query = query == null ? Map.of() : query;
@@ -104,7 +105,8 @@ public final class OfficerApi {
             case CLAIM -> ok(OfficerJson.detail(desk.claim(officer, id)));
             case REPLY -> {
                 JsonNode body = body(request.body());
-                yield ok(OfficerJson.replied(desk.reply(officer, id, text(body, "text"), text(body, "procedureId"))));
+                yield ok(OfficerJson.replied(desk.reply(officer, id, text(body, "text"), text(body, "procedureId"),
+                        request.idempotencyKey())));
             }
             case CLOSE -> {
                 JsonNode body = body(request.body());
@@ -135,6 +137,7 @@ public final class OfficerApi {
             case Refusal.Closed r -> new Response(409, OfficerJson.error("closed", r));
             case Refusal.ReplyWindowClosed r -> new Response(409, OfficerJson.error("reply_window_closed", r));
             case Refusal.ChannelFailed r -> new Response(502, OfficerJson.error("channel_failed", r));
+            case Refusal.ReplyInProgress r -> new Response(409, OfficerJson.error("reply_in_progress", r));
             case Refusal.InvalidFile r -> new Response(400, OfficerJson.error("invalid_file", r));
         };
     }

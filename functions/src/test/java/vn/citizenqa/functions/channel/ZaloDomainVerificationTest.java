@@ -17,7 +17,7 @@ import vn.citizenqa.functions.Wiring;
 class ZaloDomainVerificationTest {
 
     private static WebhookResponse home(Map<String, String> env) {
-        Webhook webhook = Wiring.webhook(WebhookSettings.from(env), new InProcessStore(), Clock.systemUTC());
+        Webhook webhook = Wiring.webhook(WebhookSettings.from(env), new InProcessStore(), new vn.citizenqa.core.queue.InProcessQueue(vn.citizenqa.core.queue.QueueSettings.DEFAULT), Clock.systemUTC());
         return webhook.handle(new WebhookRequest("GET", "/", Map.of(), Map.of(), new byte[0], "203.0.113.50"));
     }
 

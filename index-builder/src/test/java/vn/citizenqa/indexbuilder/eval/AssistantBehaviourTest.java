@@ -43,8 +43,9 @@ class AssistantBehaviourTest {
         return new ReplyDrafter(TestKnowledge.assistant().knowledgeBase()).text(d.reply(), d.language());
     }
 
+    /** The procedure as it stands on the assistant's day: a dated fee gives that day's version. */
     private static Procedure procedure(String id) {
-        return TestKnowledge.assistant().knowledgeBase().get(id);
+        return TestKnowledge.assistant().knowledgeBase().get(id).on(TestKnowledge.assistant().today());
     }
 
     /** What a reply about the field must contain: the field's own text from the knowledge file. */

@@ -44,6 +44,27 @@ class KnowledgeBaseSearchTest {
         assertTrue(misses.isEmpty(), misses.size() + " of " + samples + " sample questions:\n" + String.join("\n", misses));
     }
 
+    @Test
+    void everyProcedureIsRankedFirstForItsTitleAndEveryFineForWhatItsViolationCosts() {
+        List<String> misses = new ArrayList<>();
+        for (Procedure p : TestKnowledge.procedures()) {
+            // A violation's name alone ("Lạng lách, đánh võng") may be a report; asked what it costs, it is the fine.
+            String asked = p.isFine() ? p.title() + " bị phạt bao nhiêu?" : p.title();
+            String got = first(asked);
+            if (!p.id().equals(got)) {
+                misses.add(p.id() + " ← \"" + asked + "\" got " + got);
+            }
+        }
+        assertTrue(misses.isEmpty(), misses.size() + " titles:\n" + String.join("\n", misses));
+    }
+
+    @Test
+    void theKnowledgeBaseHasAtLeastSixtyProceduresAndFortyFines() {
+        long fines = TestKnowledge.procedures().stream().filter(Procedure::isFine).count();
+        assertTrue(TestKnowledge.procedures().size() - fines >= 60, (TestKnowledge.procedures().size() - fines) + " procedures");
+        assertTrue(fines >= 40, fines + " fines");
+    }
+
     /** The 40 procedures of issue 2, by the titles the issue gives them. */
     @ParameterizedTest(name = "{1} → {0}")
     @CsvSource(delimiter = '|', value = {

@@ -296,5 +296,8 @@ class ConsoleBrowserTest {
                 .header(signatureHeader, signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), path + " answered " + response.body());
+        if (!server.awaitWorker(java.time.Duration.ofSeconds(60))) {
+            throw new AssertionError("the worker did not finish within 60 s");
+        }
     }
 }

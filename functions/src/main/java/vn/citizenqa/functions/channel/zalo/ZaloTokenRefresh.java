@@ -22,6 +22,10 @@ import vn.citizenqa.functions.channel.JsonFields;
  * Gets a new OA access token with the stored refresh token ({@code POST $ZALO_OAUTH_BASE/v4/oa/access_token}).
  * Zalo's refresh token is single-use, so the new pair is written back at once through the page registry's
  * conditional update; when another container refreshed first, its tokens are used instead.
+ *
+ * <p>Within one process only one refresh per OA runs at a time: the others wait for it and then find its tokens in the
+ * store (a second refresh would spend the new single-use token, or fail on the old one). Across containers, a
+ * refresh that Zalo refuses re-reads the store for a moment, as the winner may not have written its tokens yet.
  */
 public final class ZaloTokenRefresh {
 
@@ -31,6 +35,9 @@ public final class ZaloTokenRefresh {
     private final String appSecret;
     private final PageRegistry pages;
     private final Clock clock;
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> refreshing = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How long a refused refresh waits for another container's tokens to appear in the store. */
+    static final java.time.Duration WINNER_WAIT = java.time.Duration.ofSeconds(2);
 
     public ZaloTokenRefresh(ChannelHttp http, String oauthBase, String appId, String appSecret, PageRegistry pages, Clock clock) {
         this.http = http;
@@ -43,6 +50,12 @@ public final class ZaloTokenRefresh {
 
     /** The page with an access token newer than {@code expired}'s: refreshed here, or by another container meanwhile. */
     public PageRegistration refreshed(PageRegistration expired) throws ReplyFailedException {
+        synchronized (refreshing.computeIfAbsent(expired.pageId(), k -> new Object())) {
+            return refreshAlone(expired);
+        }
+    }
+
+    private PageRegistration refreshAlone(PageRegistration expired) throws ReplyFailedException {
         String oaId = expired.pageId();
         Optional<PageRegistration> newer = newerThan(expired);
         if (newer.isPresent()) {
@@ -64,7 +77,7 @@ public final class ZaloTokenRefresh {
         String refresh = answer == null ? null : JsonFields.text(answer, "refresh_token");
         if (access == null || refresh == null) {
             // Another container may have spent the single-use refresh token first: take what it stored.
-            newer = newerThan(expired);
+            newer = awaitNewerThan(expired);
             if (newer.isPresent()) {
                 return newer.get();
             }
@@ -86,6 +99,23 @@ public final class ZaloTokenRefresh {
             return expiresInSeconds == null ? null : clock.instant().plusSeconds(Long.parseLong(expiresInSeconds.strip()));
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /** The winner's tokens, re-read for up to {@link #WINNER_WAIT}: its OAuth answer may be on its way to the store. */
+    private Optional<PageRegistration> awaitNewerThan(PageRegistration expired) {
+        long deadline = System.nanoTime() + WINNER_WAIT.toNanos();
+        while (true) {
+            Optional<PageRegistration> newer = newerThan(expired);
+            if (newer.isPresent() || System.nanoTime() > deadline) {
+                return newer;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return newer;
+            }
         }
     }
 

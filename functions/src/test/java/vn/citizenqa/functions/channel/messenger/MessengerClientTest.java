@@ -87,11 +87,32 @@ class MessengerClientTest {
     }
 
     @Test
-    void aTimeoutIsRetriedOnce() throws Exception {
-        graph.stallNext(1, 1500);
+    void aReplyWhoseAnswerNeverComesIsNotSentAgainForItMayHaveArrived() {
+        // The platform took the whole request and is slow to answer: it delivers after the client gave up.
+        graph.freezeFor(java.time.Duration.ofMillis(1500));
+        assertThrows(vn.citizenqa.core.channel.ReplyUncertainException.class, () -> client.send("t", "u", OutboundReply.text("hi")));
+        assertEquals(1, graph.attempts(), "one request: a second would be a second copy");
+    }
+
+    @Test
+    void aPlatformErrorAnsweredWith5xxIsRetriedOnceForThePlatformSaysItDidNotTakeIt() throws Exception {
+        graph.failNext(1, 503);
         client.send("t", "u", OutboundReply.text("hi"));
         assertEquals(1, graph.deliveries().size());
         assertEquals(2, graph.attempts());
+    }
+
+    @Test
+    void aPlatformThatCannotBeReachedIsRetriedOnceThenFailsAsNotSent() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        MessengerClient unreachable = new MessengerClient(new ChannelHttp(Duration.ofMillis(500), Duration.ofMillis(500)),
+                "http://127.0.0.1:" + closedPort + "/graph/v23.0");
+        var e = assertThrows(ReplyFailedException.class, () -> unreachable.send("t", "u", OutboundReply.text("hi")));
+        assertTrue(!(e instanceof vn.citizenqa.core.channel.ReplyUncertainException), "nothing reached the platform: " + e);
+        assertTrue(e.getMessage().contains("could not be reached"), e.getMessage());
     }
 
     @Test

@@ -87,6 +87,26 @@ class ZaloClientTest {
     }
 
     @Test
+    void tenConcurrentSendsWithAnExpiredTokenRefreshItOnceAndAllGoOutWithTheWinnersToken() throws Exception {
+        zalo.expireZaloAccessToken("access-1");
+        zalo.acceptZaloRefreshToken("refresh-1");
+        PageRegistration seen = register("access-1", "refresh-1");
+        List<Boolean> sent = vn.citizenqa.functions.AllAtOnce.run(10, i -> () -> {
+            try {
+                client.send(seen, "user-" + i, OutboundReply.text("hi " + i));
+                return true;
+            } catch (ReplyFailedException e) {
+                return false;
+            }
+        });
+        assertEquals(java.util.Collections.nCopies(10, true), sent, "no send fails on the race");
+        assertEquals(1, zalo.refreshUses().size(), "one refresh: the losers use the winner's token");
+        String fresh = zalo.refreshUses().get("refresh-1");
+        assertEquals(10, zalo.deliveries().size());
+        assertTrue(zalo.deliveries().stream().allMatch(d -> d.accessToken().equals(fresh)), zalo.deliveries().toString());
+    }
+
+    @Test
     void aRefusedRefreshFailsTheSendWithTheReason() {
         zalo.expireZaloAccessToken("access-1");
         var e = assertThrows(ReplyFailedException.class, () -> client.send(register("access-1", "spent"), "user-1", OutboundReply.text("hi")));

@@ -1,0 +1,62 @@
+package vn.citizenqa.core.queue;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import vn.citizenqa.core.channel.InboundMessage;
+import vn.citizenqa.core.store.ConversationKey;
+
+/**
+ * Works through a batch from the queue in order. Once a message of a conversation fails, the conversation's later
+ * messages in the batch are not worked on and are returned for redelivery too, so that a follow-up is never answered
+ * before its question (the rule AWS gives for partial batch responses on FIFO queues). A failure is a message whose
+ * work says it must be received again, or one whose work threw.
+ */
+public final class QueueWorker implements QueueConsumer {
+
+    /** The work on one message. */
+    @FunctionalInterface
+    public interface Work {
+        /** @return true when the message is finished with (answered, recorded, ignored); false to receive it again */
+        boolean finish(InboundMessage.FromCitizen message);
+    }
+
+    private static final System.Logger LOG = System.getLogger("citizenqa.worker");
+
+    private final Work work;
+
+    public QueueWorker(Work work) {
+        this.work = Objects.requireNonNull(work, "work");
+    }
+
+    @Override
+    public List<String> consume(List<QueuedMessage> batch) {
+        List<String> again = new ArrayList<>();
+        Set<ConversationKey> held = new HashSet<>();
+        for (QueuedMessage q : batch) {
+            if (held.contains(q.conversation())) {
+                again.add(q.deliveryId());
+                continue;
+            }
+            boolean finished;
+            try {
+                finished = work.finish(q.message());
+            } catch (RuntimeException e) {
+                // Whatever it was (the store unreachable, a bug), the queue delivers it again and, if it keeps
+                // failing, moves it to the dead-letter queue, whose alarm calls someone.
+                LOG.log(Level.ERROR, q.conversation().channel().wireName() + " message " + q.message().messageId()
+                        + " failed (receive " + q.receiveCount() + "); it will be received again", e);
+                finished = false;
+            }
+            if (!finished) {
+                held.add(q.conversation());
+                again.add(q.deliveryId());
+            }
+        }
+        return again;
+    }
+}

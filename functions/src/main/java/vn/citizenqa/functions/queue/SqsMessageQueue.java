@@ -1,0 +1,161 @@
+package vn.citizenqa.functions.queue;
+
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+import vn.citizenqa.core.channel.InboundMessage;
+import vn.citizenqa.core.queue.MessageQueue;
+import vn.citizenqa.core.queue.QueueUnavailableException;
+import vn.citizenqa.core.store.ConversationKey;
+
+/**
+ * The queue on SQS: {@code SendMessageBatch} calls of up to 10 messages. On a FIFO queue each message's group is its
+ * conversation (a citizen's messages are received in order, one at a time) and its deduplication id the platform's
+ * message id (SQS drops a second copy sent within 5 minutes; the worker's claims catch later ones).
+ */
+public final class SqsMessageQueue implements MessageQueue {
+
+    /** The most one SendMessageBatch carries. */
+    static final int BATCH = 10;
+    /** SendMessageBatch takes at most 256 KiB of bodies; a little less leaves room for the attributes. */
+    static final int BATCH_BYTES = 240 * 1024;
+    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
+    private static final System.Logger LOG = System.getLogger("citizenqa.queue");
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final boolean fifo;
+
+    public SqsMessageQueue(SqsClient sqs, String queueUrl, boolean fifo) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.fifo = fifo;
+    }
+
+    public SqsMessageQueue(SqsSettings settings) {
+        this(client(settings), settings.queueUrl(), settings.fifo());
+    }
+
+    /** The SDK client over the JDK's URL connection, as the store's (no Netty, no Apache client). */
+    public static SqsClient client(SqsSettings settings) {
+        SqsClientBuilder builder = SqsClient.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials(settings))
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(5))
+                        .build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(Duration.ofSeconds(8))
+                        .build());
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        return builder.build();
+    }
+
+    /** The runtime's credentials on AWS; placeholder keys for a local server when the environment has none. */
+    private static AwsCredentialsProvider credentials(SqsSettings settings) {
+        boolean localWithoutKeys = settings.endpoint() != null && System.getenv("AWS_ACCESS_KEY_ID") == null
+                && System.getProperty("aws.accessKeyId") == null;
+        return localWithoutKeys ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+                : DefaultCredentialsProvider.builder().build();
+    }
+
+    @Override
+    public void enqueue(List<InboundMessage.FromCitizen> messages) {
+        List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+        int bytes = 0;
+        for (InboundMessage.FromCitizen m : messages) {
+            SendMessageBatchRequestEntry entry = entry(batch.size(), m);
+            int size = entry.messageBody().getBytes(StandardCharsets.UTF_8).length;
+            if (batch.size() == BATCH || (!batch.isEmpty() && bytes + size > BATCH_BYTES)) {
+                send(batch);
+                batch = new ArrayList<>();
+                bytes = 0;
+                entry = entry(0, m);
+            }
+            batch.add(entry);
+            bytes += size;
+        }
+        if (!batch.isEmpty()) {
+            send(batch);
+        }
+    }
+
+    private SendMessageBatchRequestEntry entry(int index, InboundMessage.FromCitizen m) {
+        SendMessageBatchRequestEntry.Builder e = SendMessageBatchRequestEntry.builder()
+                .id(Integer.toString(index))
+                .messageBody(QueuedMessageJson.write(m));
+        if (fifo) {
+            e.messageGroupId(groupId(m.from()))
+                    .messageDeduplicationId(sqsId(m.from().channel().wireName() + ":" + m.messageId()));
+        }
+        return e.build();
+    }
+
+    /** Sends one batch; the entries SQS did not take are sent once more, in their order, before giving up. */
+    private void send(List<SendMessageBatchRequestEntry> entries) {
+        List<SendMessageBatchRequestEntry> left = entries;
+        for (int attempt = 1; ; attempt++) {
+            SendMessageBatchResponse r;
+            List<SendMessageBatchRequestEntry> sending = left;
+            try {
+                r = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(sending));
+            } catch (SdkException e) {
+                throw new QueueUnavailableException("the queue did not take " + left.size() + " messages: " + e.getMessage(), e);
+            }
+            if (!r.hasFailed() || r.failed().isEmpty()) {
+                return;
+            }
+            List<String> failedIds = r.failed().stream().map(BatchResultErrorEntry::id).toList();
+            BatchResultErrorEntry first = r.failed().getFirst();
+            if (attempt == 2 || r.failed().stream().anyMatch(BatchResultErrorEntry::senderFault)) {
+                throw new QueueUnavailableException("the queue refused " + failedIds.size() + " of " + left.size()
+                        + " messages: " + first.code() + " " + first.message());
+            }
+            LOG.log(Level.WARNING, "the queue refused {0} of {1} messages ({2}); sending them again", failedIds.size(),
+                    left.size(), first.code());
+            // Rare (SQS throttling one entry); a refused entry sent again may follow a later one of its conversation.
+            left = left.stream().filter(e -> failedIds.contains(e.id())).toList();
+        }
+    }
+
+    /** The conversation as a message group id: readable when SQS allows it, else its SHA-256. */
+    static String groupId(ConversationKey c) {
+        return sqsId(c.channel().wireName() + ":" + c.pageId() + ":" + c.userId());
+    }
+
+    /** SQS ids take 1–128 of a limited set of characters; anything else is hashed. */
+    static String sqsId(String id) {
+        if (PLAIN_ID.matcher(id).matches()) {
+            return id;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always there", e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package vn.citizenqa.functions.dynamo;
+
+import vn.citizenqa.core.store.ClaimSendingContract;
+import vn.citizenqa.core.store.MutableClock;
+import vn.citizenqa.core.store.Store;
+import vn.citizenqa.core.store.StoreSettings;
+import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
+
+/** Sends marked in progress, on DynamoDB (dynalite, LocalStack or DYNAMODB_ENDPOINT): each test on a new table. */
+class DynamoClaimSendingTest extends ClaimSendingContract {
+
+    @Override
+    protected Store newStore(MutableClock clock, StoreSettings settings) {
+        DynamoDbTestServer server = DynamoDbTestServer.get();
+        return new DynamoDbStore(server.client(), server.createTable(), clock, settings);
+    }
+}
