@@ -69,7 +69,7 @@ public final class IndexBuild {
     public static String safetyModel(Path knowledgeDir) throws IOException {
         SafetyModelTraining.Trained trained = SafetyModelTraining.train(knowledgeDir);
         return trained.model().write("The safety model of core/triage, trained by index-builder from "
-                + SafetyModelTraining.SAFETY_DEV + " and " + SafetyModelTraining.QUESTIONS + ":\n" + trained.summary());
+                + String.join(", ", SafetyModelTraining.SAFETY_DEV) + " and " + SafetyModelTraining.QUESTIONS + ":\n" + trained.summary());
     }
 
     /** SHA-256 over every knowledge file, by path in sorted order: the same knowledge gives the same hash. */

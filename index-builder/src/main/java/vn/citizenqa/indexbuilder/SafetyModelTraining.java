@@ -20,16 +20,16 @@ import vn.citizenqa.core.triage.SafetyModel;
 import vn.citizenqa.indexbuilder.eval.SafetyCase;
 
 /**
- * Trains the safety model at build time from the development split of the labelled safety set
- * ({@code eval/safety/dev.tsv}) and the procedure questions of {@code eval/questions.tsv} (more everyday
- * non-emergencies); the held-out split is never read. Deterministic: the same knowledge gives the same model.
+ * Trains the safety model at build time from the development splits of the labelled safety set
+ * ({@code eval/safety/dev.tsv}, {@code dev2.tsv}) and the procedure questions of {@code eval/questions.tsv} (more
+ * everyday non-emergencies); the held-out split is never read. Deterministic: the same knowledge gives the same model.
  *
  * <p>The threshold is chosen on out-of-fold scores (each message scored by a model trained without it): as low
  * as it can go while flagging few ordinary messages, because the model speaks only where no cue did.
  */
 public final class SafetyModelTraining {
 
-    static final String SAFETY_DEV = "eval/safety/dev.tsv";
+    static final List<String> SAFETY_DEV = List.of("eval/safety/dev.tsv", "eval/safety/dev2.tsv");
     static final String QUESTIONS = "eval/questions.tsv";
     static final int BUCKETS = 1 << 14;
     private static final int EPOCHS = 60;
@@ -65,8 +65,10 @@ public final class SafetyModelTraining {
         Lexicon lexicon = Lexicon.load(KnowledgeFiles.directory(knowledgeDir));
         Analyzer analyzer = VietnameseAnalysis.queryAnalyzer(lexicon);
         List<Example> examples = new ArrayList<>();
-        for (SafetyCase c : SafetyCase.read(knowledgeDir.resolve(SAFETY_DEV))) {
-            examples.add(example(analyzer, c.text(), c.label() == SafetyCase.Label.EMERGENCY));
+        for (String split : SAFETY_DEV) {
+            for (SafetyCase c : SafetyCase.read(knowledgeDir.resolve(split))) {
+                examples.add(example(analyzer, c.text(), c.label() == SafetyCase.Label.EMERGENCY));
+            }
         }
         Path questions = knowledgeDir.resolve(QUESTIONS);
         if (Files.exists(questions)) {
