@@ -10,11 +10,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import vn.citizenqa.core.answer.ConversationReplies;
 import vn.citizenqa.core.answer.ReplyDrafter;
@@ -24,10 +23,10 @@ import vn.citizenqa.core.channel.ReplyOption;
 import vn.citizenqa.core.conversation.UnreachableStore;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.ConversationContext;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.store.Author;
-import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
 import vn.citizenqa.core.store.EscalationStatus;

@@ -141,7 +141,7 @@ public sealed interface Reply {
      * What the camera-recorded violations say of the plates the citizen named, and the procedure the message also
      * asked about (null when it asked nothing more).
      */
-    record PlateLookups(List<vn.citizenqa.core.violations.PlateLookup> lookups, Procedure asked) implements Reply {
+    record PlateLookups(List<vn.citizenqa.core.model.PlateLookup> lookups, Procedure asked) implements Reply {
         public PlateLookups {
             lookups = List.copyOf(lookups);
             if (lookups.isEmpty()) {

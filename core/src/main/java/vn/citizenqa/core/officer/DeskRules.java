@@ -1,9 +1,9 @@
 package vn.citizenqa.core.officer;
 
+import vn.citizenqa.core.model.Keys;
 import vn.citizenqa.core.store.Escalation;
 import vn.citizenqa.core.store.EscalationChange;
 import vn.citizenqa.core.store.EscalationStatus;
-import vn.citizenqa.core.store.Keys;
 
 /**
  * Who may do what at the officer desk, checked before acting (so that nothing is sent for a refused reply), and how

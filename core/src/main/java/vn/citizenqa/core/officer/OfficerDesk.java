@@ -13,7 +13,9 @@ import java.util.TreeSet;
 
 import vn.citizenqa.core.channel.ReplyFailedException;
 import vn.citizenqa.core.channel.ReplyUncertainException;
+import vn.citizenqa.core.model.Keys;
 import vn.citizenqa.core.model.ProcedureRef;
+import vn.citizenqa.core.model.Violation;
 import vn.citizenqa.core.store.Author;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
@@ -24,14 +26,12 @@ import vn.citizenqa.core.store.EscalationChange;
 import vn.citizenqa.core.store.EscalationQueuePage;
 import vn.citizenqa.core.store.EscalationStatus;
 import vn.citizenqa.core.store.Escalations;
-import vn.citizenqa.core.store.Keys;
 import vn.citizenqa.core.store.NewSuggestion;
 import vn.citizenqa.core.store.SentReply;
-import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.core.store.Store;
+import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.core.store.Suggestion;
 import vn.citizenqa.core.store.Unit;
-import vn.citizenqa.core.violations.Violation;
 import vn.citizenqa.core.violations.ViolationFile;
 import vn.citizenqa.core.violations.ViolationImport;
 

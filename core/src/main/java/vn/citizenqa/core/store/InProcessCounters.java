@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import vn.citizenqa.core.model.Keys;
+
 /** Each unit's daily counters in memory, days taken in the counting zone. */
 final class InProcessCounters implements DailyCounters {
 

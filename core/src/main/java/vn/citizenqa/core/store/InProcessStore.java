@@ -14,7 +14,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
+import vn.citizenqa.core.model.Keys;
 import vn.citizenqa.core.privacy.PersonalDataMasker;
+import vn.citizenqa.core.violations.RecordedViolation;
+import vn.citizenqa.core.violations.ViolationRecords;
 
 /**
  * The store in the process's memory: the local runner's embedded default and the reference for the contract.
@@ -125,7 +129,7 @@ public final class InProcessStore implements Store {
         private final ConcurrentHashMap<String, Instant> imports = new ConcurrentHashMap<>();
 
         @Override
-        public List<RecordedViolation> ofPlate(vn.citizenqa.core.violations.PlateNumber plate) {
+        public List<RecordedViolation> ofPlate(vn.citizenqa.core.model.PlateNumber plate) {
             Instant now = now();
             return byPlate.getOrDefault(plate.normalised(), new ConcurrentHashMap<>()).values().stream()
                     .filter(v -> v.liveAt(now))

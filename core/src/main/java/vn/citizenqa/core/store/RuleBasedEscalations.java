@@ -3,6 +3,8 @@ package vn.citizenqa.core.store;
 import java.time.Instant;
 import java.util.Objects;
 
+import vn.citizenqa.core.model.Keys;
+
 /**
  * Officers' actions decided by the shared {@link EscalationRules}; a store supplies only how it reads an escalation
  * and writes the decided change on the condition that the escalation is still as read.

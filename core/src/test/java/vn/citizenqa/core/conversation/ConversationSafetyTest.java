@@ -16,31 +16,31 @@ import org.junit.jupiter.api.Test;
 import vn.citizenqa.core.answer.ConversationReplies;
 import vn.citizenqa.core.answer.Replies;
 import vn.citizenqa.core.answer.ReplyDrafter;
-import vn.citizenqa.core.channel.OutboundReply;
 import vn.citizenqa.core.channel.InboundMessage;
+import vn.citizenqa.core.channel.OutboundReply;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Category;
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Language;
-import vn.citizenqa.core.model.Reply;
 import vn.citizenqa.core.model.Priority;
+import vn.citizenqa.core.model.Reply;
 import vn.citizenqa.core.store.ClaimUpdate;
-import vn.citizenqa.core.store.ConversationKey;
-import vn.citizenqa.core.store.ForwardingStore;
-import vn.citizenqa.core.store.MessageClaims;
-import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.core.store.EscalationStatus;
+import vn.citizenqa.core.store.ForwardingStore;
 import vn.citizenqa.core.store.InProcessStore;
+import vn.citizenqa.core.store.MessageClaims;
 import vn.citizenqa.core.store.MessageKey;
 import vn.citizenqa.core.store.MessageState;
 import vn.citizenqa.core.store.MutableClock;
 import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.ReplyDraft;
 import vn.citizenqa.core.store.StoreSettings;
+import vn.citizenqa.core.store.StoreUnavailableException;
 
 /** What the message intake does when the words, the store or another delivery get in the way. */
 class ConversationSafetyTest {

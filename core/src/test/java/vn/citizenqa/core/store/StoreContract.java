@@ -28,6 +28,7 @@ import vn.citizenqa.core.channel.ReplyOption;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
