@@ -218,7 +218,7 @@ public final class Assistant {
         if (confidence >= gate.answer()) {
             Procedure p = result.hits().getFirst().procedure();
             return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), candidates, confidence, null,
-                    answer(p, companion(result), message, false), language);
+                    answer(p, companion(result), message, false, followUps.asked(graph)), language);
         }
         if (confidence >= gate.clarify() && candidates.size() >= 2) {
             return clarify(candidates, confidence, language);
@@ -280,7 +280,7 @@ public final class Assistant {
             return null;
         }
         return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), List.of(new Candidate(p.id(), p.title(), 1.0)), 1.0,
-                null, answer(p, null, text, true), Language.VIETNAMESE);
+                null, answer(p, null, text, true, null), Language.VIETNAMESE);
     }
 
     private static final java.util.Set<String> CHOICE_WORDS = java.util.Set.of(
@@ -338,10 +338,11 @@ public final class Assistant {
     }
 
     /**
-     * The answer to one entry as it stands today: a procedure, or a violation's fines for the vehicles the message
-     * names; with a companion (a fine and a procedure asked in one message), both.
+     * The answer to one entry as it stands today: a procedure (the field the message asks about in full), or a
+     * violation's fines for the vehicles the message names; with a companion (a fine and a procedure asked in one
+     * message), both.
      */
-    private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen) {
+    private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen, FollowUps.Asked asked) {
         LocalDate day = today();
         Procedure p = entry.on(day);
         Procedure c = companion == null ? null : companion.on(day);
@@ -351,7 +352,7 @@ public final class Assistant {
         if (c != null) {
             return new Reply.FineAnswer(c, FineAnswers.vehiclesNamed(message), p);
         }
-        return new Reply.ProcedureAnswer(p, chosen);
+        return new Reply.ProcedureAnswer(p, chosen, asked == null ? null : asked.field());
     }
 
     /**
