@@ -98,7 +98,8 @@ public final class Assistant {
     public static Assistant open(Directory index, KnowledgeFiles files) throws IOException {
         Lexicon lexicon = Lexicon.load(files);
         return new Assistant(new ProcedureSearcher(index, lexicon),
-                Triage.load(files, lexicon, SafetyModel.read(files), ScamWarnings.read(files)),
+                Triage.load(files, lexicon, SafetyModel.read(files), SafetyModel.read(files, SafetyModel.REPORT_FILE),
+                        ScamWarnings.read(files)),
                 FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT);
     }
 
@@ -170,8 +171,10 @@ public final class Assistant {
         // A scam told or asked about: "báo con đang cấp cứu, cần tiền mổ gấp" is the trick, not the emergency.
         TriageSignals.Scam scam = signals.scam();
         // Like a crime word, a scam word in a question the search places is a procedure question ("bị lừa đảo
-        // chuyển tiền thì báo công an ở đâu"); a check question gives way only to a procedure the search is sure of.
-        if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM ? procedureQuestion : sureProcedureQuestion)) {
+        // chuyển tiền thì báo công an ở đâu"); a check question gives way only to a procedure the search is sure of,
+        // and not when it names the trick plainly ("nói là công an, bảo giữ bí mật và chuyển tiền, có thật không").
+        if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM ? procedureQuestion
+                : sureProcedureQuestion && !scam.plain())) {
             scam = null;
         }
         if (scam != null && scam.kind() == TriageSignals.Scam.Kind.VICTIM) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The figures of issue 15 on the labelled safety set, as floors: the development splits (the cues and the model
- * were tuned on them: dev.tsv, and dev2.tsv, the first held-out split, whose misses were read) and the held-out
+ * were tuned on them: dev.tsv; dev2.tsv, the first held-out split, whose misses were read; dev3.tsv) and the held-out
  * split holdout2.tsv (never tuned on; its figures are in the README).
  */
 class SafetyFloorsTest {
@@ -34,17 +34,22 @@ class SafetyFloorsTest {
                 () -> assertEquals(1.0, s.emergencyRecall(), "emergency recall\n" + report),
                 () -> assertTrue(s.reportRecall() >= 0.97, "report recall " + s.reportRecall() + "\n" + report),
                 () -> assertTrue(s.scamChecksWarned() >= 0.9, "scam checks warned " + s.scamChecksWarned() + "\n" + report),
-                () -> assertTrue(s.nearMissesUrgent() <= 2, "near misses URGENT " + s.nearMissesUrgent() + "\n" + report));
+                () -> assertEquals(0, s.nearMissesUrgent(), "near misses URGENT\n" + report));
     }
 
     @Test
     void theSecondDevelopmentSplitMeetsItsMeasuredFloors() throws Exception {
-        assertFloors("dev2.tsv", 1.0, 0.88, 0.86, 6);
+        assertFloors("dev2.tsv", 1.0, 1.0, 0.93, 0);
+    }
+
+    @Test
+    void theThirdDevelopmentSplitMeetsItsMeasuredFloors() throws Exception {
+        assertFloors("dev3.tsv", 1.0, 1.0, 1.0, 0);
     }
 
     @Test
     void theHeldOutSplitMeetsItsMeasuredFloors() throws Exception {
-        assertFloors("holdout2.tsv", 0.88, 0.74, 0.75, 9);
+        assertFloors("holdout2.tsv", 0.96, 0.85, 0.85, 2);
     }
 
     private static void assertFloors(String file, double emergencies, double reports, double scamChecks,
@@ -61,7 +66,7 @@ class SafetyFloorsTest {
 
     @Test
     void everyMessageHasALabelAFamilyAndASource(@TempDir Path dir) throws IOException {
-        for (String file : List.of("dev.tsv", "dev2.tsv", "holdout2.tsv")) {
+        for (String file : List.of("dev.tsv", "dev2.tsv", "dev3.tsv", "holdout2.tsv")) {
             List<SafetyCase> cases = SafetyCase.read(TestKnowledge.DIR.resolve("eval/safety").resolve(file));
             assertTrue(cases.stream().allMatch(c -> c.real() ? c.source().startsWith("http") : c.source().equals("written")));
         }
