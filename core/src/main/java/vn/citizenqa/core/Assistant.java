@@ -98,7 +98,8 @@ public final class Assistant {
     public static Assistant open(Directory index, KnowledgeFiles files) throws IOException {
         Lexicon lexicon = Lexicon.load(files);
         return new Assistant(new ProcedureSearcher(index, lexicon),
-                Triage.load(files, lexicon, SafetyModel.read(files), ScamWarnings.read(files)),
+                Triage.load(files, lexicon, SafetyModel.read(files), SafetyModel.read(files, SafetyModel.REPORT_FILE),
+                        ScamWarnings.read(files)),
                 FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT);
     }
 
@@ -170,8 +171,10 @@ public final class Assistant {
         // A scam told or asked about: "báo con đang cấp cứu, cần tiền mổ gấp" is the trick, not the emergency.
         TriageSignals.Scam scam = signals.scam();
         // Like a crime word, a scam word in a question the search places is a procedure question ("bị lừa đảo
-        // chuyển tiền thì báo công an ở đâu"); a check question gives way only to a procedure the search is sure of.
-        if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM ? procedureQuestion : sureProcedureQuestion)) {
+        // chuyển tiền thì báo công an ở đâu"); a check question gives way only to a procedure the search is sure of,
+        // and not when it names the trick plainly ("nói là công an, bảo giữ bí mật và chuyển tiền, có thật không").
+        if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM ? procedureQuestion
+                : sureProcedureQuestion && !scam.plain())) {
             scam = null;
         }
         if (scam != null && scam.kind() == TriageSignals.Scam.Kind.VICTIM) {
@@ -215,7 +218,7 @@ public final class Assistant {
         if (confidence >= gate.answer()) {
             Procedure p = result.hits().getFirst().procedure();
             return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), candidates, confidence, null,
-                    answer(p, companion(result), message, false), language);
+                    answer(p, companion(result), message, false, followUps.asked(graph)), language);
         }
         if (confidence >= gate.clarify() && candidates.size() >= 2) {
             return clarify(candidates, confidence, language);
@@ -277,7 +280,7 @@ public final class Assistant {
             return null;
         }
         return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), List.of(new Candidate(p.id(), p.title(), 1.0)), 1.0,
-                null, answer(p, null, text, true), Language.VIETNAMESE);
+                null, answer(p, null, text, true, null), Language.VIETNAMESE);
     }
 
     private static final java.util.Set<String> CHOICE_WORDS = java.util.Set.of(
@@ -335,10 +338,11 @@ public final class Assistant {
     }
 
     /**
-     * The answer to one entry as it stands today: a procedure, or a violation's fines for the vehicles the message
-     * names; with a companion (a fine and a procedure asked in one message), both.
+     * The answer to one entry as it stands today: a procedure (the field the message asks about in full), or a
+     * violation's fines for the vehicles the message names; with a companion (a fine and a procedure asked in one
+     * message), both.
      */
-    private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen) {
+    private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen, FollowUps.Asked asked) {
         LocalDate day = today();
         Procedure p = entry.on(day);
         Procedure c = companion == null ? null : companion.on(day);
@@ -348,7 +352,7 @@ public final class Assistant {
         if (c != null) {
             return new Reply.FineAnswer(c, FineAnswers.vehiclesNamed(message), p);
         }
-        return new Reply.ProcedureAnswer(p, chosen);
+        return new Reply.ProcedureAnswer(p, chosen, asked == null ? null : asked.field());
     }
 
     /**

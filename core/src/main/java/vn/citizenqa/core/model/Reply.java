@@ -15,9 +15,14 @@ public sealed interface Reply {
      *
      * @param chosen whether the citizen picked it among the candidates offered just before
      */
-    record ProcedureAnswer(Procedure procedure, boolean chosen) implements Reply {
+    record ProcedureAnswer(Procedure procedure, boolean chosen, ProcedureField asked) implements Reply {
         public ProcedureAnswer {
             Objects.requireNonNull(procedure, "procedure");
+        }
+
+        /** An answer to a message that asked about no field in particular. */
+        public ProcedureAnswer(Procedure procedure, boolean chosen) {
+            this(procedure, chosen, null);
         }
     }
 
@@ -40,10 +45,13 @@ public sealed interface Reply {
         }
     }
 
-    /** Which of these procedures the citizen means (at most three), to pick by number or button. */
+    /** Which of these procedures the citizen means, to pick by number or button: at most {@link #MAX} of them. */
     record Choice(List<Candidate> candidates) implements Reply {
+        /** More than three is a list to read, not a choice. */
+        public static final int MAX = 3;
+
         public Choice {
-            candidates = List.copyOf(candidates);
+            candidates = List.copyOf(candidates.subList(0, Math.min(MAX, candidates.size())));
         }
     }
 
@@ -133,7 +141,7 @@ public sealed interface Reply {
      * What the camera-recorded violations say of the plates the citizen named, and the procedure the message also
      * asked about (null when it asked nothing more).
      */
-    record PlateLookups(List<vn.citizenqa.core.violations.PlateLookup> lookups, Procedure asked) implements Reply {
+    record PlateLookups(List<vn.citizenqa.core.model.PlateLookup> lookups, Procedure asked) implements Reply {
         public PlateLookups {
             lookups = List.copyOf(lookups);
             if (lookups.isEmpty()) {
