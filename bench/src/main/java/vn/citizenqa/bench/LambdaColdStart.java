@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.queue.QueueSettings;
-import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.functions.PagesFile;
 import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.dynamo.DynamoDbSettings;
