@@ -7,6 +7,9 @@ import java.util.List;
 import org.apache.lucene.store.Directory;
 
 import vn.citizenqa.core.analysis.Lexicon;
+import vn.citizenqa.core.analysis.MessageStructure;
+import vn.citizenqa.core.analysis.Sentences;
+import vn.citizenqa.core.analysis.TermNotes;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.answer.FollowUps;
 import vn.citizenqa.core.answer.Replies;
@@ -26,6 +29,7 @@ import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.search.SearchHit;
 import vn.citizenqa.core.search.SearchResult;
 import vn.citizenqa.core.triage.Triage;
+import vn.citizenqa.core.text.Folding;
 import vn.citizenqa.core.triage.TriageSignals;
 
 /**
@@ -55,24 +59,36 @@ public final class Assistant {
     private final Triage triage;
     private final FollowUps followUps;
     private final ConfidenceGate gate;
+    private final TermNotes oldTerms;
+    private final TermNotes sideQuestions;
+    /** Other questions of one message looked up on their own, at most (each is one more search). */
+    private static final int OTHER_QUESTIONS = 2;
 
     public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate) {
+        this(searcher, triage, followUps, gate, TermNotes.NONE, TermNotes.NONE);
+    }
+
+    private Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate,
+            TermNotes oldTerms, TermNotes sideQuestions) {
         this.searcher = searcher;
         this.triage = triage;
         this.followUps = followUps;
         this.gate = gate;
+        this.oldTerms = oldTerms;
+        this.sideQuestions = sideQuestions;
     }
 
     /** The assistant over an index, with the lexicon and vocabularies read from knowledge files. */
     public static Assistant open(Directory index, KnowledgeFiles files) throws IOException {
         Lexicon lexicon = Lexicon.load(files);
         return new Assistant(new ProcedureSearcher(index, lexicon), Triage.load(files, lexicon),
-                FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT);
+                FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT, TermNotes.load(files, TermNotes.OLD_TERMS),
+                TermNotes.load(files, TermNotes.SIDE_QUESTIONS));
     }
 
     /** The same assistant with another search or gate: for tuning and for the baseline. */
     public Assistant with(ProcedureSearch otherSearcher, ConfidenceGate otherGate) {
-        return new Assistant(otherSearcher, triage, followUps, otherGate);
+        return new Assistant(otherSearcher, triage, followUps, otherGate, oldTerms, sideQuestions);
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -102,6 +118,10 @@ public final class Assistant {
             b.append(e.term()).append(e.typed() ? "" : "*").append('[').append(e.from()).append('-').append(e.to()).append("] ");
         }
         b.append("\nsignals: ").append(triage.read(graph, text));
+        int[] roles = graph.structure().counts();
+        b.append("\nstructure: asked ").append(roles[0]).append(", story ").append(roles[1]).append(", wrapper ")
+                .append(roles[2]).append(", neutral ").append(roles[3]).append("; asking sentences ")
+                .append(graph.structure().asking().size());
         b.append("\nfeatures: ").append(java.util.Arrays.toString(ConfidenceGate.features(result)))
                 .append(String.format(" → confidence %.3f (answer ≥ %.2f, clarify ≥ %.2f)", gate.confidence(result),
                         gate.answer(), gate.clarify()));
@@ -146,27 +166,54 @@ public final class Assistant {
         if (followUp != null) {
             return followUp;
         }
-        if (graph.isEmpty() || (signals.smallTalk() && (signals.otherThanSmallTalk() == 0
+        MessageStructure structure = graph.structure();
+        // A long thank-you or praise ("hôm nay lên công an xã làm hồ sơ, các anh làm rất nhanh… cảm ơn các anh")
+        // asks nothing: it gets a friendly reply, not a procedure, a decline or a case.
+        boolean thanksOnly = structure.thanks() && !structure.asks();
+        if (graph.isEmpty() || thanksOnly || (signals.smallTalk() && (signals.otherThanSmallTalk() == 0
                 || (signals.otherThanSmallTalk() <= SMALL_TALK_OTHER_WORDS && confidence < gate.answer())))) {
             return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null,
                     english ? Replies.smallTalkEnglish() : Replies.smallTalk());
         }
         List<Candidate> candidates = candidates(result, confidence);
-        if (signals.outOfScope() != null) {
+        String outOfScope = signals.outOfScope();
+        if (outOfScope != null && structure.asks()) {
+            // Another agency's word in the story ("lấy chồng… đăng ký kết hôn", "con vào lớp 1") is context: decline
+            // only when what is asked is that agency's matter.
+            // The question must place a police procedure on its own: "Em muốn đăng ký kết hôn. Cần giấy tờ gì?" asks
+            // about the marriage.
+            String asked = structure.askedText(message);
+            if (!asked.equals(message.strip())) {
+                TokenGraph askedGraph = searcher.analyze(asked);
+                if (triage.read(askedGraph, asked).outOfScope() == null
+                        && gate.confidence(searcher.search(askedGraph, CANDIDATES)) >= gate.clarify()) {
+                    outOfScope = null;
+                }
+            }
+        }
+        if (outOfScope != null) {
             // Another agency's word ("sang tên sổ đỏ" is land, not a vehicle): never an automatic answer. Decline,
             // unless a procedure fits well, then let the citizen choose.
             if (confidence >= gate.answer() && candidates.size() >= 2) {
                 return clarify(candidates, confidence, english);
             }
-            return decline(candidates, confidence, signals.outOfScope(), english);
+            return decline(candidates, confidence, outOfScope, english);
         }
         if (confidence >= gate.answer()) {
             Procedure p = result.hits().getFirst().procedure();
-            return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), candidates, confidence, null,
-                    english ? Replies.answerEnglish(p) : Replies.answer(p));
+            if (english) {
+                return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), candidates, confidence, null,
+                        Replies.answerEnglish(p));
+            }
+            List<Candidate> withOthers = new ArrayList<>(candidates);
+            String reply = Replies.answer(p) + notes(graph, structure, message, p, withOthers);
+            return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), withOthers, confidence, null, reply);
         }
         if (confidence >= gate.clarify() && candidates.size() >= 2) {
-            return clarify(candidates, confidence, english);
+            Decision d = clarify(candidates, confidence, english);
+            List<String> old = english ? List.of() : oldTerms.notes(graph);
+            return old.isEmpty() ? d : new Decision(d.intent(), d.action(), d.procedure(), d.candidates(), d.confidence(),
+                    d.escalation(), d.reply() + "\n\n" + String.join("\n", old));
         }
         if (signals.police() && result.meaningfulWords() >= 2) {
             return new Decision(Intent.PROCEDURE, Action.ESCALATE, null, candidates, confidence,
@@ -174,6 +221,46 @@ public final class Assistant {
                     english ? Replies.escalatedEnglish() : Replies.escalated());
         }
         return decline(candidates, confidence, null, english);
+    }
+
+    /**
+     * The lines an answer adds for the rest of the message: the other questions it asks (each looked up on its
+     * own; a different procedure is named and offered among the candidates, never dropped silently), what the
+     * page does not answer (a fine, a complaint: where to ask), and what an old term ("sổ hộ khẩu") is now.
+     */
+    private String notes(TokenGraph graph, MessageStructure structure, String message, Procedure answered,
+            List<Candidate> candidates) {
+        StringBuilder b = new StringBuilder();
+        if (structure.asking().size() >= 2) {
+            int looked = 0;
+            for (Sentences.Span s : structure.asking()) {
+                if (looked++ >= OTHER_QUESTIONS + 1) {
+                    break;
+                }
+                SearchResult other = searcher.search(searcher.analyze(s.of(message)), 1);
+                if (other.isEmpty() || gate.confidence(other) < gate.clarify()) {
+                    continue;
+                }
+                Procedure p = other.hits().getFirst().procedure();
+                if (p.id().equals(answered.id()) || candidates.stream().limit(1).anyMatch(c -> c.id().equals(p.id()))) {
+                    continue;
+                }
+                candidates.removeIf(c -> c.id().equals(p.id()));
+                candidates.add(Math.min(1, candidates.size()), new Candidate(p.id(), p.title(), round(gate.confidence(other))));
+                b.append("\n\nBạn còn hỏi về: ").append(p.title()).append(". Nhắn lại riêng câu hỏi đó để được hướng dẫn.");
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (String side : sideQuestions.notes(graph)) {
+            if (!Folding.fold(answered.title()).contains("phat")) {
+                lines.add(side); // a fine question beside a fine procedure is answered by it
+            }
+        }
+        lines.addAll(oldTerms.notes(graph));
+        if (!lines.isEmpty()) {
+            b.append("\n\n").append(String.join("\n", lines));
+        }
+        return b.toString();
     }
 
     private Decision clarify(List<Candidate> candidates, double confidence, boolean english) {
