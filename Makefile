@@ -8,7 +8,7 @@
 # Tests are not run here; ./mvnw verify (CI) runs them before a deploy.
 
 MVN ?= ./mvnw
-JAR := functions/target/citizen-qa.jar
+JAR := functions/target/citizen-qa-functions.jar
 
 .PHONY: build-WebhookFunction build-OfficerApiFunction build-QueueWatchFunction
 

@@ -28,7 +28,7 @@ public final class Bench {
               warm      the full decision for each question of knowledge/eval/questions.tsv, one thread: p50, p99, messages/s
               cold      a fresh JVM from start to the first webhook response, beside a hello-world JVM; init steps
               scale     index build time, index size, heap after init and decision p99 for the real and larger knowledge bases
-              package   the size of functions/target/citizen-qa.jar and what is in it
+              package   the size of functions/target/citizen-qa-functions.jar and what is in it
             options:
               --repo DIR                 the repository root (default .)
               --seconds S                warm: seconds of timed decisions (default 10); scale: per size (default 5)
@@ -63,7 +63,7 @@ public final class Bench {
     private static void run(String mode, List<String> args, PrintStream out) throws Exception {
         Path repo = Path.of(option(args, "--repo", "."));
         Path questions = repo.resolve("knowledge/eval/questions.tsv");
-        Path jar = repo.resolve("functions/target/citizen-qa.jar");
+        Path jar = repo.resolve("functions/target/citizen-qa-functions.jar");
         boolean all = mode.equals("all");
         out.printf(Locale.ROOT, "citizen-qa bench, %s, JDK %s, %d cores, load average %s%n",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), Runtime.version(),

@@ -28,12 +28,12 @@ import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.dynamo.DynamoDbSettings;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
 import vn.citizenqa.functions.dynamo.TableSetup;
-import vn.citizenqa.functions.local.ChannelStandIn;
-import vn.citizenqa.functions.local.EventSigning;
+import vn.citizenqa.standin.ChannelStandIn;
+import vn.citizenqa.runner.EventSigning;
 
 /**
  * Cold start: a fresh JVM from process start to the first webhook response, as a user runs it
- * ({@code java -jar functions/target/citizen-qa.jar invoke WebhookFunction EVENT --env-vars ENV}), against a
+ * ({@code java -jar runner/target/citizen-qa.jar invoke WebhookFunction EVENT --env-vars ENV}), against a
  * channel stand-in on loopback in this process, beside a hello-world JVM (a class compiled here) started the same
  * way in the same rounds. Each round runs every JVM once, so a busy moment weighs on all of them alike; the medians
  * are compared. Every webhook run must answer 200 with its message replied, and the stand-in must have received
@@ -61,7 +61,7 @@ final class ColdStart {
 
     ColdStart(Path repo, PrintStream out) throws IOException {
         this.repo = repo.toAbsolutePath().normalize();
-        this.jar = this.repo.resolve("functions/target/citizen-qa.jar");
+        this.jar = this.repo.resolve("runner/target/citizen-qa.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw -q package -DskipTests)");
         }
@@ -154,7 +154,7 @@ final class ColdStart {
         out.println();
         out.printf(Locale.ROOT, "cold start: process start -> first webhook response, median of %d runs (%d cores, load %s)%n", runs,
                 Runtime.getRuntime().availableProcessors(), Bench.loadAverage());
-        out.printf(Locale.ROOT, "  java -jar functions/target/citizen-qa.jar invoke WebhookFunction events/zalo-text.json (signed, a new "
+        out.printf(Locale.ROOT, "  java -jar runner/target/citizen-qa.jar invoke WebhookFunction events/zalo-text.json (signed, a new "
                 + "message id each run); channel stand-in on loopback; store: %s%n", dynamo == null ? "in-process" : "DynamoDB at " + dynamo);
         out.printf(Locale.ROOT, "  %-36s %10s %10s %8s   %s%n", "JVM", "response", "exit", "ratio", "classes loaded (from archive)");
         out.printf(Locale.ROOT, "  %-36s %7.0f ms %7.0f ms %7.1fx   %s%n", "hello world (java -cp DIR Hello)", hello / 1e6,

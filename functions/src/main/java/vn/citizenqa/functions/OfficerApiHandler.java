@@ -62,7 +62,7 @@ public final class OfficerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         }
         OfficerApi.Response response;
         try {
-            response = event.getBody() != null && event.getBody().length() > OfficerApi.MAX_BODY_CHARS * 4L / 3 + 4
+            response = event.getBody() != null && event.getBody().length() > OfficerApi.MAX_FILE_CHARS * 4L / 3 + 4
                     ? OfficerApi.tooLarge() : api.handle(new OfficerApi.Request(method(event), path(event),
                     event.getQueryStringParameters(), claims(event), body(event)));
         } catch (IllegalArgumentException e) {

@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.PageRegistry;
+import vn.citizenqa.core.store.Store;
+import vn.citizenqa.core.store.StoreSettings;
+import vn.citizenqa.core.store.Unit;
+import vn.citizenqa.core.units.UnitChanges;
 import vn.citizenqa.functions.channel.JsonFields;
 
 /**
@@ -62,13 +66,24 @@ public final class PagesFile {
 
     /**
      * Registers the pages the registry does not hold yet. A page already registered keeps its stored tokens unless
-     * {@code replace}: a Zalo refresh token is single use, and the file's may already be spent.
+     * {@code replace}: a Zalo refresh token is single use, and the file's may already be spent. A unit without a
+     * record gets one named after its first page; a page of a unit merged into another is registered to that one
+     * (an old pages file never undoes a merge).
      */
-    public static Registered register(List<PageRegistration> pages, PageRegistry registry, boolean replace) {
+    public static Registered register(List<PageRegistration> pages, Store store, boolean replace) {
+        PageRegistry registry = store.pages();
+        UnitChanges units = new UnitChanges(store, java.time.Clock.systemUTC(), StoreSettings.VIETNAM);
         List<PageRegistration> added = new ArrayList<>();
         List<PageRegistration> replaced = new ArrayList<>();
         List<PageRegistration> kept = new ArrayList<>();
-        for (PageRegistration page : pages) {
+        for (PageRegistration listed : pages) {
+            if (store.units().find(listed.unit()).isEmpty()) {
+                units.add(listed.unit(), listed.displayName(), null, false);
+            }
+            String unit = units.current(listed.unit()).map(Unit::id).orElse(listed.unit());
+            PageRegistration page = unit.equals(listed.unit()) ? listed : new PageRegistration(listed.channel(),
+                    listed.pageId(), unit, listed.displayName(), listed.accessToken(), listed.refreshToken(),
+                    listed.tokenExpiresAt());
             boolean known = registry.find(page.channel(), page.pageId()).isPresent();
             if (known && !replace) {
                 kept.add(page);

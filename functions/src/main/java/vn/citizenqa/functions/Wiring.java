@@ -15,6 +15,7 @@ import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.officer.OfficerDesk;
+import vn.citizenqa.core.officer.ProcedureDirectory;
 import vn.citizenqa.core.officer.ProcedureTitles;
 import vn.citizenqa.core.store.InProcessStore;
 import vn.citizenqa.core.store.Store;
@@ -81,6 +82,11 @@ public final class Wiring {
         return id -> knowledge.find(id).map(Procedure::title);
     }
 
+    /** Every procedure of the knowledge base by title, for officers choosing one. */
+    public static ProcedureDirectory procedureDirectory() {
+        return new ProcedureDirectory(assistant().knowledgeBase().procedures().stream().map(Procedure::ref).toList());
+    }
+
     /**
      * The store everything is recorded in: DynamoDB when {@code TABLE_NAME} is set (with {@code DYNAMODB_ENDPOINT}
      * for a local server), else the in-process store (local runs only: it forgets everything on exit).
@@ -109,7 +115,7 @@ public final class Wiring {
 
     /** Registers the file's pages that the registry does not hold yet (see {@link PagesFile#register}). */
     static void registerPages(Path file, Store store) {
-        PagesFile.Registered r = PagesFile.register(PagesFile.read(file), store.pages(), false);
+        PagesFile.Registered r = PagesFile.register(PagesFile.read(file), store, false);
         LOG.log(Level.INFO, "pages from {0}: {1} registered, {2} already registered kept as stored", file, r.added().size(),
                 r.kept().size());
     }
@@ -155,8 +161,9 @@ public final class Wiring {
      * (where replies go) and {@code ZALO_REPLY_WINDOW_HOURS}.
      */
     public static OfficerApi officerApi(Map<String, String> env, Store store, Clock clock) {
+        OfficerSettings settings = OfficerSettings.from(env);
         OfficerDesk desk = new OfficerDesk(store, channelReplies(WebhookSettings.from(env), store, clock),
-                OfficerSettings.from(env).replyWindows(), procedureTitles(), clock);
+                settings.replyWindows(), procedureTitles(), procedureDirectory(), settings.paidViolationRetention(), clock);
         return new OfficerApi(desk);
     }
 

@@ -24,7 +24,7 @@ import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
-import vn.citizenqa.functions.local.ChannelStandIn;
+import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.functions.officer.OfficerJson;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
 

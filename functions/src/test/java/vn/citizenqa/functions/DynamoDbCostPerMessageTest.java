@@ -36,7 +36,7 @@ import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
-import vn.citizenqa.functions.local.ChannelStandIn;
+import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
 
 /**

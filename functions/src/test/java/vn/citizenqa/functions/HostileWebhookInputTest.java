@@ -32,8 +32,8 @@ import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.Webhook;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.channel.zalo.ZaloSignature;
-import vn.citizenqa.functions.local.ChannelStandIn;
-import vn.citizenqa.functions.local.HttpApiEvents;
+import vn.citizenqa.standin.ChannelStandIn;
+import vn.citizenqa.standin.HttpApiEvents;
 import vn.citizenqa.functions.testsupport.HostileInputs;
 
 /**

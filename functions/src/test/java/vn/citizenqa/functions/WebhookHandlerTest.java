@@ -37,8 +37,8 @@ import vn.citizenqa.core.store.Store;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.channel.zalo.ZaloSignature;
-import vn.citizenqa.functions.local.ChannelStandIn;
-import vn.citizenqa.functions.local.HttpApiEvents;
+import vn.citizenqa.standin.ChannelStandIn;
+import vn.citizenqa.standin.HttpApiEvents;
 
 /** The webhook function end to end: signed events in, the packaged assistant, replies at a loopback channel stand-in. */
 class WebhookHandlerTest {

@@ -16,7 +16,7 @@ import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
-import vn.citizenqa.functions.local.ChannelStandIn;
+import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
 
 /** The webhook's once-only guarantees on a real DynamoDB-compatible server (conditional writes, not a map). */

@@ -17,8 +17,8 @@ import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.channel.zalo.ZaloSignature;
-import vn.citizenqa.functions.local.ChannelStandIn;
-import vn.citizenqa.functions.local.HttpApiEvents;
+import vn.citizenqa.standin.ChannelStandIn;
+import vn.citizenqa.standin.HttpApiEvents;
 
 /**
  * The webhook function as deployed (the packaged assistant, the real channel clients) over a given store, replying to

@@ -10,9 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import vn.citizenqa.core.channel.ReplyFailedException;
+import vn.citizenqa.core.model.ProcedureRef;
 import vn.citizenqa.core.store.Author;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
@@ -27,6 +30,10 @@ import vn.citizenqa.core.store.Keys;
 import vn.citizenqa.core.store.NewSuggestion;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.Suggestion;
+import vn.citizenqa.core.store.Unit;
+import vn.citizenqa.core.violations.Violation;
+import vn.citizenqa.core.violations.ViolationFile;
+import vn.citizenqa.core.violations.ViolationImport;
 
 /**
  * What officers do with escalations: read their unit's queue and one case, claim, reply on the citizen's channel,
@@ -44,6 +51,10 @@ public final class OfficerDesk {
     public static final int QUESTION_LIMIT = 500;
     /** How many of the conversation's latest messages a case shows. */
     public static final int CONVERSATION_SHOWN = 20;
+    /** Most procedures one listing returns. */
+    public static final int MAX_PROCEDURES = 500;
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private static final List<String> STATUSES = Arrays.stream(EscalationStatus.values()).map(Enum::name).toList();
 
@@ -51,15 +62,94 @@ public final class OfficerDesk {
     private final OfficerReplySender sender;
     private final ReplyWindows windows;
     private final ProcedureTitles procedures;
+    private final ProcedureDirectory directory;
+    private final Duration paidRetention;
     private final Clock clock;
 
     public OfficerDesk(Store store, OfficerReplySender sender, ReplyWindows windows, ProcedureTitles procedures,
                        Clock clock) {
+        this(store, sender, windows, procedures, ProcedureDirectory.empty(), ViolationImport.DEFAULT_PAID_RETENTION,
+                clock);
+    }
+
+    /**
+     * @param directory     every procedure, for the officer choosing the one a reply is about
+     * @param paidRetention how long an imported paid violation is kept
+     */
+    public OfficerDesk(Store store, OfficerReplySender sender, ReplyWindows windows, ProcedureTitles procedures,
+                       ProcedureDirectory directory, Duration paidRetention, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.windows = Objects.requireNonNull(windows, "windows");
         this.procedures = Objects.requireNonNull(procedures, "procedures");
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.paidRetention = Objects.requireNonNull(paidRetention, "paidRetention");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Refuses a token whose unit was merged into another: its holder's work is now the other unit's, and the
+     * account must be moved there (its {@code custom:unit} changed) before it serves again.
+     */
+    public void admit(Officer officer) {
+        if (officer.unit() == null) {
+            return;
+        }
+        Optional<Unit> unit = store.units().find(officer.unit());
+        if (unit.isPresent() && unit.get().status() instanceof Unit.Status.MergedInto(String into, LocalDate on)
+                && !officer.isSupervisor()) {
+            String name = store.units().find(into).map(Unit::displayName).orElse(into);
+            throw refused(new Refusal.Forbidden("unit '" + officer.unit() + "' was merged into '" + into + "' ("
+                    + name + ") on " + DAY.format(on) + "; its cases are in " + name + "'s queue now. Ask an "
+                    + "administrator to set your account's custom:unit to '" + into + "', then sign in again"));
+        }
+    }
+
+    /**
+     * Every unit, active and merged, with its name: the unit records, and any unit a page names without one (its id
+     * then serves as its name).
+     */
+    public List<Unit> units(Officer officer) {
+        TreeMap<String, Unit> all = new TreeMap<>();
+        store.units().all().forEach(u -> all.put(u.id(), u));
+        for (String id : store.pages().units()) {
+            all.putIfAbsent(id, Unit.active(id, id, null, false));
+        }
+        return List.copyOf(all.values());
+    }
+
+    /** The procedures whose title or id holds every word of {@code query}, by title; {@code limit} null for 50. */
+    public List<ProcedureRef> procedures(String query, String limit) {
+        int size = number(limit, "limit", 50, 1, MAX_PROCEDURES);
+        String q = query == null ? "" : query.strip();
+        if (q.length() > QUESTION_LIMIT) {
+            throw refused(new Refusal.InvalidRequest("q has more than " + QUESTION_LIMIT + " characters"));
+        }
+        return directory.search(q, size);
+    }
+
+    /**
+     * Imports a traffic unit's list of camera-recorded violations ({@link ViolationFile}): a supervisor for any unit,
+     * an officer for the own unit when it handles traffic. A file with any bad line is refused whole.
+     *
+     * @param unit null for the caller's own unit
+     */
+    public ViolationImport.Report importViolations(Officer officer, String unit, String file) {
+        String target = unitFor(officer, unit, "violations");
+        if (!officer.isSupervisor() && !store.units().find(target).map(Unit::traffic).orElse(false)) {
+            throw refused(new Refusal.Forbidden("only a traffic unit's officers (or a supervisor) import violations; '"
+                    + target + "' is not recorded as a traffic unit"));
+        }
+        if (file == null || file.isBlank()) {
+            throw refused(new Refusal.InvalidRequest("the body must be the CSV file, starting with its header: "
+                    + ViolationFile.HEADER));
+        }
+        return switch (ViolationFile.read(file)) {
+            case ViolationFile.Reading.Refused(List<ViolationFile.LineProblem> problems) ->
+                    throw refused(new Refusal.InvalidFile(problems));
+            case ViolationFile.Reading.Read(List<Violation> violations) ->
+                    new ViolationImport(store.violations(), paidRetention, clock).run(target, violations);
+        };
     }
 
     /**
@@ -192,6 +282,8 @@ public final class OfficerDesk {
             units = List.of(unitFor(officer, unit, "figures"));
         } else {
             TreeSet<String> all = new TreeSet<>(store.pages().units());
+            // A merged unit's figures before its merge stay readable under its own id.
+            store.units().all().forEach(u -> all.add(u.id()));
             if (officer.unit() != null) {
                 all.add(officer.unit());
             }
@@ -302,19 +394,23 @@ public final class OfficerDesk {
     }
 
     private static int pageSize(String given) {
+        return number(given, "limit", DEFAULT_PAGE_SIZE, 1, Escalations.MAX_PAGE_SIZE);
+    }
+
+    private static int number(String given, String name, int absent, int min, int max) {
         String s = blankToNull(given);
         if (s == null) {
-            return DEFAULT_PAGE_SIZE;
+            return absent;
         }
         try {
             int n = Integer.parseInt(s.strip());
-            if (n >= 1 && n <= Escalations.MAX_PAGE_SIZE) {
+            if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw refused(new Refusal.InvalidRequest("limit must be a whole number from 1 to " + Escalations.MAX_PAGE_SIZE
+        throw refused(new Refusal.InvalidRequest(name + " must be a whole number from " + min + " to " + max
                 + ", not '" + given + "'"));
     }
 

@@ -69,6 +69,18 @@ public sealed interface Refusal {
     record ReplyWindowClosed(ReplyWindow window, String message) implements Refusal {
     }
 
+    /** A violation list with bad lines: nothing was imported. */
+    record InvalidFile(List<vn.citizenqa.core.violations.ViolationFile.LineProblem> problems) implements Refusal {
+        public InvalidFile {
+            problems = List.copyOf(problems);
+        }
+
+        @Override
+        public String message() {
+            return "the file has " + problems.size() + " bad line(s) and nothing was imported; fix them and send it again";
+        }
+    }
+
     /** The channel did not accept the reply; nothing was recorded. */
     record ChannelFailed(String message) implements Refusal {
     }

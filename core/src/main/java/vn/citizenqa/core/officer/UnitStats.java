@@ -15,6 +15,11 @@ public record UnitStats(String unit, List<DailyFigures> days) {
 
     /** The whole range as one figure (its day is null); the median is over every first reply of the range. */
     public DailyFigures total() {
+        return sum(unit, days);
+    }
+
+    /** Days' figures as one (its day is null): the sums, and every first reply's time. */
+    static DailyFigures sum(String unit, List<DailyFigures> days) {
         EnumMap<Counter, Long> sums = new EnumMap<>(Counter.class);
         for (DailyFigures d : days) {
             for (Counter c : Counter.values()) {

@@ -12,5 +12,7 @@ public enum Counter {
     ESCALATED,
     CRIME_REPORTS,
     EMERGENCIES,
-    OFFICER_REPLIES
+    OFFICER_REPLIES,
+    /** Plates looked up in the camera-recorded violations (the plate itself is never counted or logged). */
+    PLATE_LOOKUPS
 }

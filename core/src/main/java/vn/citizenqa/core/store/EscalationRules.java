@@ -63,6 +63,18 @@ public final class EscalationRules {
                 new Escalation.StatusChange(EscalationStatus.CLOSED, officer, now, masked)));
     }
 
+    /** Into another unit's queue, status and holder unchanged, the move in the history; already there: no change. */
+    public EscalationChange move(Escalation cur, String toUnit, String by, String note, Instant now) {
+        if (cur.unit().equals(toUnit)) {
+            return new EscalationChange.Applied(cur, cur.status());
+        }
+        List<Escalation.StatusChange> history = new ArrayList<>(cur.history());
+        history.add(new Escalation.StatusChange(cur.status(), by, now, masker.mask(note)));
+        return applied(cur, new Escalation(cur.id(), toUnit, cur.conversation(), cur.citizenMessageId(),
+                cur.citizenMessageAt(), cur.priority(), cur.reason(), cur.intent(), cur.citizenText(), cur.draftReply(),
+                cur.candidates(), cur.status(), cur.createdAt(), cur.holder(), cur.answer(), cur.closure(), history));
+    }
+
     private static EscalationChange applied(Escalation before, Escalation after) {
         return new EscalationChange.Applied(after, before.status());
     }

@@ -41,6 +41,12 @@ public interface Escalations {
     /** Closes it with a reason (masked), whatever its status short of CLOSED. */
     EscalationChange close(String id, String officer, String reason);
 
+    /**
+     * Moves it to another unit's queue (a unit merged into another), keeping its status and holder and recording the
+     * move in its history with {@code note}; one already in that unit changes nothing and succeeds.
+     */
+    EscalationChange move(String id, String toUnit, String by, String note);
+
     record Created(Escalation escalation, boolean created) {
     }
 }

@@ -38,6 +38,8 @@ public final class InProcessStore implements Store {
     private final Counts counters = new Counts();
     private final Proposals suggestions = new Proposals();
     private final Rates rates = new Rates();
+    private final Registry units = new Registry();
+    private final CameraRecords violations = new CameraRecords();
 
     public InProcessStore(Clock clock, StoreSettings settings) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -81,6 +83,67 @@ public final class InProcessStore implements Store {
     @Override
     public MessageRates rates() {
         return rates;
+    }
+
+    @Override
+    public UnitRegistry units() {
+        return units;
+    }
+
+    @Override
+    public ViolationRecords violations() {
+        return violations;
+    }
+
+    private static final class Registry implements UnitRegistry {
+        private final ConcurrentHashMap<String, Unit> byId = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<Unit> find(String id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public List<Unit> all() {
+            return byId.values().stream().sorted(Comparator.comparing(Unit::id)).toList();
+        }
+
+        @Override
+        public void save(Unit unit) {
+            byId.put(unit.id(), unit);
+        }
+    }
+
+    private final class CameraRecords implements ViolationRecords {
+        private final ConcurrentHashMap<String, ConcurrentHashMap<String, RecordedViolation>> byPlate =
+                new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, Instant> imports = new ConcurrentHashMap<>();
+
+        @Override
+        public List<RecordedViolation> ofPlate(vn.citizenqa.core.violations.PlateNumber plate) {
+            Instant now = now();
+            return byPlate.getOrDefault(plate.normalised(), new ConcurrentHashMap<>()).values().stream()
+                    .filter(v -> v.liveAt(now))
+                    .sorted(Comparator.comparing((RecordedViolation v) -> v.violation().time().toInstant())
+                            .thenComparing(v -> v.violation().id()))
+                    .toList();
+        }
+
+        @Override
+        public void save(RecordedViolation v) {
+            byPlate.computeIfAbsent(v.violation().plate().normalised(), k -> new ConcurrentHashMap<>())
+                    .put(v.violation().id(), v);
+        }
+
+        @Override
+        public void recordImport(String unit, Instant at) {
+            imports.merge(Keys.requireId(unit, "unit"), at, (a, b) -> a.isAfter(b) ? a : b);
+        }
+
+        @Override
+        public Optional<Instant> updatedAt() {
+            return imports.values().stream().max(Comparator.naturalOrder());
+        }
     }
 
     /** One counter per citizen, for the latest minute it counted in (older minutes are never read again). */
@@ -316,6 +379,14 @@ public final class InProcessStore implements Store {
         @Override
         public List<String> units() {
             return byKey.values().stream().map(PageRegistration::unit).distinct().sorted().toList();
+        }
+
+        @Override
+        public List<PageRegistration> ofUnit(String unit) {
+            return byKey.values().stream().filter(p -> p.unit().equals(unit))
+                    .sorted(Comparator.comparing((PageRegistration p) -> p.channel().wireName())
+                            .thenComparing(PageRegistration::pageId))
+                    .toList();
         }
 
         @Override

@@ -14,6 +14,9 @@ public interface PageRegistry {
     /** Every unit with at least one registered page, sorted (a supervisor's figures cover them all). */
     List<String> units();
 
+    /** The unit's pages (one read), sorted by channel and page id. */
+    List<PageRegistration> ofUnit(String unit);
+
     /** Adds or replaces a registration (loading the pages file at start, an operator's change). */
     void register(PageRegistration page);
 

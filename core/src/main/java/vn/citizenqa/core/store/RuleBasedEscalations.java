@@ -47,4 +47,11 @@ public abstract class RuleBasedEscalations implements Escalations {
         Objects.requireNonNull(reason, "reason");
         return change(id, (cur, now) -> rules.close(cur, officer, reason, now));
     }
+
+    @Override
+    public final EscalationChange move(String id, String toUnit, String by, String note) {
+        Keys.requireId(toUnit, "toUnit");
+        Objects.requireNonNull(by, "by");
+        return change(id, (cur, now) -> rules.move(cur, toUnit, by, note, now));
+    }
 }

@@ -29,4 +29,10 @@ public interface Store {
 
     /** Messages per citizen and minute, for the rate limit. */
     MessageRates rates();
+
+    /** The units: names, provinces, and which were merged into which. */
+    UnitRegistry units();
+
+    /** Camera-recorded traffic violations by plate. */
+    ViolationRecords violations();
 }

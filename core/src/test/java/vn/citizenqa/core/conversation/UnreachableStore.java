@@ -56,4 +56,14 @@ public final class UnreachableStore implements Store {
     public vn.citizenqa.core.store.MessageRates rates() {
         throw down();
     }
+
+    @Override
+    public vn.citizenqa.core.store.UnitRegistry units() {
+        throw down();
+    }
+
+    @Override
+    public vn.citizenqa.core.store.ViolationRecords violations() {
+        throw down();
+    }
 }

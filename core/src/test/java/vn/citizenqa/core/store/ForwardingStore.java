@@ -46,6 +46,16 @@ public class ForwardingStore implements Store {
         return store.rates();
     }
 
+    @Override
+    public UnitRegistry units() {
+        return store.units();
+    }
+
+    @Override
+    public ViolationRecords violations() {
+        return store.violations();
+    }
+
     /** Message claims that pass everything to others; override the step whose failure is simulated. */
     public static class Claims implements MessageClaims {
 

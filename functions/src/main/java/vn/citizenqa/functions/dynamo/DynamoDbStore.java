@@ -26,6 +26,8 @@ import vn.citizenqa.core.store.PageRegistry;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.core.store.Suggestions;
+import vn.citizenqa.core.store.UnitRegistry;
+import vn.citizenqa.core.store.ViolationRecords;
 
 /** The store on one DynamoDB table (see {@link StoreTable}), through the low-level client: single-item writes only. */
 public final class DynamoDbStore implements Store {
@@ -37,6 +39,8 @@ public final class DynamoDbStore implements Store {
     private final DailyCounters counters;
     private final Suggestions suggestions;
     private final MessageRates rates;
+    private final UnitRegistry units;
+    private final ViolationRecords violations;
     private final TableCalls table;
 
     public DynamoDbStore(DynamoDbClient client, String tableName, Clock clock, StoreSettings settings) {
@@ -51,6 +55,8 @@ public final class DynamoDbStore implements Store {
         this.counters = new DynamoDailyCounters(table, settings);
         this.suggestions = new DynamoSuggestions(table, masker, now);
         this.rates = new DynamoMessageRates(table);
+        this.units = new DynamoUnitRegistry(table);
+        this.violations = new DynamoViolationRecords(table, now);
     }
 
     /** A client for the settings: URL-connection HTTP, explicit region, bounded retries with backoff. */
@@ -128,5 +134,15 @@ public final class DynamoDbStore implements Store {
     @Override
     public MessageRates rates() {
         return rates;
+    }
+
+    @Override
+    public UnitRegistry units() {
+        return units;
+    }
+
+    @Override
+    public ViolationRecords violations() {
+        return violations;
     }
 }

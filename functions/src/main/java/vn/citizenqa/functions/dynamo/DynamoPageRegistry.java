@@ -47,6 +47,23 @@ final class DynamoPageRegistry implements PageRegistry {
     }
 
     @Override
+    public List<PageRegistration> ofUnit(String unit) {
+        String prefix = StoreTable.unitPagesPrefix(unit);
+        return table.query(QueryRequest.builder()
+                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                        .expressionAttributeNames(Map.of("#pk", StoreTable.PK, "#sk", StoreTable.SK))
+                        .expressionAttributeValues(Map.of(":pk", Attrs.s(StoreTable.UNITS), ":prefix", Attrs.s(prefix))),
+                        Integer.MAX_VALUE)
+                .stream().map(item -> new Attrs.Reader(item).s(StoreTable.SK).substring(prefix.length()))
+                .map(page -> page.split("#", 2))
+                .flatMap(parts -> Channel.fromWireName(parts[0]).flatMap(c -> find(c, parts[1])).stream())
+                .filter(p -> p.unit().equals(unit))
+                .sorted(java.util.Comparator.comparing((PageRegistration p) -> p.channel().wireName())
+                        .thenComparing(PageRegistration::pageId))
+                .toList();
+    }
+
+    @Override
     public void register(PageRegistration p) {
         Optional<PageRegistration> before = find(p.channel(), p.pageId());
         table.put(Attrs.item()

@@ -33,6 +33,9 @@ import vn.citizenqa.core.store.SuggestionStatus;
  * unit membership       UNITS                           UNIT#unit#PAGE#channel#pageId
  * suggestion            SUGGESTION#id                   SUGGESTION  GSI1: SUGGESTIONS#status / created#id
  * messages in a minute  RATE#channel#pageId#userId      MIN#yyyy-mm-ddThh:mm  (rate limit; expires in minutes)
+ * unit record           UNIT_RECORDS                    UNIT#unit
+ * recorded violation    PLATE#plate                     VIOL#id   (a paid one expires)
+ * violation list import VIOLATION_IMPORTS               UNIT#unit
  * </pre>
  */
 public final class StoreTable {
@@ -55,6 +58,9 @@ public final class StoreTable {
     static final String UNITS = "UNITS";
     static final String UNIT_PREFIX = "UNIT#";
     static final String SUGGESTION = "SUGGESTION";
+    static final String UNIT_RECORDS = "UNIT_RECORDS";
+    static final String VIOLATION_PREFIX = "VIOL#";
+    static final String VIOLATION_IMPORTS = "VIOLATION_IMPORTS";
 
     private StoreTable() {
     }
@@ -106,6 +112,19 @@ public final class StoreTable {
     /** One item per page under the UNITS partition, so that the units with pages are one Query. */
     static String unitMemberSk(String unit, Channel channel, String pageId) {
         return UNIT_PREFIX + unit + "#PAGE#" + channel.wireName() + "#" + pageId;
+    }
+
+    static String unitSk(String unit) {
+        return UNIT_PREFIX + unit;
+    }
+
+    /** The prefix of the membership items of one unit's pages. */
+    static String unitPagesPrefix(String unit) {
+        return UNIT_PREFIX + unit + "#PAGE#";
+    }
+
+    static String platePk(vn.citizenqa.core.violations.PlateNumber plate) {
+        return "PLATE#" + plate.normalised();
     }
 
     static String suggestionPk(String id) {

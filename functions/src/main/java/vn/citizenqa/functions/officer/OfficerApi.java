@@ -25,6 +25,8 @@ public final class OfficerApi {
     private static final Logger LOG = Logger.getLogger(OfficerApi.class.getName());
     /** The largest body read (64 KiB): a reply is at most 2000 characters, so anything near this is not an officer's. */
     public static final int MAX_BODY_CHARS = 64 * 1024;
+    /** The largest violation list read in one request (2 MiB, some 15,000 lines); larger lists are split. */
+    public static final int MAX_FILE_CHARS = 2 * 1024 * 1024;
 
     private final OfficerDesk desk;
 
@@ -69,10 +71,12 @@ public final class OfficerApi {
                 return failure(403, "forbidden", message);
             }
         }
-        if (request.body() != null && request.body().length() > MAX_BODY_CHARS) {
-            return tooLarge();
+        int limit = match.get().route() == OfficerRoute.IMPORT_VIOLATIONS ? MAX_FILE_CHARS : MAX_BODY_CHARS;
+        if (request.body() != null && request.body().length() > limit) {
+            return failure(413, "payload_too_large", "the body is larger than " + limit + " characters");
         }
         try {
+            desk.admit(officer);
             return serve(match.get(), officer, request);
         } catch (OfficerRequestRefused e) {
             return refused(e.refusal());
@@ -109,6 +113,10 @@ public final class OfficerApi {
                         text(body, "question"), text(body, "answer"))));
             }
             case STATS -> ok(OfficerJson.stats(desk.stats(officer, q.get("from"), q.get("to"), q.get("unit"))));
+            case LIST_UNITS -> ok(OfficerJson.units(desk.units(officer)));
+            case LIST_PROCEDURES -> ok(OfficerJson.procedures(desk.procedures(q.get("q"), q.get("limit"))));
+            case IMPORT_VIOLATIONS -> ok(OfficerJson.imported(desk.importViolations(officer, q.get("unit"),
+                    request.body())));
         };
     }
 
@@ -124,6 +132,7 @@ public final class OfficerApi {
             case Refusal.Closed r -> new Response(409, OfficerJson.error("closed", r));
             case Refusal.ReplyWindowClosed r -> new Response(409, OfficerJson.error("reply_window_closed", r));
             case Refusal.ChannelFailed r -> new Response(502, OfficerJson.error("channel_failed", r));
+            case Refusal.InvalidFile r -> new Response(400, OfficerJson.error("invalid_file", r));
         };
     }
 

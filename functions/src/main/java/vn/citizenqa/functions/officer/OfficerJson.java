@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.citizenqa.core.model.Candidate;
+import vn.citizenqa.core.model.ProcedureRef;
 import vn.citizenqa.core.officer.Delivery;
 import vn.citizenqa.core.officer.EscalationDetail;
 import vn.citizenqa.core.officer.EscalationSummary;
@@ -27,6 +28,9 @@ import vn.citizenqa.core.store.Counter;
 import vn.citizenqa.core.store.DailyFigures;
 import vn.citizenqa.core.store.Escalation;
 import vn.citizenqa.core.store.Suggestion;
+import vn.citizenqa.core.store.Unit;
+import vn.citizenqa.core.violations.ViolationFile;
+import vn.citizenqa.core.violations.ViolationImport;
 
 /** The officer API's bodies, exactly as {@code /openapi/officer-api.yaml} describes them. */
 public final class OfficerJson {
@@ -150,7 +154,35 @@ public final class OfficerJson {
             u.days().forEach(d -> figures(days.addObject(), d));
             figures(unit.putObject("total"), u.total());
         }
+        figures(root.putObject("total"), stats.total());
         return root;
+    }
+
+    public static ObjectNode units(List<Unit> units) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode items = root.putArray("units");
+        for (Unit u : units) {
+            ObjectNode o = items.addObject().put("id", u.id()).put("name", u.displayName()).put("parent", u.parent())
+                    .put("traffic", u.traffic());
+            switch (u.status()) {
+                case Unit.Status.Active a -> o.put("status", "ACTIVE").putNull("mergedInto").putNull("mergedOn");
+                case Unit.Status.MergedInto(String into, LocalDate on) ->
+                        o.put("status", "MERGED").put("mergedInto", into).put("mergedOn", on.toString());
+            }
+        }
+        return root;
+    }
+
+    public static ObjectNode procedures(List<ProcedureRef> procedures) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode items = root.putArray("procedures");
+        procedures.forEach(p -> items.addObject().put("id", p.id()).put("title", p.title()));
+        return root;
+    }
+
+    public static ObjectNode imported(ViolationImport.Report r) {
+        return MAPPER.createObjectNode().put("unit", r.unit()).put("added", r.added()).put("updated", r.updated())
+                .put("unchanged", r.unchanged()).put("importedAt", time(r.importedAt()));
     }
 
     public static ObjectNode error(String code, String message) {
@@ -167,6 +199,10 @@ public final class OfficerJson {
                 valid.forEach(values::add);
             }
             case Refusal.ReplyWindowClosed(ReplyWindow w, String ignored) -> window(body.putObject("replyWindow"), w);
+            case Refusal.InvalidFile(List<ViolationFile.LineProblem> problems) -> {
+                ArrayNode lines = body.putArray("problems");
+                problems.forEach(p -> lines.addObject().put("line", p.line()).put("problem", p.problem()));
+            }
             default -> {
                 // the code and message say it all
             }
@@ -213,6 +249,7 @@ public final class OfficerJson {
         o.put("crimeReports", f.count(Counter.CRIME_REPORTS));
         o.put("emergencies", f.count(Counter.EMERGENCIES));
         o.put("officerReplies", f.count(Counter.OFFICER_REPLIES));
+        o.put("plateLookups", f.count(Counter.PLATE_LOOKUPS));
         o.put("firstReplies", f.firstResponseTimes().size());
         o.put("medianFirstReplySeconds", f.medianFirstResponse().map(Duration::toSeconds).orElse(null));
     }

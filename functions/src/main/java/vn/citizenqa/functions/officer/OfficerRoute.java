@@ -19,7 +19,10 @@ public enum OfficerRoute {
     REPLY("POST", "/escalations/{id}/reply", List.of(), true),
     CLOSE("POST", "/escalations/{id}/close", List.of(), true),
     SUGGEST("POST", "/escalations/{id}/suggest", List.of(), true),
-    STATS("GET", "/stats", List.of("from", "to", "unit"), false);
+    STATS("GET", "/stats", List.of("from", "to", "unit"), false),
+    LIST_UNITS("GET", "/units", List.of(), false),
+    LIST_PROCEDURES("GET", "/procedures", List.of("q", "limit"), false),
+    IMPORT_VIOLATIONS("POST", "/violations/import", List.of("unit"), true);
 
     /** Where the OpenAPI description is packaged. */
     public static final String OPENAPI_RESOURCE = "/openapi/officer-api.yaml";

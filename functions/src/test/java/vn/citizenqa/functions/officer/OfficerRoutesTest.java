@@ -59,8 +59,11 @@ class OfficerRoutesTest {
         assertEquals(List.of("$.units[0].days is not an array"), description.violations(OfficerRoute.STATS, 200,
                 mapper.readTree("{\"from\":\"2026-01-01\",\"to\":\"2026-01-01\",\"units\":[{\"unit\":\"u\",\"days\":{},"
                         + "\"total\":{\"day\":null,\"questions\":0,\"answered\":0,\"clarified\":0,\"escalated\":0,"
-                        + "\"crimeReports\":0,\"emergencies\":0,\"officerReplies\":0,\"firstReplies\":0,"
-                        + "\"medianFirstReplySeconds\":null}}]}")));
+                        + "\"crimeReports\":0,\"emergencies\":0,\"officerReplies\":0,\"plateLookups\":0,"
+                        + "\"firstReplies\":0,\"medianFirstReplySeconds\":null}}],\"total\":{\"day\":null,"
+                        + "\"questions\":0,\"answered\":0,\"clarified\":0,\"escalated\":0,\"crimeReports\":0,"
+                        + "\"emergencies\":0,\"officerReplies\":0,\"plateLookups\":0,\"firstReplies\":0,"
+                        + "\"medianFirstReplySeconds\":null}}")));
         assertEquals(List.of("CLAIM declares no 418 response"), description.violations(OfficerRoute.CLAIM, 418,
                 mapper.readTree("{}")));
     }

@@ -16,7 +16,7 @@ import vn.citizenqa.core.channel.ReplyFailedException;
 import vn.citizenqa.core.channel.ReplyOption;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.functions.channel.ChannelHttp;
-import vn.citizenqa.functions.local.ChannelStandIn;
+import vn.citizenqa.standin.ChannelStandIn;
 
 class MessengerClientTest {
 

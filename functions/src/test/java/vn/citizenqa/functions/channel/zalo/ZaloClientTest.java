@@ -19,7 +19,7 @@ import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.store.InProcessStore;
 import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.functions.channel.ChannelHttp;
-import vn.citizenqa.functions.local.ChannelStandIn;
+import vn.citizenqa.standin.ChannelStandIn;
 
 class ZaloClientTest {
 

@@ -1,0 +1,12 @@
+package vn.citizenqa.core.violations;
+
+/** Whether a recorded violation's fine is still to be resolved. */
+public enum PaymentStatus {
+    UNPAID,
+    PAID;
+
+    /** How an import file writes it. */
+    public String fileName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

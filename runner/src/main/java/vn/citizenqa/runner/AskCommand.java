@@ -1,0 +1,69 @@
+package vn.citizenqa.runner;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.citizenqa.core.Assistant;
+import vn.citizenqa.core.model.ConversationContext;
+import vn.citizenqa.core.model.Decision;
+import vn.citizenqa.functions.json.DecisionJson;
+
+/**
+ * {@code ask [--json] [--context PROCEDURE_ID] TEXT} and {@code ask --json --batch} (one message a line on
+ * standard input, one JSON object a line out, in order).
+ */
+public final class AskCommand {
+
+    private final Assistant assistant;
+
+    public AskCommand(Assistant assistant) {
+        this.assistant = assistant;
+    }
+
+    public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws IOException {
+        boolean json = false;
+        boolean batch = false;
+        String context = null;
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--json" -> json = true;
+                case "--batch" -> batch = true;
+                case "--context" -> {
+                    if (i + 1 >= args.size()) {
+                        err.println("--context needs a procedure id");
+                        return 2;
+                    }
+                    context = args.get(++i);
+                }
+                default -> words.add(a);
+            }
+        }
+        if (context != null && assistant.knowledgeBase().find(context).isEmpty()) {
+            err.println("unknown procedure id for --context: " + context);
+            return 2;
+        }
+        ConversationContext ctx = context == null ? ConversationContext.NONE : ConversationContext.about(context);
+        if (batch) {
+            for (String line; (line = in.readLine()) != null; ) {
+                print(assistant.decide(line, ctx), json, out);
+            }
+            out.flush();
+            return 0;
+        }
+        if (words.isEmpty()) {
+            err.println("usage: ask [--json] [--context PROCEDURE_ID] \"question\"  |  ask --json --batch < questions.txt");
+            return 2;
+        }
+        print(assistant.decide(String.join(" ", words), ctx), json, out);
+        return 0;
+    }
+
+    private static void print(Decision d, boolean json, PrintStream out) {
+        out.println(json ? DecisionJson.toLine(d) : d.reply());
+    }
+}
