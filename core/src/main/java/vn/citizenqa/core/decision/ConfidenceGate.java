@@ -27,7 +27,7 @@ public record ConfidenceGate(double[] weights, double answer, double clarify, do
 
     public static final ConfidenceGate DEFAULT = new ConfidenceGate(
             new double[] {-6.203, 3.318, 1.361, 0.630, 0.998, 0.101, -1.476, -0.389, 3.484},
-            0.92, 0.07, 0.1);
+            0.92, 0.07, 0.15);
 
     public ConfidenceGate {
         if (weights.length != FEATURES.length + 1) {
