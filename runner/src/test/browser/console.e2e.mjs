@@ -22,6 +22,12 @@ const TOKEN_B = required('TOKEN_OFFICER_B');
 const TOKEN_SUPERVISOR = required('TOKEN_SUPERVISOR');
 const UNIT_A = required('UNIT_A');
 const UNIT_B = required('UNIT_B');
+const UNIT_A_NAME = required('UNIT_A_NAME');
+const UNIT_B_NAME = required('UNIT_B_NAME');
+const MSG_LATE = required('MSG_LATE');
+const LATE_WEBHOOK_URL = required('LATE_WEBHOOK_URL');
+const LATE_BODY = required('LATE_BODY');
+const LATE_SIGNATURE = required('LATE_SIGNATURE');
 const OFFICER_A = required('OFFICER_A');
 const MSG_URGENT = required('MSG_URGENT');
 const MSG_SCRIPT = required('MSG_SCRIPT');
@@ -120,7 +126,9 @@ try {
   await step("officer A signs in and sees the unit's open queue, urgent first", async () => {
     await signIn(a, TOKEN_A);
     check((await a.locator('#who-name').textContent()) === OFFICER_A, 'who: ' + await a.locator('#who-name').textContent());
-    check((await a.locator('#who-unit').textContent()) === UNIT_A, 'unit: ' + await a.locator('#who-unit').textContent());
+    await eventually(async () => (await a.locator('#who-unit').textContent()) === UNIT_A_NAME,
+      'the unit is named, not its id');
+    check((await a.locator('#queue-unit').textContent()).includes(UNIT_A_NAME), 'queue heading names the unit');
     await eventually(async () => (await rowTexts(a)).includes(MSG_URGENT), 'the emergency is in the queue');
     const priorities = await rows(a).evaluateAll((els) => els.map((e) => e.dataset.priority));
     const rank = { URGENT: 0, HIGH: 1, NORMAL: 2 };
@@ -132,8 +140,19 @@ try {
     check(badge === 'KHẨN CẤP', 'urgent badge: ' + badge);
     const colour = await urgentRow.locator('.badge.prio').evaluate((e) => getComputedStyle(e).backgroundColor);
     check(colour === 'rgb(179, 18, 31)', 'urgent badge colour: ' + colour);
-    const left = await urgentRow.locator('.time-left').textContent();
+    const waited = await urgentRow.locator('.row-top .waiting').textContent();
+    check(/^chờ (dưới 1 phút|\d+ phút)$/.test(waited), 'an urgent case says how long it has waited: ' + waited);
+    const waitColour = await urgentRow.locator('.row-top .waiting').evaluate((e) => getComputedStyle(e).color);
+    check(waitColour === 'rgb(179, 18, 31)', 'the waiting time is red: ' + waitColour);
+    check((await urgentRow.locator('.holder').textContent()) === 'Chưa cán bộ nào nhận', 'and that nobody holds it');
+    const left = await urgentRow.locator('.row-meta .time-left').textContent();
     check(/^còn 6 ngày \d+ giờ$/.test(left), 'a Messenger case has 7 days as a human agent: ' + left);
+  });
+
+  await step('reasons say each cue once', async () => {
+    const words = await a.evaluate(() => window.citizenQaConsole.reasonWords(
+      'cứu với, cứu, cầm dao, đang đánh, đang đánh nhau, đánh nhau'));
+    check(words === 'cứu với, cầm dao, đang đánh nhau', 'reason: ' + words);
   });
 
   await step("a citizen's <script> and markup are shown as text and never run", async () => {
@@ -161,8 +180,45 @@ try {
       'words: ' + words.join(' | '));
   });
 
+  await step('a new URGENT case appears on the open queue without a click, in the tab title, silent by default', async () => {
+    check(!(await a.locator('#sound-toggle').isChecked()), 'the sound is off by default');
+    const before = await rows(a).count();
+    const posted = await fetch(LATE_WEBHOOK_URL, {
+      method: 'POST', body: LATE_BODY,
+      headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': LATE_SIGNATURE },
+    });
+    check(posted.status === 200, 'the webhook took the late message: ' + posted.status);
+    const t = Date.now();
+    await eventually(async () => (await rowTexts(a)).includes(MSG_LATE), 'the new case shows up by itself', 12000);
+    console.log(`  the new URGENT case appeared ${Date.now() - t} ms after the webhook, without a click`);
+    check(await rows(a).count() === before + 1, 'one more row');
+    const row = rows(a).filter({ hasText: MSG_LATE });
+    check((await row.getAttribute('class')).includes('case-new'), 'marked new');
+    check((await row.getAttribute('data-priority')) === 'URGENT', 'it is urgent');
+    check(/^\(\d+\) KHẨN CẤP · /.test(await a.title()), 'the tab title counts urgent cases: ' + await a.title());
+    check(/KHẨN CẤP mới/.test(await a.locator('#notice').textContent()), 'a notice says so');
+    check(await a.evaluate(() => window.citizenQaConsole.cues()) === 0, 'no sound unless asked for');
+  });
+
   await a.mouse.move(0, 0); // no row underlined by a resting pointer
   await a.screenshot({ path: join(SCREENSHOTS, 'console-queue.png') });
+
+  await step("on a phone, a case's message and its claim and reply actions are on the first screen", async () => {
+    const phone = await officerPage({ width: 390, height: 844 });
+    await signIn(phone, TOKEN_A2);
+    await eventually(async () => (await rowTexts(phone)).includes(MSG_LATE), 'the queue on the phone');
+    check(await phone.evaluate(() => document.documentElement.scrollWidth) <= 390, 'the queue does not scroll sideways');
+    await rows(phone).filter({ hasText: MSG_LATE }).locator('a').click();
+    await phone.locator('#case[data-status="OPEN"]').waitFor();
+    for (const [what, selector] of [['the message', '#citizen-message'], ['claim', '#claim-button'],
+      ['the reply box', '#reply-text'], ['send', '#reply-form button[type=submit]']]) {
+      const box = await phone.locator(selector).boundingBox();
+      check(box && box.y >= 0 && box.y + box.height <= 844, `${what} is on the first screen: ${JSON.stringify(box)}`);
+    }
+    check(await phone.evaluate(() => document.documentElement.scrollWidth) <= 390, 'the case does not scroll sideways');
+    await phone.screenshot({ path: join(SCREENSHOTS, 'console-case-phone.png') });
+    await phone.context().close();
+  });
 
   await step('the case shows the message, the conversation, the draft and the deadline', async () => {
     await rows(a).filter({ hasText: MSG_URGENT }).locator('a').click();
@@ -193,6 +249,13 @@ try {
     check(held.includes(OFFICER_A), 'held by: ' + held);
     check(await a2.locator('#reply-form').count() === 0, 'no reply form for them');
     await a2.context().close();
+  });
+
+  await step('the procedure field searches every procedure, not only the candidates', async () => {
+    await a.locator('#reply-procedure').fill('ho chieu');
+    await eventually(async () => (await a.locator('#procedure-options option').evaluateAll(
+      (os) => os.map((o) => o.value))).includes('cap-ho-chieu'), 'passports are offered');
+    await a.locator('#reply-procedure').fill('');
   });
 
   await step('officer A writes a reply', async () => {
@@ -262,18 +325,40 @@ try {
     await s.locator('[data-nav="stats"]').click();
     await s.locator('#stats-table').waitFor();
     const units = await s.locator('#stats-table tbody th').allTextContents();
-    check(units.includes(UNIT_A) && units.includes(UNIT_B), 'units: ' + units);
+    check(units.includes(UNIT_A_NAME) && units.includes(UNIT_B_NAME), 'units by name: ' + units);
+    check(/^\d{2}\/\d{2}\/\d{4}$/.test(await s.locator('#stats-from').inputValue()), 'the date input reads dd/mm/yyyy');
+    check(/^Từ \d{2}\/\d{2}\/\d{4} đến \d{2}\/\d{2}\/\d{4}$/.test(await s.locator('#stats-range').textContent()),
+      'the heading: ' + await s.locator('#stats-range').textContent());
+    const median = await s.locator('#stats-table tfoot td').last().textContent();
+    check(median !== '—', "the total's median first reply is computed from the units' replies: " + median);
     const cells = await s.locator(`#stats-table tbody tr[data-unit="${UNIT_A}"] td`).allTextContents();
     const header = await s.locator('#stats-table thead th').allTextContents();
     const figure = (label) => cells[header.indexOf(label) - 1];
     check(Number(figure('Chuyển cán bộ')) >= 3, 'escalated: ' + figure('Chuyển cán bộ'));
     check(figure('Cán bộ trả lời') === '1', 'officer replies: ' + figure('Cán bộ trả lời'));
     check(await s.locator('#stats-chart rect.seg-escalated').count() >= 2, 'the chart has a bar for each unit');
-    check((await s.locator('#stats-chart text').allTextContents()).includes(UNIT_B), 'the chart names the units');
+    check((await s.locator('#stats-chart text').allTextContents()).includes(UNIT_B_NAME), 'the chart names the units');
     await s.screenshot({ path: join(SCREENSHOTS, 'console-stats.png'), fullPage: true });
+    await s.locator('#stats-from').fill('31/02/2026');
+    await s.getByRole('button', { name: 'Xem', exact: true }).click();
+    await eventually(async () => /ngày\/tháng\/năm/.test(await s.locator('#stats-body').textContent()), 'a wrong day is refused');
     await s.locator('[data-nav="queue"]').click();
     await s.locator('#unit-select').selectOption(UNIT_B);
     await eventually(async () => (await rowTexts(s)).includes(MSG_B), "the supervisor picks unit B's queue");
+  });
+
+  await step('on a phone the figures are readable and nothing scrolls sideways', async () => {
+    const p = await officerPage({ width: 390, height: 844 });
+    await signIn(p, TOKEN_SUPERVISOR);
+    await p.locator('[data-nav="stats"]').click();
+    await p.locator('#stats-table').waitFor();
+    check(await p.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no sideways scrolling');
+    const label = await p.locator('#stats-chart .chart-label').first().boundingBox();
+    check(label && label.height >= 11, 'chart labels at a readable size: ' + JSON.stringify(label));
+    const cell = p.locator(`#stats-table tbody tr[data-unit="${UNIT_A}"] td`).first();
+    check((await cell.evaluate((e) => getComputedStyle(e, '::before').content)).includes('Câu hỏi'), 'each figure is labelled');
+    await p.screenshot({ path: join(SCREENSHOTS, 'console-stats-phone.png'), fullPage: true });
+    await p.context().close();
   });
 
   await step('signing out forgets the token', async () => {

@@ -49,6 +49,12 @@
   const CLOSE_MAX = 500;
   const QUESTION_MAX = 500;
   const PAGE_SIZE = 20;
+  /** How often an open queue asks for new cases, and how long before a token expires it is refreshed. */
+  const POLL_MS = 5000;
+  const REFRESH_BEFORE_MS = 5 * 60e3;
+  const SOUND_KEY = 'citizenqa.console.sound';
+  const REFRESH_KEY = 'citizenqa.console.refresh';
+  const TITLE = document.title;
 
   // The API lives on the same origin, under whatever prefix the console itself is served from.
   const apiBase = location.pathname.replace(/\/console(\/.*)?$/, '');
@@ -58,6 +64,8 @@
     token: null,
     claims: null,
     units: null, // for supervisors: the units they may pick
+    unitNames: new Map(), // unit id → its name (GET /units)
+    seenUrgent: null, // ids of the URGENT cases already shown on the open queue (null until the first load)
     trail: [], // cursors of the queue pages before the current one
     trailKey: '',
   };
@@ -123,6 +131,55 @@
     return Number.isNaN(t) ? '—' : timeFormat.format(new Date(t));
   }
 
+  /** "2026-11-30" → "30/11/2026": every date the page shows reads day, month, year. */
+  function formatDay(isoDay) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(isoDay || ''));
+    return m ? m[3] + '/' + m[2] + '/' + m[1] : '—';
+  }
+
+  /** "30/11/2026" (or "30/11/26", "1/2/2026") → "2026-11-30", or null when it is not a day. */
+  function parseDay(text) {
+    const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\s*$/.exec(String(text || ''));
+    if (!m) return null;
+    const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    const date = new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[1])));
+    if (date.getUTCDate() !== Number(m[1]) || date.getUTCMonth() !== Number(m[2]) - 1) return null;
+    return date.toISOString().slice(0, 10);
+  }
+
+  /** The unit's name, or its id while the names are not known. */
+  function unitName(id) {
+    return (id && state.unitNames.get(id)) || id || '';
+  }
+
+  /** How long the citizen has waited, from the message officers were given: "chờ 4 phút". */
+  function waiting(createdIso, now = Date.now()) {
+    const t = Date.parse(createdIso);
+    return Number.isNaN(t) ? '' : 'chờ ' + formatDuration(Math.max(0, now - t));
+  }
+
+  function waitingBadge(createdIso) {
+    const node = h('span', { class: 'waiting', dataset: { since: createdIso }, title: 'Người dân nhắn lúc ' + formatTime(createdIso) });
+    node.textContent = waiting(createdIso);
+    return node;
+  }
+
+  /**
+   * A reason as triage wrote it lists every cue it matched ("cứu với, cứu, đang đánh, đang đánh nhau"): each is said
+   * once, and a cue inside a longer one is left out ("cứu với, đang đánh nhau").
+   */
+  function reasonWords(reason) {
+    const cues = String(reason || '').split(/\s*[,;]\s*/).map((c) => c.trim()).filter(Boolean);
+    const fold = (t) => ' ' + t.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd') + ' ';
+    const kept = [];
+    cues.forEach((cue, i) => {
+      const f = fold(cue);
+      const inLonger = cues.some((other, j) => j !== i && fold(other).length > f.length && fold(other).includes(f));
+      if (!inLonger && !kept.some((k) => fold(k) === f)) kept.push(cue);
+    });
+    return kept.join(', ');
+  }
+
   /** "2 ngày 4 giờ", "3 giờ 20 phút", "15 phút", "dưới 1 phút". */
   function formatDuration(ms) {
     const minutes = Math.floor(ms / 60000);
@@ -158,8 +215,11 @@
     node.className = 'time-left left-' + left.level;
   }
 
-  // Deadlines move on while the page is open.
-  setInterval(() => document.querySelectorAll('.time-left').forEach(refreshDeadline), 30000);
+  // Deadlines and waiting times move on while the page is open.
+  setInterval(() => {
+    document.querySelectorAll('.time-left').forEach(refreshDeadline);
+    document.querySelectorAll('.waiting').forEach((n) => { n.textContent = waiting(n.dataset.since); });
+  }, 30000);
 
   function priorityBadge(priority) {
     return h('span', { class: 'badge prio prio-' + String(priority).toLowerCase() }, PRIORITIES[priority] || priority);
@@ -272,14 +332,54 @@
     state.claims = claims;
     state.units = null;
     sessionStorage.setItem(TOKEN_KEY, token);
+    scheduleRefresh();
     return null;
+  }
+
+  // ---------------------------------------------------------------- keeping the session
+
+  let refreshTimer = null;
+  /**
+   * Before the token expires: deployed, a new id token from the hosted UI's token endpoint with the refresh token
+   * (the officer is not sent to sign in again mid-case); locally (a pasted token cannot be renewed), a warning.
+   */
+  function scheduleRefresh() {
+    clearTimeout(refreshTimer);
+    if (!state.claims || typeof state.claims.exp !== 'number') return;
+    const wait = Math.max(0, state.claims.exp * 1000 - REFRESH_BEFORE_MS - Date.now());
+    refreshTimer = setTimeout(refreshToken, Math.min(wait, 2147483000));
+  }
+
+  async function refreshToken() {
+    const cognito = state.config.cognito;
+    const refresh = sessionStorage.getItem(REFRESH_KEY);
+    if (state.config.signIn !== 'cognito' || !cognito || !refresh) {
+      notify('Phiên đăng nhập sắp hết hạn (lúc ' + formatTime(new Date(state.claims.exp * 1000).toISOString())
+        + '). Hãy lưu việc đang làm và đăng nhập lại.', 'error');
+      return;
+    }
+    try {
+      const response = await fetch(new URL('/oauth2/token', cognito.domain).toString(), {
+        method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'refresh_token', client_id: cognito.clientId, refresh_token: refresh }),
+      });
+      const tokens = await response.json();
+      const problem = response.ok && tokens.id_token ? acceptToken(tokens.id_token) : 'refused';
+      if (problem) throw new Error(problem);
+    } catch (e) {
+      notify('Không gia hạn được phiên đăng nhập; hãy đăng nhập lại trước khi phiên hết hạn.', 'error');
+    }
   }
 
   function signOut(message) {
     state.token = null;
     state.claims = null;
     state.units = null;
+    state.seenUrgent = null;
+    clearTimeout(refreshTimer);
+    document.title = TITLE;
     sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(REFRESH_KEY);
     const cognito = state.config.cognito;
     if (!message && state.config.signIn === 'cognito' && cognito) {
       const url = new URL('/logout', cognito.domain);
@@ -308,7 +408,21 @@
     $('mainnav').hidden = false;
     $('who').hidden = false;
     $('who-name').textContent = me() || '';
-    $('who-unit').textContent = isSupervisor() ? 'Lãnh đạo' + (ownUnit() ? ' · ' + ownUnit() : '') : ownUnit() || '';
+    $('who-unit').textContent = isSupervisor() ? 'Lãnh đạo' + (ownUnit() ? ' · ' + unitName(ownUnit()) : '')
+      : unitName(ownUnit());
+  }
+
+  /** The units' names, once per sign-in: every place the page names a unit uses them. */
+  let namesLoaded = null;
+  function loadUnitNames() {
+    if (!namesLoaded) {
+      namesLoaded = api('GET', '/units').then((body) => {
+        for (const u of body.units) state.unitNames.set(u.id, u.name + (u.status === 'MERGED' ? ' (đã sáp nhập)' : ''));
+        state.unitRecords = body.units;
+        showSignedIn();
+      }).catch(() => { namesLoaded = null; });
+    }
+    return namesLoaded;
   }
 
   function randomString(bytes) {
@@ -365,6 +479,7 @@
       const tokens = await response.json();
       if (!response.ok || !tokens.id_token) return 'Đăng nhập không thành công: ' + (tokens.error || response.status);
       // The API's authorizer reads custom:unit and cognito:groups, which only the id token carries.
+      if (tokens.refresh_token) sessionStorage.setItem(REFRESH_KEY, tokens.refresh_token);
       return acceptToken(tokens.id_token);
     } catch (e) {
       return 'Không kết nối được máy chủ đăng nhập.';
@@ -378,10 +493,11 @@
     return { parts: path.split('/').filter(Boolean), params: new URLSearchParams(query || '') };
   }
 
-  function route() {
+  async function route() {
     if (!state.token) return showSignIn();
     showSignedIn();
     clearNotice();
+    await loadUnitNames();
     const { parts, params } = parseHash();
     if (parts[0] === 'case' && parts[1]) return showCase(decodeURIComponent(parts[1]));
     if (parts[0] === 'stats') return showStats();
@@ -411,7 +527,9 @@
   }
 
   let queueRequest = 0;
-  async function showQueue(params) {
+  let queueShown = '';
+  async function showQueue(params, quiet = false) {
+    if (!quiet) queueShown = '';
     showView('queue');
     $('case-back').href = location.hash || '#/queue'; // a case leads back to the tab and page it was opened from
     const request = ++queueRequest;
@@ -423,10 +541,10 @@
       if (request !== queueRequest) return;
       if (!unit) unit = units[0] || null;
       const select = $('unit-select');
-      select.replaceChildren(...units.map((u) => h('option', { value: u, selected: u === unit }, u)));
+      select.replaceChildren(...units.map((u) => h('option', { value: u, selected: u === unit }, unitName(u))));
       $('unit-picker').hidden = units.length === 0;
     }
-    $('queue-unit').textContent = unit ? '· ' + unit : '';
+    $('queue-unit').textContent = unit ? '· ' + unitName(unit) : '';
     renderTabs(status, unit);
 
     const key = status + '|' + unit;
@@ -435,7 +553,7 @@
       if (!cursor) state.trail = [];
     }
     const list = $('queue-list');
-    list.setAttribute('aria-busy', 'true');
+    if (!quiet) list.setAttribute('aria-busy', 'true');
     if (!unit) {
       list.replaceChildren();
       $('queue-empty').hidden = false;
@@ -449,15 +567,26 @@
     try {
       page = await api('GET', '/escalations?' + q.toString());
     } catch (e) {
-      if (request !== queueRequest) return;
+      if (request !== queueRequest || quiet) return; // a failed poll is tried again at the next one
       list.removeAttribute('aria-busy');
       list.replaceChildren();
       if (e.status !== 401) notify(describe(e), 'error');
       return;
     }
     if (request !== queueRequest) return;
-    list.replaceChildren(...page.escalations.map(caseRow));
+    if (state.seenUnit !== unit) {
+      state.seenUnit = unit;
+      state.seenUrgent = null;
+    }
+    const fresh = status === 'OPEN' ? newUrgent(page.escalations) : new Set();
+    // A poll that finds the page as it is leaves it alone (no flicker, the pointer's row stays put).
+    const shown = JSON.stringify(page.escalations.map((e) => [e.id, e.status, e.holder])) + '|' + page.nextCursor;
+    if (!quiet || shown !== queueShown || fresh.size) {
+      queueShown = shown;
+      list.replaceChildren(...page.escalations.map((e) => caseRow(e, fresh.has(e.id))));
+    }
     list.removeAttribute('aria-busy');
+    if (status === 'OPEN') showUrgentCount(page.escalations, fresh);
     $('queue-empty').textContent = 'Không có yêu cầu nào ở trạng thái “' + statusLabel(status) + '”.';
     $('queue-empty').hidden = page.escalations.length > 0;
 
@@ -488,21 +617,85 @@
     }, s.label)));
   }
 
-  function caseRow(e) {
+  /**
+   * An URGENT or HIGH case that is still waiting shows how long it has waited, in red, and who holds it; other cases
+   * show the time left to reply.
+   */
+  function caseRow(e, isNew = false) {
     const live = e.status === 'OPEN' || e.status === 'CLAIMED';
-    return h('li', { class: 'case-row prio-' + String(e.priority).toLowerCase(), dataset: { id: e.id, priority: e.priority } },
-      h('a', { class: 'case-link', href: '#/case/' + encodeURIComponent(e.id) },
-        h('div', { class: 'row-top' },
-          priorityBadge(e.priority),
-          h('span', { class: 'intent' }, INTENTS[e.intent] || e.intent),
-          h('span', { class: 'channel' }, CHANNELS[e.channel] || e.channel),
-          live ? deadlineBadge(e.replyDeadline) : statusBadge(e.status)),
-        h('p', { class: 'citizen-text' }, e.citizenText),
-        h('div', { class: 'row-meta' },
-          h('span', null, 'Người dân nhắn lúc ' + formatTime(e.citizenMessageAt)),
-          e.holder ? h('span', null, 'Cán bộ: ' + e.holder) : null,
-          e.reason ? h('span', { class: 'reason' }, 'Lý do: ' + e.reason) : null)));
+    const pressing = live && (e.priority === 'URGENT' || e.priority === 'HIGH');
+    return h('li', {
+      class: 'case-row prio-' + String(e.priority).toLowerCase() + (isNew ? ' case-new' : ''),
+      dataset: { id: e.id, priority: e.priority },
+    },
+    h('a', { class: 'case-link', href: '#/case/' + encodeURIComponent(e.id) },
+      h('div', { class: 'row-top' },
+        priorityBadge(e.priority),
+        isNew ? h('span', { class: 'badge new' }, 'MỚI') : null,
+        h('span', { class: 'intent' }, INTENTS[e.intent] || e.intent),
+        h('span', { class: 'channel' }, CHANNELS[e.channel] || e.channel),
+        pressing ? waitingBadge(e.citizenMessageAt || e.createdAt) : live ? deadlineBadge(e.replyDeadline) : statusBadge(e.status)),
+      pressing ? h('p', { class: 'holder' + (e.holder ? '' : ' holder-none') },
+        e.holder ? 'Đang xử lý: ' + e.holder : 'Chưa cán bộ nào nhận') : null,
+      h('p', { class: 'citizen-text' }, e.citizenText),
+      h('div', { class: 'row-meta' },
+        h('span', null, 'Nhắn lúc ' + formatTime(e.citizenMessageAt)),
+        pressing ? h('span', null, 'Hạn trả lời: ', deadlineBadge(e.replyDeadline)) : null,
+        !pressing && e.holder ? h('span', null, 'Cán bộ: ' + e.holder) : null,
+        e.reason ? h('span', { class: 'reason' }, 'Lý do: ' + reasonWords(e.reason)) : null)));
   }
+
+  /** The URGENT cases on this page not seen before (none on the first look: they were there already). */
+  function newUrgent(escalations) {
+    const urgent = escalations.filter((e) => e.priority === 'URGENT').map((e) => e.id);
+    if (state.seenUrgent === null) {
+      state.seenUrgent = new Set(urgent);
+      return new Set();
+    }
+    const fresh = new Set(urgent.filter((id) => !state.seenUrgent.has(id)));
+    fresh.forEach((id) => state.seenUrgent.add(id));
+    return fresh;
+  }
+
+  /** The tab's title counts the open URGENT cases; a new one is announced, and heard when the officer asked for it. */
+  function showUrgentCount(escalations, fresh) {
+    const urgent = escalations.filter((e) => e.priority === 'URGENT').length;
+    document.title = urgent ? '(' + urgent + ') KHẨN CẤP · ' + TITLE : TITLE;
+    if (fresh.size) {
+      notify(fresh.size === 1 ? 'Có 1 yêu cầu KHẨN CẤP mới.' : 'Có ' + fresh.size + ' yêu cầu KHẨN CẤP mới.', 'error');
+      if (soundOn()) playCue();
+    }
+  }
+
+  const soundOn = () => localStorage.getItem(SOUND_KEY) === 'on';
+  let audio = null;
+  let cues = 0;
+  /** Three short tones (the page plays no file: nothing to fetch, nothing the CSP must allow). */
+  function playCue() {
+    try {
+      audio = audio || new AudioContext();
+      const at = audio.currentTime;
+      for (let i = 0; i < 3; i++) {
+        const tone = audio.createOscillator();
+        const gain = audio.createGain();
+        tone.frequency.value = 880;
+        gain.gain.setValueAtTime(0.25, at + i * 0.3);
+        gain.gain.setValueAtTime(0, at + i * 0.3 + 0.18);
+        tone.connect(gain).connect(audio.destination);
+        tone.start(at + i * 0.3);
+        tone.stop(at + i * 0.3 + 0.2);
+      }
+      cues++;
+    } catch (e) {
+      // No sound on this device: the notice and the title still say it.
+    }
+  }
+
+  // An open queue looks for new cases every few seconds while the tab is shown.
+  setInterval(() => {
+    if (!state.token || document.hidden || $('view-queue').hidden) return;
+    showQueue(parseHash().params, true);
+  }, POLL_MS);
 
   // ---------------------------------------------------------------- one case
 
@@ -545,19 +738,25 @@
     const questionDefault = d.citizenMessage ? d.citizenMessage.text : d.citizenText;
 
     const procedureList = h('datalist', { id: 'procedure-options' },
-      (d.draft.candidates || []).map((c) => h('option', { value: c.id }, c.title)));
+      (d.draft.candidates || []).map((c) => h('option', { value: c.id, label: c.title }, c.title)));
 
+    const live = d.status === 'OPEN' || d.status === 'CLAIMED';
     const head = h('header', { class: 'case-head prio-' + String(d.priority).toLowerCase() },
       h('div', { class: 'row-top' }, priorityBadge(d.priority), statusBadge(d.status),
-        h('span', { class: 'intent' }, INTENTS[d.intent] || d.intent)),
-      h('h1', null, 'Yêu cầu ', h('code', null, d.id)),
-      h('dl', { class: 'facts' },
-        fact('Kênh', (CHANNELS[d.channel] || d.channel) + ' · trang ' + d.pageId),
-        fact('Đơn vị', d.unit),
-        fact('Người dân nhắn lúc', formatTime(d.citizenMessageAt)),
-        fact('Chuyển cán bộ lúc', formatTime(d.createdAt)),
-        fact('Lý do chuyển', d.reason),
-        fact('Cán bộ xử lý', d.holder || 'chưa có')));
+        h('span', { class: 'intent' }, INTENTS[d.intent] || d.intent),
+        live ? waitingBadge(d.citizenMessageAt || d.createdAt) : null),
+      h('p', { class: 'case-line' }, (CHANNELS[d.channel] || d.channel) + ' · ' + unitName(d.unit) + ' · '
+        + (d.holder ? 'Đang xử lý: ' + d.holder : 'Chưa cán bộ nào nhận')),
+      d.reason ? h('p', { class: 'case-reason' }, 'Lý do chuyển: ' + reasonWords(d.reason)) : null,
+      h('details', { class: 'facts-box', open: !phone() },
+        h('summary', null, 'Chi tiết yêu cầu'),
+        h('dl', { class: 'facts' },
+          fact('Mã yêu cầu', d.id),
+          fact('Kênh', (CHANNELS[d.channel] || d.channel) + ' · trang ' + d.pageId),
+          fact('Đơn vị', unitName(d.unit)),
+          fact('Người dân nhắn lúc', formatTime(d.citizenMessageAt)),
+          fact('Chuyển cán bộ lúc', formatTime(d.createdAt)),
+          fact('Cán bộ xử lý', d.holder || 'chưa có'))));
 
     const deadline = h('section', { class: 'panel deadline left-' + (left ? left.level : 'unknown'), id: 'case-deadline' },
       h('h2', null, 'Hạn trả lời'),
@@ -574,6 +773,7 @@
       h('p', { class: 'message-text', id: 'citizen-message' }, d.citizenMessage ? d.citizenMessage.text : d.citizenText),
       d.citizenMessage ? null
         : h('p', { class: 'muted' }, 'Cuộc trò chuyện đã hết hạn lưu: đây là bản đã che thông tin cá nhân.'));
+    const whereAndWho = contactPanel(d);
 
     const conversation = h('section', { class: 'panel conversation' },
       h('h2', null, 'Cuộc trò chuyện gần đây'),
@@ -601,11 +801,13 @@
           }, 'Chọn')))),
       ] : h('p', { class: 'muted' }, 'Trợ lý không tìm thấy thủ tục phù hợp.'));
 
-    const actions = h('div', { class: 'actions' });
+    // What an officer does first (claim, reply) comes first on a phone; the rest follows the conversation.
+    const actions = h('div', { class: 'actions', id: 'case-actions' });
+    const more = h('div', { class: 'actions-more' });
 
     if (d.status === 'OPEN') {
       actions.append(h('section', { class: 'panel' },
-        h('h2', null, 'Nhận xử lý'),
+        h('h2', { class: 'claim-title' }, 'Nhận xử lý'),
         h('p', { class: 'muted' }, 'Nhận để các cán bộ khác biết yêu cầu đang có người xử lý.'),
         h('button', {
           type: 'button', class: 'primary', id: 'claim-button',
@@ -617,16 +819,20 @@
     }
 
     if (canReply) {
-      const text = h('textarea', { name: 'text', id: 'reply-text', rows: 6, maxlength: REPLY_MAX, required: true });
+      const text = h('textarea', { name: 'text', id: 'reply-text', rows: phone() ? 3 : 6, maxlength: REPLY_MAX, required: true });
       const counter = h('span', { class: 'muted counter' }, '0/' + REPLY_MAX);
       text.addEventListener('input', () => { counter.textContent = text.value.length + '/' + REPLY_MAX; });
-      const procedure = h('input', { name: 'procedureId', id: 'reply-procedure', list: 'procedure-options', autocomplete: 'off' });
+      const procedure = h('input', {
+        name: 'procedureId', id: 'reply-procedure', list: 'procedure-options', autocomplete: 'off',
+        placeholder: 'Gõ tên thủ tục, ví dụ: tạm trú',
+      });
+      searchProcedures(procedure, procedureList);
       const form = h('form', { class: 'panel reply', id: 'reply-form' },
         h('h2', null, d.answer ? 'Trả lời thêm' : 'Trả lời người dân'),
         h('label', { for: 'reply-text' }, 'Nội dung gửi qua ' + (CHANNELS[d.channel] || d.channel)),
         text, counter,
-        h('label', { for: 'reply-procedure' }, 'Mã thủ tục (không bắt buộc)'), procedure,
-        h('p', { class: 'hint' }, 'Khi có mã thủ tục, câu hỏi tiếp theo của người dân được hiểu là về thủ tục này.'),
+        h('label', { for: 'reply-procedure' }, 'Thủ tục liên quan (không bắt buộc)'), procedure,
+        h('p', { class: 'hint', id: 'reply-procedure-title' }, 'Khi có thủ tục, câu hỏi tiếp theo của người dân được hiểu là về thủ tục này.'),
         h('button', { type: 'submit', class: 'primary' }, 'Gửi trả lời'));
       form.addEventListener('submit', (ev) => {
         ev.preventDefault();
@@ -643,7 +849,7 @@
     }
 
     if (d.answer) {
-      actions.append(h('section', { class: 'panel answer' },
+      more.append(h('section', { class: 'panel answer' },
         h('h2', null, 'Trả lời gần nhất của cán bộ'),
         h('p', { class: 'message-text', id: 'latest-answer' }, d.answer.text),
         h('p', { class: 'muted' }, d.answer.officer + ' · ' + formatTime(d.answer.at))));
@@ -662,9 +868,9 @@
           () => api('POST', '/escalations/' + encodeURIComponent(d.id) + '/close', { reason: reason.value.trim() }),
           (detail) => { renderCase(detail); notify('Đã đóng yêu cầu.'); });
       });
-      actions.append(form);
+      more.append(form);
     } else if (d.closure) {
-      actions.append(h('section', { class: 'panel closure' },
+      more.append(h('section', { class: 'panel closure' },
         h('h2', null, 'Đã đóng'),
         h('p', { class: 'message-text' }, d.closure.reason),
         h('p', { class: 'muted' }, d.closure.officer + ' · ' + formatTime(d.closure.at))));
@@ -695,7 +901,7 @@
             notify('Đã lưu đề xuất cho thủ tục ' + suggestion.procedureId + '; biên tập viên sẽ xem xét.');
           });
       });
-      actions.append(h('details', { class: 'panel suggest' }, h('summary', null, 'Đề xuất đưa vào kho kiến thức'), form));
+      more.append(h('details', { class: 'panel suggest' }, h('summary', null, 'Đề xuất đưa vào kho kiến thức'), form));
     }
 
     const history = h('section', { class: 'panel history' },
@@ -710,8 +916,68 @@
     box.dataset.status = d.status;
     box.replaceChildren(head, procedureList,
       h('div', { class: 'case-grid' },
-        h('div', { class: 'case-main' }, citizen, conversation, draft),
-        h('div', { class: 'case-side' }, deadline, actions, history)));
+        h('div', { class: 'case-main' }, citizen, whereAndWho, conversation, draft),
+        h('div', { class: 'case-side' }, actions, deadline, more, history)));
+  }
+
+  const phone = () => window.matchMedia('(max-width: 760px)').matches;
+
+  const PLACE_WORDS = {
+    address: 'Địa chỉ', latitude: 'Vĩ độ', longitude: 'Kinh độ', name: 'Tên', phone: 'Số điện thoại',
+    email: 'Thư điện tử', title: 'Nơi', text: 'Ghi chú',
+  };
+
+  /**
+   * Where the citizen is and how to reach them, when the channel gave it (a shared location, a contact card): the
+   * fields as the API names them, a map link for coordinates. Nothing when the case has none.
+   */
+  function contactPanel(d) {
+    const parts = [];
+    for (const [key, title] of [['location', 'Vị trí người dân gửi'], ['contact', 'Thông tin liên hệ']]) {
+      const value = d[key];
+      if (!value || typeof value !== 'object') continue;
+      const rows = Object.entries(value).filter(([, v]) => typeof v === 'string' || typeof v === 'number');
+      const lat = Number(value.latitude);
+      const lon = Number(value.longitude);
+      parts.push(h('h3', null, title), h('dl', { class: 'facts' }, rows.map(([k, v]) => fact(PLACE_WORDS[k] || k, String(v)))));
+      if (Number.isFinite(lat) && Number.isFinite(lon) && (value.latitude != null) && (value.longitude != null)) {
+        parts.push(h('p', null, h('a', {
+          href: 'https://www.openstreetmap.org/?mlat=' + lat + '&mlon=' + lon + '#map=17/' + lat + '/' + lon,
+          target: '_blank', rel: 'noopener noreferrer',
+        }, 'Xem trên bản đồ')));
+      }
+    }
+    return parts.length ? h('section', { class: 'panel contact', id: 'case-contact' }, h('h2', null, 'Vị trí, liên hệ'), parts)
+      : null;
+  }
+
+  /** The procedure field offers every procedure of the knowledge base whose title holds the words typed. */
+  function searchProcedures(input, list) {
+    let timer = null;
+    let asked = 0;
+    const titles = new Map([...list.querySelectorAll('option')].map((o) => [o.value, o.label]));
+    const say = () => {
+      const title = titles.get(input.value.trim());
+      const hint = $('reply-procedure-title');
+      if (hint && title) hint.textContent = 'Đã chọn: ' + title;
+    };
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      say();
+      timer = setTimeout(async () => {
+        const q = input.value.trim();
+        if (titles.has(q)) return;
+        const mine = ++asked;
+        try {
+          const found = await api('GET', '/procedures?limit=20&q=' + encodeURIComponent(q));
+          if (mine !== asked) return;
+          found.procedures.forEach((p) => titles.set(p.id, p.title));
+          list.replaceChildren(...found.procedures.map((p) => h('option', { value: p.id, label: p.title }, p.title)));
+        } catch (e) {
+          // The candidates stay offered.
+        }
+      }, 200);
+    });
   }
 
   function fact(label, value) {
@@ -728,6 +994,7 @@
     { key: 'crimeReports', label: 'Tin báo tội phạm' },
     { key: 'emergencies', label: 'Khẩn cấp' },
     { key: 'officerReplies', label: 'Cán bộ trả lời' },
+    { key: 'plateLookups', label: 'Tra cứu biển số' },
   ];
   // The chart splits each unit's questions by what became of them.
   const SEGMENTS = [
@@ -741,14 +1008,20 @@
     showView('stats');
     const from = $('stats-from');
     const to = $('stats-to');
-    if (!to.value) to.value = today();
-    if (!from.value) from.value = addDays(to.value, -6);
+    if (!to.value) to.value = formatDay(today());
+    if (!from.value) from.value = formatDay(addDays(parseDay(to.value) || today(), -6));
     const request = ++statsRequest;
     const body = $('stats-body');
+    const first = parseDay(from.value);
+    const last = parseDay(to.value);
+    if (!first || !last) {
+      body.replaceChildren(h('p', { class: 'error', role: 'alert' }, 'Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/11/2026.'));
+      return;
+    }
     body.replaceChildren(h('p', { class: 'muted' }, 'Đang tải…'));
     let stats;
     try {
-      stats = await api('GET', '/stats?from=' + encodeURIComponent(from.value) + '&to=' + encodeURIComponent(to.value));
+      stats = await api('GET', '/stats?from=' + encodeURIComponent(first) + '&to=' + encodeURIComponent(last));
     } catch (e) {
       if (request === statsRequest) body.replaceChildren(h('p', { class: 'error', role: 'alert' }, describe(e)));
       return;
@@ -759,30 +1032,40 @@
       return;
     }
     body.replaceChildren(
-      h('h2', null, 'Từ ' + stats.from + ' đến ' + stats.to),
-      statsChart(stats.units),
-      statsTable(stats.units));
+      h('h2', { id: 'stats-range' }, 'Từ ' + formatDay(stats.from) + ' đến ' + formatDay(stats.to)),
+      statsChart(stats.units, body.clientWidth || 360),
+      statsTable(stats.units, stats.total));
   }
 
-  function statsTable(units) {
+  const MEDIAN_LABEL = 'Thời gian phản hồi đầu (trung vị)';
+
+  /**
+   * One row per unit and the total (its median from every unit's first replies, as the API computes it). On a phone
+   * each row is a card of label and figure (style.css), so nothing scrolls sideways.
+   */
+  function statsTable(units, total) {
+    const cells = (figures) => [FIGURES.map((f) => h('td', { dataset: { label: f.label } }, String(figures[f.key]))),
+      h('td', { dataset: { label: MEDIAN_LABEL } }, formatSeconds(figures.medianFirstReplySeconds))];
     return h('div', { class: 'table-wrap' }, h('table', { class: 'stats', id: 'stats-table' },
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Đơn vị'),
         FIGURES.map((f) => h('th', { scope: 'col' }, f.label)),
-        h('th', { scope: 'col' }, 'Thời gian phản hồi đầu (trung vị)'))),
+        h('th', { scope: 'col' }, MEDIAN_LABEL))),
       h('tbody', null, units.map((u) => h('tr', { dataset: { unit: u.unit } },
-        h('th', { scope: 'row' }, u.unit),
-        FIGURES.map((f) => h('td', null, String(u.total[f.key]))),
-        h('td', null, formatSeconds(u.total.medianFirstReplySeconds))))),
-      units.length > 1 ? h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, 'Tổng'),
-        FIGURES.map((f) => h('td', null, String(units.reduce((sum, u) => sum + u.total[f.key], 0)))),
-        h('td', null, '—'))) : null));
+        h('th', { scope: 'row' }, unitName(u.unit)), cells(u.total)))),
+      units.length > 1 && total ? h('tfoot', null, h('tr', { dataset: { unit: '' } },
+        h('th', { scope: 'row' }, 'Tổng'), cells(total))) : null));
   }
 
-  function statsChart(units) {
-    const rowHeight = 30;
-    const labelWidth = 170;
-    const barWidth = 420;
-    const width = labelWidth + barWidth + 60;
+  /**
+   * Drawn at the width it is shown at (its text stays 13 px on a phone): the unit's name beside its bar on a wide
+   * screen, above it on a narrow one.
+   */
+  function statsChart(units, available) {
+    const narrow = available < 560;
+    const width = Math.max(280, Math.min(760, available - 26));
+    const labelWidth = narrow ? 0 : 210;
+    const barWidth = width - labelWidth - 50;
+    const rowHeight = narrow ? 46 : 30;
     const height = units.length * rowHeight + 8;
     const max = Math.max(1, ...units.map((u) => u.total.questions));
     const scale = (n) => (n / max) * barWidth;
@@ -790,23 +1073,27 @@
       class: 'chart', id: 'stats-chart', viewBox: '0 0 ' + width + ' ' + height, role: 'img',
       'aria-label': 'Câu hỏi theo đơn vị: tự trả lời, gợi ý thủ tục, chuyển cán bộ, khác',
     });
+    chart.setAttribute('width', String(width));
+    chart.setAttribute('height', String(height));
     units.forEach((u, i) => {
       const y = 4 + i * rowHeight;
-      const barY = y + 4;
-      const barHeight = rowHeight - 10;
-      chart.append(svg('text', { x: labelWidth - 8, y: y + rowHeight / 2 + 4, 'text-anchor': 'end', class: 'chart-label' }, u.unit));
+      const barY = narrow ? y + 20 : y + 4;
+      const barHeight = narrow ? 20 : rowHeight - 10;
+      chart.append(narrow
+        ? svg('text', { x: 0, y: y + 14, class: 'chart-label' }, unitName(u.unit))
+        : svg('text', { x: labelWidth - 8, y: y + rowHeight / 2 + 4, 'text-anchor': 'end', class: 'chart-label' }, unitName(u.unit)));
       // The whole bar is the unit's questions; what is not coloured is small talk and the like.
       chart.append(svg('rect', { x: labelWidth, y: barY, width: scale(u.total.questions), height: barHeight, class: 'seg-other' },
-        svg('title', null, u.unit + ': ' + u.total.questions + ' câu hỏi')));
+        svg('title', null, unitName(u.unit) + ': ' + u.total.questions + ' câu hỏi')));
       let x = labelWidth;
       for (const s of SEGMENTS) {
         const w = scale(u.total[s.key]);
         if (w <= 0) continue;
         chart.append(svg('rect', { x, y: barY, width: w, height: barHeight, class: s.cls },
-          svg('title', null, u.unit + ' · ' + s.label + ': ' + u.total[s.key])));
+          svg('title', null, unitName(u.unit) + ' · ' + s.label + ': ' + u.total[s.key])));
         x += w;
       }
-      chart.append(svg('text', { x: labelWidth + scale(u.total.questions) + 6, y: y + rowHeight / 2 + 4, class: 'chart-value' },
+      chart.append(svg('text', { x: labelWidth + scale(u.total.questions) + 6, y: barY + barHeight / 2 + 5, class: 'chart-value' },
         String(u.total.questions)));
     });
     const legend = h('ul', { class: 'legend' }, SEGMENTS.concat([{ label: 'Khác (trò chuyện, ngoài phạm vi)', cls: 'seg-other' }])
@@ -829,6 +1116,17 @@
   async function start() {
     $('sign-out').addEventListener('click', () => signOut());
     $('queue-refresh').addEventListener('click', () => route());
+    const sound = $('sound-toggle');
+    sound.checked = soundOn();
+    sound.addEventListener('change', () => {
+      localStorage.setItem(SOUND_KEY, sound.checked ? 'on' : 'off');
+      if (sound.checked) {
+        // Browsers let a page sound only after a click: this one unlocks it, and says how it sounds.
+        audio = audio || new AudioContext();
+        audio.resume();
+        playCue();
+      }
+    });
     $('unit-select').addEventListener('change', (ev) => {
       location.hash = queueHash(parseHash().params.get('status') || 'OPEN', ev.target.value, null);
     });
@@ -859,7 +1157,8 @@
   }
 
   // For the browser tests: the deadline wording, checked against fixed instants.
-  window.citizenQaConsole = Object.freeze({ timeLeft, formatDuration });
+  // The cue count lets a test see that a new URGENT case sounded (or, off by default, did not).
+  window.citizenQaConsole = Object.freeze({ timeLeft, formatDuration, reasonWords, parseDay, formatDay, cues: () => cues });
 
   start();
 })();

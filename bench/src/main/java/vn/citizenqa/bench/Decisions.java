@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import vn.citizenqa.core.Assistant;
+import vn.citizenqa.core.answer.ReplyDrafter;
 import vn.citizenqa.core.model.ConversationContext;
 
 /**
@@ -33,10 +34,12 @@ final class Decisions {
 
     static Measured measure(Assistant assistant, List<String> texts, double warmupSeconds, double seconds) {
         long checksum = 0;
+        ReplyDrafter drafter = new ReplyDrafter(assistant.knowledgeBase());
         long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         for (int round = 0; round < WARMUP_ROUNDS || System.nanoTime() < warmEnd; round++) {
             for (String t : texts) {
-                checksum += assistant.decide(t, ConversationContext.NONE).reply().length();
+                var d = assistant.decide(t, ConversationContext.NONE);
+                checksum += drafter.text(d.reply(), d.language()).length();
             }
         }
         long[] samples = new long[texts.size() * 16];
@@ -53,9 +56,10 @@ final class Decisions {
                 long c = threads.getCurrentThreadCpuTime();
                 long s = System.nanoTime();
                 var decision = assistant.decide(t, ConversationContext.NONE);
+                String reply = drafter.text(decision.reply(), decision.language());
                 long e = System.nanoTime();
                 long ce = threads.getCurrentThreadCpuTime();
-                checksum += decision.reply().length();
+                checksum += reply.length();
                 if (n == samples.length) {
                     samples = Arrays.copyOf(samples, n * 2);
                     cpuSamples = Arrays.copyOf(cpuSamples, n * 2);

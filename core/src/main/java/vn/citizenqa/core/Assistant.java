@@ -12,7 +12,6 @@ import vn.citizenqa.core.analysis.Sentences;
 import vn.citizenqa.core.analysis.TermNotes;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.answer.FollowUps;
-import vn.citizenqa.core.answer.Replies;
 import vn.citizenqa.core.decision.ConfidenceGate;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
@@ -20,10 +19,11 @@ import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.ConversationContext;
 import vn.citizenqa.core.model.Decision;
-import vn.citizenqa.core.model.EscalationRequest;
+import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
-import vn.citizenqa.core.model.Priority;
+import vn.citizenqa.core.model.Language;
 import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.model.Reply;
 import vn.citizenqa.core.search.ProcedureSearch;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.search.SearchHit;
@@ -43,7 +43,8 @@ import vn.citizenqa.core.triage.TriageSignals;
  *   <li>the confidence gate: answer, offer the candidates, or escalate (a police question nobody can
  *       match) / decline.
  * </ol>
- * Pure and thread-safe; no I/O once built.
+ * The decision says what the reply is ({@link Reply}), never its words: a drafter writes those. Pure and thread-safe;
+ * no I/O once built.
  */
 public final class Assistant {
 
@@ -144,7 +145,7 @@ public final class Assistant {
         TriageSignals signals = triage.read(graph, message);
         SearchResult result = searcher.search(graph, CANDIDATES);
         double confidence = round(gate.confidence(result));
-        boolean english = signals.english();
+        Language language = signals.english() ? Language.ENGLISH : Language.VIETNAMESE;
         // A question the search places is a procedure question even with a crime word in it ("bị móc túi mất
         // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
         // happening now.
@@ -153,16 +154,14 @@ public final class Assistant {
 
         if (signals.emergency() != null && !sureProcedureQuestion) {
             return new Decision(Intent.EMERGENCY, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationRequest(Priority.URGENT, "Khẩn cấp: " + signals.emergency().reason()),
-                    english ? Replies.emergencyEnglish(signals.emergency().numbers())
-                            : Replies.emergency(signals.emergency().numbers()));
+                    new EscalationKind.Emergency(signals.emergency().reason()),
+                    new Reply.EmergencyNumbers(signals.emergency().numbers()), language);
         }
         if (!signals.crime().isEmpty() && !procedureQuestion) {
             return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationRequest(Priority.HIGH, "Tin báo: " + String.join("; ", signals.crime())),
-                    english ? Replies.crimeReportAcknowledgedEnglish() : Replies.crimeReportAcknowledged());
+                    new EscalationKind.CrimeReport(signals.crime()), new Reply.ReportReceived(), language);
         }
-        Decision followUp = followUp(graph, ctx, result, confidence, english);
+        Decision followUp = followUp(graph, ctx, result, confidence, language);
         if (followUp != null) {
             return followUp;
         }
@@ -172,8 +171,8 @@ public final class Assistant {
         boolean thanksOnly = structure.thanks() && !structure.asks();
         if (graph.isEmpty() || thanksOnly || (signals.smallTalk() && (signals.otherThanSmallTalk() == 0
                 || (signals.otherThanSmallTalk() <= SMALL_TALK_OTHER_WORDS && confidence < gate.answer())))) {
-            return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null,
-                    english ? Replies.smallTalkEnglish() : Replies.smallTalk());
+            return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null, new Reply.Greeting(),
+                    language);
         }
         List<Candidate> candidates = candidates(result, confidence);
         String outOfScope = signals.outOfScope();
@@ -195,42 +194,36 @@ public final class Assistant {
             // Another agency's word ("sang tên sổ đỏ" is land, not a vehicle): never an automatic answer. Decline,
             // unless a procedure fits well, then let the citizen choose.
             if (confidence >= gate.answer() && candidates.size() >= 2) {
-                return clarify(candidates, confidence, english);
+                return clarify(candidates, confidence, language);
             }
-            return decline(candidates, confidence, outOfScope, english);
+            return decline(candidates, confidence, outOfScope, language);
         }
         if (confidence >= gate.answer()) {
             Procedure p = result.hits().getFirst().procedure();
-            if (english) {
-                return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), candidates, confidence, null,
-                        Replies.answerEnglish(p));
-            }
             List<Candidate> withOthers = new ArrayList<>(candidates);
-            String reply = Replies.answer(p) + notes(graph, structure, message, p, withOthers);
-            return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), withOthers, confidence, null, reply);
+            Reply.Rest rest = rest(graph, structure, message, p, withOthers);
+            return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), withOthers, confidence, null,
+                    new Reply.ProcedureAnswer(p, false, rest), language);
         }
         if (confidence >= gate.clarify() && candidates.size() >= 2) {
-            Decision d = clarify(candidates, confidence, english);
-            List<String> old = english ? List.of() : oldTerms.notes(graph);
-            return old.isEmpty() ? d : new Decision(d.intent(), d.action(), d.procedure(), d.candidates(), d.confidence(),
-                    d.escalation(), d.reply() + "\n\n" + String.join("\n", old));
+            return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
+                    new Reply.Choice(candidates, new Reply.Rest(List.of(), oldTerms.notes(graph))), language);
         }
         if (signals.police() && result.meaningfulWords() >= 2) {
             return new Decision(Intent.PROCEDURE, Action.ESCALATE, null, candidates, confidence,
-                    new EscalationRequest(Priority.NORMAL, "Câu hỏi chưa khớp thủ tục nào"),
-                    english ? Replies.escalatedEnglish() : Replies.escalated());
+                    new EscalationKind.UnmatchedQuestion(), new Reply.PassedToOfficers(), language);
         }
-        return decline(candidates, confidence, null, english);
+        return decline(candidates, confidence, null, language);
     }
 
     /**
-     * The lines an answer adds for the rest of the message: the other questions it asks (each looked up on its
-     * own; a different procedure is named and offered among the candidates, never dropped silently), what the
-     * page does not answer (a fine, a complaint: where to ask), and what an old term ("sổ hộ khẩu") is now.
+     * What an answer says about the rest of the message: the other questions it asks (each looked up on its own; a
+     * different procedure is named and offered among the candidates, never dropped silently), what the page does
+     * not answer (a fine, a complaint: where to ask), and what an old term ("sổ hộ khẩu") is now.
      */
-    private String notes(TokenGraph graph, MessageStructure structure, String message, Procedure answered,
+    private Reply.Rest rest(TokenGraph graph, MessageStructure structure, String message, Procedure answered,
             List<Candidate> candidates) {
-        StringBuilder b = new StringBuilder();
+        List<String> others = new ArrayList<>();
         if (structure.asking().size() >= 2) {
             int looked = 0;
             for (Sentences.Span s : structure.asking()) {
@@ -247,7 +240,7 @@ public final class Assistant {
                 }
                 candidates.removeIf(c -> c.id().equals(p.id()));
                 candidates.add(Math.min(1, candidates.size()), new Candidate(p.id(), p.title(), round(gate.confidence(other))));
-                b.append("\n\nBạn còn hỏi về: ").append(p.title()).append(". Nhắn lại riêng câu hỏi đó để được hướng dẫn.");
+                others.add(p.title());
             }
         }
         List<String> lines = new ArrayList<>();
@@ -257,20 +250,17 @@ public final class Assistant {
             }
         }
         lines.addAll(oldTerms.notes(graph));
-        if (!lines.isEmpty()) {
-            b.append("\n\n").append(String.join("\n", lines));
-        }
-        return b.toString();
+        return new Reply.Rest(others, lines);
     }
 
-    private Decision clarify(List<Candidate> candidates, double confidence, boolean english) {
+    private static Decision clarify(List<Candidate> candidates, double confidence, Language language) {
         return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
-                english ? Replies.clarifyEnglish(candidates, this::titleEn) : Replies.clarify(candidates));
+                new Reply.Choice(candidates), language);
     }
 
-    private static Decision decline(List<Candidate> candidates, double confidence, String handledBy, boolean english) {
+    private static Decision decline(List<Candidate> candidates, double confidence, String handledBy, Language language) {
         return new Decision(Intent.OUT_OF_SCOPE, Action.DECLINE, null, candidates, confidence, null,
-                english ? Replies.declineEnglish() : Replies.decline(handledBy));
+                new Reply.Declined(handledBy), language);
     }
 
     /** The candidates, the first scored with the confidence and the others in proportion to their scores. */
@@ -313,7 +303,7 @@ public final class Assistant {
             return null;
         }
         return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), List.of(new Candidate(p.id(), p.title(), 1.0)), 1.0,
-                null, Replies.answer(p));
+                null, new Reply.ProcedureAnswer(p, true), Language.VIETNAMESE);
     }
 
     private static final java.util.Set<String> CHOICE_WORDS = java.util.Set.of(
@@ -352,7 +342,7 @@ public final class Assistant {
      * else, or when the search finds that same procedure, or nothing sure.
      */
     private Decision followUp(TokenGraph graph, ConversationContext ctx, SearchResult result, double confidence,
-            boolean english) {
+            Language language) {
         Procedure last = searcher.knowledgeBase().find(ctx.lastProcedureId()).orElse(null);
         if (last == null) {
             return null;
@@ -365,15 +355,9 @@ public final class Assistant {
         if (asked.otherWords() > 0 && !sameProcedure && confidence >= gate.answer()) {
             return null; // it names another procedure: answer that one
         }
-        String reply = english
-                ? Replies.answerEnglish(last)
-                : Replies.field(last, asked.field());
         return new Decision(Intent.PROCEDURE, Action.ANSWER, last.ref(),
-                List.of(new Candidate(last.id(), last.title(), FOLLOW_UP_CONFIDENCE)), FOLLOW_UP_CONFIDENCE, null, reply);
-    }
-
-    private String titleEn(String id) {
-        return searcher.knowledgeBase().find(id).map(p -> p.titleEn() != null ? p.titleEn() : p.title()).orElse(id);
+                List.of(new Candidate(last.id(), last.title(), FOLLOW_UP_CONFIDENCE)), FOLLOW_UP_CONFIDENCE, null,
+                new Reply.ProcedureDetail(last, asked.field()), language);
     }
 
     private static double round(double v) {

@@ -10,7 +10,8 @@ import java.util.Map;
 import org.apache.lucene.store.Directory;
 
 import vn.citizenqa.core.Assistant;
-import vn.citizenqa.core.conversation.ConversationService;
+import vn.citizenqa.core.conversation.ConversationPolicy;
+import vn.citizenqa.core.conversation.MessageIntake;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.Procedure;
@@ -130,8 +131,8 @@ public final class Wiring {
         InitSteps.time("json", () -> JsonFields.object(new byte[] {'{', '}'}));
         ChannelReplies replies = channelReplies(settings, store, clock);
         Assistant assistant = assistant();
-        ConversationService conversations = new ConversationService(assistant::decide, assistant.knowledgeBase(), store, replies, clock,
-                settings.conversationLimits());
+        MessageIntake conversations = new MessageIntake(new ConversationPolicy(assistant::decide, assistant.knowledgeBase()), store,
+                replies, clock, settings.conversationLimits());
         MessengerAdapter messenger = settings.messengerConfigured()
                 ? new MessengerAdapter(settings.messengerAppSecret(), settings.messengerVerifyToken()) : null;
         ZaloAdapter zalo = settings.zaloConfigured() ? new ZaloAdapter(settings.zaloAppId(), settings.zaloOaSecret(),

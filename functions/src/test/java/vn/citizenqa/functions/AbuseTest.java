@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.citizenqa.core.conversation.ConversationReplies;
-import vn.citizenqa.core.conversation.ConversationService;
+import vn.citizenqa.core.answer.ConversationReplies;
+import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.store.MutableClock;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreSettings;
@@ -73,7 +73,7 @@ class AbuseTest {
         JsonNode queue = officerGet(first, "/escalations");
         JsonNode flagged = null;
         for (JsonNode e : queue.get("escalations")) {
-            if (ConversationService.RATE_LIMITED_REASON.equals(e.get("reason").asText())) {
+            if (EscalationKind.Flood.REASON.equals(e.get("reason").asText())) {
                 flagged = e;
             }
         }

@@ -233,7 +233,8 @@ class FaultRecoveryTest {
         assertEquals(MessageState.SENT, dynamoStore.messages().find(new MessageKey(Channel.MESSENGER, "m_crash_" + point))
                 .orElseThrow().state());
         if (point == CrashPoint.AFTER_DECIDED) {
-            assertEquals(left.draft().reply(), rig.channels.deliveries().getFirst().text(), "the stored draft is what is sent");
+            assertEquals(((ReplyDraft.Send) left.draft()).text(), rig.channels.deliveries().getFirst().text(),
+                    "the stored draft is what is sent");
         }
     }
 

@@ -16,14 +16,16 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import vn.citizenqa.core.answer.ConversationReplies;
+import vn.citizenqa.core.answer.ReplyDrafter;
+import vn.citizenqa.core.channel.ChannelCapability;
 import vn.citizenqa.core.channel.MessageParts;
 import vn.citizenqa.core.channel.ReplyOption;
-import vn.citizenqa.core.conversation.ConversationReplies;
-import vn.citizenqa.core.conversation.ConversationService;
 import vn.citizenqa.core.conversation.UnreachableStore;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.ConversationContext;
 import vn.citizenqa.core.model.Decision;
+import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.store.Author;
 import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.ConversationMessage;
@@ -32,7 +34,6 @@ import vn.citizenqa.core.store.EscalationStatus;
 import vn.citizenqa.core.store.InProcessStore;
 import vn.citizenqa.core.store.MessageKey;
 import vn.citizenqa.core.store.PageRegistration;
-import vn.citizenqa.core.store.ReplyDraft;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
@@ -93,7 +94,8 @@ class WebhookHandlerTest {
     }
 
     private static String drafted(String text) {
-        return Wiring.assistant().decide(text, ConversationContext.NONE).reply();
+        Decision d = Wiring.assistant().decide(text, ConversationContext.NONE);
+        return new ReplyDrafter(Wiring.assistant().knowledgeBase()).text(d.reply(), d.language());
     }
 
     @Test
@@ -211,7 +213,8 @@ class WebhookHandlerTest {
         String text = "giấy tờ";
         Decision d = Wiring.assistant().decide(text, ConversationContext.NONE);
         call(zalo(Signed.zaloText(OA, "u1", "z1", text)));
-        var expected = ConversationReplies.options(ReplyDraft.of(d), Wiring.assistant().knowledgeBase()).stream()
+        var expected = new ReplyDrafter(Wiring.assistant().knowledgeBase())
+                .draft(d.reply(), d.language(), ChannelCapability.BUTTONS).options().stream()
                 .map(o -> new ReplyOption(MessageParts.trim(o.title(), 100), o.payload())).toList();
         assertEquals(expected, channels.deliveries().getFirst().options());
     }
@@ -235,7 +238,7 @@ class WebhookHandlerTest {
         assertEquals(200, call(messenger(quickReply("m_2", asked.plusSeconds(40).toEpochMilli(), "Chưa đúng"))).getStatusCode());
         var queue = store.escalations().queue(UNIT, EscalationStatus.OPEN, null, 10).escalations();
         assertEquals(1, queue.size());
-        assertEquals(ConversationService.WRONG_ANSWER_REASON, queue.getFirst().reason());
+        assertEquals(EscalationKind.WrongAnswer.REASON, queue.getFirst().reason());
         assertEquals(QUESTION + " (chọn 2)", queue.getFirst().citizenText());
         assertEquals(answer.text(), queue.getFirst().draftReply());
         assertEquals(ConversationReplies.wrongAnswerEscalated(), channels.deliveries().get(1).text());

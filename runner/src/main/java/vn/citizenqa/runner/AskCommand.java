@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import vn.citizenqa.core.Assistant;
+import vn.citizenqa.core.answer.ReplyDrafter;
 import vn.citizenqa.core.model.ConversationContext;
+import vn.citizenqa.core.answer.ReplyDrafter;
 import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.functions.json.DecisionJson;
 
@@ -48,9 +50,10 @@ public final class AskCommand {
             return 2;
         }
         ConversationContext ctx = context == null ? ConversationContext.NONE : ConversationContext.about(context);
+        ReplyDrafter drafter = new ReplyDrafter(assistant.knowledgeBase());
         if (batch) {
             for (String line; (line = in.readLine()) != null; ) {
-                print(assistant.decide(line, ctx), json, out);
+                print(assistant.decide(line, ctx), drafter, json, out);
             }
             out.flush();
             return 0;
@@ -59,11 +62,12 @@ public final class AskCommand {
             err.println("usage: ask [--json] [--context PROCEDURE_ID] \"question\"  |  ask --json --batch < questions.txt");
             return 2;
         }
-        print(assistant.decide(String.join(" ", words), ctx), json, out);
+        print(assistant.decide(String.join(" ", words), ctx), drafter, json, out);
         return 0;
     }
 
-    private static void print(Decision d, boolean json, PrintStream out) {
-        out.println(json ? DecisionJson.toLine(d) : d.reply());
+    private static void print(Decision d, ReplyDrafter drafter, boolean json, PrintStream out) {
+        String reply = drafter.text(d.reply(), d.language());
+        out.println(json ? DecisionJson.toLine(d, reply) : reply);
     }
 }

@@ -15,12 +15,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import vn.citizenqa.standin.ChannelStandIn;
+import vn.citizenqa.core.answer.ReplyDrafter;
 import vn.citizenqa.core.model.ConversationContext;
 import vn.citizenqa.functions.Wiring;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.testsupport.TestJson;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /** {@code serve} over real HTTP: a signed POST, as curl sends it, is answered at the channel stand-in. */
 class ServeCommandTest {
@@ -63,7 +64,9 @@ class ServeCommandTest {
         assertEquals(1, channels.deliveries().size());
         assertEquals("6543210987654321", channels.deliveries().getFirst().recipientId());
         assertEquals("test-messenger-page-token", channels.deliveries().getFirst().accessToken());
-        assertEquals(Wiring.assistant().decide(question, ConversationContext.NONE).reply(), channels.deliveries().getFirst().text());
+        var decision = Wiring.assistant().decide(question, ConversationContext.NONE);
+        assertEquals(new ReplyDrafter(Wiring.assistant().knowledgeBase()).text(decision.reply(), decision.language()),
+                channels.deliveries().getFirst().text());
     }
 
     @Test

@@ -60,6 +60,7 @@ public final class ChannelStandIn implements AutoCloseable {
     private int failuresLeft;
     private int failureStatus;
     private int stallsLeft;
+    private boolean refuseAnonymous;
     private long stallMillis;
 
     private ChannelStandIn(HttpServer server, PrintStream log) {
@@ -73,6 +74,7 @@ public final class ChannelStandIn implements AutoCloseable {
         ChannelStandIn standIn = new ChannelStandIn(server, log);
         server.createContext("/graph/", standIn::graph);
         server.createContext("/zalo/v3.0/oa/message/cs", standIn::zalo);
+        server.createContext("/zalo/v2.0/oa/message", standIn::zaloAnonymous);
         server.createContext("/zalo-oauth/v4/oa/access_token", standIn::zaloOAuth);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
@@ -237,6 +239,38 @@ public final class ChannelStandIn implements AutoCloseable {
             record(new Delivery(Channel.ZALO, recipient, text, options, token));
             respond(ex, 200, "{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"z_standin_" + ids.incrementAndGet()
                     + "\",\"user_id\":\"" + recipient + "\"}}");
+        }
+    }
+
+    /** Zalo makes it refuse replies to anonymous users, as it does for an OA not approved for them. */
+    public synchronized void refuseAnonymousReplies() {
+        refuseAnonymous = true;
+    }
+
+    /** The reply to an anonymous user: recorded with the recipient "anonymous:ANONYMOUS_ID:CONVERSATION_ID". */
+    private void zaloAnonymous(HttpExchange ex) throws IOException {
+        try (ex) {
+            String token = ex.getRequestHeaders().getFirst("access_token");
+            JsonNode body = object(read(ex.getRequestBody()));
+            String anonymous = body == null ? null : text(body, "recipient", "anonymous_id");
+            String conversation = body == null ? null : text(body, "recipient", "conversation_id");
+            String text = body == null ? null : text(body, "message", "text");
+            synchronized (this) {
+                if (token == null || expiredZaloTokens.contains(token)) {
+                    respond(ex, 200, "{\"error\":-216,\"message\":\"Access token is invalid\"}");
+                    return;
+                }
+                if (refuseAnonymous) {
+                    respond(ex, 200, "{\"error\":-230,\"message\":\"User has not interacted with the OA\"}");
+                    return;
+                }
+            }
+            if (anonymous == null || conversation == null || text == null) {
+                respond(ex, 200, "{\"error\":-201,\"message\":\"Parameters are invalid\"}");
+                return;
+            }
+            record(new Delivery(Channel.ZALO, "anonymous:" + anonymous + ":" + conversation, text, List.of(), token));
+            respond(ex, 200, "{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"z_standin_" + ids.incrementAndGet() + "\"}}");
         }
     }
 

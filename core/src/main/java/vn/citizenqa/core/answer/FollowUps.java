@@ -8,6 +8,7 @@ import vn.citizenqa.core.analysis.CueMatcher.Match;
 import vn.citizenqa.core.analysis.Lexicon;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
+import vn.citizenqa.core.model.ProcedureField;
 
 /**
  * Tells which field of a procedure a message asks about ("lệ phí bao nhiêu?" → fee, "làm online được

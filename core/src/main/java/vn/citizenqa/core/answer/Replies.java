@@ -6,6 +6,7 @@ import java.util.List;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.OnlineService;
 import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.model.ProcedureField;
 
 /**
  * The texts a citizen receives: plain Vietnamese (English when the citizen wrote English), each within the

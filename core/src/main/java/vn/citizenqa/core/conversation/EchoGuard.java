@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import vn.citizenqa.core.answer.ProcedureField;
+import vn.citizenqa.core.model.ProcedureField;
 import vn.citizenqa.core.answer.Replies;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Procedure;

@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the assistant decided for one message: the {@code ask --json} contract, identical inside the functions.
+ * What the assistant decided for one message: the {@code ask --json} contract without its words; the drafter
+ * writes the reply from {@link #reply()} in {@link #language()}.
  *
  * @param procedure  the answered procedure for {@link Action#ANSWER}, else null
  * @param candidates the top candidates (at most three), best first
  * @param confidence in [0,1]
- * @param escalation non-null exactly when the action is {@link Action#ESCALATE}
- * @param reply      the exact text the citizen receives
+ * @param escalation why officers take it: non-null exactly when the action is {@link Action#ESCALATE}
+ * @param reply      what the reply says
+ * @param language   the language to write it in
  */
 public record Decision(
         Intent intent,
@@ -18,13 +20,15 @@ public record Decision(
         ProcedureRef procedure,
         List<Candidate> candidates,
         double confidence,
-        EscalationRequest escalation,
-        String reply) {
+        EscalationKind escalation,
+        Reply reply,
+        Language language) {
 
     public Decision {
         Objects.requireNonNull(intent, "intent");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(reply, "reply");
+        Objects.requireNonNull(language, "language");
         candidates = List.copyOf(candidates);
         if (confidence < 0 || confidence > 1 || Double.isNaN(confidence)) {
             throw new IllegalArgumentException("confidence must be in [0,1]: " + confidence);
@@ -35,5 +39,10 @@ public record Decision(
         if ((action == Action.ESCALATE) != (escalation != null)) {
             throw new IllegalArgumentException("an escalation is given exactly for ESCALATE");
         }
+    }
+
+    /** Whether this answers the citizen's pick among the candidates offered just before ("2", a button). */
+    public boolean answersAChoice() {
+        return reply instanceof Reply.ProcedureAnswer a && a.chosen();
     }
 }

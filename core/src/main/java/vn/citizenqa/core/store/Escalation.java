@@ -16,12 +16,13 @@ import vn.citizenqa.core.model.Priority;
  * @param answer  the officer's latest reply, or null
  * @param closure how it was closed, or null
  * @param history every status change with who made it and when, oldest first (creation included)
+ * @param additions what the citizen sent afterwards that joined the case (locations, contact details), oldest first
  */
 public record Escalation(String id, String unit, ConversationKey conversation, String citizenMessageId,
                          Instant citizenMessageAt, Priority priority, String reason, Intent intent,
                          String citizenText, String draftReply, List<Candidate> candidates, EscalationStatus status,
                          Instant createdAt, String holder, OfficerAnswer answer, Closure closure,
-                         List<StatusChange> history) {
+                         List<StatusChange> history, List<CaseAddition> additions) {
 
     /** Who records the creation of an escalation in its history. */
     public static final String ASSISTANT = "assistant";
@@ -35,6 +36,17 @@ public record Escalation(String id, String unit, ConversationKey conversation, S
         Objects.requireNonNull(createdAt, "createdAt");
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
         history = history == null ? List.of() : List.copyOf(history);
+        additions = additions == null ? List.of() : List.copyOf(additions);
+    }
+
+    /** An escalation nothing has joined yet. */
+    public Escalation(String id, String unit, ConversationKey conversation, String citizenMessageId,
+                      Instant citizenMessageAt, Priority priority, String reason, Intent intent,
+                      String citizenText, String draftReply, List<Candidate> candidates, EscalationStatus status,
+                      Instant createdAt, String holder, OfficerAnswer answer, Closure closure,
+                      List<StatusChange> history) {
+        this(id, unit, conversation, citizenMessageId, citizenMessageAt, priority, reason, intent, citizenText,
+                draftReply, candidates, status, createdAt, holder, answer, closure, history, List.of());
     }
 
     public record OfficerAnswer(String officer, String text, Instant at) {

@@ -86,6 +86,31 @@ public final class EscalationRules {
         history.add(change);
         return new Escalation(e.id(), e.unit(), e.conversation(), e.citizenMessageId(), e.citizenMessageAt(),
                 e.priority(), e.reason(), e.intent(), e.citizenText(), e.draftReply(), e.candidates(), status,
-                e.createdAt(), holder, answer, closure, history);
+                e.createdAt(), holder, answer, closure, history, e.additions());
+    }
+
+    /**
+     * Adds what the citizen sent to the case, its texts masked; the same message added again changes nothing. A closed
+     * case takes it too: officers reopening it must see it.
+     */
+    public EscalationChange add(Escalation cur, CaseAddition addition) {
+        if (cur.additions().stream().anyMatch(a -> a.messageId().equals(addition.messageId()))) {
+            return new EscalationChange.Applied(cur, cur.status());
+        }
+        List<CaseAddition> additions = new ArrayList<>(cur.additions());
+        additions.add(masked(addition));
+        return new EscalationChange.Applied(new Escalation(cur.id(), cur.unit(), cur.conversation(), cur.citizenMessageId(),
+                cur.citizenMessageAt(), cur.priority(), cur.reason(), cur.intent(), cur.citizenText(), cur.draftReply(),
+                cur.candidates(), cur.status(), cur.createdAt(), cur.holder(), cur.answer(), cur.closure(), cur.history(),
+                additions), cur.status());
+    }
+
+    private CaseAddition masked(CaseAddition a) {
+        return switch (a) {
+            case CaseAddition.SharedLocation l -> new CaseAddition.SharedLocation(l.messageId(), l.at(), l.point(),
+                    masker.mask(l.placeName()));
+            case CaseAddition.SharedContact c -> new CaseAddition.SharedContact(c.messageId(), c.at(), masker.mask(c.name()),
+                    masker.mask(c.phone()), masker.mask(c.address()));
+        };
     }
 }

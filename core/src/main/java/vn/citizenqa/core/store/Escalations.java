@@ -38,6 +38,12 @@ public interface Escalations {
      */
     EscalationChange answer(String id, String officer, String text);
 
+    /**
+     * Adds a location or contact details the citizen sent to the case (texts masked), whatever its status; the same
+     * message added again changes nothing.
+     */
+    EscalationChange addToCase(String id, CaseAddition addition);
+
     /** Closes it with a reason (masked), whatever its status short of CLOSED. */
     EscalationChange close(String id, String officer, String reason);
 

@@ -42,6 +42,12 @@ public abstract class RuleBasedEscalations implements Escalations {
     }
 
     @Override
+    public final EscalationChange addToCase(String id, CaseAddition addition) {
+        Objects.requireNonNull(addition, "addition");
+        return change(id, (cur, now) -> rules.add(cur, addition));
+    }
+
+    @Override
     public final EscalationChange close(String id, String officer, String reason) {
         Objects.requireNonNull(officer, "officer");
         Objects.requireNonNull(reason, "reason");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import vn.citizenqa.core.model.ProcedureField;
 import vn.citizenqa.core.triage.RealKnowledge;
 
 class FollowUpsTest {

@@ -15,6 +15,7 @@ import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Category;
 import vn.citizenqa.core.model.OnlineService;
 import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.model.ProcedureField;
 
 class RepliesTest {
 

@@ -13,14 +13,19 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import vn.citizenqa.core.answer.ConversationReplies;
 import vn.citizenqa.core.answer.Replies;
+import vn.citizenqa.core.channel.OutboundReply;
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Category;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.Decision;
+import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
+import vn.citizenqa.core.model.Language;
+import vn.citizenqa.core.model.Reply;
 import vn.citizenqa.core.model.Priority;
 import vn.citizenqa.core.store.ClaimUpdate;
 import vn.citizenqa.core.store.ConversationKey;
@@ -33,9 +38,10 @@ import vn.citizenqa.core.store.MessageKey;
 import vn.citizenqa.core.store.MessageState;
 import vn.citizenqa.core.store.MutableClock;
 import vn.citizenqa.core.store.PageRegistration;
+import vn.citizenqa.core.store.ReplyDraft;
 import vn.citizenqa.core.store.StoreSettings;
 
-/** What the conversation service does when the words, the store or another delivery get in the way. */
+/** What the message intake does when the words, the store or another delivery get in the way. */
 class ConversationSafetyTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T03:00:00Z");
@@ -43,26 +49,26 @@ class ConversationSafetyTest {
     private static final ConversationKey CITIZEN = new ConversationKey(Channel.MESSENGER, "page-1", "psid-1");
 
     private final KnowledgeBase knowledge = new KnowledgeBase(List.of(
-            ConversationServiceTest.procedure("dang-ky-tam-tru", "Đăng ký tạm trú", Category.RESIDENCE)));
+            MessageIntakeTest.procedure("dang-ky-tam-tru", "Đăng ký tạm trú", Category.RESIDENCE)));
     private final InProcessStore store = new InProcessStore(Clock.fixed(NOW, ZoneOffset.UTC), StoreSettings.defaults());
-    private final ConversationServiceTest.RecordingSender sender = new ConversationServiceTest.RecordingSender();
+    private final MessageIntakeTest.RecordingSender sender = new MessageIntakeTest.RecordingSender();
 
     ConversationSafetyTest() {
         store.pages().register(new PageRegistration(Channel.MESSENGER, "page-1", UNIT, "Công an phường Bến Nghé", "token", null, null));
     }
 
-    private ConversationService service(Decider decider, Duration inProgressWait) {
-        return new ConversationService(decider, knowledge, store, sender, Clock.fixed(NOW, ZoneOffset.UTC),
+    private MessageIntake service(Decider decider, Duration inProgressWait) {
+        return new MessageIntake(new ConversationPolicy(decider, knowledge), store, sender, Clock.fixed(NOW, ZoneOffset.UTC),
                 ConversationLimits.DEFAULT.withInProgressWait(inProgressWait));
     }
 
     private static Decision chat(String text, vn.citizenqa.core.model.ConversationContext context) {
-        return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1, null, Replies.smallTalk());
+        return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1, null, new Reply.Greeting(), Language.VIETNAMESE);
     }
 
     @Test
     void wordsTheAssistantFailsOnAreHandedToOfficersInsteadOfFailingTheDelivery() {
-        ConversationService service = service((text, context) -> {
+        MessageIntake service = service((text, context) -> {
             throw new IllegalStateException("too many clauses");
         }, Duration.ZERO);
 
@@ -73,13 +79,13 @@ class ConversationSafetyTest {
         var queue = store.escalations().queue(UNIT, EscalationStatus.OPEN, null, 10).escalations();
         assertEquals(1, queue.size());
         assertEquals(Priority.NORMAL, queue.getFirst().priority());
-        assertEquals(ConversationService.UNREADABLE_REASON, queue.getFirst().reason());
+        assertEquals(EscalationKind.Unreadable.REASON, queue.getFirst().reason());
         assertEquals("lời lẽ khó hiểu", queue.getFirst().citizenText());
     }
 
     @Test
     void aDuplicateWhileAnotherDeliveryHoldsTheMessageAsksToBeDeliveredAgain() {
-        ConversationService service = service(ConversationSafetyTest::chat, Duration.ofMillis(300));
+        MessageIntake service = service(ConversationSafetyTest::chat, Duration.ofMillis(300));
         MessageKey key = new MessageKey(Channel.MESSENGER, "m1");
         var holder = store.messages().claim(key).claim(); // a delivery that claimed it and then died (or is slow)
 
@@ -89,7 +95,8 @@ class ConversationSafetyTest {
         assertTrue(duplicate.needsRedelivery(), "never acknowledged while nobody may answer it");
         assertEquals(List.of(), sender.sent);
 
-        store.messages().markDecided(key, holder.owner(), vn.citizenqa.core.store.ReplyDraft.of(chat("", null)));
+        store.messages().markDecided(key, holder.owner(), new ReplyDraft.Send(Intent.SMALL_TALK, Action.CHAT,
+                OutboundReply.text("Xin chào!"), null, List.of(), null, false));
         store.messages().markSent(key, holder.owner(), "out-1");
         assertInstanceOf(Outcome.AlreadyAnswered.class, service.handle(new InboundMessage.Text(CITIZEN, "m1", NOW, "xin chào")));
     }
@@ -99,8 +106,8 @@ class ConversationSafetyTest {
         MutableClock clock = new MutableClock(NOW);
         InProcessStore shared = new InProcessStore(clock, StoreSettings.defaults());
         shared.pages().register(new PageRegistration(Channel.MESSENGER, "page-1", UNIT, "Công an phường Bến Nghé", "token", null, null));
-        ConversationService service = new ConversationService(ConversationSafetyTest::chat, knowledge, shared, sender, clock,
-                ConversationLimits.DEFAULT.withMessagesPerMinute(3));
+        MessageIntake service = new MessageIntake(new ConversationPolicy(ConversationSafetyTest::chat, knowledge), shared, sender,
+                clock, ConversationLimits.DEFAULT.withMessagesPerMinute(3));
         List<Outcome> outcomes = new java.util.ArrayList<>();
         for (int i = 1; i <= 6; i++) {
             outcomes.add(service.handle(new InboundMessage.Text(CITIZEN, "m" + i, clock.instant(), "tin nhắn " + i)));
@@ -113,7 +120,7 @@ class ConversationSafetyTest {
         assertTrue(outcomes.stream().noneMatch(Outcome::needsRedelivery));
         var queue = shared.escalations().queue(UNIT, EscalationStatus.OPEN, null, 10).escalations();
         assertEquals(1, queue.size(), "officers see it");
-        assertEquals(ConversationService.RATE_LIMITED_REASON, queue.getFirst().reason());
+        assertEquals(EscalationKind.Flood.REASON, queue.getFirst().reason());
         assertEquals(Priority.NORMAL, queue.getFirst().priority());
         assertEquals(6, shared.conversations().recent(CITIZEN, 20).stream()
                 .filter(m -> m.author() == vn.citizenqa.core.store.Author.CITIZEN).count(), "every message is kept");
@@ -134,12 +141,13 @@ class ConversationSafetyTest {
 
     @Test
     void theCitizensLinksAndPhoneNumbersNeverComeBackInAReplyButTheKnowledgeBasesDo() {
-        String official = Replies.answer(knowledge.procedures().iterator().next());
-        ConversationService service = service((text, context) -> new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1,
-                null, "Bạn hỏi: " + text + "\n" + official), Duration.ZERO);
+        String typed = "Gọi 0912 345 678 hoặc +84 912 345 679, vào https://evil.example.com/otp và bit.ly/abc, hoặc "
+                + "dichvucong.bocongan.gov.vn";
+        // A decision whose words carry the citizen's own (a vocabulary naming who handles the matter, matched on them).
+        MessageIntake service = service((text, context) -> new Decision(Intent.OUT_OF_SCOPE, Action.DECLINE, null, List.of(), 1,
+                null, new Reply.Declined(text), Language.VIETNAMESE), Duration.ZERO);
 
-        service.handle(new InboundMessage.Text(CITIZEN, "m1", NOW, "Gọi 0912 345 678 hoặc +84 912 345 679, vào "
-                + "https://evil.example.com/otp và bit.ly/abc, hoặc dichvucong.bocongan.gov.vn"));
+        service.handle(new InboundMessage.Text(CITIZEN, "m1", NOW, typed));
 
         String reply = sender.sent.getFirst().reply().text();
         for (String echoed : List.of("0912 345 678", "912 345 679", "evil.example.com", "bit.ly/abc")) {
@@ -147,7 +155,12 @@ class ConversationSafetyTest {
         }
         assertTrue(reply.contains(EchoGuard.HIDDEN_PHONE) && reply.contains(EchoGuard.HIDDEN_LINK), reply);
         assertTrue(reply.contains("dichvucong.bocongan.gov.vn"), "the official portal the answers give stays");
-        assertTrue(reply.endsWith(official), "the knowledge base's own answer is untouched");
+
+        var tamTru = knowledge.procedures().iterator().next();
+        MessageIntake answering = service((text, context) -> new Decision(Intent.PROCEDURE, Action.ANSWER, tamTru.ref(),
+                List.of(), 1, null, new Reply.ProcedureAnswer(tamTru, false), Language.VIETNAMESE), Duration.ZERO);
+        answering.handle(new InboundMessage.Text(CITIZEN, "m2", NOW, "tạm trú trên dichvucong.bocongan.gov.vn thế nào"));
+        assertEquals(Replies.answer(tamTru), sender.sent.get(1).reply().text(), "the knowledge base's own answer is untouched");
     }
 
     @Test
@@ -164,8 +177,8 @@ class ConversationSafetyTest {
                 };
             }
         };
-        ConversationService service = new ConversationService(ConversationSafetyTest::chat, knowledge, failingMarks, sender,
-                Clock.fixed(NOW, ZoneOffset.UTC), ConversationLimits.DEFAULT.withInProgressWait(Duration.ZERO));
+        MessageIntake service = new MessageIntake(new ConversationPolicy(ConversationSafetyTest::chat, knowledge), failingMarks,
+                sender, Clock.fixed(NOW, ZoneOffset.UTC), ConversationLimits.DEFAULT.withInProgressWait(Duration.ZERO));
 
         Outcome outcome = service.handle(new InboundMessage.Text(CITIZEN, "m1", NOW, "xin chào"));
 

@@ -23,9 +23,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import vn.citizenqa.core.channel.OutboundReply;
+import vn.citizenqa.core.channel.ReplyOption;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
 
@@ -58,8 +61,9 @@ public abstract class StoreContract {
     }
 
     private static ReplyDraft answerDraft() {
-        return new ReplyDraft(Intent.PROCEDURE, Action.ANSWER, "Bạn cần mang căn cước và tờ khai CT01.",
-                "dang-ky-tam-tru", List.of("dang-ky-tam-tru", "dang-ky-thuong-tru"), null, null);
+        return new ReplyDraft.Send(Intent.PROCEDURE, Action.ANSWER, new OutboundReply("Bạn cần mang căn cước và tờ khai CT01.",
+                List.of(new ReplyOption("Lệ phí", "Lệ phí"), new ReplyOption("Nơi nộp", "Nơi nộp"))),
+                "dang-ky-tam-tru", List.of("dang-ky-tam-tru", "dang-ky-thuong-tru"), null, true);
     }
 
     @Test
@@ -165,13 +169,28 @@ public abstract class StoreContract {
     }
 
     @Test
-    void anEscalationDraftKeepsItsPriorityAndReason() {
-        ReplyDraft draft = new ReplyDraft(Intent.EMERGENCY, Action.ESCALATE, "Gọi ngay 113.", null, List.of(),
-                Priority.URGENT, "cháy nhà");
-        MessageClaim claim = store.messages().claim(message("m_7")).claim();
-        store.messages().markDecided(message("m_7"), claim.owner(), draft);
+    void anEscalationDraftKeepsItsKind() {
+        for (EscalationKind kind : List.of(new EscalationKind.Emergency("cháy nhà"),
+                new EscalationKind.CrimeReport(List.of("trộm cắp", "cướp giật")), new EscalationKind.Flood())) {
+            ReplyDraft draft = new ReplyDraft.Send(Intent.EMERGENCY, Action.ESCALATE, OutboundReply.text("Gọi ngay 113."),
+                    null, List.of(), kind, false);
+            MessageKey key = message("m_7" + kind.code());
+            MessageClaim claim = store.messages().claim(key).claim();
+            store.messages().markDecided(key, claim.owner(), draft);
 
-        assertEquals(draft, store.messages().find(message("m_7")).orElseThrow().draft());
+            assertEquals(draft, store.messages().find(key).orElseThrow().draft());
+        }
+    }
+
+    @Test
+    void aWithheldMessageIsDecidedAndSentWithoutAReply() {
+        MessageClaim claim = store.messages().claim(message("m_9")).claim();
+        store.messages().markDecided(message("m_9"), claim.owner(), new ReplyDraft.Withheld(Intent.SMALL_TALK));
+        store.messages().markSent(message("m_9"), claim.owner(), "withheld");
+
+        MessageClaim stored = store.messages().find(message("m_9")).orElseThrow();
+        assertEquals(MessageState.SENT, stored.state());
+        assertEquals(new ReplyDraft.Withheld(Intent.SMALL_TALK), stored.draft());
     }
 
     @Test
@@ -206,6 +225,20 @@ public abstract class StoreContract {
 
         clock.advance(settings.conversationRetention().plusSeconds(1));
         assertEquals(Optional.empty(), store.conversations().state(ANH));
+    }
+
+    @Test
+    void aCitizensMessageKeepsWhatItWasTakenFor() {
+        var report = new ConversationMessage.TakenAs(Intent.CRIME_REPORT, false);
+        var choice = new ConversationMessage.TakenAs(Intent.PROCEDURE, true);
+        store.conversations().append(ConversationMessage.fromCitizen(ANH, "r-1", START, "bị cướp điện thoại", report));
+        store.conversations().append(ConversationMessage.fromCitizen(ANH, "r-2", START.plusSeconds(1), "2", choice));
+        store.conversations().append(ConversationMessage.of(ANH, "reply-r-2", START.plusSeconds(2), Author.ASSISTANT, null, "…"));
+
+        List<ConversationMessage> recent = store.conversations().recent(ANH, 3);
+
+        assertEquals(java.util.Arrays.asList(report, choice, null),
+                recent.stream().map(ConversationMessage::takenAs).toList());
     }
 
     @Test
@@ -307,6 +340,36 @@ public abstract class StoreContract {
         assertNull(e.holder());
         assertEquals(List.of(new Escalation.StatusChange(EscalationStatus.OPEN, Escalation.ASSISTANT, START, null)),
                 e.history());
+    }
+
+    @Test
+    void aLocationAndContactDetailsJoinACaseOnceEachWithTheContactMasked() {
+        Escalation e = created("m_join", Priority.URGENT);
+        var place = new CaseAddition.SharedLocation("m_place", START.plusSeconds(30),
+                new vn.citizenqa.core.model.Coordinates(10.7725, 106.698), "Chợ Bến Thành");
+        var contact = new CaseAddition.SharedContact("info-1", START.plusSeconds(60), "Nguyễn Thị Lan", "0912345678",
+                "12 Lê Lợi, Quận 1");
+        assertInstanceOf(EscalationChange.Applied.class, store.escalations().addToCase(e.id(), place));
+        store.escalations().addToCase(e.id(), contact);
+        store.escalations().addToCase(e.id(), place); // a redelivery
+        assertInstanceOf(EscalationChange.Applied.class, store.escalations().claim(e.id(), "officer-an"));
+
+        Escalation stored = store.escalations().find(e.id()).orElseThrow();
+        assertEquals(2, stored.additions().size(), stored.additions().toString());
+        assertEquals(place, stored.additions().get(0));
+        var masked = assertInstanceOf(CaseAddition.SharedContact.class, stored.additions().get(1));
+        assertEquals("Nguyễn Thị Lan", masked.name());
+        assertEquals("[phone]", masked.phone());
+        assertEquals(EscalationStatus.CLAIMED, stored.status(), "officers' actions keep what joined");
+        assertInstanceOf(EscalationChange.NotFound.class, store.escalations().addToCase("no-such-case", place));
+    }
+
+    @Test
+    void theConversationRemembersTheCaseItsLatestReportOpened() {
+        CaseRef open = new CaseRef("esc-1", Intent.EMERGENCY, START.minusSeconds(5));
+        ConversationState state = new ConversationState(ANH, "cong-an-phuong-1", null, List.of(), START.minusSeconds(5), open);
+        store.conversations().saveState(state);
+        assertEquals(open, store.conversations().state(ANH).orElseThrow().lastCase());
     }
 
     @Test

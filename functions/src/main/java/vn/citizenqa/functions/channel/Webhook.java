@@ -6,7 +6,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.citizenqa.core.channel.InboundMessage;
-import vn.citizenqa.core.conversation.ConversationService;
+import vn.citizenqa.core.conversation.MessageIntake;
 import vn.citizenqa.core.conversation.Outcome;
 import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.functions.channel.messenger.MessengerAdapter;
@@ -28,12 +28,14 @@ public final class Webhook {
      * anything larger is refused with 413 before its signature is computed or a byte of it is parsed.
      */
     public static final int MAX_BODY_BYTES = 1 << 20;
+    /** The metric template.yaml's PolicyEnforcementAlarm watches. */
+    public static final String POLICY_ENFORCEMENTS = "PolicyEnforcements";
     private static final System.Logger SECURITY = System.getLogger("citizenqa.security");
     private static final System.Logger LOG = System.getLogger("citizenqa.webhook");
 
     private final MessengerAdapter messenger;
     private final ZaloAdapter zalo;
-    private final ConversationService conversations;
+    private final MessageIntake conversations;
     private final String messengerMissing;
     private final String zaloMissing;
     private final String zaloSiteVerification;
@@ -44,7 +46,7 @@ public final class Webhook {
      * @param zaloSiteVerification the content of Zalo's domain-verification meta tag, served at {@code GET /}; null for none
      */
     public Webhook(MessengerAdapter messenger, String messengerMissing, ZaloAdapter zalo, String zaloMissing,
-                   ConversationService conversations, String zaloSiteVerification) {
+                   MessageIntake conversations, String zaloSiteVerification) {
         this.messenger = messenger;
         this.zalo = zalo;
         this.conversations = conversations;
@@ -120,6 +122,10 @@ public final class Webhook {
         int inProgress = 0;
         int errors = 0;
         for (InboundMessage message : accepted.messages()) {
+            if (message instanceof InboundMessage.PolicyEnforcement p && !"unblock".equals(p.action())) {
+                // Counted where the alarm reads it (template.yaml's PolicyEnforcementAlarm): a blocked page answers nobody.
+                System.out.println(policyEnforcementMetric(p, java.time.Instant.now()));
+            }
             Outcome outcome;
             try {
                 outcome = conversations.handle(message);
@@ -152,6 +158,13 @@ public final class Webhook {
         }
         // Held by a delivery that has not finished (and may have died): the platform comes back after its lease.
         return WebhookResponse.json(inProgress > 0 ? 503 : 200, summary);
+    }
+
+    /** The embedded-metric log line counting a platform's warning or block of a page (never the citizen's words: there are none). */
+    public static String policyEnforcementMetric(InboundMessage.PolicyEnforcement p, java.time.Instant at) {
+        return vn.citizenqa.functions.watch.EmbeddedMetrics.line(at,
+                java.util.Map.of(POLICY_ENFORCEMENTS, new vn.citizenqa.functions.watch.EmbeddedMetrics.Metric(1, "Count")),
+                java.util.Map.of("channel", p.channel().wireName(), "pageId", String.valueOf(p.pageId()), "action", p.action()));
     }
 
     /** 413 for a body over {@link #MAX_BODY_BYTES}; {@code size} may be an estimate when it was never decoded. */

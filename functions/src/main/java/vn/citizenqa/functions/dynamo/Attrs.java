@@ -97,6 +97,11 @@ final class Attrs {
             return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
         }
 
+        boolean bool(String name) {
+            AttributeValue v = item.get(name);
+            return v != null && Boolean.TRUE.equals(v.bool());
+        }
+
         double d(String name) {
             return Double.parseDouble(item.get(name).n());
         }

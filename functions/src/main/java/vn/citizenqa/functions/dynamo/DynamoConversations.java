@@ -8,10 +8,14 @@ import java.util.function.Supplier;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.store.Author;
 import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
+import vn.citizenqa.core.store.CaseRef;
+import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.store.Conversations;
 import vn.citizenqa.core.store.EscalationQueueOrder;
 import vn.citizenqa.core.store.StoreSettings;
@@ -39,8 +43,10 @@ final class DynamoConversations implements Conversations {
                 .filter(item -> live(item, t))
                 .map(item -> {
                     Attrs.Reader r = new Attrs.Reader(item);
+                    Attrs.Reader c = r.map("lastCase");
                     return new ConversationState(key, r.s("unit"), r.s("lastProcedureId"),
-                            r.strings("lastCandidateIds"), r.time("lastUserMessageAt"));
+                            r.strings("lastCandidateIds"), r.time("lastUserMessageAt"),
+                            c == null ? null : new CaseRef(c.s("escalationId"), c.e("intent", Intent.class), c.time("at")));
                 });
     }
 
@@ -51,6 +57,9 @@ final class DynamoConversations implements Conversations {
                 .s("unit", s.unit()).s("lastProcedureId", s.lastProcedureId())
                 .put("lastCandidateIds", Attrs.strings(s.lastCandidateIds()))
                 .time("lastUserMessageAt", s.lastUserMessageAt())
+                .put("lastCase", s.lastCase() == null ? null : AttributeValue.fromM(Attrs.item()
+                        .s("escalationId", s.lastCase().escalationId()).s("intent", s.lastCase().intent())
+                        .time("at", s.lastCase().at()).build()))
                 .n(StoreTable.TTL_ATTRIBUTE, settings.conversationExpiry(now.get()).getEpochSecond())
                 .build());
     }
@@ -63,6 +72,8 @@ final class DynamoConversations implements Conversations {
                 .s(StoreTable.SK, messageSk(message.at(), message.id()))
                 .s("id", message.id()).time("at", message.at()).s("author", message.author())
                 .s("direction", message.direction()).s("authorId", message.authorId()).s("text", message.text())
+                .s("takenAs", message.takenAs() == null ? null : message.takenAs().intent())
+                .put("choice", message.takenAs() == null ? null : AttributeValue.fromBool(message.takenAs().choice()))
                 .n(StoreTable.TTL_ATTRIBUTE, stored.expiresAt().getEpochSecond())
                 .build());
         return stored;
@@ -104,7 +115,9 @@ final class DynamoConversations implements Conversations {
 
     private static ConversationMessage message(ConversationKey key, Map<String, AttributeValue> item) {
         Attrs.Reader r = new Attrs.Reader(item);
+        Intent takenAs = r.e("takenAs", Intent.class);
         return new ConversationMessage(key, r.s("id"), r.time("at"), r.e("author", Author.class), r.s("authorId"),
-                r.s("text"), Instant.ofEpochSecond(r.n(StoreTable.TTL_ATTRIBUTE)));
+                r.s("text"), takenAs == null ? null : new ConversationMessage.TakenAs(takenAs, r.bool("choice")),
+                Instant.ofEpochSecond(r.n(StoreTable.TTL_ATTRIBUTE)));
     }
 }

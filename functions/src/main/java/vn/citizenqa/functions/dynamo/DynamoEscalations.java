@@ -10,8 +10,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.Coordinates;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
+import vn.citizenqa.core.store.CaseAddition;
 import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.Escalation;
 import vn.citizenqa.core.store.EscalationChange;
@@ -122,7 +124,25 @@ final class DynamoEscalations extends RuleBasedEscalations {
                         .time("at", e.closure().at()).build()))
                 .put("history", Attrs.list(e.history(), c -> Attrs.item()
                         .s("status", c.status()).s("by", c.by()).time("at", c.at()).s("note", c.note()).build()))
+                .put("additions", e.additions().isEmpty() ? null : Attrs.list(e.additions(), DynamoEscalations::addition))
                 .build();
+    }
+
+    private static Map<String, AttributeValue> addition(CaseAddition a) {
+        Attrs.Builder b = Attrs.item().s("messageId", a.messageId()).time("at", a.at());
+        return switch (a) {
+            case CaseAddition.SharedLocation l -> b.s("kind", "location").put("latitude", Attrs.n(l.point().latitude()))
+                    .put("longitude", Attrs.n(l.point().longitude())).s("placeName", l.placeName()).build();
+            case CaseAddition.SharedContact c -> b.s("kind", "contact").s("name", c.name()).s("phone", c.phone())
+                    .s("address", c.address()).build();
+        };
+    }
+
+    private static CaseAddition addition(Attrs.Reader r) {
+        return "location".equals(r.s("kind"))
+                ? new CaseAddition.SharedLocation(r.s("messageId"), r.time("at"),
+                        new Coordinates(r.d("latitude"), r.d("longitude")), r.s("placeName"))
+                : new CaseAddition.SharedContact(r.s("messageId"), r.time("at"), r.s("name"), r.s("phone"), r.s("address"));
     }
 
     private static Escalation fromItem(Map<String, AttributeValue> item) {
@@ -140,6 +160,7 @@ final class DynamoEscalations extends RuleBasedEscalations {
                 closure == null ? null : new Escalation.Closure(closure.s("officer"), closure.s("reason"),
                         closure.time("at")),
                 r.list("history", c -> new Escalation.StatusChange(c.e("status", EscalationStatus.class), c.s("by"),
-                        c.time("at"), c.s("note"))));
+                        c.time("at"), c.s("note"))),
+                r.list("additions", DynamoEscalations::addition));
     }
 }

@@ -8,9 +8,12 @@ import java.util.function.Supplier;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+import vn.citizenqa.core.channel.OutboundReply;
+import vn.citizenqa.core.channel.ReplyOption;
 import vn.citizenqa.core.model.Action;
+import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
-import vn.citizenqa.core.model.Priority;
 import vn.citizenqa.core.store.ClaimResult;
 import vn.citizenqa.core.store.ClaimUpdate;
 import vn.citizenqa.core.store.MessageClaim;
@@ -153,18 +156,37 @@ final class DynamoMessageClaims implements MessageClaims {
     private static MessageClaim fromItem(MessageKey key, Map<String, AttributeValue> item) {
         Attrs.Reader r = new Attrs.Reader(item);
         Attrs.Reader d = r.map("draft");
-        ReplyDraft draft = d == null ? null : new ReplyDraft(d.e("intent", Intent.class), d.e("action", Action.class),
-                d.s("reply"), d.s("procedureId"), d.strings("candidateIds"), d.e("escalationPriority", Priority.class),
-                d.s("escalationReason"));
+        ReplyDraft draft = d == null ? null : draft(d);
         return new MessageClaim(key, r.e("state", MessageState.class), r.s("owner"),
                 Instant.ofEpochMilli(r.n("leaseUntil")), r.time("claimedAt"), r.time("updatedAt"), draft,
                 r.s("platformMessageId"), Instant.ofEpochSecond(r.n(StoreTable.TTL_ATTRIBUTE)));
     }
 
-    private static Map<String, AttributeValue> draftItem(ReplyDraft d) {
-        return Attrs.item().s("intent", d.intent()).s("action", d.action()).s("reply", d.reply())
-                .s("procedureId", d.procedureId()).put("candidateIds", Attrs.strings(d.candidateIds()))
-                .s("escalationPriority", d.escalationPriority()).s("escalationReason", d.escalationReason())
-                .build();
+    /** A withheld draft has no reply; a draft to send has its text and options as drafted. */
+    private static Map<String, AttributeValue> draftItem(ReplyDraft draft) {
+        return switch (draft) {
+            case ReplyDraft.Withheld w -> Attrs.item().s("intent", w.intent()).put("withheld", AttributeValue.fromBool(true))
+                    .build();
+            case ReplyDraft.Send d -> Attrs.item().s("intent", d.intent()).s("action", d.action()).s("reply", d.text())
+                    .put("options", Attrs.list(d.reply().options(), o -> Attrs.item()
+                            .s("title", o.title()).s("payload", o.payload()).build()))
+                    .s("procedureId", d.procedureId()).put("candidateIds", Attrs.strings(d.candidateIds()))
+                    .s("escalationKind", d.escalation() == null ? null : d.escalation().code())
+                    .s("escalationDetail", d.escalation() == null ? null : d.escalation().detail())
+                    .put("choice", AttributeValue.fromBool(d.choice()))
+                    .build();
+        };
+    }
+
+    private static ReplyDraft draft(Attrs.Reader d) {
+        Intent intent = d.e("intent", Intent.class);
+        if (d.bool("withheld")) {
+            return new ReplyDraft.Withheld(intent);
+        }
+        String kind = d.s("escalationKind");
+        return new ReplyDraft.Send(intent, d.e("action", Action.class),
+                new OutboundReply(d.s("reply"), d.list("options", o -> new ReplyOption(o.s("title"), o.s("payload")))),
+                d.s("procedureId"), d.strings("candidateIds"),
+                kind == null ? null : EscalationKind.restore(kind, d.s("escalationDetail")), d.bool("choice"));
     }
 }

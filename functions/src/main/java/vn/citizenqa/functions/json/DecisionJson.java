@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Decision;
 
-/** The decision as JSON: the {@code ask --json} contract of DESIGN.md, field for field. */
+/** The decision as JSON, with the reply as drafted: the {@code ask --json} contract of DESIGN.md, field for field. */
 public final class DecisionJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -15,7 +15,7 @@ public final class DecisionJson {
     private DecisionJson() {
     }
 
-    public static ObjectNode toJson(Decision d) {
+    public static ObjectNode toJson(Decision d, String reply) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("intent", d.intent().name());
         o.put("action", d.action().name());
@@ -35,13 +35,13 @@ public final class DecisionJson {
             o.putObject("escalation").put("priority", d.escalation().priority().name())
                     .put("reason", d.escalation().reason());
         }
-        o.put("reply", d.reply());
+        o.put("reply", reply);
         return o;
     }
 
-    public static String toLine(Decision d) {
+    public static String toLine(Decision d, String reply) {
         try {
-            return MAPPER.writeValueAsString(toJson(d));
+            return MAPPER.writeValueAsString(toJson(d, reply));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

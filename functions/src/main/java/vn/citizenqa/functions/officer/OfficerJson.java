@@ -16,6 +16,7 @@ import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.ProcedureRef;
 import vn.citizenqa.core.officer.Delivery;
 import vn.citizenqa.core.officer.EscalationDetail;
+import vn.citizenqa.core.store.CaseAddition;
 import vn.citizenqa.core.officer.EscalationSummary;
 import vn.citizenqa.core.officer.QueueView;
 import vn.citizenqa.core.officer.Refusal;
@@ -116,6 +117,38 @@ public final class OfficerJson {
         for (Escalation.StatusChange c : e.history()) {
             history.addObject().put("status", c.status().name()).put("by", c.by()).put("at", time(c.at()))
                     .put("note", c.note());
+        }
+        // The latest place and contact details, as the console's "Vị trí, liên hệ" panel shows them.
+        CaseAddition.SharedLocation place = null;
+        CaseAddition.SharedContact contact = null;
+        for (CaseAddition a : e.additions()) {
+            switch (a) {
+                case CaseAddition.SharedLocation l -> place = l;
+                case CaseAddition.SharedContact c -> contact = c;
+            }
+        }
+        if (place == null) {
+            root.putNull("location");
+        } else {
+            root.putObject("location").put("latitude", place.point().latitude()).put("longitude", place.point().longitude())
+                    .put("title", place.placeName());
+        }
+        if (contact == null) {
+            root.putNull("contact");
+        } else {
+            root.putObject("contact").put("name", contact.name()).put("phone", contact.phone()).put("address", contact.address());
+        }
+        ArrayNode additions = root.putArray("additions");
+        for (CaseAddition a : e.additions()) {
+            ObjectNode o = additions.addObject();
+            o.put("messageId", a.messageId()).put("at", time(a.at()));
+            switch (a) {
+                case CaseAddition.SharedLocation l -> o.put("kind", "location").put("latitude", l.point().latitude())
+                        .put("longitude", l.point().longitude()).put("placeName", l.placeName())
+                        .put("mapLink", l.point().mapLink());
+                case CaseAddition.SharedContact c -> o.put("kind", "contact").put("name", c.name()).put("phone", c.phone())
+                        .put("address", c.address());
+            }
         }
         return root;
     }

@@ -55,6 +55,39 @@ public final class Signed {
                 + "\"message\":{\"msg_id\":\"" + msgId + "\",\"text\":" + quote(text) + "},\"timestamp\":\"" + NOW_MILLIS + "\"}";
     }
 
+    /** When the fixtures' later events say they were sent: a minute after {@link #NOW_MILLIS}. */
+    public static final String LATER_MILLIS = Long.toString(Long.parseLong(NOW_MILLIS) + 60_000);
+
+    /**
+     * A platform event of {@code src/test/resources/platform-events/} (written from the platforms' documented formats,
+     * see the README there), with {@code {{NOW}}} and {@code {{LATER}}} set to {@link #NOW_MILLIS} and
+     * {@link #LATER_MILLIS} and each {@code {{KEY}}} of {@code values} to its value (JSON-escaped).
+     */
+    public static String fixture(String name, Map<String, String> values) {
+        String json;
+        try (var in = Signed.class.getResourceAsStream("/platform-events/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture platform-events/" + name);
+            }
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        json = json.replace("{{NOW}}", NOW_MILLIS).replace("{{LATER}}", LATER_MILLIS);
+        for (var e : values.entrySet()) {
+            String quoted = quote(e.getValue());
+            json = json.replace("{{" + e.getKey() + "}}", quoted.substring(1, quoted.length() - 1));
+        }
+        if (json.contains("{{")) {
+            throw new IllegalArgumentException("fixture " + name + " has a placeholder left: " + json);
+        }
+        return json;
+    }
+
+    public static String fixture(String name) {
+        return fixture(name, Map.of());
+    }
+
     public static String quote(String s) {
         return JsonFields.write(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(s));
     }

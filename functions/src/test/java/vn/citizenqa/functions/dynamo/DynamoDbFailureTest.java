@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.sun.net.httpserver.HttpServer;
 
+import vn.citizenqa.core.channel.OutboundReply;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.Intent;
@@ -74,7 +75,8 @@ class DynamoDbFailureTest {
     }
 
     static Stream<Consumer<Store>> everyKindOfCall() {
-        ReplyDraft draft = new ReplyDraft(Intent.SMALL_TALK, Action.CHAT, "Chào bạn", null, List.of(), null, null);
+        ReplyDraft draft = new ReplyDraft.Send(Intent.SMALL_TALK, Action.CHAT, OutboundReply.text("Chào bạn"), null, List.of(),
+                null, false);
         return Stream.of(
                 s -> s.messages().claim(MESSAGE),
                 s -> s.messages().markDecided(MESSAGE, "owner", draft),
@@ -196,7 +198,8 @@ class DynamoDbFailureTest {
         TwoPaths paths = TwoPaths.toNewTable();
         Store reachable = paths.reachable();
         Store cutOff = paths.cutOff();
-        ReplyDraft draft = new ReplyDraft(Intent.SMALL_TALK, Action.CHAT, "Chào bạn", null, List.of(), null, null);
+        ReplyDraft draft = new ReplyDraft.Send(Intent.SMALL_TALK, Action.CHAT, OutboundReply.text("Chào bạn"), null, List.of(),
+                null, false);
 
         MessageClaim first = reachable.messages().claim(MESSAGE).claim();
         assertThrows(StoreUnavailableException.class, () -> cutOff.messages().markDecided(MESSAGE, first.owner(), draft));
@@ -218,8 +221,8 @@ class DynamoDbFailureTest {
         TwoPaths paths = TwoPaths.toNewTable();
         Store reachable = paths.reachable();
         Store cutOff = paths.cutOff();
-        ReplyDraft draft = new ReplyDraft(Intent.PROCEDURE, Action.ANSWER, "Mang CCCD đến…", "cap-can-cuoc",
-                List.of("cap-can-cuoc"), null, null);
+        ReplyDraft draft = new ReplyDraft.Send(Intent.PROCEDURE, Action.ANSWER, OutboundReply.text("Mang CCCD đến…"),
+                "cap-can-cuoc", List.of("cap-can-cuoc"), null, false);
 
         MessageClaim first = reachable.messages().claim(MESSAGE).claim();
         reachable.messages().markDecided(MESSAGE, first.owner(), draft);

@@ -10,6 +10,7 @@ import vn.citizenqa.core.model.ConversationContext;
 import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
+import vn.citizenqa.core.model.Reply;
 
 /**
  * Runs a labelled question set through an assistant and measures what issue 3 asks for. Each message is
@@ -37,7 +38,7 @@ public final class Evaluation {
             return switch (q.intent()) {
                 case PROCEDURE -> q.label().equals(firstId()) && d.intent() == Intent.PROCEDURE;
                 case EMERGENCY -> d.intent() == Intent.EMERGENCY && d.action() == Action.ESCALATE
-                        && d.escalation().priority() == Priority.URGENT && d.reply().matches("(?s)^11[345].*");
+                        && d.escalation().priority() == Priority.URGENT && d.reply() instanceof Reply.EmergencyNumbers;
                 case CRIME_REPORT -> d.intent() == Intent.CRIME_REPORT && d.action() == Action.ESCALATE
                         && d.escalation().priority() == Priority.HIGH;
                 case SMALL_TALK -> d.action() == Action.CHAT;

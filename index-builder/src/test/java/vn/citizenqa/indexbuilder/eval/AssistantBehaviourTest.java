@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import vn.citizenqa.core.answer.ProcedureField;
+import vn.citizenqa.core.model.ProcedureField;
 import vn.citizenqa.core.answer.Replies;
+import vn.citizenqa.core.answer.ReplyDrafter;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.ConversationContext;
 import vn.citizenqa.core.model.Decision;
@@ -33,6 +34,11 @@ class AssistantBehaviourTest {
 
     private static Decision decide(String text, ConversationContext context) {
         return TestKnowledge.assistant().decide(text, context);
+    }
+
+    /** The reply as the drafter writes it. */
+    private static String text(Decision d) {
+        return new ReplyDrafter(TestKnowledge.assistant().knowledgeBase()).text(d.reply(), d.language());
     }
 
     private static Procedure procedure(String id) {
@@ -59,8 +65,8 @@ class AssistantBehaviourTest {
             Procedure p = procedure(f[0]);
             Decision d = decide(f[1], ConversationContext.about(f[0]));
             String part = expectedPart(p, ProcedureField.of(f[2]));
-            if (d.action() != Action.ANSWER || !d.procedure().id().equals(f[0]) || !d.reply().contains(part)) {
-                misses.add(line + " → " + Evaluation.describe(d) + "\n" + d.reply());
+            if (d.action() != Action.ANSWER || !d.procedure().id().equals(f[0]) || !text(d).contains(part)) {
+                misses.add(line + " → " + Evaluation.describe(d) + "\n" + text(d));
             }
         }
         assertTrue(misses.isEmpty(), String.join("\n\n", misses));
@@ -81,7 +87,7 @@ class AssistantBehaviourTest {
             Decision d = decide(reply, ctx);
             assertEquals(Action.ANSWER, d.action(), reply);
             assertEquals("cap-doi-the-can-cuoc", d.procedure().id(), reply);
-            assertEquals(Replies.answer(procedure("cap-doi-the-can-cuoc")), d.reply());
+            assertEquals(Replies.answer(procedure("cap-doi-the-can-cuoc")), text(d));
         }
     }
 
@@ -105,9 +111,9 @@ class AssistantBehaviourTest {
                 Evaluation.describe(d));
         if (d.action() == Action.ANSWER) {
             Procedure p = procedure("nop-phat-truc-tuyen");
-            assertTrue(d.reply().contains(p.titleEn()) && d.reply().contains("Vietnamese"), d.reply());
+            assertTrue(text(d).contains(p.titleEn()) && text(d).contains("Vietnamese"), text(d));
         } else {
-            assertTrue(d.reply().startsWith("Which of these"), d.reply());
+            assertTrue(text(d).startsWith("Which of these"), text(d));
         }
     }
 
@@ -117,8 +123,8 @@ class AssistantBehaviourTest {
         assertEquals(Intent.EMERGENCY, d.intent());
         assertEquals(Action.ESCALATE, d.action());
         assertEquals(Priority.URGENT, d.escalation().priority());
-        assertTrue(d.reply().startsWith("114"), d.reply());
-        assertTrue(decide("Help! There is a fire in my building").reply().startsWith("114 (fire and rescue)"));
+        assertTrue(text(d).startsWith("114"), text(d));
+        assertTrue(text(decide("Help! There is a fire in my building")).startsWith("114 (fire and rescue)"));
     }
 
     @Test
@@ -126,7 +132,7 @@ class AssistantBehaviourTest {
         Decision d = decide("tôi vừa bị lừa chuyển khoản 20 triệu cho người xưng là công an");
         assertEquals(Intent.CRIME_REPORT, d.intent());
         assertEquals(Priority.HIGH, d.escalation().priority());
-        assertEquals(Replies.crimeReportAcknowledged(), d.reply());
+        assertEquals(Replies.crimeReportAcknowledged(), text(d));
     }
 
     @Test
@@ -147,7 +153,7 @@ class AssistantBehaviourTest {
         Decision d = decide("đăng ký kết hôn ở đâu ạ");
         assertEquals(Action.DECLINE, d.action());
         assertEquals(Intent.OUT_OF_SCOPE, d.intent());
-        assertTrue(d.reply().contains("Ủy ban nhân dân"), d.reply());
+        assertTrue(text(d).contains("Ủy ban nhân dân"), text(d));
     }
 
     @Test
@@ -155,7 +161,7 @@ class AssistantBehaviourTest {
         Decision d = decide("công an tỉnh có tuyển dụng cán bộ không");
         assertEquals(Action.ESCALATE, d.action(), Evaluation.describe(d));
         assertEquals(Priority.NORMAL, d.escalation().priority());
-        assertEquals(Replies.escalated(), d.reply());
+        assertEquals(Replies.escalated(), text(d));
     }
 
     @Test
@@ -169,14 +175,14 @@ class AssistantBehaviourTest {
     void smallTalkAndEmptyMessagesGetAChatReply(String text) {
         Decision d = decide(text);
         assertEquals(Action.CHAT, d.action());
-        assertEquals(Replies.smallTalk(), d.reply());
+        assertEquals(Replies.smallTalk(), text(d));
     }
 
     @Test
     void aVeryLongMessageIsStillDecided() {
         Decision d = decide("làm căn cước ".repeat(5000));
         assertEquals(Intent.PROCEDURE, d.intent());
-        assertTrue(d.reply().length() <= Replies.MAX_LENGTH);
+        assertTrue(text(d).length() <= Replies.MAX_LENGTH);
     }
 
     @Test
@@ -213,7 +219,7 @@ class AssistantBehaviourTest {
         for (StringBuilder page : List.of(distinctWords, pastedSteps)) {
             assertTrue(page.length() >= 2000, "the knowledge base gives a page of 2,000 characters");
             Decision d = decide(page.substring(0, 2000));
-            assertFalse(d.reply().isBlank());
+            assertFalse(text(d).isBlank());
         }
     }
 }

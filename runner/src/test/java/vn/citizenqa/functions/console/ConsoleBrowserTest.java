@@ -68,6 +68,8 @@ class ConsoleBrowserTest {
     private static final String MSG_ZALO = "Xe máy của tôi bị trộm trước cửa nhà đêm qua, biển số 59-X1 123.45";
     private static final String MSG_OVERDUE = "Tôi muốn tố giác một nhóm lừa đảo qua mạng, họ lấy của tôi 20 triệu";
     private static final String MSG_B = "Tôi muốn trình báo bị mất trộm xe đạp ở công viên Lê Văn Tám";
+    /** Sent by the browser test itself while the queue is open, to see it appear without a click. */
+    private static final String MSG_LATE = "Cứu với, có người cầm dao đang đánh nhau trước cửa nhà tôi";
     /** Unit B gets more cases than one queue page holds (the console shows 20 a page). */
     private static final int FILLERS_B = 20;
     private static final String REPLY = "Chúng tôi đã báo Đội Cảnh sát PCCC và CNCH, xe chữa cháy đang trên đường tới. "
@@ -147,6 +149,14 @@ class ConsoleBrowserTest {
         env.put("OFFICER_A", "nguyen-van-an");
         env.put("UNIT_A", UNIT_A);
         env.put("UNIT_B", UNIT_B);
+        env.put("UNIT_A_NAME", "Công an phường Bến Nghé");
+        env.put("UNIT_B_NAME", "Công an phường Đa Kao");
+        byte[] late = messengerEvent(PAGE_A, "7000000000000009", "m_console_late", MSG_LATE, Instant.now())
+                .getBytes(StandardCharsets.UTF_8);
+        env.put("MSG_LATE", MSG_LATE);
+        env.put("LATE_WEBHOOK_URL", "http://127.0.0.1:" + server.port() + "/webhook/messenger");
+        env.put("LATE_BODY", new String(late, StandardCharsets.UTF_8));
+        env.put("LATE_SIGNATURE", new MessengerSignature(Signed.MESSENGER_APP_SECRET).sign(late));
         env.put("MSG_URGENT", MSG_URGENT);
         env.put("MSG_SCRIPT", MSG_SCRIPT);
         env.put("MSG_OVERDUE", MSG_OVERDUE);
@@ -170,6 +180,7 @@ class ConsoleBrowserTest {
                 "the hosted UI signed the officer in with a PKCE-checked code, then out");
         assertTrue(Files.size(screenshotDir(root).resolve("console-queue.png")) > 10_000, "queue screenshot taken");
         assertTrue(Files.size(screenshotDir(root).resolve("console-case.png")) > 10_000, "case screenshot taken");
+        assertTrue(Files.size(screenshotDir(root).resolve("console-case-phone.png")) > 10_000, "phone screenshot taken");
     }
 
     private List<ChannelStandIn.Delivery> deliveriesOf(String text) {
@@ -247,11 +258,14 @@ class ConsoleBrowserTest {
         return file;
     }
 
-    private void messenger(String page, String user, String mid, String text, Instant at) throws Exception {
-        String json = "{\"object\":\"page\",\"entry\":[{\"id\":\"" + page + "\",\"time\":" + at.toEpochMilli() + ",\"messaging\":["
+    private static String messengerEvent(String page, String user, String mid, String text, Instant at) {
+        return "{\"object\":\"page\",\"entry\":[{\"id\":\"" + page + "\",\"time\":" + at.toEpochMilli() + ",\"messaging\":["
                 + "{\"sender\":{\"id\":\"" + user + "\"},\"recipient\":{\"id\":\"" + page + "\"},\"timestamp\":" + at.toEpochMilli()
                 + ",\"message\":{\"mid\":\"" + mid + "\",\"text\":" + Signed.quote(text) + "}}]}]}";
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void messenger(String page, String user, String mid, String text, Instant at) throws Exception {
+        byte[] body = messengerEvent(page, user, mid, text, at).getBytes(StandardCharsets.UTF_8);
         post("/webhook/messenger", "X-Hub-Signature-256", new MessengerSignature(Signed.MESSENGER_APP_SECRET).sign(body), body);
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.Coordinates;
 import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.channel.CitizenText;
 import vn.citizenqa.core.channel.InboundMessage;
@@ -25,6 +26,7 @@ import vn.citizenqa.functions.channel.WebhookRequest;
 public final class ZaloAdapter {
 
     private static final String USER_SEND = "user_send_";
+    private static final String ANONYMOUS_SEND = "anonymous_send_";
 
     private final ZaloSignature signature;
     private final Duration replayWindow;
@@ -93,21 +95,44 @@ public final class ZaloAdapter {
             return new InboundMessage.Follow(new ConversationKey(Channel.ZALO, oaId, follower), id, at);
         }
         String msgId = JsonFields.text(root, "message", "msg_id");
-        if (!event.startsWith(USER_SEND)) {
-            // oa_send_* (our own messages), user_received_message, user_seen_message, unfollow, anonymous_send_*
-            // (anonymous users are answered through another API), and whatever Zalo adds later.
+        String sender = JsonFields.text(root, "sender", "id");
+        if (event.equals("user_submit_info")) {
+            return submittedInfo(root, oaId, sender, at);
+        }
+        if (event.equals("user_reacted_message") || event.equals("anonymous_reacted_message")) {
+            return reaction(event, root, oaId, at);
+        }
+        String kind;
+        String userId;
+        if (event.startsWith(USER_SEND)) {
+            kind = event.substring(USER_SEND.length());
+            userId = sender;
+        } else if (event.startsWith(ANONYMOUS_SEND)) {
+            // Someone who has not followed the OA, writing from its page: Zalo names the thread by the pair.
+            kind = event.substring(ANONYMOUS_SEND.length());
+            userId = ZaloAnonymous.userId(sender, JsonFields.text(root, "message", "conversation_id"));
+        } else {
+            // oa_send_* (our own messages), user_received_message, user_seen_message, unfollow, and whatever Zalo
+            // adds later.
             return new InboundMessage.Ignored(Channel.ZALO, oaId, msgId, event);
         }
-        String userId = JsonFields.text(root, "sender", "id");
         if (!PlatformIds.usable(oaId, userId, msgId)) {
             return new InboundMessage.Ignored(Channel.ZALO, oaId, msgId, event + ":incomplete");
         }
         ConversationKey from = new ConversationKey(Channel.ZALO, oaId, userId);
         String text = CitizenText.clean(JsonFields.text(root, "message", "text"));
-        if (event.equals("user_send_text")) {
+        if (kind.equals("text")) {
             return text == null || text.isBlank()
-                    ? new InboundMessage.Ignored(Channel.ZALO, oaId, msgId, "empty-text")
+                    ? new InboundMessage.Ignored(Channel.ZALO, oaId, msgId, event + ":empty")
                     : new InboundMessage.Text(from, msgId, at, text);
+        }
+        if (kind.equals("location")) {
+            // Zalo puts the place's name in message.text: a name, not a question.
+            Optional<Coordinates> point = coordinates(root);
+            if (point.isPresent()) {
+                return new InboundMessage.Location(from, msgId, at, point.get(), text);
+            }
+            return new InboundMessage.Attachment(from, msgId, at, List.of("location"), null);
         }
         List<String> kinds = new ArrayList<>();
         for (JsonNode a : root.path("message").path("attachments")) {
@@ -117,8 +142,71 @@ public final class ZaloAdapter {
             }
         }
         if (kinds.isEmpty()) {
-            kinds.add(event.substring(USER_SEND.length()));
+            kinds.add(kind);
         }
         return new InboundMessage.Attachment(from, msgId, at, kinds, text == null || text.isBlank() ? null : text);
+    }
+
+    private static Optional<Coordinates> coordinates(JsonNode root) {
+        for (JsonNode a : root.path("message").path("attachments")) {
+            JsonNode c = a.path("payload").path("coordinates");
+            Optional<Coordinates> point = Coordinates.parse(JsonFields.text(c, "latitude"), JsonFields.text(c, "longitude"));
+            if (point.isPresent()) {
+                return point;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The reply to an information request: {@code info} holds name, phone and the address, either flat ({@code address},
+     * {@code ward}, {@code district}, {@code city}) or, in the newer form, under {@code full_address}
+     * ({@code user_address}, {@code user_ward}, {@code user_district}, {@code user_city}).
+     */
+    private static InboundMessage submittedInfo(JsonNode root, String oaId, String sender, Instant at) {
+        // No message id: the sender and the time identify it for redelivery.
+        String id = "submit-info-" + sender + "-" + JsonFields.text(root, "timestamp");
+        if (!PlatformIds.usable(oaId, sender, id)) {
+            return new InboundMessage.Ignored(Channel.ZALO, oaId, null, "user_submit_info:incomplete");
+        }
+        JsonNode info = root.path("info");
+        JsonNode full = info.path("full_address");
+        String address = joined(JsonFields.text(info, "address"), JsonFields.text(info, "ward"),
+                JsonFields.text(info, "district"), JsonFields.text(info, "city"));
+        if (address == null) {
+            address = joined(JsonFields.text(full, "user_address"), JsonFields.text(full, "user_ward"),
+                    JsonFields.text(full, "user_district"), JsonFields.text(full, "user_city"));
+        }
+        InboundMessage.ContactDetails details = new InboundMessage.ContactDetails(new ConversationKey(Channel.ZALO, oaId, sender),
+                id, at, JsonFields.text(info, "name"), JsonFields.text(info, "phone"), address);
+        return details.isEmpty() ? new InboundMessage.Ignored(Channel.ZALO, oaId, id, "user_submit_info:empty") : details;
+    }
+
+    private static String joined(String... parts) {
+        String s = String.join(", ", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).map(String::strip).toList());
+        return s.isEmpty() ? null : s;
+    }
+
+    /** {@code user_reacted_message}: {@code message.msg_id} is the message reacted to, {@code react_icon} Zalo's code. */
+    private static InboundMessage reaction(String event, JsonNode root, String oaId, Instant at) {
+        String reactedTo = JsonFields.text(root, "message", "msg_id");
+        String sender = JsonFields.text(root, "sender", "id");
+        String userId = event.startsWith("anonymous")
+                ? ZaloAnonymous.userId(sender, JsonFields.text(root, "message", "conversation_id")) : sender;
+        String id = "reaction-" + reactedTo + "-" + JsonFields.text(root, "timestamp");
+        if (!PlatformIds.usable(oaId, userId, reactedTo, id)) {
+            return new InboundMessage.Ignored(Channel.ZALO, oaId, null, event + ":incomplete");
+        }
+        return new InboundMessage.Reaction(new ConversationKey(Channel.ZALO, oaId, userId), id, at,
+                gesture(JsonFields.text(root, "message", "react_icon")), reactedTo);
+    }
+
+    /** Zalo's reaction codes: "/-strong" 👍 and "/-heart" ❤ approve; ":-h" 😡 and "/-bad", "/-weak" 👎 do not. */
+    static InboundMessage.Gesture gesture(String icon) {
+        return switch (icon == null ? "" : icon.strip()) {
+            case "/-strong", "/-heart", "/-ok", "/-thanks", "/-loveu" -> InboundMessage.Gesture.APPROVAL;
+            case ":-h", "/-bad", "/-weak", "/-break" -> InboundMessage.Gesture.DISAPPROVAL;
+            default -> InboundMessage.Gesture.OTHER;
+        };
     }
 }

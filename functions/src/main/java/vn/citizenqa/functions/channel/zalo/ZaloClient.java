@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,6 +22,12 @@ import vn.citizenqa.core.store.PageRegistration;
  * The Zalo OA consultation message API: {@code POST $ZALO_API_BASE/v3.0/oa/message/cs} with the OA's
  * {@code access_token} header. Success is {@code {"error":0}}; an expired token ({@code -216}) is refreshed
  * once through {@link ZaloTokenRefresh} and the message sent again.
+ * <p>
+ * An anonymous user ({@link ZaloAnonymous}) is answered, in plain text, through the message API that names the
+ * anonymous user and the conversation ({@code POST $ZALO_API_BASE/v2.0/oa/message}, recipient
+ * {@code {anonymous_id, conversation_id}}, as Zalo's own SDK examples send it). Zalo may refuse it (the feature needs
+ * Zalo's approval for the OA): a refusal is logged and the reply counted as sent, since the case is with officers
+ * already and the platform delivering the message again would not change Zalo's answer.
  */
 public final class ZaloClient {
 
@@ -30,37 +37,75 @@ public final class ZaloClient {
     static final int BUTTON_TITLE_LIMIT = 100;
     static final int PAYLOAD_LIMIT = 1000;
     static final String TOKEN_EXPIRED = "-216";
+    /** What a reply Zalo would not deliver is recorded as sent with, followed by why. */
+    static final String UNDELIVERABLE = "undeliverable: ";
+    private static final System.Logger LOG = System.getLogger("citizenqa.zalo");
 
     private final ChannelHttp http;
     private final URI endpoint;
+    private final URI anonymousEndpoint;
     private final ZaloTokenRefresh refresh;
 
     public ZaloClient(ChannelHttp http, String apiBase, ZaloTokenRefresh refresh) {
         this.http = http;
         this.endpoint = ChannelHttp.endpoint(apiBase, "/v3.0/oa/message/cs");
+        this.anonymousEndpoint = ChannelHttp.endpoint(apiBase, "/v2.0/oa/message");
         this.refresh = refresh;
     }
 
     /** @return the platform id of the last message sent */
     public String send(PageRegistration oa, String userId, OutboundReply reply) throws ReplyFailedException {
+        var anonymous = ZaloAnonymous.recipient(userId);
+        if (anonymous.isPresent()) {
+            return sendAnonymous(oa, anonymous.get(), reply);
+        }
         List<String> parts = MessageParts.split(reply.text(), TEXT_LIMIT, MAX_PARTS);
         String messageId = null;
         PageRegistration current = oa;
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
             String body = JsonFields.write(message(userId, parts.get(i), last ? reply.options() : List.of()));
-            JsonNode answer = post(current, body);
+            JsonNode answer = post(endpoint, current, body);
             if (TOKEN_EXPIRED.equals(JsonFields.text(answer, "error"))) {
                 current = refresh.refreshed(current);
-                answer = post(current, body);
+                answer = post(endpoint, current, body);
             }
             messageId = acceptedMessageId(answer);
         }
         return messageId;
     }
 
-    private JsonNode post(PageRegistration oa, String body) throws ReplyFailedException {
-        ChannelHttp.Response r = http.post("Zalo OA message API", endpoint, Map.of("access_token", oa.accessToken()),
+    private String sendAnonymous(PageRegistration oa, ZaloAnonymous.Recipient to, OutboundReply reply) throws ReplyFailedException {
+        if (to.conversationId() == null) {
+            LOG.log(System.Logger.Level.WARNING, "Zalo OA {0}: an anonymous user''s message came without a conversation id; "
+                    + "it cannot be answered (officers see it in the queue when it is an emergency or a report)", oa.pageId());
+            return UNDELIVERABLE + "no-conversation-id";
+        }
+        String messageId = null;
+        PageRegistration current = oa;
+        for (String part : MessageParts.split(reply.text(), TEXT_LIMIT, MAX_PARTS)) {
+            ObjectNode root = JsonFields.newObject();
+            root.putObject("recipient").put("anonymous_id", to.anonymousId()).put("conversation_id", to.conversationId());
+            root.putObject("message").put("text", part);
+            String body = JsonFields.write(root);
+            JsonNode answer = post(anonymousEndpoint, current, body);
+            if (TOKEN_EXPIRED.equals(JsonFields.text(answer, "error"))) {
+                current = refresh.refreshed(current);
+                answer = post(anonymousEndpoint, current, body);
+            }
+            String error = JsonFields.text(answer, "error");
+            if (!"0".equals(error)) {
+                LOG.log(System.Logger.Level.WARNING, "Zalo OA {0}: Zalo refused the reply to an anonymous user (error {1}); "
+                        + "not retried, officers have any emergency or report", oa.pageId(), error);
+                return UNDELIVERABLE + "error " + error;
+            }
+            messageId = Optional.ofNullable(JsonFields.text(answer, "data", "message_id")).orElse("");
+        }
+        return messageId;
+    }
+
+    private JsonNode post(URI to, PageRegistration oa, String body) throws ReplyFailedException {
+        ChannelHttp.Response r = http.post("Zalo OA message API", to, Map.of("access_token", oa.accessToken()),
                 "application/json; charset=utf-8", body);
         JsonNode answer = JsonFields.object(r.body().getBytes(StandardCharsets.UTF_8));
         if (answer == null || JsonFields.text(answer, "error") == null) {

@@ -77,27 +77,32 @@ class MessengerAdapterTest {
     }
 
     @Test
-    void stickersAndImagesAreAttachments() {
-        String sticker = "{\"object\":\"page\",\"entry\":[{\"id\":\"1001\",\"messaging\":[{\"sender\":{\"id\":\"u\"},\"recipient\":{\"id\":\"1001\"},"
+    void stickersAndImagesAreAttachmentsButTheThumbsUpIsALike() {
+        String like = "{\"object\":\"page\",\"entry\":[{\"id\":\"1001\",\"messaging\":[{\"sender\":{\"id\":\"u\"},\"recipient\":{\"id\":\"1001\"},"
                 + "\"timestamp\":1,\"message\":{\"mid\":\"m_s\",\"sticker_id\":369239263222822,\"attachments\":[{\"type\":\"image\","
                 + "\"payload\":{\"url\":\"https://example.invalid/s.png\",\"sticker_id\":369239263222822}}]}}]}]}";
-        var s = assertInstanceOf(InboundMessage.Attachment.class, accepted(sticker).getFirst());
+        var thumbsUp = assertInstanceOf(InboundMessage.Reaction.class, accepted(like).getFirst());
+        assertEquals(InboundMessage.Gesture.APPROVAL, thumbsUp.gesture());
+        var s = assertInstanceOf(InboundMessage.Attachment.class, accepted(like.replace("369239263222822", "144884852352448")).getFirst());
         assertEquals(List.of("sticker"), s.kinds());
         assertTrue(s.onlyReactions());
         var image = assertInstanceOf(InboundMessage.Attachment.class,
-                accepted(sticker.replace("\"sticker_id\":369239263222822,", "").replace(",\"sticker_id\":369239263222822", "")).getFirst());
+                accepted(like.replace("\"sticker_id\":369239263222822,", "").replace(",\"sticker_id\":369239263222822", "")).getFirst());
         assertEquals(List.of("image"), image.kinds());
     }
 
     @Test
-    void echoesReceiptsAndStandbyAreIgnoredOnPurpose() {
+    void echoesAndReceiptsAreIgnoredOnPurposeAndStandbyIsKeptUnanswerable() {
         String json = "{\"object\":\"page\",\"entry\":[{\"id\":\"1001\",\"messaging\":["
                 + "{\"sender\":{\"id\":\"1001\"},\"recipient\":{\"id\":\"u\"},\"timestamp\":1,\"message\":{\"is_echo\":true,\"mid\":\"m_e\",\"text\":\"hi\"}},"
                 + "{\"sender\":{\"id\":\"u\"},\"recipient\":{\"id\":\"1001\"},\"timestamp\":1,\"delivery\":{\"mids\":[\"m_e\"],\"watermark\":1}},"
                 + "{\"sender\":{\"id\":\"u\"},\"recipient\":{\"id\":\"1001\"},\"timestamp\":1,\"read\":{\"watermark\":1}}],"
                 + "\"standby\":[{\"sender\":{\"id\":\"u\"},\"recipient\":{\"id\":\"1001\"},\"timestamp\":1,\"message\":{\"mid\":\"m_sb\",\"text\":\"hỏi\"}}]}]}";
-        List<String> kinds = accepted(json).stream().map(m -> assertInstanceOf(InboundMessage.Ignored.class, m).kind()).toList();
-        assertEquals(List.of("echo", "delivery", "read", "standby"), kinds);
+        List<InboundMessage> messages = accepted(json);
+        List<String> kinds = messages.subList(0, 3).stream().map(m -> assertInstanceOf(InboundMessage.Ignored.class, m).kind()).toList();
+        assertEquals(List.of("echo", "delivery", "read"), kinds);
+        var standby = assertInstanceOf(InboundMessage.Standby.class, messages.get(3));
+        assertEquals("hỏi", assertInstanceOf(InboundMessage.Text.class, standby.message()).text());
     }
 
     @Test

@@ -62,7 +62,7 @@ class ZaloAdapterTest {
 
     @Test
     void ourOwnMessagesAndReceiptsAreIgnored() {
-        for (String event : List.of("oa_send_text", "user_seen_message", "user_received_message", "unfollow", "anonymous_send_text")) {
+        for (String event : List.of("oa_send_text", "oa_send_anonymous_text", "user_seen_message", "user_received_message", "unfollow")) {
             String json = Signed.zaloText(OA, "u", "x1", "hi").replace("user_send_text", event);
             assertEquals(event, assertInstanceOf(InboundMessage.Ignored.class, only(json)).kind());
         }

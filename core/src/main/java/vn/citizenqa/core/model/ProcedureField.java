@@ -1,4 +1,4 @@
-package vn.citizenqa.core.answer;
+package vn.citizenqa.core.model;
 
 import java.util.Locale;
 

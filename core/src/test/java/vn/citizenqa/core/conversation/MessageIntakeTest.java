@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import vn.citizenqa.core.answer.ConversationReplies;
 import vn.citizenqa.core.answer.Replies;
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.channel.OutboundReply;
@@ -34,11 +35,13 @@ import vn.citizenqa.core.model.Category;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.ConversationContext;
 import vn.citizenqa.core.model.Decision;
-import vn.citizenqa.core.model.EscalationRequest;
+import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
+import vn.citizenqa.core.model.Language;
 import vn.citizenqa.core.model.OnlineService;
 import vn.citizenqa.core.model.Priority;
 import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.model.Reply;
 import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.DailyFigures;
 import vn.citizenqa.core.store.Escalation;
@@ -49,7 +52,7 @@ import vn.citizenqa.core.store.MessageState;
 import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.StoreSettings;
 
-class ConversationServiceTest {
+class MessageIntakeTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T03:00:00Z");
     private static final String UNIT = "ca-phuong-ben-nghe";
@@ -62,9 +65,10 @@ class ConversationServiceTest {
     private final RecordingSender sender = new RecordingSender();
     private final List<String> decided = new CopyOnWriteArrayList<>();
     private final List<ConversationContext> contexts = new CopyOnWriteArrayList<>();
-    private final ConversationService service = new ConversationService(this::decide, knowledge, store, sender, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final MessageIntake service = new MessageIntake(new ConversationPolicy(this::decide, knowledge), store, sender,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
-    ConversationServiceTest() {
+    MessageIntakeTest() {
         store.pages().register(new PageRegistration(Channel.MESSENGER, "page-1", UNIT, "Công an phường Bến Nghé", "token", null, null));
     }
 
@@ -74,21 +78,22 @@ class ConversationServiceTest {
         contexts.add(context);
         if (text.contains("tạm trú")) {
             return new Decision(Intent.PROCEDURE, Action.ANSWER, tamTru.ref(), List.of(new Candidate(tamTru.id(), tamTru.title(), 1)), 0.9, null,
-                    Replies.answer(tamTru));
+                    new Reply.ProcedureAnswer(tamTru, false), Language.VIETNAMESE);
         }
         if (text.contains("giấy tờ")) {
             List<Candidate> c = List.of(new Candidate(tamTru.id(), tamTru.title(), 1), new Candidate(hoChieu.id(), hoChieu.title(), 0.9));
-            return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, c, 0.5, null, Replies.clarify(c));
+            return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, c, 0.5, null, new Reply.Choice(c), Language.VIETNAMESE);
         }
         if (text.contains("cháy")) {
-            return new Decision(Intent.EMERGENCY, Action.ESCALATE, null, List.of(), 1, new EscalationRequest(Priority.URGENT, "cháy"),
-                    Replies.emergency(List.of("114")));
+            return new Decision(Intent.EMERGENCY, Action.ESCALATE, null, List.of(), 1, new EscalationKind.Emergency("cháy"),
+                    new Reply.EmergencyNumbers(List.of("114")), Language.VIETNAMESE);
         }
         if (text.contains("lừa đảo")) {
-            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1, new EscalationRequest(Priority.HIGH, "tin báo"),
-                    Replies.crimeReportAcknowledged());
+            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1,
+                    new EscalationKind.CrimeReport(List.of("lừa đảo")), new Reply.ReportReceived(), Language.VIETNAMESE);
         }
-        return new Decision(Intent.OUT_OF_SCOPE, Action.DECLINE, null, List.of(), 1, null, Replies.decline());
+        return new Decision(Intent.OUT_OF_SCOPE, Action.DECLINE, null, List.of(), 1, null, new Reply.Declined(null),
+                Language.VIETNAMESE);
     }
 
     private static InboundMessage.Text text(String mid, String text) {
@@ -105,7 +110,7 @@ class ConversationServiceTest {
         assertEquals(List.of("Hữu ích", "Chưa đúng"), sender.sent.getFirst().reply().options().stream().map(ReplyOption::payload).toList());
         var claim = store.messages().find(new MessageKey(Channel.MESSENGER, "m1")).orElseThrow();
         assertEquals(MessageState.SENT, claim.state());
-        assertEquals("dang-ky-tam-tru", claim.draft().procedureId());
+        assertEquals("dang-ky-tam-tru", assertInstanceOf(vn.citizenqa.core.store.ReplyDraft.Send.class, claim.draft()).procedureId());
         assertEquals(2, store.conversations().recent(CITIZEN, 10).size());
         assertEquals("dang-ky-tam-tru", store.conversations().state(CITIZEN).orElseThrow().lastProcedureId());
         DailyFigures day = today();
@@ -174,16 +179,15 @@ class ConversationServiceTest {
     }
 
     @Test
-    void aClarifyOffersNumberedOptionsAndANumberPicksOne() {
+    void aClarifyOffersNumberedOptionsAndTheNextMessageGoesToTheAssistantWithThem() {
         service.handle(text("m1", "cần giấy tờ gì"));
         OutboundReply clarify = sender.sent.getFirst().reply();
         assertEquals(List.of("1", "2"), clarify.options().stream().map(ReplyOption::payload).toList());
         assertEquals("2. Cấp hộ chiếu phổ thông", clarify.options().get(1).title());
 
         service.handle(new InboundMessage.Choice(CITIZEN, "m2", NOW.plusSeconds(5), "2", "2. Cấp hộ chiếu…"));
-        assertEquals(List.of("cần giấy tờ gì"), decided, "a number picking an offered option is not searched");
-        assertEquals(Replies.answer(hoChieu), sender.sent.get(1).reply().text());
-        assertEquals(hoChieu.id(), store.conversations().state(CITIZEN).orElseThrow().lastProcedureId());
+        assertEquals(List.of("cần giấy tờ gì", "2"), decided, "the assistant's picker reads the choice");
+        assertEquals(List.of(tamTru.id(), hoChieu.id()), contexts.getLast().lastCandidateIds());
     }
 
     @Test
@@ -213,7 +217,7 @@ class ConversationServiceTest {
         assertEquals(1, queue.size());
         Escalation e = queue.getFirst();
         assertEquals(Priority.NORMAL, e.priority());
-        assertEquals(ConversationService.WRONG_ANSWER_REASON, e.reason());
+        assertEquals(EscalationKind.WrongAnswer.REASON, e.reason());
         assertEquals("đăng ký tạm trú cần gì", e.citizenText());
         assertEquals(Replies.answer(tamTru), e.draftReply());
         assertEquals("m1", e.citizenMessageId());
@@ -271,14 +275,15 @@ class ConversationServiceTest {
 
     @Test
     void theGetStartedButtonIsWelcomedLikeAFollow() {
-        service.handle(new InboundMessage.Choice(CITIZEN, "m1", NOW, ConversationReplies.GET_STARTED, "Bắt đầu"));
+        service.handle(new InboundMessage.Choice(CITIZEN, "m1", NOW, ConversationPolicy.GET_STARTED, "Bắt đầu"));
         assertTrue(sender.sent.getFirst().reply().text().startsWith("Chào mừng bạn đến với trang Công an phường Bến Nghé"));
         assertEquals(List.of(), decided);
     }
 
     @Test
     void aStoreFailurePropagatesSoTheWebhookAnswers503() {
-        var failing = new ConversationService(this::decide, knowledge, new UnreachableStore(store), sender, Clock.systemUTC());
+        var failing = new MessageIntake(new ConversationPolicy(this::decide, knowledge), new UnreachableStore(store), sender,
+                Clock.systemUTC());
         assertThrows(vn.citizenqa.core.store.StoreUnavailableException.class, () -> failing.handle(text("m1", "tạm trú")));
         assertEquals(List.of(), sender.sent);
     }

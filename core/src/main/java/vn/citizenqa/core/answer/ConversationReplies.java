@@ -1,47 +1,17 @@
-package vn.citizenqa.core.conversation;
+package vn.citizenqa.core.answer;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
-import vn.citizenqa.core.channel.ReplyOption;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
-import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Category;
-import vn.citizenqa.core.model.Procedure;
-import vn.citizenqa.core.store.ReplyDraft;
 
-/**
- * The texts the conversation itself says (beyond the assistant's answers) and the options offered under a
- * reply: the candidates of a CLARIFY as numbers, and the two feedback options after an ANSWER.
- */
+/** The texts the conversation itself says, beyond the assistant's answers. */
 public final class ConversationReplies {
 
-    /** The payload of Messenger's "Get Started" button, a page's first contact with a citizen: welcomed like a follow. */
-    public static final String GET_STARTED = "GET_STARTED";
     static final String EMERGENCY_NUMBERS = "Khi khẩn cấp, gọi 113 (Công an), 114 (Cứu hỏa), 115 (Cấp cứu).";
 
     private ConversationReplies() {
-    }
-
-    /** The options under a stored draft; derived from it, so a resent draft carries the same options. */
-    public static List<ReplyOption> options(ReplyDraft draft, KnowledgeBase knowledge) {
-        if (draft.action() == Action.ANSWER) {
-            return List.of(new ReplyOption(Feedback.HELPFUL.label(), Feedback.HELPFUL.label()),
-                    new ReplyOption(Feedback.WRONG.label(), Feedback.WRONG.label()));
-        }
-        if (draft.action() == Action.CLARIFY) {
-            List<ReplyOption> options = new ArrayList<>();
-            int n = 1;
-            for (String id : draft.candidateIds()) {
-                String title = knowledge.find(id).map(Procedure::title).orElse(id);
-                options.add(new ReplyOption(n + ". " + title, Integer.toString(n)));
-                n++;
-            }
-            return options;
-        }
-        return List.of();
     }
 
     /** For a new follower: what the page helps with, taken from the knowledge base, and the emergency numbers. */
@@ -77,6 +47,35 @@ public final class ConversationReplies {
     public static String rateLimited() {
         return "Bạn đã gửi rất nhiều tin nhắn trong thời gian ngắn nên trợ lý tự động tạm dừng trả lời. Cán bộ Công an "
                 + "sẽ xem các tin nhắn của bạn. Vui lòng gửi câu hỏi trong một tin nhắn và chờ ít phút. " + EMERGENCY_NUMBERS;
+    }
+
+    /** A location that joined the citizen's open case. */
+    public static String locationJoinedCase(String placeName, boolean emergency) {
+        return "Đã nhận vị trí bạn gửi" + place(placeName) + ". Vị trí đã được chuyển cho cán bộ Công an đang xử lý tin "
+                + "báo của bạn." + (emergency ? " Nếu đang nguy hiểm, hãy gọi ngay 113 và đến nơi an toàn. " : " ")
+                + EMERGENCY_NUMBERS;
+    }
+
+    /** A location with no case open: ask what is happening there. */
+    public static String locationWhatHappens(String placeName) {
+        return "Tôi đã nhận vị trí bạn gửi" + place(placeName) + ". Ở đó đang xảy ra chuyện gì? Bạn hãy mô tả bằng lời: "
+                + "chuyện gì, khi nào, có ai gặp nguy hiểm không. " + EMERGENCY_NUMBERS;
+    }
+
+    /** Contact details that joined the citizen's open case. */
+    public static String contactJoinedCase() {
+        return "Đã nhận thông tin liên hệ của bạn và chuyển cho cán bộ Công an đang xử lý tin báo; cán bộ sẽ liên hệ lại "
+                + "khi cần. " + EMERGENCY_NUMBERS;
+    }
+
+    /** Contact details with no case open: kept with the conversation. */
+    public static String contactKept() {
+        return "Cảm ơn bạn đã gửi thông tin liên hệ; thông tin được lưu cùng cuộc trò chuyện này để cán bộ liên hệ khi "
+                + "cần. Bạn cần hỏi thủ tục nào hoặc muốn báo tin gì, cứ nhắn nhé.";
+    }
+
+    private static String place(String placeName) {
+        return placeName == null ? "" : " (" + placeName + ")";
     }
 
     public static String thanksForFeedback() {

@@ -1,4 +1,4 @@
-package vn.citizenqa.core.conversation;
+package vn.citizenqa.core.answer;
 
 import java.util.Optional;
 

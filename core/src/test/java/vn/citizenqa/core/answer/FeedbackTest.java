@@ -1,4 +1,4 @@
-package vn.citizenqa.core.conversation;
+package vn.citizenqa.core.answer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,347 @@
+package vn.citizenqa.core.conversation;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import vn.citizenqa.core.answer.Feedback;
+import vn.citizenqa.core.answer.ReplyDrafter;
+import vn.citizenqa.core.channel.ChannelCapability;
+
+import vn.citizenqa.core.channel.InboundMessage;
+import vn.citizenqa.core.channel.OutboundReply;
+import vn.citizenqa.core.knowledge.KnowledgeBase;
+import vn.citizenqa.core.model.Action;
+import vn.citizenqa.core.model.Candidate;
+import vn.citizenqa.core.model.Decision;
+import vn.citizenqa.core.model.EscalationKind;
+import vn.citizenqa.core.model.Intent;
+import vn.citizenqa.core.model.Language;
+import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.model.Reply;
+import vn.citizenqa.core.store.Author;
+import vn.citizenqa.core.store.CaseRef;
+import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.store.ConversationMessage;
+import vn.citizenqa.core.store.ConversationState;
+import vn.citizenqa.core.store.Counter;
+import vn.citizenqa.core.store.MessageKey;
+import vn.citizenqa.core.store.NewEscalation;
+import vn.citizenqa.core.store.ReplyDraft;
+
+/**
+ * What a citizen's message comes to in its conversation: a welcome, feedback on the last answer, an image joining a
+ * report, a flood paused, or the assistant's decision — drafted for the citizen's channel, with the records and the
+ * escalation that follow. Pure: it reads what the {@link Incoming} carries and writes nothing, so it is tested
+ * without a store; the {@link MessageIntake} carries the {@link Turn} out.
+ */
+public final class ConversationPolicy {
+
+    /** The payload of Messenger's "Get Started" button, a page's first contact with a citizen: welcomed like a follow. */
+    public static final String GET_STARTED = "GET_STARTED";
+    /** How soon after a report an image or file is taken as part of it. */
+    static final Duration REPORT_FOLLOW_UP = Duration.ofHours(1);
+    private static final System.Logger LOG = System.getLogger("citizenqa.conversation");
+
+    private final Decider decider;
+    private final KnowledgeBase knowledge;
+    private final ReplyDrafter drafter;
+    private final EchoGuard echoes;
+
+    public ConversationPolicy(Decider decider, KnowledgeBase knowledge) {
+        this.decider = decider;
+        this.knowledge = knowledge;
+        this.drafter = new ReplyDrafter(knowledge);
+        this.echoes = new EchoGuard(knowledge);
+    }
+
+    /** Why an emergency or report delivered on standby escalated says so: no reply went out, another app answers. */
+    static final String STANDBY_NOTE = " (tin nhắn ở chế độ chờ: ứng dụng khác đang giữ cuộc trò chuyện, trợ lý không trả lời)";
+
+    /** The turn of a message met for the first time. */
+    public Turn turn(Incoming in) {
+        if (in.message() instanceof InboundMessage.Standby s) {
+            return onStandby(in, s);
+        }
+        Decided decided = decide(in);
+        if (decided.silent()) {
+            return records(in, new ReplyDraft.Withheld(decided.decision().intent()), List.of(), List.of(), Optional.empty(),
+                    decided.join(), false);
+        }
+        ReplyDraft draft;
+        // A flood pauses automatic answers, but every message is still triaged: an emergency is never withheld.
+        if (in.rate() != MessageRate.WITHIN && decided.decision().intent() != Intent.EMERGENCY) {
+            if (in.rate() == MessageRate.JUST_EXCEEDED && !in.floodReported()) {
+                decided = new Decided(escalate(Intent.OUT_OF_SCOPE, new EscalationKind.Flood(), new Reply.Paused()),
+                        List.of(Counter.ESCALATED));
+                draft = draft(in, decided.decision());
+            } else {
+                decided = new Decided(decided.decision(), List.of());
+                draft = new ReplyDraft.Withheld(decided.decision().intent());
+            }
+        } else {
+            draft = draft(in, decided.decision());
+        }
+        return records(in, draft, decided.counters(), decided.decision().candidates(), Optional.empty(), decided.join(),
+                CaseFollowUps.opensCase(decided.decision()) && draft instanceof ReplyDraft.Send);
+    }
+
+    /**
+     * Another app holds the thread: nothing is sent, but an emergency or a report escalates as it would (its reason
+     * saying so) and a location or contact details still join the open case.
+     */
+    private Turn onStandby(Incoming in, InboundMessage.Standby s) {
+        Decided decided = decide(in.about(s.message()));
+        Decision d = decided.decision();
+        ReplyDraft draft = new ReplyDraft.Withheld(d.intent());
+        if (!CaseFollowUps.opensCase(d)) {
+            return records(in, draft, List.of(), List.of(), Optional.empty(), decided.join(), false);
+        }
+        InboundMessage.FromCitizen m = in.message();
+        NewEscalation escalation = new NewEscalation(NewEscalation.idFor(new MessageKey(m.from().channel(), m.messageId())),
+                in.page().unit(), m.from(), m.messageId(), in.at(), d.escalation().priority(),
+                d.escalation().reason() + STANDBY_NOTE, d.intent(), citizenText(m), "", d.candidates());
+        return records(in, draft, decided.counters(), d.candidates(), Optional.of(escalation), decided.join(), true);
+    }
+
+    /** The turn of a message already decided (its draft stored): the same records, nothing counted again. */
+    public Turn resumed(Incoming in, ReplyDraft stored) {
+        List<Candidate> candidates = stored instanceof ReplyDraft.Send s ? s.candidateIds().stream()
+                .map(id -> new Candidate(id, knowledge.find(id).map(Procedure::title).orElse(id), 0.0)).toList()
+                : List.of();
+        return records(in, stored, List.of(), candidates, Optional.empty(), CaseFollowUps.join(in), false);
+    }
+
+    /** The one flood escalation of this citizen and hour (by the message's own time, the same on redelivery). */
+    public static MessageKey floodKey(ConversationKey c, Instant at) {
+        return new MessageKey(c.channel(), "rate-limit:" + c.pageId() + ":" + c.userId() + ":"
+                + at.truncatedTo(ChronoUnit.HOURS));
+    }
+
+    private ReplyDraft draft(Incoming in, Decision d) {
+        OutboundReply drafted = drafter.draft(d.reply(), d.language(),
+                ChannelCapability.of(in.message().from().channel()));
+        // Whatever path made the reply, it never repeats a link or number the citizen typed.
+        OutboundReply clean = new OutboundReply(echoes.clean(drafted.text(), citizenText(in.message())),
+                drafted.options());
+        return new ReplyDraft.Send(d.intent(), d.action(), clean, d.procedure() == null ? null : d.procedure().id(),
+                d.candidates().stream().map(Candidate::id).toList(), d.escalation(), d.answersAChoice());
+    }
+
+    private Decided decide(Incoming in) {
+        return switch (in.message()) {
+            case InboundMessage.Follow f -> new Decided(chat(new Reply.Welcome(in.page().displayName())), List.of());
+            case InboundMessage.Choice c when ChoiceWords.isGetStarted(c) ->
+                    new Decided(chat(new Reply.Welcome(in.page().displayName())), List.of());
+            case InboundMessage.Text t -> fromWords(t.text(), in.state());
+            // A payload we did not make (a page's menu, another tool's quick reply) is read by what the citizen saw.
+            case InboundMessage.Choice c -> fromWords(ChoiceWords.of(c), in.state());
+            case InboundMessage.Attachment a when a.caption() != null -> fromWords(a.caption(), in.state());
+            // A sticker right after an answer is the citizen's nod, not a question to ask words for.
+            case InboundMessage.Attachment a when a.onlyReactions() && in.state().lastProcedureId() != null ->
+                    new Decided(chat(new Reply.ThanksForFeedback()), List.of());
+            case InboundMessage.Attachment a -> fromAttachment(a, in);
+            case InboundMessage.Location l -> CaseFollowUps.location(l, in);
+            case InboundMessage.ContactDetails c -> CaseFollowUps.contact(in);
+            case InboundMessage.Edit e -> fromEdit(e, in);
+            case InboundMessage.Reaction r -> fromReaction(r, in.state());
+            case InboundMessage.Standby s -> decide(in.about(s.message()));
+        };
+    }
+
+    /**
+     * An edited message is read again: one that now reports an emergency or a crime escalates; one whose first words
+     * were answered is not answered twice.
+     */
+    private Decided fromEdit(InboundMessage.Edit e, Incoming in) {
+        Decided d = fromWords(e.text(), in.state());
+        return CaseFollowUps.opensCase(d.decision()) || !in.answered().test(e.editedMessageId()) ? d : d.silenced();
+    }
+
+    /** A reaction right after an answer is the feedback its buttons give; any other says nothing to answer. */
+    private static Decided fromReaction(InboundMessage.Reaction r, ConversationState state) {
+        if (state.lastProcedureId() == null) {
+            // A thumbs-up sticker sent on its own is a message like any sticker; a reaction put on a message is not.
+            Decided ask = new Decided(chat(new Reply.AskForWords()), List.of());
+            return r.reactedToId() == null ? ask : ask.silenced();
+        }
+        return switch (r.gesture()) {
+            case APPROVAL -> new Decided(chat(new Reply.ThanksForFeedback()), List.of());
+            case DISAPPROVAL -> wrongAnswer();
+            case OTHER -> new Decided(chat(new Reply.ThanksForFeedback()), List.of()).silenced();
+        };
+    }
+
+    private static Decided wrongAnswer() {
+        return new Decided(escalate(Intent.PROCEDURE, new EscalationKind.WrongAnswer(), new Reply.WrongAnswerPassedOn()),
+                List.of(Counter.ESCALATED));
+    }
+
+    private Decided fromWords(String text, ConversationState state) {
+        Optional<Feedback> feedback = state.lastProcedureId() == null ? Optional.empty() : Feedback.of(text);
+        if (feedback.isPresent()) {
+            return switch (feedback.get()) {
+                case HELPFUL -> new Decided(chat(new Reply.ThanksForFeedback()), List.of());
+                case WRONG -> wrongAnswer();
+            };
+        }
+        try {
+            Decision d = decider.decide(text, state.context());
+            return new Decided(d, counters(d));
+        } catch (RuntimeException e) {
+            // Whatever the words did to the assistant, the citizen is not left without an answer and the platform
+            // is not made to deliver the same message forever: an officer reads it.
+            LOG.log(Level.ERROR, "the assistant failed on a message of " + text.length() + " characters; handed to officers", e);
+            return new Decided(escalate(Intent.PROCEDURE, new EscalationKind.Unreadable(), new Reply.PassedToOfficers()),
+                    List.of(Counter.QUESTIONS, Counter.ESCALATED));
+        }
+    }
+
+    private static Decided fromAttachment(InboundMessage.Attachment a, Incoming in) {
+        if (!a.onlyReactions() && followsAReport(a, in)) {
+            return new Decided(escalate(Intent.CRIME_REPORT, new EscalationKind.ReportAttachment(),
+                    new Reply.AttachmentJoinsReport()), List.of(Counter.ESCALATED));
+        }
+        return new Decided(chat(new Reply.AskForWords()), List.of());
+    }
+
+    /** Whether the citizen's last words, shortly before, were taken for a report or an emergency (this file is evidence). */
+    private static boolean followsAReport(InboundMessage.Attachment a, Incoming in) {
+        List<ConversationMessage> recent = in.earlier().get();
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            ConversationMessage c = recent.get(i);
+            if (c.author() != Author.CITIZEN || c.id().equals(a.messageId())) {
+                continue;
+            }
+            if (c.at().isBefore(in.at().minus(REPORT_FOLLOW_UP))) {
+                return false;
+            }
+            if (c.takenAs() != null && c.takenAs().report()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Decision chat(Reply reply) {
+        return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null, reply, Language.VIETNAMESE);
+    }
+
+    private static Decision escalate(Intent intent, EscalationKind kind, Reply reply) {
+        return new Decision(intent, Action.ESCALATE, null, List.of(), 1.0, kind, reply, Language.VIETNAMESE);
+    }
+
+    private static List<Counter> counters(Decision d) {
+        List<Counter> c = new ArrayList<>();
+        c.add(Counter.QUESTIONS);
+        switch (d.action()) {
+            case ANSWER -> c.add(Counter.ANSWERED);
+            case CLARIFY -> c.add(Counter.CLARIFIED);
+            case ESCALATE -> c.add(Counter.ESCALATED);
+            default -> {
+            }
+        }
+        if (d.intent() == Intent.CRIME_REPORT) {
+            c.add(Counter.CRIME_REPORTS);
+        } else if (d.intent() == Intent.EMERGENCY) {
+            c.add(Counter.EMERGENCIES);
+        }
+        return c;
+    }
+
+    // ---- records ----
+
+    /**
+     * @param standby   the escalation of an emergency or report delivered on standby (its draft is withheld)
+     * @param opensCase whether the message opened a case that later locations and contact details join
+     */
+    private Turn records(Incoming in, ReplyDraft draft, List<Counter> counters, List<Candidate> candidates,
+                         Optional<NewEscalation> standby, Optional<Turn.CaseJoin> join, boolean opensCase) {
+        InboundMessage.FromCitizen m = in.message();
+        ConversationKey conversation = m.from();
+        boolean choice = draft instanceof ReplyDraft.Send s && s.choice();
+        List<ConversationMessage> messages = new ArrayList<>();
+        messages.add(ConversationMessage.fromCitizen(conversation, m.messageId(), in.at(), citizenText(m),
+                new ConversationMessage.TakenAs(draft.intent(), choice)));
+        Optional<NewEscalation> escalation = standby;
+        if (draft instanceof ReplyDraft.Send s) {
+            messages.add(ConversationMessage.of(conversation, "reply-" + m.messageId(), in.at().plusMillis(1),
+                    Author.ASSISTANT, null, s.text()));
+            if (s.escalation() != null) {
+                escalation = Optional.of(escalation(in, s, candidates));
+            }
+        }
+        ConversationState next = next(in, draft);
+        if (opensCase) {
+            next = new ConversationState(next.key(), next.unit(), next.lastProcedureId(), next.lastCandidateIds(),
+                    next.lastUserMessageAt(), new CaseRef(NewEscalation.idFor(new MessageKey(m.from().channel(), m.messageId())),
+                            draft.intent(), in.at()));
+        }
+        return new Turn(draft, counters, messages, next, escalation, join);
+    }
+
+    private NewEscalation escalation(Incoming in, ReplyDraft.Send s, List<Candidate> candidates) {
+        InboundMessage.FromCitizen m = in.message();
+        Exchanges.Exchange about = (s.escalation() instanceof EscalationKind.WrongAnswer ? Exchanges.lastBefore(m, in.earlier().get())
+                : Optional.<Exchanges.Exchange>empty())
+                .orElse(new Exchanges.Exchange(m.messageId(), in.at(), citizenText(m), s.text()));
+        MessageKey key = s.escalation() instanceof EscalationKind.Flood ? floodKey(m.from(), in.at())
+                : new MessageKey(m.from().channel(), m.messageId());
+        return new NewEscalation(NewEscalation.idFor(key), in.page().unit(), m.from(), about.questionId(),
+                about.questionAt(), s.escalation().priority(), s.escalation().reason(), s.intent(), about.question(),
+                about.answer(), candidates);
+    }
+
+    private static ConversationState next(Incoming in, ReplyDraft draft) {
+        ConversationState state = in.state();
+        String lastProcedure = state.lastProcedureId();
+        List<String> offered = List.of();
+        if (draft instanceof ReplyDraft.Send s) {
+            if (s.action() == Action.ANSWER) {
+                lastProcedure = s.procedureId();
+            } else if (s.escalation() instanceof EscalationKind.WrongAnswer) {
+                // The citizen said the answer was wrong: follow-ups must not build on it.
+                lastProcedure = null;
+            }
+            offered = s.action() == Action.CLARIFY ? s.candidateIds() : List.of();
+        }
+        InboundMessage.FromCitizen m = in.message();
+        // A reaction is not the citizen writing anew: the reply windows keep running from the last message.
+        Instant lastUser = m instanceof InboundMessage.Follow || m instanceof InboundMessage.Reaction ? state.lastUserMessageAt()
+                : latest(state.lastUserMessageAt(), m.sentAt());
+        return new ConversationState(state.key(), in.page().unit(), lastProcedure, offered, lastUser, state.lastCase());
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    /** The citizen's message as the conversation keeps it. */
+    static String citizenText(InboundMessage.FromCitizen m) {
+        return switch (m) {
+            case InboundMessage.Text t -> t.text();
+            case InboundMessage.Choice c -> c.title() != null ? c.title() : c.payload();
+            case InboundMessage.Attachment a -> "[" + String.join(", ", a.kinds()) + "]" + (a.caption() != null ? " " + a.caption() : "");
+            case InboundMessage.Follow f -> "[theo dõi trang]";
+            case InboundMessage.Location l -> "[vị trí] " + l.point().text() + (l.placeName() != null ? " (" + l.placeName() + ")" : "")
+                    + " " + l.point().mapLink();
+            case InboundMessage.ContactDetails c -> "[thông tin liên hệ]" + part(" Họ tên: ", c.name())
+                    + part(" Điện thoại: ", c.phone()) + part(" Địa chỉ: ", c.address());
+            case InboundMessage.Edit e -> "[sửa tin] " + e.text();
+            case InboundMessage.Reaction r -> switch (r.gesture()) {
+                case APPROVAL -> "[thả cảm xúc: thích]";
+                case DISAPPROVAL -> "[thả cảm xúc: không thích]";
+                case OTHER -> "[thả cảm xúc]";
+            };
+            case InboundMessage.Standby s -> citizenText(s.message());
+        };
+    }
+
+    private static String part(String label, String value) {
+        return value == null ? "" : label + value;
+    }
+}
