@@ -36,8 +36,12 @@ public abstract class ChannelSignalsContract {
     /** Posts a signed platform event to {@code /webhook/messenger} or {@code /webhook/zalo}. */
     protected abstract Answer post(String channel, String json) throws Exception;
 
-    /** An officer of {@link #UNIT} calling the officer API. */
-    protected abstract Answer officer(String method, String pathAndQuery) throws Exception;
+    /** An officer of {@link #UNIT} calling the officer API, with a JSON body or none (null). */
+    protected abstract Answer officer(String method, String pathAndQuery, String json) throws Exception;
+
+    Answer officer(String method, String pathAndQuery) throws Exception {
+        return officer(method, pathAndQuery, null);
+    }
 
     protected abstract ChannelStandIn channels();
 
@@ -129,8 +133,14 @@ public abstract class ChannelSignalsContract {
         Answer a = zalo("zalo-anonymous-emergency.json");
         ok(a);
         assertEquals(0, a.body().get("sendFailed").asInt());
-        assertEquals("URGENT", onlyCase().get("priority").asText());
+        JsonNode c = onlyCase();
+        assertEquals("URGENT", c.get("priority").asText());
         assertTrue(channels().deliveries().isEmpty());
+
+        // An officer is told the truth: the reply did not reach the citizen.
+        Answer reply = officer("POST", "/escalations/" + c.get("id").asText() + "/reply", "{\"text\": \"Công an đang đến.\"}");
+        assertEquals(502, reply.status(), reply.body().toString());
+        assertEquals("channel_failed", reply.body().get("error").asText());
     }
 
     @Test

@@ -26,7 +26,7 @@ class ChannelSignalsThroughHandlerTest extends ChannelSignalsContract {
     }
 
     @Override
-    protected Answer officer(String method, String pathAndQuery) throws Exception {
+    protected Answer officer(String method, String pathAndQuery, String json) throws Exception {
         String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
         java.util.Map<String, String> query = new java.util.HashMap<>();
         if (pathAndQuery.contains("?")) {
@@ -34,7 +34,7 @@ class ChannelSignalsThroughHandlerTest extends ChannelSignalsContract {
                 query.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
             }
         }
-        var r = officers.handleRequest(WebhookRig.officerRequest(method, path, query, WebhookRig.officer("officer-an", UNIT), null), null);
+        var r = officers.handleRequest(WebhookRig.officerRequest(method, path, query, WebhookRig.officer("officer-an", UNIT), json), null);
         return new Answer(r.getStatusCode(), TestJson.MAPPER.readTree(r.getBody()));
     }
 

@@ -83,9 +83,11 @@ class ChannelSignalsThroughServeTest extends ChannelSignalsContract {
     }
 
     @Override
-    protected Answer officer(String method, String pathAndQuery) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Authorization", "Bearer " + token)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    protected Answer officer(String method, String pathAndQuery, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).header("Authorization", "Bearer " + token);
+        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), TestJson.MAPPER.readTree(r.body()));
     }
 

@@ -27,9 +27,21 @@ public final class ChannelReplies implements ReplySender, OfficerReplySender {
         this.zalo = zalo;
     }
 
+    /** What an assistant's reply Zalo would not take is recorded as sent with, followed by why. */
+    public static final String UNDELIVERABLE = "undeliverable: ";
+    private static final System.Logger LOG = System.getLogger("citizenqa.zalo");
+
     @Override
     public String send(ConversationKey to, String inReplyTo, OutboundReply reply) throws ReplyFailedException {
-        return send(to, reply, MessengerClient.MessagingType.RESPONSE);
+        try {
+            return send(to, reply, MessengerClient.MessagingType.RESPONSE);
+        } catch (ZaloClient.AnonymousReplyRefused e) {
+            // Final: the platform delivering the message again would not change Zalo's answer, and an emergency or a
+            // report in it is in officers' queue already.
+            LOG.log(System.Logger.Level.WARNING, "Zalo OA {0}: the assistant''s reply to an anonymous user was not sent "
+                    + "({1}); not retried", to.pageId(), e.getMessage());
+            return UNDELIVERABLE + e.getMessage();
+        }
     }
 
     @Override

@@ -26,8 +26,9 @@ import vn.citizenqa.core.store.PageRegistration;
  * An anonymous user ({@link ZaloAnonymous}) is answered, in plain text, through the message API that names the
  * anonymous user and the conversation ({@code POST $ZALO_API_BASE/v2.0/oa/message}, recipient
  * {@code {anonymous_id, conversation_id}}, as Zalo's own SDK examples send it). Zalo may refuse it (the feature needs
- * Zalo's approval for the OA): a refusal is logged and the reply counted as sent, since the case is with officers
- * already and the platform delivering the message again would not change Zalo's answer.
+ * Zalo's approval for the OA): a refusal is an {@link AnonymousReplyRefused}, which the assistant's replies take as
+ * final (the case is with officers already, and the platform delivering the message again would not change Zalo's
+ * answer) while an officer's reply reports it as not sent.
  */
 public final class ZaloClient {
 
@@ -37,9 +38,16 @@ public final class ZaloClient {
     static final int BUTTON_TITLE_LIMIT = 100;
     static final int PAYLOAD_LIMIT = 1000;
     static final String TOKEN_EXPIRED = "-216";
-    /** What a reply Zalo would not deliver is recorded as sent with, followed by why. */
-    static final String UNDELIVERABLE = "undeliverable: ";
-    private static final System.Logger LOG = System.getLogger("citizenqa.zalo");
+
+    /** Zalo will not take a reply to this anonymous user: sending it again would not change that. */
+    public static final class AnonymousReplyRefused extends ReplyFailedException {
+
+        private static final long serialVersionUID = 1L;
+
+        AnonymousReplyRefused(String message) {
+            super(message);
+        }
+    }
 
     private final ChannelHttp http;
     private final URI endpoint;
@@ -77,9 +85,7 @@ public final class ZaloClient {
 
     private String sendAnonymous(PageRegistration oa, ZaloAnonymous.Recipient to, OutboundReply reply) throws ReplyFailedException {
         if (to.conversationId() == null) {
-            LOG.log(System.Logger.Level.WARNING, "Zalo OA {0}: an anonymous user''s message came without a conversation id; "
-                    + "it cannot be answered (officers see it in the queue when it is an emergency or a report)", oa.pageId());
-            return UNDELIVERABLE + "no-conversation-id";
+            throw new AnonymousReplyRefused("the anonymous user''s message came without a conversation id: it cannot be answered");
         }
         String messageId = null;
         PageRegistration current = oa;
@@ -95,9 +101,8 @@ public final class ZaloClient {
             }
             String error = JsonFields.text(answer, "error");
             if (!"0".equals(error)) {
-                LOG.log(System.Logger.Level.WARNING, "Zalo OA {0}: Zalo refused the reply to an anonymous user (error {1}); "
-                        + "not retried, officers have any emergency or report", oa.pageId(), error);
-                return UNDELIVERABLE + "error " + error;
+                throw new AnonymousReplyRefused("Zalo refused the reply to an anonymous user: error " + error
+                        + Optional.ofNullable(JsonFields.text(answer, "message")).map(m -> ", " + m).orElse(""));
             }
             messageId = Optional.ofNullable(JsonFields.text(answer, "data", "message_id")).orElse("");
         }
