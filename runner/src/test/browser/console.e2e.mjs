@@ -229,6 +229,9 @@ try {
     check(conversation.length >= 4, 'the earlier question and its answer are there: ' + conversation.length);
     check(conversation.includes(MSG_URGENT), 'the escalated message is in the conversation');
     check(/114/.test(await a.locator('#draft-reply').textContent()), 'the draft gave the fire number');
+    const place = await a.locator('#case-contact').textContent();
+    check(place.includes('10.7768889') && place.includes('106.7008056'), 'the shared location is on the case: ' + place);
+    check((await a.locator('#case-contact a').getAttribute('href')).includes('mlat=10.7768889'), 'a map link');
     const left = await a.locator('#case-deadline .time-left').textContent();
     check(/^còn 6 ngày \d+ giờ$/.test(left), 'deadline: ' + left);
   });
@@ -369,7 +372,7 @@ try {
     check(await a.evaluate(() => sessionStorage.length) === 0, 'nothing kept');
   });
 
-  await step('deployed, it signs in through the Cognito hosted UI (code flow with PKCE) and out again', async () => {
+  await step('deployed, it signs in through the Cognito hosted UI (code flow with PKCE), renews the token, and signs out', async () => {
     const c = await officerPage();
     await c.goto(COGNITO_URL);
     await c.locator('#signin-cognito-button').click();
@@ -378,6 +381,9 @@ try {
     check(!c.url().includes('code='), 'the code is not left in the address: ' + c.url());
     // That server has a store of its own, with nothing in it: an empty queue means the API took the id token.
     await c.locator('#queue-empty').waitFor();
+    // What the page does 5 minutes before the token expires, done now: a new id token with the refresh token.
+    check(await c.evaluate(() => window.citizenQaConsole.renewSession()) === true, 'the token was renewed');
+    check((await c.locator('#who-name').textContent()) === COGNITO_OFFICER, 'still signed in after the renewal');
     await c.locator('#sign-out').click();
     await c.locator('#signin-cognito-button').waitFor();
     check(await c.evaluate(() => sessionStorage.length) === 0, 'nothing kept');

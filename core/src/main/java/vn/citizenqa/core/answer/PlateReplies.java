@@ -17,6 +17,8 @@ import vn.citizenqa.core.violations.Violation;
  */
 public final class PlateReplies {
 
+    /** The knowledge base's procedure named as the way to resolve a fine. */
+    public static final String PAYMENT_PROCEDURE = "nop-phat-truc-tuyen";
     /** The official look-ups a citizen can check any plate on. */
     public static final String OFFICIAL_LOOKUPS = "https://www.csgt.vn (mục Tra cứu phương tiện vi phạm) hoặc ứng dụng "
             + "VNeID";

@@ -56,6 +56,7 @@ public final class ReplyDrafter {
             case Reply.WhatHappensThere w -> ConversationReplies.locationWhatHappens(w.placeName());
             case Reply.ContactJoinsCase c -> ConversationReplies.contactJoinedCase();
             case Reply.ContactKept c -> ConversationReplies.contactKept();
+            case Reply.PlateLookups p -> plates(p);
         };
     }
 
@@ -111,6 +112,17 @@ public final class ReplyDrafter {
     private static List<ReplyOption> feedback() {
         return List.of(new ReplyOption(Feedback.HELPFUL.label(), Feedback.HELPFUL.label()),
                 new ReplyOption(Feedback.WRONG.label(), Feedback.WRONG.label()));
+    }
+
+    /** The look-up first; then the procedure asked about, in full when both fit one message, else by name and link. */
+    private String plates(Reply.PlateLookups p) {
+        String lookup = PlateReplies.lookup(p.lookups(), knowledge.find(PlateReplies.PAYMENT_PROCEDURE));
+        if (p.asked() == null) {
+            return lookup;
+        }
+        String both = lookup + "\n\n" + Replies.answer(p.asked());
+        return both.length() <= Replies.MAX_LENGTH ? both
+                : Replies.fit(lookup + "\n\n📋 " + p.asked().title() + ": " + Replies.link(p.asked()));
     }
 
     private String titleEn(String id) {

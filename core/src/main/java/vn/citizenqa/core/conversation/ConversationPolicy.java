@@ -46,6 +46,8 @@ public final class ConversationPolicy {
     /** How soon after a report an image or file is taken as part of it. */
     static final Duration REPORT_FOLLOW_UP = Duration.ofHours(1);
     private static final System.Logger LOG = System.getLogger("citizenqa.conversation");
+    /** The knowledge base's procedure a plate look-up answers (how to look a plate up), for follow-ups. */
+    public static final String PLATE_LOOKUP_PROCEDURE = "tra-cuu-phat-nguoi";
 
     private final Decider decider;
     private final KnowledgeBase knowledge;
@@ -137,10 +139,10 @@ public final class ConversationPolicy {
             case InboundMessage.Follow f -> new Decided(chat(new Reply.Welcome(in.page().displayName())), List.of());
             case InboundMessage.Choice c when ChoiceWords.isGetStarted(c) ->
                     new Decided(chat(new Reply.Welcome(in.page().displayName())), List.of());
-            case InboundMessage.Text t -> fromWords(t.text(), in.state());
+            case InboundMessage.Text t -> withPlates(fromWords(t.text(), in.state()), in);
             // A payload we did not make (a page's menu, another tool's quick reply) is read by what the citizen saw.
-            case InboundMessage.Choice c -> fromWords(ChoiceWords.of(c), in.state());
-            case InboundMessage.Attachment a when a.caption() != null -> fromWords(a.caption(), in.state());
+            case InboundMessage.Choice c -> withPlates(fromWords(ChoiceWords.of(c), in.state()), in);
+            case InboundMessage.Attachment a when a.caption() != null -> withPlates(fromWords(a.caption(), in.state()), in);
             // A sticker right after an answer is the citizen's nod, not a question to ask words for.
             case InboundMessage.Attachment a when a.onlyReactions() && in.state().lastProcedureId() != null ->
                     new Decided(chat(new Reply.ThanksForFeedback()), List.of());
@@ -199,6 +201,30 @@ public final class ConversationPolicy {
             return new Decided(escalate(Intent.PROCEDURE, new EscalationKind.Unreadable(), new Reply.PassedToOfficers()),
                     List.of(Counter.QUESTIONS, Counter.ESCALATED));
         }
+    }
+
+    /**
+     * A message naming plates is answered from the camera-recorded violations — with the procedure it also asked
+     * about, if the assistant answered one — unless it reports an emergency or a crime, or says the last answer was
+     * wrong: those stay with officers.
+     */
+    private Decided withPlates(Decided decided, Incoming in) {
+        Decision d = decided.decision();
+        if (in.plates().isEmpty() || d.intent() == Intent.EMERGENCY || d.intent() == Intent.CRIME_REPORT
+                || d.reply() instanceof Reply.WrongAnswerPassedOn) {
+            return decided;
+        }
+        Optional<Procedure> asked = d.action() == Action.ANSWER && !PLATE_LOOKUP_PROCEDURE.equals(d.procedure().id())
+                ? knowledge.find(d.procedure().id()) : Optional.empty();
+        Optional<Procedure> about = asked.or(() -> knowledge.find(PLATE_LOOKUP_PROCEDURE));
+        if (about.isEmpty()) {
+            return decided; // a knowledge base without the look-up procedure: the assistant's answer stands
+        }
+        List<Counter> counted = new ArrayList<>(List.of(Counter.QUESTIONS, Counter.ANSWERED));
+        in.plates().forEach(p -> counted.add(Counter.PLATE_LOOKUPS));
+        return new Decided(new Decision(Intent.PROCEDURE, Action.ANSWER, about.get().ref(),
+                List.of(new Candidate(about.get().id(), about.get().title(), 1.0)), 1.0, null,
+                new Reply.PlateLookups(in.plates(), asked.orElse(null)), d.language()), counted);
     }
 
     private static Decided fromAttachment(InboundMessage.Attachment a, Incoming in) {

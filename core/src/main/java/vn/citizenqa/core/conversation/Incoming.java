@@ -12,6 +12,7 @@ import vn.citizenqa.core.store.CaseRef;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
 import vn.citizenqa.core.store.PageRegistration;
+import vn.citizenqa.core.violations.PlateLookup;
 
 /**
  * One citizen's message with what the policy needs to know of its conversation, read by the intake before anything
@@ -26,10 +27,11 @@ import vn.citizenqa.core.store.PageRegistration;
  * @param openCase      the case the conversation's latest emergency or report opened, unless it is closed (read
  *                      only when the policy asks: a location or contact details may join it)
  * @param answered      whether the message of a platform id was answered already (an edited message)
+ * @param plates        what the camera-recorded violations say of each plate the message names (none: empty)
  */
 public record Incoming(InboundMessage.FromCitizen message, PageRegistration page, ConversationState state,
                        Supplier<List<ConversationMessage>> earlier, MessageRate rate, boolean floodReported, Instant at,
-                       Supplier<Optional<CaseRef>> openCase, Predicate<String> answered) {
+                       Supplier<Optional<CaseRef>> openCase, Predicate<String> answered, List<PlateLookup> plates) {
 
     public Incoming {
         Objects.requireNonNull(message, "message");
@@ -40,16 +42,17 @@ public record Incoming(InboundMessage.FromCitizen message, PageRegistration page
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(openCase, "openCase");
         Objects.requireNonNull(answered, "answered");
+        plates = plates == null ? List.of() : List.copyOf(plates);
     }
 
     /** A message of a conversation with no case open and nothing answered to edit. */
     public Incoming(InboundMessage.FromCitizen message, PageRegistration page, ConversationState state,
                     Supplier<List<ConversationMessage>> earlier, MessageRate rate, boolean floodReported, Instant at) {
-        this(message, page, state, earlier, rate, floodReported, at, Optional::empty, id -> false);
+        this(message, page, state, earlier, rate, floodReported, at, Optional::empty, id -> false, List.of());
     }
 
     /** The same, for the message a standby delivery wraps. */
     Incoming about(InboundMessage.FromCitizen inner) {
-        return new Incoming(inner, page, state, earlier, rate, floodReported, at, openCase, answered);
+        return new Incoming(inner, page, state, earlier, rate, floodReported, at, openCase, answered, plates);
     }
 }

@@ -28,6 +28,8 @@ import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.ReplyDraft;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreUnavailableException;
+import vn.citizenqa.core.violations.PlateLookup;
+import vn.citizenqa.core.violations.PlateRecogniser;
 
 /**
  * Moves each inbound message RECEIVED → DECIDED → SENT: the only user of the message claims and of the reply sender.
@@ -157,7 +159,7 @@ public final class MessageIntake {
                     limits.messagesPerMinute());
         }
         return new Incoming(m, page, state, once(() -> store.conversations().recent(conversation, RECENT)), rate,
-                floodReported, at, once(() -> openCase(state)), id -> answered(conversation, id));
+                floodReported, at, once(() -> openCase(state)), id -> answered(conversation, id), plates(m));
     }
 
     /** The case the conversation's latest emergency or report opened, unless officers closed it. */
@@ -170,6 +172,22 @@ public final class MessageIntake {
     private boolean answered(ConversationKey conversation, String messageId) {
         return store.messages().find(new MessageKey(conversation.channel(), messageId))
                 .filter(c -> c.state() == MessageState.SENT).isPresent();
+    }
+
+    /** The violations recorded for each plate the message names: one read per plate, none for most messages. */
+    private List<PlateLookup> plates(InboundMessage.FromCitizen m) {
+        return PlateRecogniser.find(words(m)).stream().map(p -> PlateLookup.of(p, store.violations())).toList();
+    }
+
+    private static String words(InboundMessage.FromCitizen m) {
+        return switch (m) {
+            case InboundMessage.Text t -> t.text();
+            case InboundMessage.Choice c -> ChoiceWords.of(c);
+            case InboundMessage.Attachment a -> a.caption();
+            case InboundMessage.Edit e -> e.text();
+            case InboundMessage.Standby s -> words(s.message());
+            default -> null;
+        };
     }
 
     /** Counts the message against the citizen's limit, on the store so that every container counts together. */

@@ -124,4 +124,17 @@ public sealed interface Reply {
     /** The citizen said the answer was wrong: officers take it. */
     record WrongAnswerPassedOn() implements Reply {
     }
+
+    /**
+     * What the camera-recorded violations say of the plates the citizen named, and the procedure the message also
+     * asked about (null when it asked nothing more).
+     */
+    record PlateLookups(List<vn.citizenqa.core.violations.PlateLookup> lookups, Procedure asked) implements Reply {
+        public PlateLookups {
+            lookups = List.copyOf(lookups);
+            if (lookups.isEmpty()) {
+                throw new IllegalArgumentException("a plate look-up names at least one plate");
+            }
+        }
+    }
 }

@@ -63,7 +63,10 @@ public final class EscalationRules {
                 new Escalation.StatusChange(EscalationStatus.CLOSED, officer, now, masked)));
     }
 
-    /** Into another unit's queue, status and holder unchanged, the move in the history; already there: no change. */
+    /**
+     * Into another unit's queue, status, holder and what joined the case unchanged, the move in the history; already
+     * there: no change.
+     */
     public EscalationChange move(Escalation cur, String toUnit, String by, String note, Instant now) {
         if (cur.unit().equals(toUnit)) {
             return new EscalationChange.Applied(cur, cur.status());
@@ -72,7 +75,8 @@ public final class EscalationRules {
         history.add(new Escalation.StatusChange(cur.status(), by, now, masker.mask(note)));
         return applied(cur, new Escalation(cur.id(), toUnit, cur.conversation(), cur.citizenMessageId(),
                 cur.citizenMessageAt(), cur.priority(), cur.reason(), cur.intent(), cur.citizenText(), cur.draftReply(),
-                cur.candidates(), cur.status(), cur.createdAt(), cur.holder(), cur.answer(), cur.closure(), history));
+                cur.candidates(), cur.status(), cur.createdAt(), cur.holder(), cur.answer(), cur.closure(), history,
+                cur.additions()));
     }
 
     private static EscalationChange applied(Escalation before, Escalation after) {

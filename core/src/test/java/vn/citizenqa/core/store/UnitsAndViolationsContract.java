@@ -89,6 +89,8 @@ public abstract class UnitsAndViolationsContract {
         Escalation open = escalate("m1", "a");
         Escalation claimed = escalate("m2", "a");
         store.escalations().claim(claimed.id(), "officer-a");
+        store.escalations().addToCase(claimed.id(), new CaseAddition.SharedContact("m2-contact", clock.instant(),
+                "Nguyễn Văn An", "0912345678", "12 Lê Lợi"));
         Escalation closed = escalate("m3", "a");
         store.escalations().close(closed.id(), "officer-a", "đã xử lý");
 
@@ -106,6 +108,7 @@ public abstract class UnitsAndViolationsContract {
         assertEquals(List.of(), ids(store.escalations().queue("a", EscalationStatus.OPEN, null, 10)));
         Escalation moved = store.escalations().find(claimed.id()).orElseThrow();
         assertEquals("officer-a", moved.holder());
+        assertEquals(1, moved.additions().size(), "what joined the case moves with it");
         Escalation.StatusChange last = moved.history().getLast();
         assertEquals(EscalationStatus.CLAIMED, last.status());
         assertEquals("operator", last.by());

@@ -127,6 +127,8 @@ class ConsoleBrowserTest {
         Instant now = Instant.now();
         messenger(PAGE_A, CITIZEN_URGENT, "m_console_1", MSG_QUESTION, now.minus(Duration.ofMinutes(12)));
         messenger(PAGE_A, CITIZEN_URGENT, "m_console_2", MSG_URGENT, now.minus(Duration.ofMinutes(6)));
+        // The citizen then shares where it is: it joins the emergency's case.
+        messengerLocation(PAGE_A, CITIZEN_URGENT, "m_console_2_place", 10.7768889, 106.7008056, now.minus(Duration.ofMinutes(5)));
         messenger(PAGE_A, "7000000000000002", "m_console_3", MSG_SCRIPT, now.minus(Duration.ofMinutes(4)));
         zalo(ZALO_OA_A, "7000000000000003", "z_console_4", MSG_ZALO, now.minus(Duration.ofMinutes(3)));
         messenger(PAGE_A, "7000000000000004", "m_console_5", MSG_OVERDUE, now.minus(Duration.ofDays(8)));
@@ -176,8 +178,8 @@ class ConsoleBrowserTest {
         assertEquals(repliesBefore + 1, replies.size(), "the officer's reply reaches the channel exactly once");
         assertEquals(CITIZEN_URGENT, replies.getLast().recipientId());
         assertEquals(Channel.MESSENGER, replies.getLast().channel());
-        assertEquals(List.of("authorize", "token", "logout"), hostedUi.events(),
-                "the hosted UI signed the officer in with a PKCE-checked code, then out");
+        assertEquals(List.of("authorize", "token", "refresh", "logout"), hostedUi.events(),
+                "the hosted UI signed the officer in with a PKCE-checked code, renewed the token, then signed out");
         assertTrue(Files.size(screenshotDir(root).resolve("console-queue.png")) > 10_000, "queue screenshot taken");
         assertTrue(Files.size(screenshotDir(root).resolve("console-case.png")) > 10_000, "case screenshot taken");
         assertTrue(Files.size(screenshotDir(root).resolve("console-case-phone.png")) > 10_000, "phone screenshot taken");
@@ -266,6 +268,16 @@ class ConsoleBrowserTest {
 
     private void messenger(String page, String user, String mid, String text, Instant at) throws Exception {
         byte[] body = messengerEvent(page, user, mid, text, at).getBytes(StandardCharsets.UTF_8);
+        post("/webhook/messenger", "X-Hub-Signature-256", new MessengerSignature(Signed.MESSENGER_APP_SECRET).sign(body), body);
+    }
+
+    /** A Messenger location attachment, as the platform documents it. */
+    private void messengerLocation(String page, String user, String mid, double lat, double lon, Instant at) throws Exception {
+        String json = "{\"object\":\"page\",\"entry\":[{\"id\":\"" + page + "\",\"time\":" + at.toEpochMilli() + ",\"messaging\":["
+                + "{\"sender\":{\"id\":\"" + user + "\"},\"recipient\":{\"id\":\"" + page + "\"},\"timestamp\":" + at.toEpochMilli()
+                + ",\"message\":{\"mid\":\"" + mid + "\",\"attachments\":[{\"type\":\"location\",\"title\":\"Vị trí của tôi\","
+                + "\"payload\":{\"coordinates\":{\"lat\":" + lat + ",\"long\":" + lon + "}}}]}}]}]}";
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         post("/webhook/messenger", "X-Hub-Signature-256", new MessengerSignature(Signed.MESSENGER_APP_SECRET).sign(body), body);
     }
 

@@ -91,10 +91,24 @@ final class HostedUiStandIn implements AutoCloseable {
                 + URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8)), "");
     }
 
+    /** The one refresh token this stand-in hands out with a code, and takes back for a new id token. */
+    static final String REFRESH_TOKEN = "stand-in-refresh-token";
+
     private void token(HttpExchange exchange) throws IOException {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
         Map<String, String> cors = origin == null ? Map.of() : Map.of("Access-Control-Allow-Origin", origin);
         Map<String, String> f = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if ("POST".equals(exchange.getRequestMethod()) && "refresh_token".equals(f.get("grant_type"))) {
+            // Cognito's renewal: the refresh token it gave with the code buys a new id token (no new refresh token).
+            if (!clientId.equals(f.get("client_id")) || !REFRESH_TOKEN.equals(f.get("refresh_token"))) {
+                reply(exchange, 400, cors, "{\"error\":\"invalid_grant\"}");
+                return;
+            }
+            events.add("refresh");
+            reply(exchange, 200, cors, "{\"id_token\":\"" + idToken.get() + "\",\"access_token\":\"not-used\","
+                    + "\"token_type\":\"Bearer\",\"expires_in\":3600}");
+            return;
+        }
         Grant grant = f.get("code") == null ? null : codes.remove(f.get("code"));
         if (!"POST".equals(exchange.getRequestMethod()) || grant == null || !"authorization_code".equals(f.get("grant_type"))
                 || !clientId.equals(f.get("client_id")) || !grant.redirectUri().equals(f.get("redirect_uri"))
@@ -104,7 +118,7 @@ final class HostedUiStandIn implements AutoCloseable {
         }
         events.add("token");
         reply(exchange, 200, cors, "{\"id_token\":\"" + idToken.get() + "\",\"access_token\":\"not-used\","
-                + "\"token_type\":\"Bearer\",\"expires_in\":3600}");
+                + "\"refresh_token\":\"" + REFRESH_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
     }
 
     private void logout(HttpExchange exchange) throws IOException {

@@ -1,0 +1,255 @@
+package vn.citizenqa.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.citizenqa.core.store.StoreSettings;
+import vn.citizenqa.core.violations.PlateNumber;
+import vn.citizenqa.functions.channel.Signed;
+import vn.citizenqa.functions.channel.messenger.MessengerSignature;
+import vn.citizenqa.functions.channel.zalo.ZaloSignature;
+import vn.citizenqa.functions.dynamo.DynamoDbStore;
+import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
+import vn.citizenqa.functions.testsupport.TestJson;
+import vn.citizenqa.standin.ChannelStandIn;
+
+/**
+ * Camera-recorded violations looked up by plate, as a traffic unit and citizens use it: {@code violations import} on
+ * the command line into the table {@code serve} runs on, then citizens on Messenger and Zalo typing plates their own
+ * way, a plate without records, a file with bad lines refused through the officer API, and the same file twice.
+ */
+class PlateLookupEndToEndTest {
+
+    private static final String SECRET = "plate-end-to-end-officer-jwt-secret-0123456789";
+    private static final String PAGE = "100000000000001";
+    private static final String OA = "388613280878808645";
+    private static final String UNIT = "ca-phuong-ben-nghe";
+    private static final String TRAFFIC = "csgt-binh-thanh";
+    private static final String FILE = """
+            plate,vehicle,time,place,violation,handled_by,status
+            51F-123.45,car,2026-11-14T08:12:00+07:00,"Ngã tư Hàng Xanh, Bình Thạnh",Không chấp hành hiệu lệnh của đèn tín hiệu giao thông,Đội CSGT Bình Thạnh,unpaid
+            51F-123.45,car,2026-10-02T21:40:00+07:00,Cầu Sài Gòn,Chạy quá tốc độ quy định,Đội CSGT Thủ Đức,paid
+            59X1-678.90,motorbike,2026-11-20T17:45:00+07:00,Điện Biên Phủ,Không đội mũ bảo hiểm,Đội CSGT Bình Thạnh,unpaid
+            """;
+    private static final String BAD_FILE = """
+            plate,vehicle,time,place,violation,handled_by,status
+            51F-555.55,car,2026-11-14T08:12:00+07:00,Hàng Xanh,Vượt đèn đỏ,Đội CSGT Bình Thạnh,unpaid
+            ,car,2026-11-14T08:12:00+07:00,Hàng Xanh,Vượt đèn đỏ,Đội CSGT Bình Thạnh,unpaid
+            51F-666.66,car,14/11/2026 08:12,Hàng Xanh,Vượt đèn đỏ,Đội CSGT Bình Thạnh,unpaid
+            51F-777.77,tractor,2026-11-14T08:12:00+07:00,Hàng Xanh,Vượt đèn đỏ,Đội CSGT Bình Thạnh,done
+            """;
+
+    private final ChannelStandIn channels = ChannelStandIn.start(0, null);
+    private final DynamoDbTestServer dynamo = DynamoDbTestServer.get();
+    private final Path dir = Files.createTempDirectory("plates-e2e");
+    private final String table = dynamo.createTable();
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final ServeCommand.Running serve;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final DevTokens tokens = new DevTokens(SECRET, Clock.systemUTC());
+    /** Every line the conversation logs while the test runs: none may name a plate. */
+    private final List<String> logged = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final java.util.logging.Logger conversationLog = java.util.logging.Logger.getLogger("citizenqa.conversation");
+    private final java.util.logging.Handler capture = new java.util.logging.Handler() {
+        @Override
+        public void publish(java.util.logging.LogRecord r) {
+            logged.add(new java.util.logging.SimpleFormatter().formatMessage(r));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    PlateLookupEndToEndTest() throws Exception {
+        env.put("TABLE_NAME", table);
+        env.put("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
+        env.put("AWS_REGION", "ap-southeast-1");
+        env.put("PAGES_FILE", Path.of("..", "events", "pages.json").toAbsolutePath().normalize().toString());
+        env.put("MESSENGER_APP_SECRET", Signed.MESSENGER_APP_SECRET);
+        env.put("MESSENGER_VERIFY_TOKEN", Signed.MESSENGER_VERIFY_TOKEN);
+        env.put("ZALO_APP_ID", Signed.ZALO_APP_ID);
+        env.put("ZALO_OA_SECRET", Signed.ZALO_OA_SECRET);
+        env.put("GRAPH_API_BASE", channels.graphApiBase());
+        env.put("ZALO_API_BASE", channels.zaloApiBase());
+        env.put("ZALO_OAUTH_BASE", channels.zaloOAuthBase());
+        Map<String, String> officer = new LinkedHashMap<>(env);
+        officer.put(DevTokens.SECRET_VARIABLE, SECRET);
+        Path envFile = dir.resolve("env.json");
+        Files.writeString(envFile, TestJson.MAPPER.writeValueAsString(
+                Map.of("WebhookFunction", env, "OfficerApiFunction", officer)));
+        serve = ServeCommand.start(0, envFile, new PrintStream(OutputStream.nullOutputStream()));
+        conversationLog.addHandler(capture);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        conversationLog.removeHandler(capture);
+        serve.close();
+        channels.close();
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private record Command(int status, String out, String err) {
+    }
+
+    private Command cli(Object command, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int status = command instanceof UnitsCommand u ? u.run(List.of(args), o, e)
+                : ((ViolationsCommand) command).run(List.of(args), o, e);
+        return new Command(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private String importFile(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        Command c = cli(new ViolationsCommand(env, Clock.systemUTC()), "import", "--unit", TRAFFIC, file.toString());
+        assertEquals(0, c.status(), c.err());
+        return c.out();
+    }
+
+    /** What the citizen received in answer to their message (the stand-in's delivery to them). */
+    private String messenger(String psid, String mid, String text) throws Exception {
+        byte[] body = Signed.messengerText(PAGE, psid, mid, text).getBytes(StandardCharsets.UTF_8);
+        post("/webhook/messenger", "X-Hub-Signature-256",
+                new MessengerSignature(Signed.MESSENGER_APP_SECRET).sign(body), body);
+        return lastTo(psid);
+    }
+
+    private String zalo(String user, String msgId, String text) throws Exception {
+        byte[] body = Signed.zaloText(OA, user, msgId, text).getBytes(StandardCharsets.UTF_8);
+        post("/webhook/zalo", "X-ZEvent-Signature",
+                new ZaloSignature(Signed.ZALO_APP_ID, Signed.ZALO_OA_SECRET).sign(body, Signed.NOW_MILLIS), body);
+        return lastTo(user);
+    }
+
+    private void post(String path, String header, String signature, byte[] body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + path))
+                .header("Content-Type", "application/json").header(header, signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    private String lastTo(String recipient) {
+        return channels.deliveries().stream().filter(d -> d.recipientId().equals(recipient)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("nothing was sent to " + recipient)).text();
+    }
+
+    private HttpResponse<String> officerImport(String token, String csv) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + "/violations/import?unit="
+                        + TRAFFIC)).header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void citizensLookUpTheirPlatesTypedTheirOwnWayAndABadFileChangesNothing() throws Exception {
+        Command added = cli(new UnitsCommand(env, Clock.systemUTC()), "add", "--id", TRAFFIC, "--name",
+                "Đội CSGT Bình Thạnh", "--parent", "TP. Hồ Chí Minh", "--traffic");
+        assertEquals(0, added.status(), added.err());
+        String first = importFile("violations.csv", FILE);
+        assertTrue(first.contains("3 added, 0 updated, 0 unchanged"), first);
+        String today = LocalDate.now(StoreSettings.VIETNAM).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+
+        // Three citizens, two channels, the same car typed two ways and a motorbike a third.
+        String an = messenger("6100000000000001", "m_plate_1", "xe 51F-123.45 có bị phạt nguội không ad");
+        String binh = zalo("6200000000000002", "z_plate_2", "tra cứu vi phạm 51f 123 45");
+        String cuong = messenger("6100000000000003", "m_plate_3", "59X167890");
+        for (String reply : List.of(an, binh)) {
+            assertTrue(reply.contains("Biển số 51F-123.45: 1 lỗi vi phạm qua hình ảnh chưa xử lý"), reply);
+            assertTrue(reply.contains("14/11/2026 lúc 08:12, Ngã tư Hàng Xanh, Bình Thạnh: Không chấp hành hiệu lệnh"),
+                    reply);
+            assertTrue(reply.contains("Đơn vị giải quyết: Đội CSGT Bình Thạnh"), reply);
+            assertTrue(reply.contains("(1 lỗi khác đã nộp phạt.)"), "the paid one is said to be paid: " + reply);
+            assertFalse(reply.contains("Cầu Sài Gòn"), "the paid one is not listed: " + reply);
+            assertTrue(reply.contains("dữ liệu cập nhật đến " + today), reply);
+            assertTrue(reply.contains("nộp phạt trực tuyến") && reply.contains("https://dichvucong.gov.vn"), reply);
+        }
+        assertTrue(cuong.contains("Biển số 59X1-678.90: 1 lỗi") && cuong.contains("Không đội mũ bảo hiểm")
+                && cuong.contains("(xe máy)"), cuong);
+
+        String nobody = zalo("6200000000000004", "z_plate_4", "xe 30A-999.99 có bị phạt nguội không");
+        assertTrue(nobody.contains("Biển số 30A-999.99: không có vi phạm nào trong dữ liệu của chúng tôi tính đến ngày "
+                + today), nobody);
+        assertTrue(nobody.contains("https://www.csgt.vn") && nobody.contains("VNeID"), nobody);
+
+        String both = messenger("6100000000000001", "m_plate_5", "xe 51F12345 bị phạt nguội thì nộp phạt online như thế nào");
+        assertTrue(both.contains("Biển số 51F-123.45: 1 lỗi") && both.contains("Nộp phạt vi phạm giao thông trực tuyến"),
+                "a procedure question with a plate gets both: " + both);
+
+        assertFalse(logged.isEmpty(), "the conversation logged its messages");
+        for (String line : logged) {
+            assertFalse(line.matches("(?is).*(51F|51f|59X1|30A|123[. ]?45|678[. ]?90|999[. ]?99).*"),
+                    "a log line names a plate: " + line);
+        }
+
+        // A bad file through the officer API: refused whole, each bad line named; nothing of it imported.
+        String supervisor = tokens.issue("chief", null, List.of("supervisor"), Duration.ofHours(1));
+        HttpResponse<String> refused = officerImport(supervisor, BAD_FILE);
+        assertEquals(400, refused.statusCode(), refused.body());
+        JsonNode problems = TestJson.MAPPER.readTree(refused.body()).get("problems");
+        assertEquals(List.of(3, 4, 5), List.of(problems.get(0).get("line").asInt(), problems.get(1).get("line").asInt(),
+                problems.get(2).get("line").asInt()), refused.body());
+        assertTrue(problems.get(0).get("problem").asText().contains("plate is missing"), refused.body());
+        assertTrue(problems.get(1).get("problem").asText().contains("bad time"), refused.body());
+        assertTrue(problems.get(2).get("problem").asText().contains("unknown vehicle type 'tractor'")
+                && problems.get(2).get("problem").asText().contains("unknown status 'done'"), refused.body());
+        var store = new DynamoDbStore(dynamo.client(), table, Clock.systemUTC(), StoreSettings.defaults());
+        assertEquals(List.of(), store.violations().ofPlate(PlateNumber.parse("51F-555.55").orElseThrow()),
+                "the good line of a refused file is not imported either");
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, BAD_FILE);
+        Command badCli = cli(new ViolationsCommand(env, Clock.systemUTC()), "import", "--unit", TRAFFIC, bad.toString());
+        assertEquals(2, badCli.status());
+        assertTrue(badCli.err().contains(bad + ", line 3: plate is missing")
+                && badCli.err().contains("3 bad line(s); nothing was imported"), badCli.err());
+
+        // The same file again changes nothing; the records read as before.
+        var before = store.violations().ofPlate(PlateNumber.parse("51F12345").orElseThrow());
+        String again = importFile("violations.csv", FILE);
+        assertTrue(again.contains("0 added, 0 updated, 3 unchanged"), again);
+        assertEquals(before, store.violations().ofPlate(PlateNumber.parse("51F12345").orElseThrow()));
+        String officerOfPage = tokens.issue("officer-an", UNIT, List.of("officer"), Duration.ofHours(1));
+        assertEquals(403, officerImport(officerOfPage, FILE).statusCode(), "a ward is not a traffic unit");
+
+        JsonNode stats = TestJson.MAPPER.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + serve.port() + "/stats?from=" + LocalDate.now(StoreSettings.VIETNAM) + "&to="
+                        + LocalDate.now(StoreSettings.VIETNAM))).header("Authorization", "Bearer " + officerOfPage).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals(5, stats.at("/units/0/total/plateLookups").asInt(), "five look-ups on the ward's pages: " + stats);
+    }
+}
