@@ -33,6 +33,8 @@ public final class Bench {
             options:
               --repo DIR                 the repository root (default .)
               --seconds S                warm: seconds of timed decisions (default 10); scale: per size (default 5)
+              --questions FILE           warm: another labelled set (default knowledge/eval/questions.tsv)
+              --label LABEL              warm: only its messages of that label (EMERGENCY: the reply time of emergencies)
               --runs N                   cold: runs of each JVM (default 7)
               --variants LIST            cold: of default,c1,cds,aot,aot-c1 (default all)
               --sizes LIST               scale: knowledge-base sizes, 0 for the real one (default 0,1000,10000)
@@ -50,7 +52,8 @@ public final class Bench {
         }
         String mode = rest.isEmpty() || rest.getFirst().startsWith("--") ? "all" : rest.removeFirst();
         switch (mode) {
-            case "warm-child" -> warmChild(Path.of(rest.get(0)), Double.parseDouble(rest.get(1)));
+            case "warm-child" -> warmChild(Path.of(rest.get(0)), Double.parseDouble(rest.get(1)),
+                    rest.size() > 2 ? rest.get(2) : null);
             case "scale-child" -> ScaleRun.runChild(Integer.parseInt(rest.get(0)), Questions.load(Path.of(rest.get(1))),
                     Double.parseDouble(rest.get(2)));
             case "all", "warm", "cold", "scale", "package" -> run(mode, rest, out);
@@ -63,7 +66,8 @@ public final class Bench {
 
     private static void run(String mode, List<String> args, PrintStream out) throws Exception {
         Path repo = Path.of(option(args, "--repo", "."));
-        Path questions = repo.resolve("knowledge/eval/questions.tsv");
+        Path questions = repo.resolve(option(args, "--questions", "knowledge/eval/questions.tsv"));
+        String label = option(args, "--label", null);
         Path jar = repo.resolve("functions/target/citizen-qa-functions.jar");
         boolean all = mode.equals("all");
         out.printf(Locale.ROOT, "citizen-qa bench, %s, JDK %s, %d cores, load average %s%n",
@@ -73,9 +77,9 @@ public final class Bench {
             PackageSize.report(jar, out);
         }
         if (all || mode.equals("warm")) {
-            warm(questions, Double.parseDouble(option(args, "--seconds", "10")), out);
+            warm(questions, label, Double.parseDouble(option(args, "--seconds", "10")), out);
             // Real citizens' messages are long (median about 50 words): the same measure on the real-style set.
-            warm(repo.resolve("knowledge/eval/real-style/dev.tsv"), Double.parseDouble(option(args, "--seconds", "10")), out);
+            warm(repo.resolve("knowledge/eval/real-style/dev.tsv"), null, Double.parseDouble(option(args, "--seconds", "10")), out);
         }
         if (all || mode.equals("scale")) {
             scale(questions, option(args, "--sizes", "0,1000,10000"), Double.parseDouble(option(args, "--seconds", "5")), out);
@@ -89,11 +93,17 @@ public final class Bench {
         out.printf(Locale.ROOT, "done, load average %s%n", loadAverage());
     }
 
-    private static void warm(Path questions, double seconds, PrintStream out) throws IOException, InterruptedException {
-        Map<String, String> r = ChildJvm.run(List.of(), "warm-child", List.of(questions.toString(), Double.toString(seconds)));
-        out.printf(Locale.ROOT, "warm: the full decision (triage, search, draft; no I/O) for the %s questions of %s, one thread, "
-                + "at least %.0f s and %d rounds timed after at least %s s and %d rounds of warm-up%n", r.get("questions"),
-                relative(questions), seconds, Decisions.TIMED_ROUNDS, r.get("warmup"), Decisions.WARMUP_ROUNDS);
+    private static void warm(Path questions, String label, double seconds, PrintStream out)
+            throws IOException, InterruptedException {
+        List<String> childArgs = new java.util.ArrayList<>(List.of(questions.toString(), Double.toString(seconds)));
+        if (label != null) {
+            childArgs.add(label);
+        }
+        Map<String, String> r = ChildJvm.run(List.of(), "warm-child", childArgs);
+        out.printf(Locale.ROOT, "warm: the full decision (triage, search, draft; no I/O) for the %s questions%s of %s, one "
+                + "thread, at least %.0f s and %d rounds timed after at least %s s and %d rounds of warm-up%n", r.get("questions"),
+                label == null ? "" : " labelled " + label, relative(questions), seconds, Decisions.TIMED_ROUNDS,
+                r.get("warmup"), Decisions.WARMUP_ROUNDS);
         out.printf(Locale.ROOT, "  %,d decisions, wall clock: p50 %s, p90 %s, p99 %s (target <= 2 ms), max %s%n",
                 Long.parseLong(r.get("decisions")), ms(r.get("p50")), ms(r.get("p90")), ms(r.get("p99")), ms(r.get("max")));
         out.printf(Locale.ROOT, "  the thread's CPU time (no wait for a core): p50 %s, p90 %s, p99 %s, max %s%n",
@@ -104,8 +114,8 @@ public final class Bench {
                 r.get("procedures"));
     }
 
-    private static void warmChild(Path questions, double seconds) {
-        List<String> texts = Questions.load(questions);
+    private static void warmChild(Path questions, double seconds, String label) {
+        List<String> texts = Questions.load(questions, label);
         Assistant assistant = Wiring.assistant();
         long heap = Decisions.heapAfterGc();
         double warmup = 5;

@@ -28,6 +28,9 @@ import vn.citizenqa.core.search.ProcedureSearch;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.search.SearchHit;
 import vn.citizenqa.core.search.SearchResult;
+import vn.citizenqa.core.triage.SafetyModel;
+import vn.citizenqa.core.model.ScamWarning;
+import vn.citizenqa.core.triage.ScamWarnings;
 import vn.citizenqa.core.triage.Triage;
 import vn.citizenqa.core.text.Folding;
 import vn.citizenqa.core.triage.TriageSignals;
@@ -82,7 +85,8 @@ public final class Assistant {
     /** The assistant over an index, with the lexicon and vocabularies read from knowledge files. */
     public static Assistant open(Directory index, KnowledgeFiles files) throws IOException {
         Lexicon lexicon = Lexicon.load(files);
-        return new Assistant(new ProcedureSearcher(index, lexicon), Triage.load(files, lexicon),
+        return new Assistant(new ProcedureSearcher(index, lexicon),
+                Triage.load(files, lexicon, SafetyModel.read(files), ScamWarnings.read(files)),
                 FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT, TermNotes.load(files, TermNotes.OLD_TERMS),
                 TermNotes.load(files, TermNotes.SIDE_QUESTIONS));
     }
@@ -152,7 +156,29 @@ public final class Assistant {
         boolean procedureQuestion = signals.question() && confidence >= gate.reportOverride();
         boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.answer();
 
-        if (signals.emergency() != null && !sureProcedureQuestion) {
+        // An uncertain emergency (only "cứu em", or a weak word said to be happening now) also loses to such a
+        // question when the citizen says it is urgent: "cứu em, mai đi làm mà chưa có căn cước, làm gấp được không".
+        boolean outweighed = signals.emergency() != null && (signals.emergency().certain() ? sureProcedureQuestion
+                : signals.question() && confidence >= gate.answer());
+        // A scam told or asked about: "báo con đang cấp cứu, cần tiền mổ gấp" is the trick, not the emergency.
+        TriageSignals.Scam scam = signals.scam();
+        // Like a crime word, a scam word in a question the search places is a procedure question ("bị lừa đảo
+        // chuyển tiền thì báo công an ở đâu"); a check question gives way only to a procedure the search is sure of.
+        if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM ? procedureQuestion : sureProcedureQuestion)) {
+            scam = null;
+        }
+        if (scam != null && scam.kind() == TriageSignals.Scam.Kind.VICTIM) {
+            ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
+            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
+                    new EscalationKind.Scam(warning == null ? "nạn nhân lừa đảo" : "nạn nhân: " + warning.title()),
+                    new Reply.ScamSteps(warning), language);
+        }
+        if (scam != null && language == Language.VIETNAMESE) {
+            ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
+            return new Decision(Intent.SCAM_CHECK, Action.WARN, null, List.of(), 1.0, null,
+                    new Reply.ScamCheckAnswer(warning), language);
+        }
+        if (signals.emergency() != null && !outweighed) {
             return new Decision(Intent.EMERGENCY, Action.ESCALATE, null, List.of(), 1.0,
                     new EscalationKind.Emergency(signals.emergency().reason()),
                     new Reply.EmergencyNumbers(signals.emergency().numbers()), language);

@@ -16,6 +16,8 @@ import vn.citizenqa.indexbuilder.eval.Evaluation;
 import vn.citizenqa.indexbuilder.eval.LabelledQuestion;
 import vn.citizenqa.indexbuilder.eval.LocalAssistant;
 import vn.citizenqa.indexbuilder.eval.PlainSearch;
+import vn.citizenqa.indexbuilder.eval.SafetyCase;
+import vn.citizenqa.indexbuilder.eval.SafetyEvaluation;
 import vn.citizenqa.indexbuilder.eval.Tuning;
 import vn.citizenqa.core.search.ProcedureSearcher;
 
@@ -34,6 +36,15 @@ final class EvaluateCommand {
         StringBuilder log = new StringBuilder();
         Tuning.tune((ProcedureSearcher) local.assistant().searcher(), LabelledQuestion.read(questionsFile, ids), log);
         return log.toString();
+    }
+
+    /** {@code evaluate-safety}: the figures of a labelled safety set, every false emergency and every miss. */
+    static String safety(Path knowledge, Path setFile) throws IOException, InvalidKnowledgeException {
+        LocalAssistant local = LocalAssistant.build(knowledge);
+        List<SafetyCase> cases = SafetyCase.read(setFile);
+        List<SafetyEvaluation.Outcome> outcomes = SafetyEvaluation.run(local.assistant(), cases,
+                SafetyEvaluation.warnedWith(new WarningLoader().load(knowledge)));
+        return SafetyEvaluation.report(setFile.getFileName() + ": " + cases.size() + " messages", outcomes);
     }
 
     static String run(Path knowledge, Path questionsFile, boolean baseline, boolean calibrate)

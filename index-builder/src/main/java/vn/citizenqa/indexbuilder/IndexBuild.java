@@ -16,10 +16,14 @@ import org.apache.lucene.store.FSDirectory;
 
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.search.ProcedureIndex;
+import vn.citizenqa.core.triage.SafetyModel;
+import vn.citizenqa.core.triage.ScamWarnings;
 
 /**
  * Builds the artefact the functions ship: {@code index/} (the Lucene index and {@code files.txt},
  * the list a function reads it back by), {@code lexicon/} (copied from knowledge/) and
+ * {@code triage/safety-model.txt} (the safety model trained from the labelled messages),
+ * {@code warnings/warnings.txt} (the validated scam warnings) and
  * {@code manifest.properties} (entry count, content hash, build time).
  */
 public final class IndexBuild {
@@ -50,11 +54,22 @@ public final class IndexBuild {
         for (String folder : SHIPPED_FOLDERS) {
             copyFolder(knowledgeDir.resolve(folder), out.resolve(folder));
         }
+        Files.writeString(out.resolve(SafetyModel.FILE), safetyModel(knowledgeDir), StandardCharsets.UTF_8);
+        Files.createDirectories(out.resolve(ScamWarnings.FILE).getParent());
+        Files.writeString(out.resolve(ScamWarnings.FILE), ScamWarnings.write(new WarningLoader().load(knowledgeDir)),
+                StandardCharsets.UTF_8);
         String hash = contentHash(knowledgeDir);
         Files.writeString(out.resolve(MANIFEST), "entries=" + procedures.size() + "\n"
                 + "contentHash=" + hash + "\n"
                 + "builtAt=" + Instant.now() + "\n", StandardCharsets.UTF_8);
         return new Result(procedures.size(), hash, out);
+    }
+
+    /** The safety model trained from the labelled development messages, in the text form the functions read. */
+    public static String safetyModel(Path knowledgeDir) throws IOException {
+        SafetyModelTraining.Trained trained = SafetyModelTraining.train(knowledgeDir);
+        return trained.model().write("The safety model of core/triage, trained by index-builder from "
+                + SafetyModelTraining.SAFETY_DEV + " and " + SafetyModelTraining.QUESTIONS + ":\n" + trained.summary());
     }
 
     /** SHA-256 over every knowledge file, by path in sorted order: the same knowledge gives the same hash. */

@@ -11,6 +11,8 @@ import java.nio.file.Path;
  *   build --knowledge DIR --out DIR   validate, then write the index the functions ship
  *   evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
  *                                     run a labelled question set and print the figures of issue 3
+ *   evaluate-safety --knowledge DIR --set FILE
+ *                                     run a labelled safety set and print the figures of issue 15
  *   explain --knowledge DIR TEXT…     how the assistant reads a message (tokens, signals, features)
  * </pre>
  */
@@ -40,7 +42,8 @@ public final class IndexBuilderCommand {
             switch (command) {
                 case "validate" -> {
                     int n = new KnowledgeLoader().load(knowledge).size();
-                    out.println("knowledge base valid: " + n + " procedures in " + knowledge);
+                    int w = new WarningLoader().load(knowledge).size();
+                    out.println("knowledge base valid: " + n + " procedures and " + w + " scam warnings in " + knowledge);
                 }
                 case "build" -> {
                     String outDir = option(args, "--out", null);
@@ -74,6 +77,14 @@ public final class IndexBuilderCommand {
                     out.print(flag(args, "--tune") ? EvaluateCommand.tune(knowledge, Path.of(questions))
                             : EvaluateCommand.run(knowledge, Path.of(questions), flag(args, "--baseline"),
                                     flag(args, "--calibrate")));
+                }
+                case "evaluate-safety" -> {
+                    String set = option(args, "--set", null);
+                    if (set == null) {
+                        err.println("evaluate-safety needs --set FILE\n" + usage());
+                        return 2;
+                    }
+                    out.print(EvaluateCommand.safety(knowledge, Path.of(set)));
                 }
                 default -> {
                     err.println("unknown command '" + command + "'\n" + usage());
@@ -111,6 +122,7 @@ public final class IndexBuilderCommand {
                 usage: index-builder validate --knowledge DIR
                        index-builder build --knowledge DIR --out DIR
                        index-builder evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
+                       index-builder evaluate-safety --knowledge DIR --set FILE
                        index-builder explain --knowledge DIR "message" ...""";
     }
 }

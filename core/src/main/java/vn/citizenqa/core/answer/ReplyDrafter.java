@@ -56,6 +56,8 @@ public final class ReplyDrafter {
             case Reply.WhatHappensThere w -> ConversationReplies.locationWhatHappens(w.placeName());
             case Reply.ContactJoinsCase c -> ConversationReplies.contactJoinedCase();
             case Reply.ContactKept c -> ConversationReplies.contactKept();
+            case Reply.ScamSteps s -> ScamReplies.victim(s.warning());
+            case Reply.ScamCheckAnswer c -> c.warning() == null ? ScamReplies.checkGeneral() : ScamReplies.check(c.warning());
             case Reply.PlateLookups p -> plates(p);
         };
     }
@@ -70,6 +72,7 @@ public final class ReplyDrafter {
             case Reply.PassedToOfficers p -> Replies.escalatedEnglish();
             case Reply.Greeting g -> Replies.smallTalkEnglish();
             case Reply.Declined d -> Replies.declineEnglish();
+            case Reply.ScamSteps s -> Replies.crimeReportAcknowledgedEnglish();
             // What the conversation itself says is Vietnamese: the page's own language.
             default -> vietnamese(reply);
         };

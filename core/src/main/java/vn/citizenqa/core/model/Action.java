@@ -11,5 +11,7 @@ public enum Action {
     /** Small talk: a short reply inviting a question. */
     CHAT,
     /** Outside what the page handles: say so, say what it can help with, give the hotline. */
-    DECLINE
+    DECLINE,
+    /** The reply warns of a scam trick (signs, what to do, the law, the source) and offers to report. */
+    WARN
 }

@@ -126,6 +126,22 @@ public sealed interface Reply {
     }
 
     /**
+     * A scam suffered: the report is with officers; what to do in the next minutes.
+     *
+     * @param warning the trick of knowledge/warnings the message names, or null
+     */
+    record ScamSteps(ScamWarning warning) implements Reply {
+    }
+
+    /**
+     * "Is this a scam?": the trick's warning (signs, what to do, the law, the source), then the offer to report.
+     *
+     * @param warning the trick the message names, or null for the general rules
+     */
+    record ScamCheckAnswer(ScamWarning warning) implements Reply {
+    }
+
+    /**
      * What the camera-recorded violations say of the plates the citizen named, and the procedure the message also
      * asked about (null when it asked nothing more).
      */

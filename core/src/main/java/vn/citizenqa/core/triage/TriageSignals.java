@@ -15,6 +15,8 @@ import java.util.List;
  * @param present       the message says it is happening now
  * @param police        the message is about a police matter
  * @param english       the message is written in English
+ * @param safetyScore   the safety model's probability that this is an emergency, or -1 without a model
+ * @param scam          a scam suffered or asked about, or null
  */
 public record TriageSignals(
         Emergency emergency,
@@ -25,17 +27,34 @@ public record TriageSignals(
         boolean question,
         boolean present,
         boolean police,
-        boolean english) {
+        boolean english,
+        double safetyScore,
+        Scam scam) {
 
     public TriageSignals {
         crime = List.copyOf(crime);
     }
 
     /**
+     * A message about a scam trick.
+     *
+     * @param warningId the trick of knowledge/warnings it names best, or null (a fraud word alone)
+     */
+    public record Scam(Kind kind, String warningId) {
+
+        public enum Kind {
+            /** money or data already lost: a crime report */
+            VICTIM,
+            /** "is this a scam?" */
+            CHECK
+        }
+    }
+
+    /**
      * @param numbers the numbers to call, most relevant first (114, 113, 115)
      * @param reason  the cues that matched, for officers
-     * @param certain false when the only sign is a weak cue with "happening now" (a question about a
-     *                procedure may still win over it)
+     * @param certain false when the only signs are a weak cue with "happening now" or a call for help ("cứu
+     *                em"): a question about a procedure the search is sure of wins over it
      */
     public record Emergency(List<String> numbers, String reason, boolean certain) {
         public Emergency {

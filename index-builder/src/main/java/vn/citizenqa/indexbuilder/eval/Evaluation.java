@@ -43,6 +43,7 @@ public final class Evaluation {
                         && d.escalation().priority() == Priority.HIGH;
                 case SMALL_TALK -> d.action() == Action.CHAT;
                 case OUT_OF_SCOPE -> d.action() != Action.ANSWER;
+                case SCAM_CHECK -> d.action() == Action.WARN; // not a label of these sets (see SafetyEvaluation)
             };
         }
 

@@ -12,6 +12,10 @@ import vn.citizenqa.core.Assistant;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.search.ProcedureIndex;
+import vn.citizenqa.core.triage.SafetyModel;
+import vn.citizenqa.core.triage.ScamWarnings;
+import vn.citizenqa.indexbuilder.WarningLoader;
+import vn.citizenqa.indexbuilder.IndexBuild;
 import vn.citizenqa.indexbuilder.InvalidKnowledgeException;
 import vn.citizenqa.indexbuilder.KnowledgeLoader;
 
@@ -26,6 +30,14 @@ public record LocalAssistant(Assistant assistant, List<Procedure> procedures, By
         ByteBuffersDirectory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
                 ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
         ProcedureIndex.write(procedures, dir);
-        return new LocalAssistant(Assistant.open(dir, KnowledgeFiles.directory(knowledgeDir)), procedures, dir);
+        // The files the build generates (the safety model) are made here too, as the build makes them.
+        java.util.Map<String, byte[]> generated = java.util.Map.of(
+                SafetyModel.FILE, IndexBuild.safetyModel(knowledgeDir).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ScamWarnings.FILE, ScamWarnings.write(new WarningLoader().load(knowledgeDir))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        KnowledgeFiles folder = KnowledgeFiles.directory(knowledgeDir);
+        KnowledgeFiles files = path -> generated.containsKey(path) ? new java.io.ByteArrayInputStream(generated.get(path))
+                : folder.open(path);
+        return new LocalAssistant(Assistant.open(dir, files), procedures, dir);
     }
 }

@@ -129,10 +129,31 @@ class AssistantBehaviourTest {
 
     @Test
     void aCrimeReportEscalatesHighWithAnAcknowledgement() {
-        Decision d = decide("tôi vừa bị lừa chuyển khoản 20 triệu cho người xưng là công an");
+        Decision d = decide("xe máy của em bị trộm mất trước cổng trường sáng nay");
         assertEquals(Intent.CRIME_REPORT, d.intent());
         assertEquals(Priority.HIGH, d.escalation().priority());
         assertEquals(Replies.crimeReportAcknowledged(), text(d));
+    }
+
+    @Test
+    void aScamVictimEscalatesHighWithWhatToDoInTheNextMinutes() {
+        Decision d = decide("kẻ giả nhân viên ngân hàng lừa tôi chuyển 12 triệu, giờ tôi phải làm gì?");
+        assertEquals(Intent.CRIME_REPORT, d.intent());
+        assertEquals(Priority.HIGH, d.escalation().priority());
+        String reply = text(d);
+        assertTrue(reply.contains("tổng đài ngân hàng") && reply.contains("biên lai") && reply.contains("lấy lại tiền"),
+                reply);
+    }
+
+    @Test
+    void aScamCheckIsAnsweredWithAWarningAndTheOfferToReport() {
+        Decision d = decide("có cuộc gọi báo tôi nợ cước, sắp bị khóa sim, bảo bấm số 9, có phải lừa không?");
+        assertEquals(Intent.SCAM_CHECK, d.intent());
+        assertEquals(Action.WARN, d.action());
+        String reply = text(d);
+        assertTrue(reply.startsWith("⚠️ Cảnh báo lừa đảo: Giả nhân viên ngân hàng, nhà mạng"), reply);
+        assertTrue(reply.contains("Điều 174") && reply.contains("tôi muốn trình báo"), reply);
+        assertTrue(reply.length() <= Replies.MAX_LENGTH);
     }
 
     @Test

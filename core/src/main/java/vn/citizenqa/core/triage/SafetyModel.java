@@ -1,0 +1,150 @@
+package vn.citizenqa.core.triage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import vn.citizenqa.core.analysis.TokenGraph;
+import vn.citizenqa.core.knowledge.KnowledgeFiles;
+
+/**
+ * The statistical safety net beside the cues: a logistic regression over a message's syllables and syllable
+ * pairs, each in the form typed and without diacritics, hashed into a fixed number of weights. Trained at build
+ * time from the development split of the labelled safety set ({@code index-builder}) and shipped in the package
+ * as a small text file ({@link #FILE}); read here without any parsing library.
+ *
+ * <p>It flags likely emergencies that no cue caught ("bạn em nhắn tin chào vĩnh biệt rồi tắt máy"), with a
+ * threshold chosen for recall: a false emergency costs an officer a look, a missed one can cost a life.
+ */
+public final class SafetyModel {
+
+    /** Where the build writes the model, relative to the package's knowledge root. */
+    public static final String FILE = "triage/safety-model.txt";
+
+    private final int buckets;
+    private final double bias;
+    private final double threshold;
+    private final float[] weights;
+
+    public SafetyModel(int buckets, double bias, double threshold, float[] weights) {
+        if (Integer.bitCount(buckets) != 1 || weights.length != buckets) {
+            throw new IllegalArgumentException("buckets must be a power of two, one weight each: " + buckets);
+        }
+        this.buckets = buckets;
+        this.bias = bias;
+        this.threshold = threshold;
+        this.weights = weights;
+    }
+
+    public int buckets() {
+        return buckets;
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    /** The probability the model gives that the message is an emergency. */
+    public double score(TokenGraph graph) {
+        double z = bias;
+        for (int f : features(graph, buckets)) {
+            z += weights[f];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    public boolean flags(double score) {
+        return score >= threshold;
+    }
+
+    /**
+     * The distinct hashed features of a message: each typed syllable and each pair of neighbours, as typed
+     * (with its diacritics, lower case) and folded. Shared by training and scoring.
+     */
+    public static int[] features(TokenGraph graph, int buckets) {
+        List<String> typed = new ArrayList<>();
+        List<String> folded = new ArrayList<>();
+        for (TokenGraph.Segment s : graph.segments()) {
+            for (TokenGraph.Edge e : s.typedPath()) {
+                typed.add(SituationMatcher.squeeze(e.term()));
+                folded.add(SituationMatcher.squeeze(e.folded()));
+            }
+        }
+        int[] out = new int[typed.size() * 4 + 1];
+        int n = 0;
+        for (int i = 0; i < typed.size(); i++) {
+            out[n++] = bucket("u " + typed.get(i), buckets);
+            out[n++] = bucket("f " + folded.get(i), buckets);
+            if (i > 0) {
+                out[n++] = bucket("b " + typed.get(i - 1) + " " + typed.get(i), buckets);
+                out[n++] = bucket("g " + folded.get(i - 1) + " " + folded.get(i), buckets);
+            }
+        }
+        return Arrays.stream(out, 0, n).distinct().toArray();
+    }
+
+    private static int bucket(String feature, int buckets) {
+        int h = feature.hashCode() * 0x9E3779B9; // spread String.hashCode's low bits
+        return (h ^ (h >>> 16)) & (buckets - 1);
+    }
+
+    /**
+     * The text form: {@code buckets N}, {@code bias B}, {@code threshold T}, then one {@code index weight} line
+     * per non-zero weight; {@code #} starts a comment.
+     */
+    public String write(String comment) {
+        StringBuilder b = new StringBuilder();
+        for (String line : comment.split("\n")) {
+            b.append("# ").append(line).append('\n');
+        }
+        b.append("buckets ").append(buckets).append('\n');
+        b.append(String.format(Locale.ROOT, "bias %.6f%nthreshold %.6f%n", bias, threshold));
+        for (int i = 0; i < buckets; i++) {
+            if (weights[i] != 0) {
+                b.append(i).append(' ').append(String.format(Locale.ROOT, "%.5f", weights[i])).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** Reads the model the build wrote; a malformed line is an error naming the file and line. */
+    public static SafetyModel read(KnowledgeFiles files) {
+        Integer buckets = null;
+        Double bias = null;
+        Double threshold = null;
+        float[] weights = null;
+        for (KnowledgeFiles.Line line : files.lines(FILE)) {
+            String[] f = line.text().split("\\s+");
+            if (f.length != 2) {
+                throw line.problem("expected 'name value' or 'index weight'");
+            }
+            try {
+                switch (f[0]) {
+                    case "buckets" -> {
+                        buckets = Integer.parseInt(f[1]);
+                        weights = new float[buckets];
+                    }
+                    case "bias" -> bias = Double.parseDouble(f[1]);
+                    case "threshold" -> threshold = Double.parseDouble(f[1]);
+                    default -> {
+                        if (weights == null) {
+                            throw line.problem("a weight before 'buckets'");
+                        }
+                        int i = Integer.parseInt(f[0]);
+                        if (i < 0 || i >= weights.length) {
+                            throw line.problem("index out of range 0.." + (weights.length - 1));
+                        }
+                        weights[i] = Float.parseFloat(f[1]);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw line.problem("not a number");
+            }
+        }
+        if (buckets == null || bias == null || threshold == null) {
+            throw new KnowledgeFiles.InvalidVocabularyException(FILE + ": missing 'buckets', 'bias' or 'threshold'");
+        }
+        return new SafetyModel(buckets, bias, threshold, weights);
+    }
+}

@@ -1,0 +1,176 @@
+package vn.citizenqa.core.triage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import vn.citizenqa.core.analysis.CueMatcher.Cue;
+import vn.citizenqa.core.analysis.CueMatcher.Match;
+import vn.citizenqa.core.analysis.TokenGraph;
+
+/**
+ * Finds the triage cues in a message the way people describe a situation, not as fixed phrases:
+ * <ul>
+ *   <li>a few words may come between a cue's parts: "nước lên <i>rất</i> nhanh" is the cue "nước lên nhanh",
+ *       (up to {@link #MAX_GAP} word, in cues of {@link #MIN_GAPPED_CUE} syllables or more, when the matcher
+ *       allows gaps);
+ *   <li>letters held down in a hurry count once: "cứuuu", "cháyyy";
+ *   <li>diacritics: in a message typed with diacritics, a word typed without any is that plain word ("có mua"
+ *       is buying, not "có mưa"), so it matches only a plain cue syllable; in a message typed without them,
+ *       a bare word matches the cue of the same letters. A cue that must be typed with its diacritics (one
+ *       syllable, or written with a leading {@code =}) matched only by its letters is reported approximate:
+ *       weaker evidence ("chay" may be cháy or chạy).
+ * </ul>
+ * Thread-safe; build once per vocabulary.
+ */
+final class SituationMatcher {
+
+    /** The most words, in all, that may come between the parts of one cue. */
+    static final int MAX_GAP = 1;
+    /**
+     * Only cues of this many syllables let a word in: two short syllables a word apart are too often other words
+     * ("có phải lừa đảo" is not "có dao", "tui nó dọa tung clip" not "nổ tung").
+     */
+    static final int MIN_GAPPED_CUE = 3;
+    /**
+     * A message is typed with diacritics when at least this share of its words carry them (ordinary Vietnamese
+     * text has them on most syllables; a message typed without them has none or a stray few).
+     */
+    private static final double ACCENTED_SHARE = 0.25;
+
+    private final Map<String, List<Cue<String>>> byFirstSyllable = new HashMap<>();
+    private final boolean gaps;
+    private final boolean approximate;
+
+    /**
+     * @param gaps        let words come between a cue's parts
+     * @param approximate also report exact cues matched only by their letters, as approximate matches
+     */
+    SituationMatcher(List<Cue<String>> cues, boolean gaps, boolean approximate) {
+        this.gaps = gaps;
+        this.approximate = approximate;
+        for (Cue<String> c : cues) {
+            byFirstSyllable.computeIfAbsent(squeeze(c.folded().getFirst()), k -> new ArrayList<>()).add(c);
+        }
+    }
+
+    /** Whether the message was typed with diacritics (so its bare words are meant bare). */
+    static boolean typedWithDiacritics(TokenGraph graph) {
+        int words = 0;
+        int accented = 0;
+        for (TokenGraph.Segment s : graph.segments()) {
+            for (TokenGraph.Edge e : s.typedPath()) {
+                if (Character.isLetter(e.term().charAt(0))) {
+                    words++;
+                    accented += e.term().equals(e.folded()) ? 0 : 1;
+                }
+            }
+        }
+        return words > 0 && accented >= Math.max(1, ACCENTED_SHARE * words);
+    }
+
+    /** Every occurrence of every cue, in graph order; the shortest reading of each cue at each start. */
+    List<Match<String>> find(TokenGraph graph) {
+        return find(graph, typedWithDiacritics(graph));
+    }
+
+    List<Match<String>> find(TokenGraph graph, boolean accentedMessage) {
+        List<Match<String>> out = new ArrayList<>();
+        for (TokenGraph.Edge e : graph.edges()) {
+            List<Cue<String>> candidates = byFirstSyllable.get(squeeze(e.folded()));
+            if (candidates == null) {
+                continue;
+            }
+            for (Cue<String> c : candidates) {
+                Fit first = fit(c, 0, e, accentedMessage);
+                if (first == Fit.NONE || (first == Fit.LETTERS && !approximate)) {
+                    continue;
+                }
+                boolean gap = gaps && c.syllables().size() >= MIN_GAPPED_CUE;
+                int end = extend(graph, c, 1, e.to(), gap ? MAX_GAP : 0, accentedMessage, first == Fit.LETTERS);
+                if (end >= 0) {
+                    out.add(new Match<>(c, e.from(), end, first == Fit.LETTERS));
+                }
+            }
+        }
+        // At one place, the cue of more syllables first: it says more ("đâm vào người" before "đâm người").
+        out.sort(Comparator.<Match<String>>comparingInt(Match::from)
+                .thenComparing(m -> -m.cue().syllables().size()));
+        return out;
+    }
+
+    /** How an edge fits a cue syllable. */
+    private enum Fit {
+        NONE,
+        /** the same syllable (or the same letters where that is how the message is typed) */
+        EXACT,
+        /** only the same letters, for a cue that asks for its diacritics: an approximate match */
+        LETTERS
+    }
+
+    /**
+     * The end node when the cue's syllables from {@code i} on follow a path from {@code node}, skipping at most
+     * {@code gap} words in all, else -1.
+     */
+    private int extend(TokenGraph graph, Cue<String> c, int i, int node, int gap, boolean accentedMessage,
+            boolean loose) {
+        if (i == c.syllables().size()) {
+            return node;
+        }
+        for (TokenGraph.Edge e : graph.from(node)) {
+            Fit f = fit(c, i, e, accentedMessage);
+            if (f == Fit.EXACT || (f == Fit.LETTERS && loose)) {
+                int end = extend(graph, c, i + 1, e.to(), gap, accentedMessage, loose);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+        }
+        if (gap > 0) {
+            for (TokenGraph.Edge skipped : graph.from(node)) {
+                if (skipped.typed()) {
+                    int end = extend(graph, c, i, skipped.to(), gap - 1, accentedMessage, loose);
+                    if (end >= 0) {
+                        return end;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static Fit fit(Cue<String> c, int i, TokenGraph.Edge e, boolean accentedMessage) {
+        String syllable = c.syllables().get(i);
+        if (syllable.equals(e.term()) || squeeze(syllable).equals(squeeze(e.term()))) {
+            return Fit.EXACT;
+        }
+        if (!squeeze(c.folded().get(i)).equals(squeeze(e.folded()))) {
+            return Fit.NONE;
+        }
+        if (!e.term().equals(e.folded())) {
+            return Fit.NONE; // typed with other diacritics, or with some for a plain cue: "chạy" is not "cháy", "đảo" not "dao"
+        }
+        if (accentedMessage && e.typed()) {
+            return Fit.NONE; // typed bare among accented words: meant bare ("mua" is not "mưa")
+        }
+        return c.exact() ? Fit.LETTERS : Fit.EXACT;
+    }
+
+    /** A syllable with letters held down counted once ("cứuuu" → "cứu"); a real syllable never doubles one. */
+    static String squeeze(String s) {
+        if (s.length() < 3) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (i > 0 && ch == s.charAt(i - 1) && Character.isLetter(ch)) {
+                continue;
+            }
+            b.append(ch);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package vn.citizenqa.core.triage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import vn.citizenqa.core.knowledge.KnowledgeFiles;
+
+/** Emergencies read as situations: words between a cue's parts, held-down letters, diacritics, time. */
+class SituationsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "nước lên rất nhanh, nhà có người già",
+        "nuoc len rat nhanh, nha co nguoi gia",
+        "cứuuu nhà cháyyy",
+        "mẹ em tự dưng méo miệng, nói ngọng",
+        "vợ em vỡ ối rồi, đường ngập không ra được",
+        "tụi nó đang tụ tập cầm mã tấu ở đầu cầu",
+        "Cứu với",
+    })
+    void everydayWordsForDangerNowAreEmergencies(String text) {
+        assertNotNull(RealKnowledge.signals(text).emergency(), text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "năm ngoái tôi bị đánh gãy tay, giờ muốn khởi kiện có được không",
+        "quy định về lối thoát nạn khi cháy cho nhà trọ cao tầng là gì",
+        "làm lại giấy phép lái xe bị cháy hỏng như thế nào",
+        "Hồi nhỏ tôi bị bỏng, giờ làm căn cước có cần khai sẹo không",
+        "tui no doa tung clip nong neu ko chuyen tien",
+    })
+    void pastEventsAndFireSafetyQuestionsAreNotEmergencies(String text) {
+        assertNull(RealKnowledge.signals(text).emergency(), text);
+    }
+
+    @Test
+    void anAccentedWordMatchesOnlyItsAccentedCue() {
+        assertNotNull(RealKnowledge.signals("hôm nay có mưa không").outOfScope(), "có mưa: the weather");
+        assertNull(RealKnowledge.signals("tôi có mua xe cũ, sang tên thế nào").outOfScope(), "có mua: bought");
+        assertNotNull(RealKnowledge.signals("hom nay co mua khong").outOfScope(), "typed bare: either, so the cue counts");
+    }
+
+    @Test
+    void aCallForHelpIsAnUncertainEmergency() {
+        TriageSignals.Emergency call = RealKnowledge.signals("cứu em với").emergency();
+        assertNotNull(call);
+        assertTrue(!call.certain(), "a procedure question the search is sure of may still win");
+        assertTrue(RealKnowledge.signals("cháy nhà, cứu với").emergency().certain());
+    }
+
+    @Test
+    void heldDownLettersCountOnce() {
+        assertEquals("cứu", SituationMatcher.squeeze("cứuuuu"));
+        assertEquals("scamed", SituationMatcher.squeeze("scammed"));
+        assertEquals("ok", SituationMatcher.squeeze("ok"));
+    }
+
+    @Test
+    void theSafetyModelReadsBackWhatItWrote() {
+        float[] weights = new float[16];
+        weights[3] = 1.5f;
+        weights[9] = -0.25f;
+        SafetyModel model = new SafetyModel(16, -0.5, 0.7, weights);
+        String text = model.write("test model");
+        SafetyModel back = SafetyModel.read(path -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0.7, back.threshold(), 1e-9);
+        var graph = RealKnowledge.graph("nhà em đang cháy");
+        assertEquals(model.score(graph), back.score(graph), 1e-6);
+    }
+
+    @Test
+    void aMalformedModelNamesTheFileAndLine() {
+        KnowledgeFiles files = path -> new ByteArrayInputStream("buckets 16\nbias 0\nthreshold x\n".getBytes(StandardCharsets.UTF_8));
+        var e = assertThrows(KnowledgeFiles.InvalidVocabularyException.class, () -> SafetyModel.read(files));
+        assertTrue(e.getMessage().startsWith(SafetyModel.FILE + ":3: not a number"), e.getMessage());
+    }
+}

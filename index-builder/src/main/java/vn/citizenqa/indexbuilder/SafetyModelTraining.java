@@ -1,0 +1,177 @@
+package vn.citizenqa.indexbuilder;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import org.apache.lucene.analysis.Analyzer;
+
+import vn.citizenqa.core.analysis.Lexicon;
+import vn.citizenqa.core.analysis.TokenGraph;
+import vn.citizenqa.core.analysis.VietnameseAnalysis;
+import vn.citizenqa.core.knowledge.KnowledgeFiles;
+import vn.citizenqa.core.triage.SafetyModel;
+import vn.citizenqa.indexbuilder.eval.SafetyCase;
+
+/**
+ * Trains the safety model at build time from the development split of the labelled safety set
+ * ({@code eval/safety/dev.tsv}) and the procedure questions of {@code eval/questions.tsv} (more everyday
+ * non-emergencies); the held-out split is never read. Deterministic: the same knowledge gives the same model.
+ *
+ * <p>The threshold is chosen on out-of-fold scores (each message scored by a model trained without it): as low
+ * as it can go while flagging few ordinary messages, because the model speaks only where no cue did.
+ */
+public final class SafetyModelTraining {
+
+    static final String SAFETY_DEV = "eval/safety/dev.tsv";
+    static final String QUESTIONS = "eval/questions.tsv";
+    static final int BUCKETS = 1 << 14;
+    private static final int EPOCHS = 60;
+    private static final double LEARNING_RATE = 0.2;
+    private static final double L2 = 1e-4;
+    /** Emergencies are few and a miss is the costly error: each counts this many times. */
+    private static final double POSITIVE_WEIGHT = 3;
+    private static final int FOLDS = 5;
+    /** Out of fold, at most one message in this many that is not an emergency may be flagged. */
+    private static final int FALSE_ALARMS_PER = 50;
+    /** Never flag on less than this: a message the model knows nothing about scores near the prior. */
+    private static final double FLOOR = 0.3;
+
+    /** One training message: its features and whether it is an emergency. */
+    record Example(int[] features, boolean emergency, String text) {
+    }
+
+    /** The model and how it was chosen, for the build log. */
+    public record Trained(SafetyModel model, int examples, int emergencies, int outOfFoldCaught,
+            int outOfFoldFlaggedNonEmergencies) {
+
+        public String summary() {
+            return String.format(Locale.ROOT, "%d messages (%d emergencies); threshold %.3f; out of fold, alone, it"
+                    + " flags %d of the emergencies and %d of the %d other messages", examples, emergencies,
+                    model.threshold(), outOfFoldCaught, outOfFoldFlaggedNonEmergencies, examples - emergencies);
+        }
+    }
+
+    private SafetyModelTraining() {
+    }
+
+    public static Trained train(Path knowledgeDir) throws IOException {
+        Lexicon lexicon = Lexicon.load(KnowledgeFiles.directory(knowledgeDir));
+        Analyzer analyzer = VietnameseAnalysis.queryAnalyzer(lexicon);
+        List<Example> examples = new ArrayList<>();
+        for (SafetyCase c : SafetyCase.read(knowledgeDir.resolve(SAFETY_DEV))) {
+            examples.add(example(analyzer, c.text(), c.label() == SafetyCase.Label.EMERGENCY));
+        }
+        Path questions = knowledgeDir.resolve(QUESTIONS);
+        if (Files.exists(questions)) {
+            List<String> lines = Files.readAllLines(questions, StandardCharsets.UTF_8);
+            for (int i = 1; i < lines.size(); i++) {
+                int tab = lines.get(i).indexOf('\t');
+                if (tab > 0) {
+                    examples.add(example(analyzer, lines.get(i).substring(tab + 1),
+                            lines.get(i).substring(0, tab).equals("EMERGENCY")));
+                }
+            }
+        }
+        return train(examples);
+    }
+
+    static Trained train(List<Example> examples) {
+        double[] oof = new double[examples.size()];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Example> in = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (i % FOLDS != fold) {
+                    in.add(examples.get(i));
+                }
+            }
+            Fit fit = fit(in);
+            for (int i = fold; i < examples.size(); i += FOLDS) {
+                oof[i] = fit.score(examples.get(i).features());
+            }
+        }
+        // The threshold: at most one everyday message in FALSE_ALARMS_PER flagged out of fold. The model only
+        // speaks where no cue did, so its recall is measured on what the cues miss (see evaluate-safety).
+        List<Double> ordinary = new ArrayList<>();
+        int emergencies = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            if (examples.get(i).emergency()) {
+                emergencies++;
+            } else {
+                ordinary.add(oof[i]);
+            }
+        }
+        ordinary.sort(null);
+        int allowed = ordinary.size() / FALSE_ALARMS_PER;
+        double threshold = Math.max(FLOOR, ordinary.isEmpty() ? FLOOR : ordinary.get(ordinary.size() - 1 - allowed));
+        int caught = 0;
+        int flagged = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            boolean flags = oof[i] >= threshold;
+            if (examples.get(i).emergency()) {
+                caught += flags ? 1 : 0;
+            } else {
+                flagged += flags ? 1 : 0;
+            }
+        }
+        Fit all = fit(examples);
+        float[] weights = new float[BUCKETS];
+        for (int i = 0; i < BUCKETS; i++) {
+            weights[i] = (float) all.weights[i];
+        }
+        return new Trained(new SafetyModel(BUCKETS, all.bias, threshold, weights), examples.size(), emergencies,
+                caught, flagged);
+    }
+
+    static Example example(Analyzer analyzer, String text, boolean emergency) {
+        return new Example(SafetyModel.features(TokenGraph.analyze(analyzer, text), BUCKETS), emergency, text);
+    }
+
+    /** Weights by stochastic gradient descent on the weighted log loss, in a fixed shuffled order. */
+    private static Fit fit(List<Example> examples) {
+        double[] w = new double[BUCKETS];
+        double bias = 0;
+        Random random = new Random(15);
+        int[] order = new int[examples.size()];
+        Arrays.setAll(order, i -> i);
+        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            double rate = LEARNING_RATE / (1 + epoch * 0.05);
+            for (int k : order) {
+                Example e = examples.get(k);
+                double z = bias;
+                for (int f : e.features()) {
+                    z += w[f];
+                }
+                double p = 1 / (1 + Math.exp(-z));
+                double gradient = (p - (e.emergency() ? 1 : 0)) * (e.emergency() ? POSITIVE_WEIGHT : 1);
+                bias -= rate * gradient;
+                for (int f : e.features()) {
+                    w[f] -= rate * (gradient + L2 * w[f]);
+                }
+            }
+        }
+        return new Fit(w, bias);
+    }
+
+    private record Fit(double[] weights, double bias) {
+        double score(int[] features) {
+            double z = bias;
+            for (int f : features) {
+                z += weights[f];
+            }
+            return 1 / (1 + Math.exp(-z));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package vn.citizenqa.indexbuilder.eval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One message of the labelled safety set ({@code knowledge/eval/safety/*.tsv}:
+ * {@code label<TAB>family<TAB>source<TAB>text}). The source is the address a real message was collected from,
+ * or {@code written} for one written in everyday words for the set.
+ *
+ * @param family what kind of message within its label (fire, flood, debt-harassment, fire-safety…)
+ */
+public record SafetyCase(Label label, String family, String source, String text, int line) {
+
+    /** What the message is, and so what the assistant must do with it. */
+    public enum Label {
+        /** Danger now: URGENT, the numbers first. */
+        EMERGENCY,
+        /** A crime, a scam suffered, harassment or disorder: to officers (HIGH), with an acknowledgement. */
+        CRIME_REPORT,
+        /** "Is this a scam?": an answer from knowledge/warnings. */
+        SCAM_CHECK,
+        /** A procedure or other question with a fire, weapon, crime or danger word in it: never URGENT. */
+        NEAR_MISS
+    }
+
+    public boolean real() {
+        return !source.equals("written");
+    }
+
+    /** Reads a set; every line must be well formed (the problems name the file and line). */
+    public static List<SafetyCase> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<SafetyCase> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || (i == 0 && line.startsWith("label\t"))) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            String where = file + ":" + (i + 1) + ": ";
+            if (f.length != 4) {
+                problems.add(where + "expected 'label<TAB>family<TAB>source<TAB>text', found " + f.length + " fields");
+                continue;
+            }
+            Label label;
+            try {
+                label = Label.valueOf(f[0].strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(where + "label: unknown '" + f[0] + "' (expected EMERGENCY, CRIME_REPORT, SCAM_CHECK or NEAR_MISS)");
+                continue;
+            }
+            String source = f[2].strip();
+            if (!source.equals("written") && !source.startsWith("http")) {
+                problems.add(where + "source: '" + source + "' is neither an address nor 'written'");
+                continue;
+            }
+            if (f[3].isBlank() || f[1].isBlank()) {
+                problems.add(where + (f[1].isBlank() ? "family" : "text") + ": empty");
+                continue;
+            }
+            out.add(new SafetyCase(label, f[1].strip(), source, f[3], i + 1));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
+        return out;
+    }
+}
