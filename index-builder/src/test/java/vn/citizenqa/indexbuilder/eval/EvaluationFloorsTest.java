@@ -67,7 +67,7 @@ class EvaluationFloorsTest {
         Evaluation.Scores s = scores(TestKnowledge.assistant(), QuestionSetTest.REAL_DEV);
         String report = report(QuestionSetTest.REAL_DEV);
         assertAll(
-                () -> assertTrue(s.top1() >= 0.88, "top-1 " + s.top1() + "\n" + report),
+                () -> assertTrue(s.top1() >= 0.85, "top-1 " + s.top1() + "\n" + report),
                 () -> assertTrue(s.answeredRight() >= 0.55, "answered right " + s.answeredRight() + "\n" + report),
                 () -> assertTrue(s.rightOffered() >= 0.93, "right answered or offered " + s.rightOffered() + "\n" + report),
                 () -> assertTrue(s.wrongAnswerRate() <= 0.015, "wrong answers " + s.wrongAnswerRate() + "\n" + report),
