@@ -28,8 +28,8 @@ import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.dynamo.DynamoDbSettings;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
 import vn.citizenqa.functions.dynamo.TableSetup;
-import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.runner.EventSigning;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /**
  * Cold start: a fresh JVM from process start to the first webhook response, as a user runs it

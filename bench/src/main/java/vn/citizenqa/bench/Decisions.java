@@ -16,8 +16,9 @@ final class Decisions {
     private Decisions() {
     }
 
-    /** The timed decisions and the rate of the timed rounds (wall clock over them). */
     /**
+     * The timed decisions and the rate of the timed rounds (wall clock over them).
+     *
      * @param latencies each decision's wall-clock time
      * @param cpu each decision's CPU time on its thread: the wall-clock time less any wait for a core on a busy machine
      * @param perSecond decisions per second of wall-clock time over the timed rounds

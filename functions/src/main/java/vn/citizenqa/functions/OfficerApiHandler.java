@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import vn.citizenqa.functions.console.ConsoleAssets;
 import vn.citizenqa.functions.console.ConsoleSettings;
+import vn.citizenqa.functions.logging.LogContext;
 import vn.citizenqa.functions.officer.OfficerApi;
 import vn.citizenqa.functions.officer.OfficerJson;
 
@@ -51,6 +52,15 @@ public final class OfficerApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        LogContext.begin(LogContext.requestId(context, event.getRequestContext() == null ? null : event.getRequestContext().getRequestId()));
+        try {
+            return handle(event);
+        } finally {
+            LogContext.end();
+        }
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         if (ConsoleAssets.serves(path(event))) {
             ConsoleAssets.Response file = console.serve(method(event), path(event));
             return APIGatewayV2HTTPResponse.builder()

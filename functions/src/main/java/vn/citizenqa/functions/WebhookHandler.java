@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import vn.citizenqa.functions.channel.Webhook;
 import vn.citizenqa.functions.channel.WebhookRequest;
 import vn.citizenqa.functions.channel.WebhookResponse;
+import vn.citizenqa.functions.logging.LogContext;
 
 /**
  * The webhook function behind the HTTP API (payload 2.0): {@code GET /webhook/messenger},
@@ -34,6 +35,15 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        LogContext.begin(LogContext.requestId(context, event.getRequestContext() == null ? null : event.getRequestContext().getRequestId()));
+        try {
+            return handle(event);
+        } finally {
+            LogContext.end();
+        }
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         WebhookResponse response;
         try {
             long size = encodedSize(event);

@@ -24,9 +24,9 @@ import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
-import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.functions.officer.OfficerJson;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /**
  * Abuse through the real webhook on DynamoDB: a citizen (or a bot) flooding a page is rate-limited across containers,

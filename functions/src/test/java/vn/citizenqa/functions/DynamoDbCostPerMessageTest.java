@@ -36,8 +36,8 @@ import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
-import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /**
  * What one citizen's message costs in DynamoDB, measured on the server (every call asks for its consumed capacity):

@@ -32,9 +32,9 @@ import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.Webhook;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.channel.zalo.ZaloSignature;
+import vn.citizenqa.functions.testsupport.HostileInputs;
 import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.standin.HttpApiEvents;
-import vn.citizenqa.functions.testsupport.HostileInputs;
 
 /**
  * Anyone can post anything to a public page's webhook. Generated hostile requests (fixed seeds, bounded counts) go

@@ -16,8 +16,8 @@ import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
-import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /** The webhook's once-only guarantees on a real DynamoDB-compatible server (conditional writes, not a map). */
 class WebhookOnDynamoDbTest {

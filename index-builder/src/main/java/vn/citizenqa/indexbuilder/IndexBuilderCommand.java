@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * The editors' and the build's command line.
  * <pre>
  *   validate --knowledge DIR          check every knowledge file, list every problem
- *   build --knowledge DIR --out DIR   validate, then write the index the functions ship
+ *   build --knowledge DIR --out DIR [--quiet]   validate, then write the index the functions ship
  *   evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
  *                                     run a labelled question set and print the figures of issue 3
  *   evaluate-safety --knowledge DIR --set FILE
@@ -21,7 +21,15 @@ public final class IndexBuilderCommand {
     private IndexBuilderCommand() {
     }
 
+    /**
+     * Lucene says at every start that the incubating vector module is not enabled; building a few-MB index gains
+     * nothing from it. Held here so the setting is not garbage-collected.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
     public static void main(String[] args) {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
         // Vietnamese reports whatever the terminal's default encoding.
         PrintStream out = new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
@@ -52,8 +60,10 @@ public final class IndexBuilderCommand {
                         return 2;
                     }
                     IndexBuild.Result r = new IndexBuild().build(knowledge, Path.of(outDir));
-                    out.println("index built: " + r.entries() + " procedures, content " + r.contentHash().substring(0, 12)
-                            + ", in " + r.out());
+                    if (!flag(args, "--quiet")) {
+                        out.println("index built: " + r.entries() + " procedures, content " + r.contentHash().substring(0, 12)
+                                + ", in " + r.out());
+                    }
                 }
                 case "explain" -> {
                     var assistant = vn.citizenqa.indexbuilder.eval.LocalAssistant.build(knowledge).assistant();
@@ -120,7 +130,7 @@ public final class IndexBuilderCommand {
     static String usage() {
         return """
                 usage: index-builder validate --knowledge DIR
-                       index-builder build --knowledge DIR --out DIR
+                       index-builder build --knowledge DIR --out DIR [--quiet]
                        index-builder evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
                        index-builder evaluate-safety --knowledge DIR --set FILE
                        index-builder explain --knowledge DIR "message" ...""";

@@ -19,6 +19,8 @@ import vn.citizenqa.functions.json.DecisionJson;
  */
 public final class AskCommand {
 
+    static final String USAGE = "ask [--json] [--context PROCEDURE_ID] \"question\"  |  ask --json --batch < messages.txt";
+
     private final Assistant assistant;
 
     public AskCommand(Assistant assistant) {
@@ -37,12 +39,18 @@ public final class AskCommand {
                 case "--batch" -> batch = true;
                 case "--context" -> {
                     if (i + 1 >= args.size()) {
-                        err.println("--context needs a procedure id");
+                        err.println("--context needs a procedure id\nusage: " + USAGE);
                         return 2;
                     }
                     context = args.get(++i);
                 }
-                default -> words.add(a);
+                default -> {
+                    if (a.startsWith("--")) {
+                        err.println("unknown option " + a + "\nusage: " + USAGE);
+                        return 2;
+                    }
+                    words.add(a);
+                }
             }
         }
         if (context != null && assistant.knowledgeBase().find(context).isEmpty()) {
@@ -59,7 +67,7 @@ public final class AskCommand {
             return 0;
         }
         if (words.isEmpty()) {
-            err.println("usage: ask [--json] [--context PROCEDURE_ID] \"question\"  |  ask --json --batch < questions.txt");
+            err.println("usage: " + USAGE);
             return 2;
         }
         print(assistant.decide(String.join(" ", words), ctx), drafter, json, out);

@@ -1,18 +1,37 @@
 package vn.citizenqa.runner;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import vn.citizenqa.functions.LogFormat;
 import vn.citizenqa.functions.Wiring;
 
 /** The runnable jar: local commands around the same code the Lambda handlers run. */
 public final class CitizenQa {
+
+    /** A command, its usage line (each command's own) and what it does, as {@code help} lists them. */
+    record Command(String name, String usage, String purpose) {
+    }
+
+    static final List<Command> COMMANDS = List.of(
+            new Command("ask", AskCommand.USAGE, "the reply a citizen would get (--batch: one JSON decision per input line)"),
+            new Command("serve", ServeCommand.USAGE, "the functions' HTTP routes on 127.0.0.1"),
+            new Command("invoke", InvokeCommand.USAGE, "one event through a template.yaml function, response as JSON"),
+            new Command("stand-in", StandInCommand.USAGE, "a local Graph API / Zalo API stand-in printing replies"),
+            new Command("sign-events", SignEventsCommand.USAGE, "(re)sign the sample events in events/"),
+            new Command("token", TokenCommand.USAGE, "an officer token for serve (local only)"),
+            new Command("suggestions", SuggestionsCommand.USAGE, "officers' suggestions as knowledge-base edits"),
+            new Command("setup-table", SetupTableCommand.USAGE, "create the DynamoDB table TABLE_NAME (safe to repeat)"),
+            new Command("register-pages", RegisterPagesCommand.USAGE, "register pages and their units in the table TABLE_NAME"),
+            new Command("units", UnitsCommand.USAGE, "units in the table TABLE_NAME (safe to repeat)"),
+            new Command("violations", ViolationsCommand.USAGE, "a traffic unit's camera-recorded violations"));
 
     private CitizenQa() {
     }
@@ -21,19 +40,33 @@ public final class CitizenQa {
         LogFormat.install();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int status = run(args, System.in, out, err);
+        out.flush();
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs one command; returns its exit status (0 done, 1 failed, 2 wrong usage). */
+    static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0) {
             err.println(usage());
-            System.exit(2);
+            return 2;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        Optional<Command> command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst();
+        if (command.isPresent() && (rest.contains("--help") || rest.contains("-h"))) {
+            out.println("usage: java -jar citizen-qa.jar " + command.get().usage() + "\n  " + command.get().purpose());
+            return 0;
         }
         if (List.of("ask", "invoke", "serve").contains(args[0])) {
             Wiring.openAssistantInBackground();
         }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        int status = switch (args[0]) {
+        return switch (args[0]) {
             case "ask" -> new AskCommand(Wiring.assistant()).run(rest,
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err);
+                    new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), out, err);
             case "serve" -> new ServeCommand().run(rest, out, err);
-            case "invoke" -> new InvokeCommand().run(rest, System.in, out, err);
+            case "invoke" -> new InvokeCommand().run(rest, stdin, out, err);
             case "stand-in" -> new StandInCommand().run(rest, out, err);
             case "sign-events" -> new SignEventsCommand().run(rest, out, err);
             case "token" -> new TokenCommand(System.getenv(), Clock.systemUTC()).run(rest, out, err);
@@ -52,29 +85,13 @@ public final class CitizenQa {
                 yield 2;
             }
         };
-        out.flush();
-        if (status != 0) {
-            System.exit(status);
-        }
     }
 
     static String usage() {
-        return """
-                usage: java -jar citizen-qa.jar COMMAND
-                  ask [--json] [--context PROCEDURE_ID] "question"   the reply a citizen would get
-                  ask --json --batch < messages.txt                   one JSON decision per input line
-                  serve [--port 3000] [--env-vars FILE]               the functions' HTTP routes on 127.0.0.1
-                  invoke FUNCTION EVENT_FILE [--env-vars FILE] [--template FILE] [--parameter-overrides "K=V …"]
-                                                                      one event through a template.yaml function, response as JSON
-                  stand-in [--port 9000] [--expire-zalo-token TOKEN]  a local Graph API / Zalo API stand-in printing replies
-                  sign-events [DIR] [--env-vars FILE] [--check]       (re)sign the sample events in events/
-                  token --sub NAME --group officer|supervisor [--unit UNIT] [--hours N]
-                                                                      an officer token for serve (local only)
-                  suggestions export [--out DIR] [--mark-exported]   officers' suggestions as knowledge-base edits
-                  setup-table                                         create the DynamoDB table TABLE_NAME (safe to repeat)
-                  register-pages FILE [--replace]                     register pages and their units in the table TABLE_NAME
-                  units list | add --id ID --name "NAME" [--parent P] [--traffic] | rename --id ID --name "NAME"
-                        | merge --from ID --into ID                   units in the table TABLE_NAME (safe to repeat)
-                  violations import --unit UNIT FILE.csv             a traffic unit's camera-recorded violations""";
+        StringBuilder b = new StringBuilder("usage: java -jar citizen-qa.jar COMMAND   (COMMAND --help for one command)");
+        for (Command c : COMMANDS) {
+            b.append("\n  ").append(c.usage()).append("\n      ").append(c.purpose());
+        }
+        return b.toString();
     }
 }

@@ -92,6 +92,8 @@ public final class EnvVars {
         JsonNode root;
         try {
             root = JsonFields.read(Files.readAllBytes(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("--env-vars " + file + ": no such file (" + file.toAbsolutePath() + ")", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("--env-vars " + file + ": " + e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -45,7 +46,7 @@ public final class InvokeCommand {
 
     /** @return 0 when the handler answered, 1 when it threw (the error printed as JSON), 2 when it could not be run */
     public int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
-        Options options = Options.parse(args, err, USAGE, 2);
+        Options options = Options.parse(args, err, USAGE, 2, Set.of("--env-vars", "--template", "--parameter-overrides"));
         if (options == null) {
             return 2;
         }

@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.functions.console.ConsoleAssets;
+import vn.citizenqa.functions.http.ApiRoutes;
 
 /**
  * The functions the local runner can run, by their names in {@code template.yaml}, and the routes each serves.
@@ -18,10 +19,15 @@ import vn.citizenqa.functions.console.ConsoleAssets;
  */
 public final class LocalFunctions {
 
-    /** An HTTP API function: what it is called, the paths it serves, and how to build its handler. */
-    public record LocalFunction(String name, List<String> pathPrefixes, Factory factory) {
-        public boolean serves(String path) {
-            return pathPrefixes.stream().anyMatch(path::startsWith);
+    /** An HTTP API function: which it is (its routes are {@link ApiRoutes}'), and how to build its handler. */
+    public record LocalFunction(ApiRoutes.Function function, Factory factory) {
+        public String name() {
+            return function.logicalId();
+        }
+
+        /** Its routes' keys, as API Gateway writes them. */
+        public List<String> routes() {
+            return ApiRoutes.ALL.stream().filter(r -> r.function() == function).map(ApiRoutes.Route::key).toList();
         }
     }
 
@@ -31,11 +37,10 @@ public final class LocalFunctions {
     }
 
     public static final List<LocalFunction> ALL = List.of(
-            new LocalFunction("WebhookFunction", List.of("/webhook/"), LocalHandlers::webhook),
+            new LocalFunction(ApiRoutes.Function.WEBHOOK, LocalHandlers::webhook),
             // In AWS the HTTP API's JWT authorizer checks the Cognito token; locally the HS256 stand-in does.
             // /console is the officer console's page, public in both.
-            new LocalFunction("OfficerApiFunction", List.of("/escalations", "/stats", "/units", "/procedures", "/violations",
-                    ConsoleAssets.PREFIX),
+            new LocalFunction(ApiRoutes.Function.OFFICER_API,
                     (env, store) -> new LocalOfficerAuthorizer(devTokens(env), ConsoleAssets::serves, LocalHandlers.officerApi(env, store))));
 
     private LocalFunctions() {
@@ -45,6 +50,11 @@ public final class LocalFunctions {
     private static DevTokens devTokens(Map<String, String> env) {
         String secret = env.get(DevTokens.SECRET_VARIABLE);
         return secret == null || secret.isBlank() ? null : new DevTokens(secret, Clock.systemUTC());
+    }
+
+    /** The function whose routes have this path (it answers a wrong method itself, as in Lambda). */
+    public static Optional<LocalFunction> serving(String path) {
+        return ApiRoutes.functionServing(path).flatMap(f -> ALL.stream().filter(l -> l.function() == f).findFirst());
     }
 
     public static Optional<LocalFunction> named(String name) {

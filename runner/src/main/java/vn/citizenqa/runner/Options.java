@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The local commands' shared options: {@code --port N}, {@code --env-vars FILE}, {@code --template FILE},
@@ -20,13 +21,21 @@ record Options(Integer port, Path envVars, Path template, String parameterOverri
             "--template", "a file",
             "--parameter-overrides", "\"Key=Value …\"");
 
-    /** Parses, or prints the usage to {@code err} and returns null. */
-    static Options parse(List<String> args, PrintStream err, String usage, int positionalCount) {
+    /**
+     * Parses, or prints what is wrong and the usage to {@code err} and returns null.
+     *
+     * @param allowed the options this command takes (valued ones and flags); any other {@code --option} is refused
+     */
+    static Options parse(List<String> args, PrintStream err, String usage, int positionalCount, Set<String> allowed) {
         Map<String, String> values = new HashMap<>();
         List<String> flags = new ArrayList<>();
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
+            if (a.startsWith("-") && a.length() > 1 && !allowed.contains(a)) {
+                err.println("unknown option " + a + "\nusage: " + usage);
+                return null;
+            }
             if (VALUED.containsKey(a)) {
                 if (i + 1 >= args.size() || a.equals("--port") && !validPort(args.get(i + 1))) {
                     err.println(a + " needs " + VALUED.get(a) + "\nusage: " + usage);
@@ -47,6 +56,15 @@ record Options(Integer port, Path envVars, Path template, String parameterOverri
                 values.containsKey("--env-vars") ? Path.of(values.get("--env-vars")) : null,
                 values.containsKey("--template") ? Path.of(values.get("--template")) : null,
                 values.get("--parameter-overrides"), flags, positional);
+    }
+
+    /** What is wrong with a command's first argument when it is not one of its actions ("" when there is none). */
+    static String notAnAction(List<String> args) {
+        if (args.isEmpty()) {
+            return "";
+        }
+        String first = args.getFirst();
+        return first.startsWith("-") ? "unknown option " + first + "\n" : "unknown action '" + first + "'\n";
     }
 
     private static boolean validPort(String s) {

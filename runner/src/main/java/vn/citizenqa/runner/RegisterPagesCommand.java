@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.functions.PagesFile;
@@ -16,10 +17,10 @@ import vn.citizenqa.functions.PagesFile;
  */
 public final class RegisterPagesCommand {
 
-    private static final String USAGE = "register-pages FILE [--replace]   (TABLE_NAME, AWS_REGION; DYNAMODB_ENDPOINT for a local table)";
+    static final String USAGE = "register-pages FILE [--replace]   (TABLE_NAME, AWS_REGION; DYNAMODB_ENDPOINT for a local table)";
 
     public int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-        Options options = Options.parse(args, err, USAGE, 1);
+        Options options = Options.parse(args, err, USAGE, 1, Set.of("--replace"));
         if (options == null) {
             return 2;
         }

@@ -11,8 +11,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -20,9 +23,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import vn.citizenqa.standin.HttpApiEvents;
 import vn.citizenqa.core.store.Store;
+import vn.citizenqa.functions.WebhookSettings;
 import vn.citizenqa.functions.Wiring;
+import vn.citizenqa.functions.console.ConsoleAssets;
+import vn.citizenqa.functions.dynamo.DynamoDbSettings;
+import vn.citizenqa.functions.http.ApiRoutes;
+import vn.citizenqa.standin.HttpApiEvents;
 
 /**
  * {@code serve [--port N] [--env-vars FILE]}: the functions' routes over HTTP on 127.0.0.1, each request turned
@@ -30,6 +37,7 @@ import vn.citizenqa.functions.Wiring;
  */
 public final class ServeCommand {
 
+    static final String USAGE = "serve [--port N] [--env-vars FILE]";
     public static final int DEFAULT_PORT = 3000;
     /** The most an HTTP API passes to a function (10 MB). */
     static final int API_GATEWAY_MAX_BODY = 10 * 1024 * 1024;
@@ -37,13 +45,26 @@ public final class ServeCommand {
     /** A running server (tests start one on port 0 and close it). */
     public static final class Running implements AutoCloseable {
         private final HttpServer server;
+        private final String store;
+        private final List<String> channels;
 
-        Running(HttpServer server) {
+        Running(HttpServer server, String store, List<String> channels) {
             this.server = server;
+            this.store = store;
+            this.channels = channels;
         }
 
         public int port() {
             return server.getAddress().getPort();
+        }
+
+        /** What serve prints once it listens: where, which store, queue and channels, and the console's address. */
+        public String startupLine() {
+            String base = "http://127.0.0.1:" + port();
+            return "citizen-qa serving on " + base + "; store: " + store
+                    + "; queue: none (each message is handled within its webhook call); channels: "
+                    + (channels.isEmpty() ? "none configured (webhooks answer 503)" : String.join(", ", channels))
+                    + "; officer console: " + base + ConsoleAssets.PREFIX + "/ (Ctrl-C stops)";
         }
 
         @Override
@@ -53,24 +74,22 @@ public final class ServeCommand {
     }
 
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
-        Options options = Options.parse(args, err, "serve [--port N] [--env-vars FILE]", 0);
+        Options options = Options.parse(args, err, USAGE, 0, Set.of("--port", "--env-vars"));
         if (options == null) {
             return 2;
         }
+        int port = options.port() == null ? DEFAULT_PORT : options.port();
         Running running;
         try {
-            running = start(options.port() == null ? DEFAULT_PORT : options.port(), options.envVars(), out);
+            running = start(port, options.envVars(), out);
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println(e.getMessage());
             return 2;
         } catch (java.net.BindException e) {
-            err.println("port " + options.port() + " is in use: choose another with --port");
+            err.println("port " + port + " is in use: choose another with --port");
             return 2;
         }
-        out.println("citizen-qa serving on http://127.0.0.1:" + running.port() + " (Ctrl-C stops)");
-        for (var f : LocalFunctions.ALL) {
-            out.println("  " + f.name() + ": " + String.join(", ", f.pathPrefixes()) + "…");
-        }
+        out.println(running.startupLine());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();
@@ -84,10 +103,20 @@ public final class ServeCommand {
     public static Running start(int port, java.nio.file.Path envVars, PrintStream log) throws IOException {
         Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new LinkedHashMap<>();
         Store store = null;
+        String storeDescription = null;
+        List<String> channels = List.of();
         for (var f : LocalFunctions.ALL) {
             Map<String, String> env = EnvVars.forFunction(envVars, f.name());
             if (store == null) {
                 store = Wiring.store(env);
+                storeDescription = DynamoDbSettings.fromEnvironment(env)
+                        .map(d -> "DynamoDB table " + d.tableName() + " at " + d.location())
+                        .orElse("in-process (forgotten on exit; set TABLE_NAME for DynamoDB)");
+            }
+            if (f.function() == ApiRoutes.Function.WEBHOOK) {
+                WebhookSettings settings = WebhookSettings.from(env);
+                channels = Stream.of(settings.messengerConfigured() ? "messenger" : null, settings.zaloConfigured() ? "zalo" : null)
+                        .filter(Objects::nonNull).toList();
             }
             handlers.put(f.name(), f.factory().build(env, store));
         }
@@ -95,14 +124,14 @@ public final class ServeCommand {
         server.createContext("/", exchange -> serve(exchange, handlers, log));
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
-        return new Running(server);
+        return new Running(server, storeDescription, channels);
     }
 
     private static void serve(HttpExchange exchange, Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers,
                               PrintStream log) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
-            var function = LocalFunctions.ALL.stream().filter(f -> f.serves(path)).findFirst();
+            var function = LocalFunctions.serving(path);
             if (function.isEmpty()) {
                 write(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
                 return;

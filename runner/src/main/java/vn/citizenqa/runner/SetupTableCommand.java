@@ -18,9 +18,12 @@ import vn.citizenqa.functions.dynamo.TableSetup;
  */
 public final class SetupTableCommand {
 
+    static final String USAGE = "setup-table   (reads TABLE_NAME, DYNAMODB_ENDPOINT, AWS_REGION)";
+
     public int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (!args.isEmpty()) {
-            err.println("setup-table takes no arguments; it reads TABLE_NAME, DYNAMODB_ENDPOINT and AWS_REGION");
+            err.println((args.getFirst().startsWith("-") ? "unknown option " + args.getFirst() + "; " : "")
+                    + "setup-table takes no arguments; it reads TABLE_NAME, DYNAMODB_ENDPOINT and AWS_REGION\nusage: " + USAGE);
             return 2;
         }
         Optional<DynamoDbSettings> configured;

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import vn.citizenqa.functions.WebhookSettings;
 
@@ -14,10 +15,10 @@ import vn.citizenqa.functions.WebhookSettings;
  */
 public final class SignEventsCommand {
 
-    private static final String USAGE = "sign-events [DIR] [--env-vars FILE] [--check]";
+    static final String USAGE = "sign-events [DIR] [--env-vars FILE] [--check]";
 
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        Options options = Options.parse(args, err, USAGE, -1);
+        Options options = Options.parse(args, err, USAGE, -1, Set.of("--env-vars", "--check"));
         if (options == null || options.positional().size() > 1 || options.flags().stream().anyMatch(f -> !f.equals("--check"))) {
             if (options != null) {
                 err.println("usage: " + USAGE);

@@ -15,7 +15,7 @@ import vn.citizenqa.standin.ChannelStandIn;
 public final class StandInCommand {
 
     public static final int DEFAULT_PORT = 9000;
-    private static final String USAGE = "stand-in [--port N] [--expire-zalo-token TOKEN]";
+    static final String USAGE = "stand-in [--port N] [--expire-zalo-token TOKEN]";
 
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
         int port = DEFAULT_PORT;
@@ -27,7 +27,10 @@ public final class StandInCommand {
             } else if (a.equals("--expire-zalo-token") && i + 1 < args.size()) {
                 expired = args.get(++i);
             } else {
-                err.println("usage: " + USAGE);
+                String problem = a.equals("--port") ? "--port needs a port number (0-65535)"
+                        : a.equals("--expire-zalo-token") ? "--expire-zalo-token needs a token"
+                        : a.startsWith("-") ? "unknown option " + a : "unexpected argument '" + a + "'";
+                err.println(problem + "\nusage: " + USAGE);
                 return 2;
             }
         }

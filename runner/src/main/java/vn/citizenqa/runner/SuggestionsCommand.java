@@ -29,7 +29,7 @@ import vn.citizenqa.core.store.Suggestions;
  */
 public final class SuggestionsCommand {
 
-    static final String USAGE = "usage: suggestions export [--out DIR] [--mark-exported]";
+    static final String USAGE = "suggestions export [--out DIR] [--mark-exported]";
     static final String DEFAULT_OUT = "suggestions-export";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +46,7 @@ public final class SuggestionsCommand {
 
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         if (args.isEmpty() || !args.getFirst().equals("export")) {
-            err.println(USAGE);
+            err.println(Options.notAnAction(args) + "usage: " + USAGE);
             return 2;
         }
         Path dir = Path.of(DEFAULT_OUT);
@@ -56,13 +56,14 @@ public final class SuggestionsCommand {
                 case "--mark-exported" -> mark = true;
                 case "--out" -> {
                     if (i + 1 >= args.size()) {
-                        err.println("--out needs a directory\n" + USAGE);
+                        err.println("--out needs a directory\nusage: " + USAGE);
                         return 2;
                     }
                     dir = Path.of(args.get(++i));
                 }
                 default -> {
-                    err.println("unexpected argument '" + args.get(i) + "'\n" + USAGE);
+                    err.println((args.get(i).startsWith("-") ? "unknown option " + args.get(i) : "unexpected argument '" + args.get(i) + "'")
+                            + "\nusage: " + USAGE);
                     return 2;
                 }
             }
@@ -103,7 +104,7 @@ public final class SuggestionsCommand {
         }
         y.append("\n# from officers' answers, exported ").append(exportedAt).append(".\n")
                 .append("# Review each question: copy those that fit into the file's sample_questions (personal data\n")
-                .append("# is masked as [phone], [id] ...: reword such questions), then delete this file.\n");
+                .append("# is masked as [phone], [id-number], [email], [account-number]: reword such questions), then delete this file.\n");
         y.append("procedure: ").append(quoted(procedureId)).append('\n');
         y.append("title: ").append(title == null ? "null" : quoted(title)).append('\n');
         y.append("file: ").append(quoted("knowledge/procedures/" + procedureId + ".yaml")).append('\n');

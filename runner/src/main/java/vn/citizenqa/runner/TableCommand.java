@@ -51,7 +51,7 @@ final class TableCommand {
             } else if (flags.contains(a)) {
                 given.add(a);
             } else if (a.startsWith("--")) {
-                err.println("unknown option '" + a + "'\nusage: " + usage);
+                err.println("unknown option " + a + "\nusage: " + usage);
                 return Optional.empty();
             } else {
                 positional.add(a);

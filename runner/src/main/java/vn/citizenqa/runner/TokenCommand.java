@@ -17,7 +17,7 @@ import vn.citizenqa.core.officer.Role;
  */
 public final class TokenCommand {
 
-    static final String USAGE = "usage: token --sub NAME --group officer|supervisor [--unit UNIT] [--hours N]"
+    static final String USAGE = "token --sub NAME --group officer|supervisor [--unit UNIT] [--hours N]"
             + "   (signs with " + DevTokens.SECRET_VARIABLE + "; local development only)";
 
     private final Map<String, String> env;
@@ -35,8 +35,10 @@ public final class TokenCommand {
         long hours = 12;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (!List.of("--sub", "--unit", "--group", "--hours").contains(a) || i + 1 >= args.size()) {
-                err.println((a.startsWith("--") ? a + " needs a value" : "unexpected argument '" + a + "'") + "\n" + USAGE);
+            boolean known = List.of("--sub", "--unit", "--group", "--hours").contains(a);
+            if (!known || i + 1 >= args.size()) {
+                err.println((known ? a + " needs a value" : a.startsWith("-") ? "unknown option " + a : "unexpected argument '" + a + "'")
+                        + "\nusage: " + USAGE);
                 return 2;
             }
             String v = args.get(++i).strip();
@@ -59,7 +61,7 @@ public final class TokenCommand {
             }
         }
         if (sub == null || sub.isEmpty() || groups.isEmpty()) {
-            err.println("--sub and --group are required\n" + USAGE);
+            err.println("--sub and --group are required\nusage: " + USAGE);
             return 2;
         }
         var role = Role.fromGroups(groups);

@@ -52,7 +52,7 @@ public final class UnitsCommand {
             default -> null;
         };
         if (required == null || !a.positional().isEmpty()) {
-            err.println("usage: " + USAGE);
+            err.println((required == null ? Options.notAnAction(args) : "") + "usage: " + USAGE);
             return 2;
         }
         for (String r : required) {

@@ -34,7 +34,7 @@ public final class ViolationsCommand {
 
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || !args.getFirst().equals("import")) {
-            err.println("usage: " + USAGE);
+            err.println(Options.notAnAction(args) + "usage: " + USAGE);
             return 2;
         }
         var parsed = TableCommand.parse(args.subList(1, args.size()), Set.of("--unit"), Set.of(), err, USAGE);

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import vn.citizenqa.standin.HttpApiEvents;
 import vn.citizenqa.core.store.MutableClock;
+import vn.citizenqa.standin.HttpApiEvents;
 
 class LocalOfficerAuthorizerTest {
 

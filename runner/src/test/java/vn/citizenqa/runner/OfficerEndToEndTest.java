@@ -28,11 +28,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
-import vn.citizenqa.standin.ChannelStandIn;
-import vn.citizenqa.runner.DevTokens;
-import vn.citizenqa.runner.ServeCommand;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
 import vn.citizenqa.functions.testsupport.TestJson;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /**
  * The officers' path end to end, as it runs locally: {@code serve} over real HTTP, the store on a real

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,12 +38,11 @@ import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.channel.zalo.ZaloSignature;
 import vn.citizenqa.functions.dynamo.StoreTable;
-import vn.citizenqa.standin.ChannelStandIn;
-import vn.citizenqa.runner.DevTokens;
-import vn.citizenqa.runner.ServeCommand;
+import vn.citizenqa.functions.logging.JsonLogFormatter;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
 import vn.citizenqa.functions.testsupport.TcpRelay;
 import vn.citizenqa.functions.testsupport.TestJson;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /**
  * Personal data through a whole flow in {@code serve} on DynamoDB, as an operator runs it: a citizen reports a theft
@@ -83,7 +81,7 @@ class PrivacyFlowTest {
     private final ByteArrayOutputStream serveLog = new ByteArrayOutputStream();
     private final List<String> logged = new ArrayList<>();
     private final Handler capture = new Handler() {
-        private final SimpleFormatter format = new SimpleFormatter();
+        private final JsonLogFormatter format = new JsonLogFormatter();
 
         @Override
         public synchronized void publish(LogRecord record) {
@@ -212,6 +210,20 @@ class PrivacyFlowTest {
         assertEquals(401, officer("GET", "/escalations", tokens.issue("x", WARD, List.of("officer"), Duration.ofMinutes(-10)), null)
                 .status());
 
+        // Every record is one JSON object on one line, with the request's fields beside the message.
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : logged) {
+            assertTrue(line.endsWith(System.lineSeparator()) && line.strip().lines().count() == 1, "one line per record: " + line);
+            JsonNode json = TestJson.MAPPER.readTree(line);
+            assertTrue(json.isObject() && json.path("level").isTextual() && json.path("logger").isTextual()
+                    && json.path("message").isTextual() && json.path("timestamp").isTextual(), line);
+            lines.add(json);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.path("logger").asText().equals("citizenqa.security")
+                && l.path("channel").asText().equals("messenger") && l.path("outcome").asText().equals("rejected")
+                && !l.path("requestId").asText().isEmpty()), "a rejected webhook is logged with its request and channel: " + logged);
+        assertTrue(lines.stream().anyMatch(l -> l.path("message").asText().contains("escalation")
+                && l.path("level").asText().equals("INFO") && !l.path("requestId").asText().isEmpty()), "the escalation is logged: " + logged);
         String logs = String.join("", logged) + serveLog.toString(StandardCharsets.UTF_8);
         assertTrue(logs.contains("citizenqa.security") && logs.contains("escalation") && logs.contains("unreachable"),
                 "the flow was logged: " + logs);

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.functions.WebhookSettings;
 import vn.citizenqa.functions.channel.JsonFields;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /**
  * Every sample event in events/ goes through {@code invoke} — template.yaml's handler and environment, the

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.functions.testsupport.TestJson;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /** The README's example configuration for {@code serve}, pointed at a channel stand-in and a table on a DynamoDB server. */
 final class SampleServeEnv {

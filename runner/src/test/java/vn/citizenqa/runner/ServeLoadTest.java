@@ -32,10 +32,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /**
  * A bounded load through {@code serve} on DynamoDB (dynalite) over loopback HTTP, replies going to the channel

@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import vn.citizenqa.standin.ChannelStandIn;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.store.ClaimResult;
 import vn.citizenqa.core.store.MessageKey;
@@ -34,6 +33,7 @@ import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
 import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
 import vn.citizenqa.functions.testsupport.TcpRelay;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /**
  * {@code serve} with its store on DynamoDB, over real HTTP, as an operator runs it: what is recorded survives a

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import vn.citizenqa.functions.dynamo.StoreTable;
-import vn.citizenqa.runner.CloudFormationYaml;
 
 /**
  * template.yaml's table and {@link StoreTable} (what setup-table creates and the tests run on) must describe the

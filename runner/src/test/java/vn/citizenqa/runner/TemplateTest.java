@@ -36,8 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.citizenqa.functions.QueueWatchHandler;
 import vn.citizenqa.functions.channel.Webhook;
 import vn.citizenqa.functions.console.ConsoleAssets;
+import vn.citizenqa.functions.http.ApiRoutes;
 import vn.citizenqa.functions.officer.OfficerClaims;
-import vn.citizenqa.functions.officer.OfficerRoute;
 import vn.citizenqa.functions.watch.EmbeddedMetrics;
 
 /**
@@ -139,17 +139,11 @@ class TemplateTest {
     @Test
     void everyRouteTheHandlersServeIsDeclaredWithItsAuthorizationAndNothingElseIs() {
         Map<String, RouteDeclaration> expected = new TreeMap<>();
-        RouteDeclaration publicWebhook = new RouteDeclaration("WebhookFunction", "NONE", null);
-        expected.put("GET " + Webhook.MESSENGER_PATH, publicWebhook);
-        expected.put("POST " + Webhook.MESSENGER_PATH, publicWebhook);
-        expected.put("POST " + Webhook.ZALO_PATH, publicWebhook);
-        expected.put("GET /", publicWebhook);
-        for (OfficerRoute route : OfficerRoute.values()) {
-            expected.put(route.method() + " " + route.template(), new RouteDeclaration("OfficerApiFunction", "JWT", "OfficerAuthorizer"));
+        for (ApiRoutes.Route route : ApiRoutes.ALL) {
+            expected.put(route.key(), route.access() == ApiRoutes.Access.PUBLIC
+                    ? new RouteDeclaration(route.function().logicalId(), "NONE", null)
+                    : new RouteDeclaration(route.function().logicalId(), "JWT", "OfficerAuthorizer"));
         }
-        RouteDeclaration publicConsole = new RouteDeclaration("OfficerApiFunction", "NONE", null);
-        expected.put("GET " + ConsoleAssets.PREFIX, publicConsole);
-        expected.put("GET " + ConsoleAssets.PREFIX + "/{proxy+}", publicConsole);
         assertEquals(expected, declaredRoutes());
     }
 
@@ -267,6 +261,8 @@ class TemplateTest {
             JsonNode group = resource(logGroup);
             assertEquals("AWS::Logs::LogGroup", group.path("Type").asText(), id);
             assertEquals(ref("LogRetentionDays"), group.path("Properties").get("RetentionInDays"), id + "'s logs expire");
+            assertEquals("JSON", p.path("LoggingConfig").path("LogFormat").asText(), id + " logs JSON lines");
+            assertEquals(ref("LogLevel"), p.path("LoggingConfig").get("ApplicationLogLevel"), id + "'s log level is the LogLevel parameter");
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.citizenqa.functions.channel;
 
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,18 +12,20 @@ import vn.citizenqa.core.conversation.Outcome;
 import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.functions.channel.messenger.MessengerAdapter;
 import vn.citizenqa.functions.channel.zalo.ZaloAdapter;
+import vn.citizenqa.functions.logging.LogContext;
 
 /**
- * The webhook routes: {@code GET /webhook/messenger} (the subscription handshake), {@code POST /webhook/messenger}
- * and {@code POST /webhook/zalo} (and {@code GET /}, Zalo's domain verification page, when configured). Verifies through the channel's adapter, hands each message to the conversation
+ * The webhook routes ({@link WebhookRoute}): {@code GET /webhook/messenger} (the subscription handshake),
+ * {@code POST /webhook/messenger} and {@code POST /webhook/zalo} (and {@code GET /}, Zalo's domain verification page,
+ * when configured). Verifies through the channel's adapter, hands each message to the conversation
  * service, and turns the outcomes into the status the platform acts on: 200 done, 401 not genuine, 400 not
  * JSON, 413 too large, 502 a reply could not be sent, 503 the store is unreachable or another delivery still holds
  * the message (each makes the platform deliver again).
  */
 public final class Webhook {
 
-    public static final String MESSENGER_PATH = "/webhook/messenger";
-    public static final String ZALO_PATH = "/webhook/zalo";
+    public static final String MESSENGER_PATH = WebhookRoute.MESSENGER_EVENTS.template();
+    public static final String ZALO_PATH = WebhookRoute.ZALO_EVENTS.template();
     /**
      * The largest body read (1 MiB). A platform's event is a few kilobytes, a full Messenger batch well under this;
      * anything larger is refused with 413 before its signature is computed or a byte of it is parsed.
@@ -59,24 +62,21 @@ public final class Webhook {
         if (request.body().length > MAX_BODY_BYTES) {
             return tooLarge(request.path(), request.sourceIp(), request.body().length);
         }
-        String path = request.path().length() > 1 && request.path().endsWith("/")
-                ? request.path().substring(0, request.path().length() - 1) : request.path();
-        return switch (path) {
-            case MESSENGER_PATH -> switch (request.method()) {
-                case "GET" -> messenger == null ? notConfigured("messenger", messengerMissing) : handshake(request);
-                case "POST" -> messenger == null ? notConfigured("messenger", messengerMissing) : deliver("messenger", request, messenger.read(request));
-                default -> WebhookResponse.error(405, "use GET or POST");
-            };
-            case ZALO_PATH -> switch (request.method()) {
-                case "POST" -> zalo == null ? notConfigured("zalo", zaloMissing) : deliver("zalo", request, zalo.read(request));
-                default -> WebhookResponse.error(405, "use POST");
-            };
-            // Zalo verifies the webhook's domain by a meta tag on its home page before it accepts the webhook URL.
-            case "/" -> "GET".equals(request.method()) && zaloSiteVerification != null
+        Optional<WebhookRoute> route = WebhookRoute.match(request.method(), request.path());
+        if (route.isEmpty()) {
+            List<String> methods = WebhookRoute.methodsOf(request.path());
+            return methods.isEmpty() || request.path().equals("/")
+                    ? WebhookResponse.error(404, "no route for " + request.method() + " " + request.path())
+                    : WebhookResponse.error(405, "use " + String.join(" or ", methods));
+        }
+        return switch (route.get()) {
+            case MESSENGER_HANDSHAKE -> messenger == null ? notConfigured("messenger", messengerMissing) : handshake(request);
+            case MESSENGER_EVENTS -> messenger == null ? notConfigured("messenger", messengerMissing) : deliver("messenger", request, messenger.read(request));
+            case ZALO_EVENTS -> zalo == null ? notConfigured("zalo", zaloMissing) : deliver("zalo", request, zalo.read(request));
+            case ZALO_DOMAIN_VERIFICATION -> zaloSiteVerification != null
                     ? new WebhookResponse(200, "text/html; charset=utf-8", "<!doctype html><html><head><meta name=\"zalo-platform-site-verification\" content=\""
                             + zaloSiteVerification + "\" /><title>citizen-qa</title></head><body></body></html>")
                     : WebhookResponse.error(404, "no route for " + request.method() + " " + request.path());
-            default -> WebhookResponse.error(404, "no route for " + request.method() + " " + request.path());
         };
     }
 
@@ -91,8 +91,10 @@ public final class Webhook {
     }
 
     private WebhookResponse deliver(String channel, WebhookRequest request, ParsedWebhook parsed) {
+        LogContext.put(LogContext.Field.CHANNEL, channel);
         return switch (parsed) {
             case ParsedWebhook.Unauthorized u -> {
+                LogContext.put(LogContext.Field.OUTCOME, "rejected");
                 // Never the body: it is unauthenticated input and may hold personal data.
                 SECURITY.log(Level.WARNING, "{0} webhook: rejected, {1}; from {2}; {3} bytes not processed",
                         channel, u.reason(), request.sourceIp(), request.body().length);
@@ -101,6 +103,7 @@ public final class Webhook {
             case ParsedWebhook.Malformed m -> WebhookResponse.error(400, m.reason());
             case ParsedWebhook.Probe p -> WebhookResponse.json(200, JsonFields.newObject().put("status", "ok"));
             case ParsedWebhook.Stale st -> {
+                LogContext.put(LogContext.Field.OUTCOME, "replayed");
                 SECURITY.log(Level.WARNING, "{0} webhook: ignored a replayed event ({1}); from {2}", channel, st.reason(),
                         request.sourceIp());
                 yield WebhookResponse.json(200, JsonFields.newObject().put("status", "ignored")
@@ -130,10 +133,12 @@ public final class Webhook {
             try {
                 outcome = conversations.handle(message);
             } catch (StoreUnavailableException e) {
+                LogContext.put(LogContext.Field.OUTCOME, "store_unreachable");
                 LOG.log(Level.ERROR, channel + " webhook: the store is unreachable; answering 503 so the platform delivers again", e);
                 return WebhookResponse.error(503, "the store is unavailable; deliver again later");
             } catch (RuntimeException e) {
                 // A fault of ours: the platform delivers again, and a redelivery resumes from what was stored.
+                LogContext.put(LogContext.Field.OUTCOME, "failed");
                 LOG.log(Level.ERROR, channel + " webhook: message " + message.messageId() + " failed", e);
                 errors++;
                 continue;
@@ -169,12 +174,15 @@ public final class Webhook {
 
     /** 413 for a body over {@link #MAX_BODY_BYTES}; {@code size} may be an estimate when it was never decoded. */
     public static WebhookResponse tooLarge(String path, String sourceIp, long size) {
+        LogContext.put(LogContext.Field.OUTCOME, "too_large");
         SECURITY.log(Level.WARNING, "webhook {0}: refused a body of about {1} bytes (limit {2}) from {3}", path, size,
                 MAX_BODY_BYTES, sourceIp);
         return WebhookResponse.error(413, "the body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 
     private static WebhookResponse notConfigured(String channel, String missing) {
+        LogContext.put(LogContext.Field.CHANNEL, channel);
+        LogContext.put(LogContext.Field.OUTCOME, "not_configured");
         LOG.log(Level.ERROR, "{0} webhook called but not configured: {1}", channel, missing);
         return WebhookResponse.error(503, channel + " is not configured on this deployment");
     }

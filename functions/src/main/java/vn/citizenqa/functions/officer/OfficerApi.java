@@ -2,8 +2,7 @@ package vn.citizenqa.functions.officer;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +13,7 @@ import vn.citizenqa.core.officer.OfficerDesk;
 import vn.citizenqa.core.officer.OfficerRequestRefused;
 import vn.citizenqa.core.officer.Refusal;
 import vn.citizenqa.core.store.StoreUnavailableException;
+import vn.citizenqa.functions.logging.LogContext;
 
 /**
  * The officer routes over the {@link OfficerDesk}: finds the route, reads the caller from the claims, reads the
@@ -22,7 +22,7 @@ import vn.citizenqa.core.store.StoreUnavailableException;
  */
 public final class OfficerApi {
 
-    private static final Logger LOG = Logger.getLogger(OfficerApi.class.getName());
+    private static final System.Logger LOG = System.getLogger(OfficerApi.class.getName());
     /** The largest body read (64 KiB): a reply is at most 2000 characters, so anything near this is not an officer's. */
     public static final int MAX_BODY_CHARS = 64 * 1024;
     /** The largest violation list read in one request (2 MiB, some 15,000 lines); larger lists are split. */
@@ -63,7 +63,10 @@ public final class OfficerApi {
         }
         Officer officer;
         switch (OfficerClaims.caller(request.claims())) {
-            case OfficerClaims.Caller.Known(Officer o) -> officer = o;
+            case OfficerClaims.Caller.Known(Officer o) -> {
+                officer = o;
+                LogContext.put(LogContext.Field.UNIT, o.unit());
+            }
             case OfficerClaims.Caller.Unauthenticated(String message) -> {
                 return failure(401, "unauthorized", message);
             }
@@ -86,7 +89,7 @@ public final class OfficerApi {
             LOG.log(Level.WARNING, "store unavailable: " + e.getMessage());
             return failure(503, "unavailable", "the store cannot be reached just now; try again in a moment");
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "officer API failed on " + match.get().route(), e);
+            LOG.log(Level.ERROR, "officer API failed on " + match.get().route(), e);
             return failure(500, "internal", "something went wrong on our side; nothing more was done");
         }
     }

@@ -1,12 +1,11 @@
 package vn.citizenqa.functions.officer;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import vn.citizenqa.functions.http.PathTemplate;
 
 /**
  * The officer API's routes: what the handler serves, and what a test holds equal to the OpenAPI description
@@ -64,12 +63,8 @@ public enum OfficerRoute {
         if (method == null || path == null) {
             return Optional.empty();
         }
-        List<String> segments = segments(path);
         for (OfficerRoute route : values()) {
-            if (!route.method.equalsIgnoreCase(method)) {
-                continue;
-            }
-            Map<String, String> params = route.bind(segments);
+            Map<String, String> params = route.method.equalsIgnoreCase(method) ? route.path().bind(path) : null;
             if (params != null) {
                 return Optional.of(new Match(route, params));
             }
@@ -79,52 +74,10 @@ public enum OfficerRoute {
 
     /** Whether any route has this path, whatever the method (so a wrong method can be told from a wrong path). */
     public static boolean knowsPath(String path) {
-        List<String> segments = path == null ? List.of() : segments(path);
-        for (OfficerRoute route : values()) {
-            if (route.bind(segments) != null) {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.stream(values()).anyMatch(route -> route.path().matches(path));
     }
 
-    private Map<String, String> bind(List<String> segments) {
-        List<String> parts = segments(template);
-        if (parts.size() != segments.size()) {
-            return null;
-        }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (int i = 0; i < parts.size(); i++) {
-            String part = parts.get(i);
-            String given = segments.get(i);
-            if (part.startsWith("{") && part.endsWith("}")) {
-                if (given.isEmpty()) {
-                    return null;
-                }
-                params.put(part.substring(1, part.length() - 1), decode(given));
-            } else if (!part.equals(given)) {
-                return null;
-            }
-        }
-        return params;
-    }
-
-    /** Percent-decoding of a path segment ('+' is a plus in a path, not a space). */
-    private static String decode(String segment) {
-        try {
-            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return segment;
-        }
-    }
-
-    private static List<String> segments(String path) {
-        List<String> out = new ArrayList<>();
-        for (String s : path.split("/")) {
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
+    public PathTemplate path() {
+        return new PathTemplate(template);
     }
 }

@@ -34,11 +34,11 @@ import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.functions.channel.Signed;
 import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.channel.zalo.ZaloSignature;
-import vn.citizenqa.standin.ChannelStandIn;
-import vn.citizenqa.runner.DevTokens;
-import vn.citizenqa.runner.ServeCommand;
 import vn.citizenqa.functions.testsupport.NodeTools;
 import vn.citizenqa.functions.testsupport.TestJson;
+import vn.citizenqa.runner.DevTokens;
+import vn.citizenqa.runner.ServeCommand;
+import vn.citizenqa.standin.ChannelStandIn;
 
 /**
  * The officer console in a real browser: {@code serve} on loopback (the webhook and the officer API over one
