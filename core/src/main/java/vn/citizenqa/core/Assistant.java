@@ -10,6 +10,9 @@ import java.util.List;
 import org.apache.lucene.store.Directory;
 
 import vn.citizenqa.core.analysis.Lexicon;
+import vn.citizenqa.core.analysis.MessageStructure;
+import vn.citizenqa.core.analysis.Sentences;
+import vn.citizenqa.core.analysis.TermNotes;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.answer.FineAnswers;
 import vn.citizenqa.core.answer.FollowUps;
@@ -33,6 +36,7 @@ import vn.citizenqa.core.triage.SafetyModel;
 import vn.citizenqa.core.model.ScamWarning;
 import vn.citizenqa.core.triage.ScamWarnings;
 import vn.citizenqa.core.triage.Triage;
+import vn.citizenqa.core.text.Folding;
 import vn.citizenqa.core.triage.TriageSignals;
 
 /**
@@ -69,24 +73,35 @@ public final class Assistant {
     private final FollowUps followUps;
     private final ConfidenceGate gate;
     private final Clock clock;
+    private final TermNotes oldTerms;
+    private final TermNotes sideQuestions;
+    /** Other questions of one message looked up on their own, at most (each is one more search). */
+    private static final int OTHER_QUESTIONS = 2;
 
     public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate) {
-        this(searcher, triage, followUps, gate, Clock.system(VIETNAM));
+        this(searcher, triage, followUps, gate, Clock.system(VIETNAM), TermNotes.NONE, TermNotes.NONE);
     }
 
     /** @param clock today's date for the facts that hold between dates (a reduced fee until 31/12/2026) */
     public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate, Clock clock) {
+        this(searcher, triage, followUps, gate, clock, TermNotes.NONE, TermNotes.NONE);
+    }
+
+    private Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate, Clock clock,
+            TermNotes oldTerms, TermNotes sideQuestions) {
         this.searcher = searcher;
         this.triage = triage;
         this.followUps = followUps;
         this.gate = gate;
         this.clock = clock;
+        this.oldTerms = oldTerms;
+        this.sideQuestions = sideQuestions;
     }
 
     /** The same assistant answering as on another day: for editors checking a change before it takes effect. */
     public Assistant on(LocalDate day) {
         return new Assistant(searcher, triage, followUps, gate,
-                Clock.fixed(day.atStartOfDay(VIETNAM).toInstant(), VIETNAM));
+                Clock.fixed(day.atStartOfDay(VIETNAM).toInstant(), VIETNAM), oldTerms, sideQuestions);
     }
 
     /** The day the answers are given for. */
@@ -99,12 +114,14 @@ public final class Assistant {
         Lexicon lexicon = Lexicon.load(files);
         return new Assistant(new ProcedureSearcher(index, lexicon),
                 Triage.load(files, lexicon, SafetyModel.read(files), ScamWarnings.read(files)),
-                FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT);
+                FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT, Clock.system(VIETNAM),
+                TermNotes.load(files, TermNotes.OLD_TERMS),
+                TermNotes.load(files, TermNotes.SIDE_QUESTIONS));
     }
 
     /** The same assistant with another search or gate: for tuning and for the baseline. */
     public Assistant with(ProcedureSearch otherSearcher, ConfidenceGate otherGate) {
-        return new Assistant(otherSearcher, triage, followUps, otherGate, clock);
+        return new Assistant(otherSearcher, triage, followUps, otherGate, clock, oldTerms, sideQuestions);
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -134,6 +151,10 @@ public final class Assistant {
             b.append(e.term()).append(e.typed() ? "" : "*").append('[').append(e.from()).append('-').append(e.to()).append("] ");
         }
         b.append("\nsignals: ").append(triage.read(graph, text));
+        int[] roles = graph.structure().counts();
+        b.append("\nstructure: asked ").append(roles[0]).append(", story ").append(roles[1]).append(", wrapper ")
+                .append(roles[2]).append(", neutral ").append(roles[3]).append("; asking sentences ")
+                .append(graph.structure().asking().size());
         b.append("\nfeatures: ").append(java.util.Arrays.toString(ConfidenceGate.features(result)))
                 .append(String.format(" → confidence %.3f (answer ≥ %.2f, clarify ≥ %.2f)", gate.confidence(result),
                         gate.answer(), gate.clarify()));
@@ -198,33 +219,92 @@ public final class Assistant {
         if (followUp != null) {
             return followUp;
         }
-        if (graph.isEmpty() || (signals.smallTalk() && (signals.otherThanSmallTalk() == 0
+        MessageStructure structure = graph.structure();
+        // A long thank-you or praise ("hôm nay lên công an xã làm hồ sơ, các anh làm rất nhanh… cảm ơn các anh")
+        // asks nothing: it gets a friendly reply, not a procedure, a decline or a case.
+        boolean thanksOnly = structure.thanks() && !structure.asks();
+        if (graph.isEmpty() || thanksOnly || (signals.smallTalk() && (signals.otherThanSmallTalk() == 0
                 || (signals.otherThanSmallTalk() <= SMALL_TALK_OTHER_WORDS && confidence < gate.answer())))) {
             return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null, new Reply.Greeting(),
                     language);
         }
         List<Candidate> candidates = candidates(result, confidence);
-        if (signals.outOfScope() != null) {
+        String outOfScope = signals.outOfScope();
+        if (outOfScope != null && structure.asks()) {
+            // Another agency's word in the story ("lấy chồng… đăng ký kết hôn", "con vào lớp 1") is context: decline
+            // only when what is asked is that agency's matter.
+            // The question must place a police procedure on its own: "Em muốn đăng ký kết hôn. Cần giấy tờ gì?" asks
+            // about the marriage.
+            String asked = structure.askedText(message);
+            if (!asked.equals(message.strip())) {
+                TokenGraph askedGraph = searcher.analyze(asked);
+                if (triage.read(askedGraph, asked).outOfScope() == null
+                        && gate.confidence(searcher.search(askedGraph, CANDIDATES)) >= gate.clarify()) {
+                    outOfScope = null;
+                }
+            }
+        }
+        if (outOfScope != null) {
             // Another agency's word ("sang tên sổ đỏ" is land, not a vehicle): never an automatic answer. Decline,
             // unless a procedure fits well, then let the citizen choose.
             if (confidence >= gate.answer() && candidates.size() >= 2) {
                 return clarify(candidates, confidence, language);
             }
-            return decline(candidates, confidence, signals.outOfScope(), language);
+            return decline(candidates, confidence, outOfScope, language);
         }
         if (confidence >= gate.answer()) {
             Procedure p = result.hits().getFirst().procedure();
-            return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), candidates, confidence, null,
-                    answer(p, companion(result), message, false), language);
+            List<Candidate> withOthers = new ArrayList<>(candidates);
+            Reply.Rest rest = rest(graph, structure, message, p, withOthers);
+            return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), withOthers, confidence, null,
+                    answer(p, companion(result), message, false, rest), language);
         }
         if (confidence >= gate.clarify() && candidates.size() >= 2) {
-            return clarify(candidates, confidence, language);
+            return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
+                    new Reply.Choice(candidates, new Reply.Rest(List.of(), oldTerms.notes(graph))), language);
         }
         if (signals.police() && result.meaningfulWords() >= 2) {
             return new Decision(Intent.PROCEDURE, Action.ESCALATE, null, candidates, confidence,
                     new EscalationKind.UnmatchedQuestion(), new Reply.PassedToOfficers(), language);
         }
         return decline(candidates, confidence, null, language);
+    }
+
+    /**
+     * What an answer says about the rest of the message: the other questions it asks (each looked up on its own; a
+     * different procedure is named and offered among the candidates, never dropped silently), what the page does
+     * not answer (a fine, a complaint: where to ask), and what an old term ("sổ hộ khẩu") is now.
+     */
+    private Reply.Rest rest(TokenGraph graph, MessageStructure structure, String message, Procedure answered,
+            List<Candidate> candidates) {
+        List<String> others = new ArrayList<>();
+        if (structure.asking().size() >= 2) {
+            int looked = 0;
+            for (Sentences.Span s : structure.asking()) {
+                if (looked++ >= OTHER_QUESTIONS + 1) {
+                    break;
+                }
+                SearchResult other = searcher.search(searcher.analyze(s.of(message)), 1);
+                if (other.isEmpty() || gate.confidence(other) < gate.clarify()) {
+                    continue;
+                }
+                Procedure p = other.hits().getFirst().procedure();
+                if (p.id().equals(answered.id()) || candidates.stream().limit(1).anyMatch(c -> c.id().equals(p.id()))) {
+                    continue;
+                }
+                candidates.removeIf(c -> c.id().equals(p.id()));
+                candidates.add(Math.min(1, candidates.size()), new Candidate(p.id(), p.title(), round(gate.confidence(other))));
+                others.add(p.title());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (String side : sideQuestions.notes(graph)) {
+            if (!Folding.fold(answered.title()).contains("phat")) {
+                lines.add(side); // a fine question beside a fine procedure is answered by it
+            }
+        }
+        lines.addAll(oldTerms.notes(graph));
+        return new Reply.Rest(others, lines);
     }
 
     private static Decision clarify(List<Candidate> candidates, double confidence, Language language) {
@@ -339,6 +419,10 @@ public final class Assistant {
      * names; with a companion (a fine and a procedure asked in one message), both.
      */
     private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen) {
+        return answer(entry, companion, message, chosen, Reply.Rest.NONE);
+    }
+
+    private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen, Reply.Rest rest) {
         LocalDate day = today();
         Procedure p = entry.on(day);
         Procedure c = companion == null ? null : companion.on(day);
@@ -348,7 +432,7 @@ public final class Assistant {
         if (c != null) {
             return new Reply.FineAnswer(c, FineAnswers.vehiclesNamed(message), p);
         }
-        return new Reply.ProcedureAnswer(p, chosen);
+        return new Reply.ProcedureAnswer(p, chosen, rest);
     }
 
     /**

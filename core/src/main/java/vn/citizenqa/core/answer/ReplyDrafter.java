@@ -38,12 +38,12 @@ public final class ReplyDrafter {
 
     private String vietnamese(Reply reply) {
         return switch (reply) {
-            case Reply.ProcedureAnswer a -> Replies.answer(a.procedure());
+            case Reply.ProcedureAnswer a -> Replies.answer(a.procedure()) + rest(a.rest());
             case Reply.FineAnswer f -> f.procedure() == null ? FineAnswers.brief(f.fine(), f.vehicles())
                     : Replies.fit(FineAnswers.brief(f.fine(), f.vehicles()) + "\n\n" + Replies.summary(f.procedure()));
             case Reply.ProcedureDetail d -> d.procedure().isFine() ? FineAnswers.details(d.procedure())
                     : Replies.field(d.procedure(), d.field());
-            case Reply.Choice c -> Replies.clarify(c.candidates());
+            case Reply.Choice c -> Replies.clarify(c.candidates()) + rest(c.rest());
             case Reply.EmergencyNumbers e -> Replies.emergency(e.numbers());
             case Reply.ReportReceived r -> Replies.crimeReportAcknowledged();
             case Reply.PassedToOfficers p -> Replies.escalated();
@@ -79,6 +79,18 @@ public final class ReplyDrafter {
             // What the conversation itself says is Vietnamese: the page's own language.
             default -> vietnamese(reply);
         };
+    }
+
+    /** The rest of the message, after the answer: the other questions named, then the knowledge files' lines. */
+    private static String rest(Reply.Rest rest) {
+        StringBuilder b = new StringBuilder();
+        for (String title : rest.otherQuestions()) {
+            b.append("\n\nBạn còn hỏi về: ").append(title).append(". Nhắn lại riêng câu hỏi đó để được hướng dẫn.");
+        }
+        if (!rest.notes().isEmpty()) {
+            b.append("\n\n").append(String.join("\n", rest.notes()));
+        }
+        return b.toString();
     }
 
     /** The options under the reply: the candidates of a choice by number, the feedback after an answer. */

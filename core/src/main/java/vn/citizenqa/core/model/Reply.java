@@ -11,13 +11,32 @@ import java.util.Set;
 public sealed interface Reply {
 
     /**
+     * What a reply adds about the rest of a message (issue 14): the titles of the other procedures it also asks about
+     * (never dropped silently), and lines from the knowledge files for what the page does not answer (a fine, a
+     * complaint) or for an old term ("sổ hộ khẩu" no longer exists).
+     */
+    record Rest(List<String> otherQuestions, List<String> notes) {
+        public static final Rest NONE = new Rest(List.of(), List.of());
+
+        public Rest {
+            otherQuestions = List.copyOf(otherQuestions);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
      * The first answer to a procedure question: short, with options for the details.
      *
      * @param chosen whether the citizen picked it among the candidates offered just before
      */
-    record ProcedureAnswer(Procedure procedure, boolean chosen) implements Reply {
+    record ProcedureAnswer(Procedure procedure, boolean chosen, Rest rest) implements Reply {
         public ProcedureAnswer {
             Objects.requireNonNull(procedure, "procedure");
+            Objects.requireNonNull(rest, "rest");
+        }
+
+        public ProcedureAnswer(Procedure procedure, boolean chosen) {
+            this(procedure, chosen, Rest.NONE);
         }
     }
 
@@ -41,9 +60,14 @@ public sealed interface Reply {
     }
 
     /** Which of these procedures the citizen means (at most three), to pick by number or button. */
-    record Choice(List<Candidate> candidates) implements Reply {
+    record Choice(List<Candidate> candidates, Rest rest) implements Reply {
         public Choice {
             candidates = List.copyOf(candidates);
+            Objects.requireNonNull(rest, "rest");
+        }
+
+        public Choice(List<Candidate> candidates) {
+            this(candidates, Rest.NONE);
         }
     }
 

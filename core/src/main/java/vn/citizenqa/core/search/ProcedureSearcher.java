@@ -30,6 +30,8 @@ import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 
 import vn.citizenqa.core.analysis.Lexicon;
+import vn.citizenqa.core.analysis.MessageCues;
+import vn.citizenqa.core.analysis.MessageStructure;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.analysis.TokenGraph.Edge;
 import vn.citizenqa.core.analysis.TokenGraph.Segment;
@@ -65,6 +67,11 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             IndexSearcher.setMaxClauseCount(largest);
         }
     }
+    /**
+     * The weight of a word of the story around the question against one of the question itself: the story
+     * is context ("mất ví… làm lại thế nào?" needs "ví"), but what is asked decides.
+     */
+    static final float STORY_WEIGHT = 0.5f;
     /** How many of Lucene's best are re-ranked by how much of their name the message contains. */
     private static final int RERANKED = 10;
 
@@ -149,7 +156,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     /** The message as the searcher reads it; analyse once and pass the graph to {@link #search}. */
     @Override
     public TokenGraph analyze(String text) {
-        return TokenGraph.analyze(queryAnalyzer, text);
+        return TokenGraph.analyze(queryAnalyzer, text, lexicon.messageCues());
     }
 
     public SearchResult search(String text, int limit) {
@@ -160,12 +167,16 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     @Override
     public SearchResult search(TokenGraph graph, int limit) {
         List<Clause> clauses = rarest(clauses(graph), MAX_WORDS);
+        // The figures the gate reads are those of what is asked: the story around it is context, not words the
+        // procedure should have had. When nothing asks, all of it is asked (MessageStructure).
         int meaningful = 0;
         int unknown = 0;
         for (Clause c : clauses) {
-            meaningful++;
-            if (c.unknown) {
-                unknown++;
+            if (c.asked()) {
+                meaningful++;
+                if (c.unknown) {
+                    unknown++;
+                }
             }
         }
         if (clauses.isEmpty()) {
@@ -180,8 +191,9 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             int[] said = saidNameSyllables(graph);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                float score = sd.score * (1 + tuning.names() * (float) namedShare(sd.doc, said));
-                hits.add(hit(sd.doc, score, clauses));
+                double named = namedShare(sd.doc, said);
+                float score = sd.score * (1 + tuning.names() * (float) named);
+                hits.add(hit(sd.doc, score, clauses, named));
             }
             hits.sort(java.util.Comparator.comparingDouble(SearchHit::score).reversed());
             if (hits.size() > limit) {
@@ -197,13 +209,20 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
      * One meaningful typed word (or lexicon key) of the message: its alternatives, each a list of folded
      * syllables, and the typo corrections when the word is unknown.
      */
-    private record Clause(Segment segment, List<List<String>> alternatives, boolean unknown, double idf) {
+    private record Clause(Segment segment, List<List<String>> alternatives, boolean unknown, double idf, boolean asked) {
     }
 
     private List<Clause> clauses(TokenGraph graph) {
         List<Clause> out = new ArrayList<>();
+        MessageStructure structure = graph.structure();
         for (Segment s : graph.segments()) {
             List<Edge> typed = s.typedPath();
+            if (!structure.meaningful(s.from())) {
+                continue; // the wrapper ("chào luật sư", "cho em hỏi", "cảm ơn"), names, places
+            }
+            if (typed.size() == 1 && MessageCues.isNumber(typed.getFirst().term()) && !vocabulary.contains(typed.getFirst().folded())) {
+                continue; // a date, amount or age no procedure mentions ("năm 2012", "52 tuổi")
+            }
             if (typed.size() == 1 && lexicon.isStopword(typed.getFirst().term()) && s.paths().size() == 1) {
                 continue;
             }
@@ -232,7 +251,8 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
                 }
             }
             List<List<String>> alts = List.copyOf(alternatives);
-            out.add(new Clause(s, alts.size() > MAX_ALTERNATIVES ? alts.subList(0, MAX_ALTERNATIVES) : alts, unknown, idf));
+            out.add(new Clause(s, alts.size() > MAX_ALTERNATIVES ? alts.subList(0, MAX_ALTERNATIVES) : alts, unknown, idf,
+                    structure.role(s.from()) == MessageStructure.Role.ASKED));
         }
         return out;
     }
@@ -336,7 +356,8 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             for (int s = 0; s < SOURCES.length; s++) {
                 List<Query> a = alternatives.get(s);
                 if (!a.isEmpty()) {
-                    out.get(s).add(a.size() == 1 ? a.getFirst() : new DisjunctionMaxQuery(List.copyOf(a), 0f));
+                    Query q = a.size() == 1 ? a.getFirst() : new DisjunctionMaxQuery(List.copyOf(a), 0f);
+                    out.get(s).add(c.asked() ? q : new BoostQuery(q, STORY_WEIGHT));
                 }
             }
         }
@@ -381,9 +402,13 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         Set<String> seen = new java.util.HashSet<>();
         boolean accented = form == Form.ACCENTED;
         int found = 0;
+        MessageStructure structure = graph.structure();
         for (Edge first : graph.edges()) {
+            if (!structure.meaningful(first.from())) {
+                continue;
+            }
             for (Edge second : graph.from(first.to())) {
-                if (lexicon.isStopword(first.term()) && lexicon.isStopword(second.term())) {
+                if ((lexicon.isStopword(first.term()) && lexicon.isStopword(second.term())) || !structure.meaningful(second.from())) {
                     continue;
                 }
                 String bigram = (accented ? first.term() : first.folded()) + VietnameseAnalysis.BIGRAM_SEPARATOR
@@ -398,9 +423,11 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
                 if (++found > MAX_BIGRAMS) {
                     return out;
                 }
+                boolean story = structure.role(first.from()) != MessageStructure.Role.ASKED;
                 for (int s = 0; s < SOURCES.length; s++) {
                     if (states[s] != null) {
-                        out.get(s).add(new TermQuery(new Term(SearchField.name(SOURCES[s], form, true), bigram), states[s]));
+                        Query q = new TermQuery(new Term(SearchField.name(SOURCES[s], form, true), bigram), states[s]);
+                        out.get(s).add(story ? new BoostQuery(q, STORY_WEIGHT) : q);
                     }
                 }
             }
@@ -428,7 +455,11 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     private int[] saidNameSyllables(TokenGraph graph) {
         int[] said = new int[graph.edges().size()];
         int n = 0;
+        MessageStructure structure = graph.structure();
         for (Edge e : graph.edges()) {
+            if (!structure.meaningful(e.from())) {
+                continue;
+            }
             Integer id = nameSyllables.get(e.folded());
             if (id != null) {
                 said[n++] = id;
@@ -463,11 +494,14 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         return true;
     }
 
-    private SearchHit hit(int doc, float score, List<Clause> clauses) {
+    private SearchHit hit(int doc, float score, List<Clause> clauses, double named) {
         double covered = 0;
         double weightedCovered = 0;
         double weightTotal = 0;
         for (Clause c : clauses) {
+            if (!c.asked()) {
+                continue;
+            }
             boolean hit = false;
             for (List<String> alt : c.alternatives()) {
                 if (allOccurIn(alt, doc)) {
@@ -482,9 +516,10 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
                 weightedCovered += w;
             }
         }
+        int asked = (int) clauses.stream().filter(Clause::asked).count();
         return new SearchHit(procedures.get(doc), score,
-                clauses.isEmpty() ? 0 : covered / clauses.size(),
-                weightTotal == 0 ? 0 : weightedCovered / weightTotal);
+                asked == 0 ? 0 : covered / asked,
+                weightTotal == 0 ? 0 : weightedCovered / weightTotal, named);
     }
 
     @Override
