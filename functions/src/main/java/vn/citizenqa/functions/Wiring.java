@@ -42,6 +42,7 @@ import vn.citizenqa.functions.console.ConsoleAssets;
 import vn.citizenqa.functions.console.ConsoleSettings;
 import vn.citizenqa.functions.dynamo.DynamoDbSettings;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
+import vn.citizenqa.functions.logging.LogContext;
 import vn.citizenqa.functions.officer.OfficerApi;
 import vn.citizenqa.functions.queue.SqsMessageQueue;
 import vn.citizenqa.functions.queue.SqsSettings;
@@ -168,7 +169,16 @@ public final class Wiring {
         Assistant assistant = assistant();
         MessageIntake intake = new MessageIntake(new ConversationPolicy(assistant::decide, assistant.knowledgeBase()), store,
                 replies, clock, settings.conversationLimits());
-        return new QueueWorker(m -> !intake.handle(m).needsRedelivery());
+        return new QueueWorker(m -> {
+            boolean begun = LogContext.beginUnlessRunning(m.messageId());
+            try {
+                return !intake.handle(m).needsRedelivery();
+            } finally {
+                if (begun) {
+                    LogContext.end();
+                }
+            }
+        });
     }
 
     /** The SQS queue {@code QUEUE_URL} names, or empty when it is not set. */

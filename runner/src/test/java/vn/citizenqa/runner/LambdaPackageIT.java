@@ -53,6 +53,7 @@ class LambdaPackageIT {
                 Object handler = handlerClass.getConstructor().newInstance();
                 Type eventType = LocalHandlers.eventTypes(handlerClass)[0];
                 Object event = id.equals("QueueWatchFunction") ? new HashMap<String, Object>()
+                        : id.equals("WorkerFunction") ? LambdaEvents.read("{\"Records\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8), eventType, lambda)
                         : LambdaEvents.read(Files.readAllBytes(EVENTS.resolve(
                                 id.equals("WebhookFunction") ? "messenger-verify.json" : "officer-queue.json")), eventType, lambda);
                 assertSame(lambda, event.getClass().getClassLoader() == null ? lambda : event.getClass().getClassLoader(),
@@ -60,12 +61,14 @@ class LambdaPackageIT {
                 Class<?> context = lambda.loadClass("com.amazonaws.services.lambda.runtime.Context");
                 Object response = handlerClass.getMethod("handleRequest", Object.class, context).invoke(handler, event, null);
                 answers.put(id, response instanceof Map<?, ?> map ? map.get("unitsLooked")
+                        : id.equals("WorkerFunction") ? ((List<?>) response.getClass().getMethod("getBatchItemFailures").invoke(response)).size()
                         : response.getClass().getMethod("getStatusCode").invoke(response));
             }
         }
         // Without its parameters the webhook says it is not configured (503); the officer API answers an officer's
-        // queue from the in-process store; the queue watch finds no unit.
-        assertEquals(Map.of("WebhookFunction", 503, "OfficerApiFunction", 200, "QueueWatchFunction", 0), answers);
+        // queue from the in-process store; the queue watch finds no unit; the worker has nothing to hand back.
+        assertEquals(Map.of("WebhookFunction", 503, "OfficerApiFunction", 200, "QueueWatchFunction", 0, "WorkerFunction", 0),
+                answers);
     }
 
     @Test

@@ -35,6 +35,20 @@ public final class LogContext {
         put(Field.REQUEST_ID, requestId);
     }
 
+    /**
+     * Starts a context with this request id unless one is running on this thread (the worker's message on the
+     * in-process queue's own thread has none; in Lambda the invocation's id is kept).
+     *
+     * @return whether a context was started here, to be ended by the caller
+     */
+    public static boolean beginUnlessRunning(String requestId) {
+        if (FIELDS.get().containsKey(Field.REQUEST_ID)) {
+            return false;
+        }
+        begin(requestId);
+        return true;
+    }
+
     /** Sets a field (null removes it). */
     public static void put(Field field, String value) {
         if (value == null || value.isBlank()) {
