@@ -77,6 +77,8 @@ public final class Assistant {
     private final TermNotes sideQuestions;
     /** Other questions of one message looked up on their own, at most (each is one more search). */
     private static final int OTHER_QUESTIONS = 2;
+    /** The share of a procedure's name a message must say to be plainly about it (see {@code SearchHit.named}). */
+    private static final double NAMED_CLEARLY = 0.75;
 
     public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate) {
         this(searcher, triage, followUps, gate, Clock.system(VIETNAM), TermNotes.NONE, TermNotes.NONE);
@@ -244,6 +246,12 @@ public final class Assistant {
                 }
             }
         }
+        if (outOfScope != null && !result.isEmpty() && result.hits().getFirst().named() >= NAMED_CLEARLY
+                && asksFor(result.hits().getFirst().procedure(), triage.outOfScopeWords(graph))) {
+            // "làm hộ chiếu cho bé… cần giấy khai sinh không?": the other agency's paper is one the police procedure
+            // the message names asks for.
+            outOfScope = null;
+        }
         if (outOfScope != null) {
             // Another agency's word ("sang tên sổ đỏ" is land, not a vehicle): never an automatic answer. Decline,
             // unless a procedure fits well, then let the citizen choose.
@@ -268,6 +276,23 @@ public final class Assistant {
                     new EscalationKind.UnmatchedQuestion(), new Reply.PassedToOfficers(), language);
         }
         return decline(candidates, confidence, null, language);
+    }
+
+    /**
+     * Whether each of the other agency's words (folded) is among the papers or the people a procedure names, and
+     * none in its name: a procedure named for the other agency's matter too ("đăng ký khai tử" in a joint one)
+     * does not make a question about that matter a police one.
+     */
+    private static boolean asksFor(Procedure p, List<String> otherAgencyWords) {
+        String papers = foldedWords(p.eligibility() + ". " + String.join(". ", p.documents()));
+        String names = foldedWords(p.title() + ". " + String.join(". ", p.aliases()));
+        return !otherAgencyWords.isEmpty() && otherAgencyWords.stream()
+                .allMatch(w -> papers.contains(" " + w + " ") && !names.contains(" " + w + " "));
+    }
+
+    private static String foldedWords(String text) {
+        return " " + String.join(" ", vn.citizenqa.core.analysis.VietnameseAnalysis.syllables(text).stream()
+                .map(Folding::removeDiacritics).toList()) + " ";
     }
 
     /**

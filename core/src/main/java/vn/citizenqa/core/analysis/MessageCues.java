@@ -19,7 +19,8 @@ import vn.citizenqa.core.knowledge.KnowledgeFiles;
  *   <li>a clause that opens with an address, or that thanks or praises without asking, is wrapper; a preamble
  *       is wrapper and makes its sentence one that asks;
  *   <li>capitalised words or numbers after a place or person cue ("hẻm 12", "xã Tân Phú") and a run of two or
- *       more capitalised words inside a sentence ("Lê Văn Việt", "Quảng Ngãi") are neutral (a number elsewhere is
+ *       more capitalised words inside a sentence ("Lê Văn Việt", "Quảng Ngãi") are neutral, unless the lexicon reads
+ *       them ("Hàn Quốc": a foreign country) (a number elsewhere is
  *       left to the searcher: "14 tuổi" matters, "năm 2012" does not, and only the index knows which);
  *   <li>the other words are asked when their sentence asks (a question mark, a question word, a preamble), else
  *       story; when no sentence asks, all of them are asked.
@@ -66,10 +67,19 @@ public final class MessageCues {
         int positions = graph.length();
         Role[] roles = new Role[positions];
         TokenGraph.Edge[] typed = new TokenGraph.Edge[positions];
+        // A word the lexicon reads ("Hàn Quốc" is a foreign country) means something even when capitalised.
+        boolean[] read = new boolean[positions];
         for (TokenGraph.Segment s : graph.segments()) {
             for (TokenGraph.Edge e : s.typedPath()) {
-                if (e.typed() && e.to() - e.from() == 1) {
-                    typed[e.from()] = e;
+                if (e.typed() && e.from() < positions) {
+                    typed[e.from()] = e; // a typed word the lexicon reads stretches over its reading's positions
+                }
+            }
+        }
+        for (TokenGraph.Edge e : graph.edges()) {
+            if (!e.typed()) {
+                for (int p = e.from(); p < Math.min(e.to(), positions); p++) {
+                    read[p] = true;
                 }
             }
         }
@@ -117,19 +127,19 @@ public final class MessageCues {
                         mark(roles, m.from(), m.to(), Role.WRAPPER);
                     }
                 }
-                case "place", "person" -> name(roles, typed, text, m.to());
+                case "place", "person" -> name(roles, typed, read, text, m.to());
                 default -> { }
             }
         }
         for (int p = 0; p < positions; p++) {
             TokenGraph.Edge e = typed[p];
-            if (e == null || roles[p] != null) {
+            if (e == null || roles[p] != null || read[p]) {
                 continue;
             }
             if (capitalised(text, e) && p + 1 < positions && typed[p + 1] != null && capitalised(text, typed[p + 1])
-                    && sentenceOf[p] == sentenceOf[p + 1] && !opensSentence(sentences, sentenceOf[p], e)) {
+                    && !read[p + 1] && sentenceOf[p] == sentenceOf[p + 1] && !opensSentence(sentences, sentenceOf[p], e)) {
                 int q = p;
-                while (q < positions && typed[q] != null && capitalised(text, typed[q]) && roles[q] == null) {
+                while (q < positions && typed[q] != null && capitalised(text, typed[q]) && roles[q] == null && !read[q]) {
                     roles[q++] = Role.NEUTRAL;
                 }
             }
@@ -139,6 +149,16 @@ public final class MessageCues {
             if (roles[p] == null && typed[p] != null) {
                 roles[p] = sentenceOf[p] >= 0 && asks[sentenceOf[p]] ? Role.ASKED : Role.STORY;
                 anyAsked |= roles[p] == Role.ASKED;
+            }
+        }
+        // The positions inside a typed word the lexicon reads ("phạt[2-7] nguội" read as "vi phạm qua hình ảnh")
+        // have the role of the word.
+        for (int p = 0; p < positions; p++) {
+            TokenGraph.Edge e = typed[p];
+            if (e != null && e.to() - e.from() > 1 && roles[p] != null) {
+                for (int q = p + 1; q < Math.min(e.to(), positions); q++) {
+                    roles[q] = roles[q] == null ? roles[p] : roles[q];
+                }
             }
         }
         if (!anyAsked) {
@@ -175,10 +195,10 @@ public final class MessageCues {
     }
 
     /** The capitalised words (or numbers) right after a place or person cue are its name. */
-    private static void name(Role[] roles, TokenGraph.Edge[] typed, String text, int from) {
+    private static void name(Role[] roles, TokenGraph.Edge[] typed, boolean[] read, String text, int from) {
         for (int p = from, n = 0; p < typed.length && n < MAX_NAME; p++, n++) {
             TokenGraph.Edge e = typed[p];
-            if (e == null || roles[p] != null || !(capitalised(text, e) || isNumber(e.term()))) {
+            if (e == null || roles[p] != null || read[p] || !(capitalised(text, e) || isNumber(e.term()))) {
                 return;
             }
             roles[p] = Role.NEUTRAL;

@@ -26,8 +26,8 @@ public record ConfidenceGate(double[] weights, double answer, double clarify, do
         "diacritics", "named"};
 
     public static final ConfidenceGate DEFAULT = new ConfidenceGate(
-            new double[] {-6.203, 3.318, 1.361, 0.630, 0.998, 0.101, -1.476, -0.389, 3.484},
-            0.92, 0.07, 0.15);
+            new double[] {-5.431, 2.490, 1.946, 0.617, 1.154, 0.014, -1.762, -0.612, 2.014},
+            0.90, 0.13, 0.15);
 
     public ConfidenceGate {
         if (weights.length != FEATURES.length + 1) {

@@ -85,9 +85,14 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     private final Vocabulary vocabulary;
     private final SearchTuning tuning;
     private final FieldTerms fieldTerms;
-    /** Every folded syllable of the titles and aliases, numbered, so that a name is an array of numbers. */
+    /**
+     * The syllables of the titles and aliases as written (accented, or bare where a name is), numbered, so that a
+     * name is an array of numbers.
+     */
     private final Map<String, Integer> nameSyllables;
-    /** By document number: the title and each alias as the numbers of their distinct folded syllables. */
+    /** The numbers of the name syllables of the same letters ("can" → căn, cán, can). */
+    private final Map<String, List<Integer>> nameSyllablesByLetters;
+    /** By document number: the title and each alias as the numbers of their distinct syllables. */
     private final int[][][] names;
 
     public ProcedureSearcher(Directory directory, Lexicon lexicon) throws IOException {
@@ -112,11 +117,11 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         this.vocabulary = vocabulary != null ? vocabulary : Vocabulary.read(reader);
         this.fieldTerms = fieldTerms != null ? fieldTerms : new FieldTerms(reader);
         this.nameSyllables = new HashMap<>();
+        this.nameSyllablesByLetters = new HashMap<>();
         this.names = new int[procedures.size()][][];
         for (int doc = 0; doc < names.length; doc++) {
             names[doc] = names(procedures.get(doc)).stream()
-                    .map(name -> name.stream().mapToInt(syllable -> nameSyllables.computeIfAbsent(syllable, k -> nameSyllables.size()))
-                            .toArray())
+                    .map(name -> name.stream().mapToInt(this::nameSyllableId).toArray())
                     .toArray(int[][]::new);
         }
     }
@@ -166,7 +171,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     /** The best {@code limit} procedures for the message, best first; empty when nothing matches. */
     @Override
     public SearchResult search(TokenGraph graph, int limit) {
-        List<Clause> clauses = rarest(clauses(graph), MAX_WORDS);
+        List<Clause> clauses = rarest(clauses(graph, typedDiacritics(graph)), MAX_WORDS);
         // The figures the gate reads are those of what is asked: the story around it is context, not words the
         // procedure should have had. When nothing asks, all of it is asked (MessageStructure).
         int meaningful = 0;
@@ -188,10 +193,11 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             // Counting every match is not needed (the total is never used): pruning may start at once.
             int wanted = Math.max(limit, RERANKED);
             TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted));
-            int[] said = saidNameSyllables(graph);
+            int[] said = saidNameSyllables(graph, true);
+            int[] told = saidNameSyllables(graph, false);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                double named = namedShare(sd.doc, said);
+                double named = namedShare(sd.doc, said, told);
                 float score = sd.score * (1 + tuning.names() * (float) named);
                 hits.add(hit(sd.doc, score, clauses, named));
             }
@@ -209,10 +215,11 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
      * One meaningful typed word (or lexicon key) of the message: its alternatives, each a list of folded
      * syllables, and the typo corrections when the word is unknown.
      */
-    private record Clause(Segment segment, List<List<String>> alternatives, boolean unknown, double idf, boolean asked) {
+    private record Clause(Segment segment, List<List<String>> alternatives, boolean unknown, boolean unwritten,
+            double idf, boolean asked) {
     }
 
-    private List<Clause> clauses(TokenGraph graph) {
+    private List<Clause> clauses(TokenGraph graph, boolean diacritics) {
         List<Clause> out = new ArrayList<>();
         MessageStructure structure = graph.structure();
         for (Segment s : graph.segments()) {
@@ -230,11 +237,16 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             for (List<Edge> path : s.paths()) {
                 alternatives.add(path.stream().map(Edge::folded).toList());
             }
+            // Accents are evidence: a word typed with diacritics that the knowledge base never writes so, nor
+            // bare, is no procedure's word, though its letters are ("tuyển dụng" is not "trực tuyến… sử dụng").
+            boolean unwritten = diacritics && s.paths().size() == 1 && typed.size() == 1
+                    && !typed.getFirst().term().equals(typed.getFirst().folded())
+                    && !vocabulary.writes(typed.getFirst().term()) && !vocabulary.writes(typed.getFirst().folded());
             boolean unknown = false;
             double idf = 0;
             if (s.paths().size() == 1 && typed.size() == 1) {
                 String word = typed.getFirst().folded();
-                idf = vocabulary.idf(word);
+                idf = vocabulary.idf(unwritten ? typed.getFirst().term() : word); // unwritten: as rare as unknown
                 if (!vocabulary.contains(word) && !lexicon.isKeyWord(word)) {
                     unknown = true;
                     if (word.length() >= tuning.fuzzyMinLength() && isLetters(word)) {
@@ -251,8 +263,8 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
                 }
             }
             List<List<String>> alts = List.copyOf(alternatives);
-            out.add(new Clause(s, alts.size() > MAX_ALTERNATIVES ? alts.subList(0, MAX_ALTERNATIVES) : alts, unknown, idf,
-                    structure.role(s.from()) == MessageStructure.Role.ASKED));
+            out.add(new Clause(s, alts.size() > MAX_ALTERNATIVES ? alts.subList(0, MAX_ALTERNATIVES) : alts, unknown,
+                    unwritten, idf, structure.role(s.from()) == MessageStructure.Role.ASKED));
         }
         return out;
     }
@@ -441,8 +453,14 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         texts.add(p.title());
         for (String text : texts) {
             Set<String> syllables = new java.util.HashSet<>();
-            for (String s : VietnameseAnalysis.syllables(text)) {
-                syllables.add(vn.citizenqa.core.text.Folding.removeDiacritics(s));
+            List<String> all = VietnameseAnalysis.syllables(text);
+            for (int i = 0; i < all.size(); i++) {
+                // Every message on the page is to the police: "công an" in a name ("báo công an") names nothing.
+                if (i + 1 < all.size() && all.get(i).equals("công") && all.get(i + 1).equals("an")) {
+                    i++;
+                    continue;
+                }
+                syllables.add(all.get(i));
             }
             if (!syllables.isEmpty()) {
                 out.add(Set.copyOf(syllables));
@@ -452,35 +470,76 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     }
 
     /** The numbers of the name syllables the message has (typed or read), sorted. */
-    private int[] saidNameSyllables(TokenGraph graph) {
-        int[] said = new int[graph.edges().size()];
-        int n = 0;
+    /**
+     * The ids of the name syllables the message says: in what it asks ({@code asked}), or anywhere in its story
+     * and question alike.
+     */
+    private int[] saidNameSyllables(TokenGraph graph, boolean asked) {
+        List<Integer> said = new ArrayList<>();
         MessageStructure structure = graph.structure();
         for (Edge e : graph.edges()) {
-            if (!structure.meaningful(e.from())) {
+            if (!structure.meaningful(e.from()) || policeWord(graph, e)
+                    || (asked && structure.role(e.from()) != MessageStructure.Role.ASKED)) {
                 continue;
             }
-            Integer id = nameSyllables.get(e.folded());
-            if (id != null) {
-                said[n++] = id;
+            // Accents are evidence: "cán bộ" does not say the "căn" of "căn cước"; a word typed bare may be any.
+            if (e.term().equals(e.folded())) {
+                for (int id : nameSyllablesByLetters.getOrDefault(e.folded(), List.of())) {
+                    said.add(id);
+                }
+            } else {
+                Integer id = nameSyllables.get(e.term());
+                Integer bare = nameSyllables.get(e.folded());
+                if (id != null) {
+                    said.add(id);
+                }
+                if (bare != null) {
+                    said.add(bare); // a name written without diacritics ("vneid", "pccc")
+                }
             }
         }
-        said = java.util.Arrays.copyOf(said, n);
-        java.util.Arrays.sort(said);
-        return said;
+        return said.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    private int nameSyllableId(String syllable) {
+        Integer known = nameSyllables.get(syllable);
+        if (known != null) {
+            return known;
+        }
+        int id = nameSyllables.size();
+        nameSyllables.put(syllable, id);
+        nameSyllablesByLetters.computeIfAbsent(vn.citizenqa.core.text.Folding.removeDiacritics(syllable),
+                k -> new ArrayList<>()).add(id);
+        return id;
+    }
+
+    /** Whether the edge is a syllable of "công an" (the page's own name, see {@link #names}). */
+    private static boolean policeWord(TokenGraph graph, Edge e) {
+        String other = e.folded().equals("cong") ? "an" : e.folded().equals("an") ? "cong" : null;
+        if (other == null) {
+            return false;
+        }
+        for (Edge x : graph.edges()) {
+            if (x.folded().equals(other) && (other.equals("an") ? x.from() == e.to() : x.to() == e.from())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The largest share of the title or of an alias whose syllables the message contains. */
-    private double namedShare(int doc, int[] said) {
+    private double namedShare(int doc, int[] said, int[] told) {
         double best = 0;
         for (int[] name : names[doc]) {
-            int found = 0;
+            double found = 0;
             for (int syllable : name) {
                 if (java.util.Arrays.binarySearch(said, syllable) >= 0) {
                     found++;
+                } else if (java.util.Arrays.binarySearch(told, syllable) >= 0) {
+                    found += STORY_WEIGHT; // named in the story around the question: context, as its words are
                 }
             }
-            best = Math.max(best, found / (double) name.length);
+            best = Math.max(best, found / name.length);
         }
         return best;
     }
@@ -503,7 +562,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
                 continue;
             }
             boolean hit = false;
-            for (List<String> alt : c.alternatives()) {
+            for (List<String> alt : c.unwritten() ? List.<List<String>>of() : c.alternatives()) {
                 if (allOccurIn(alt, doc)) {
                     hit = true;
                     break;
