@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The texts of a labelled question set (a header, then lines whose first field is the label: {@code label<TAB>text},
- * the safety set's {@code label<TAB>family<TAB>source<TAB>text}, or the real-style sets' {@code label<TAB>text<TAB>source}),
- * in file order: the text is the column the header names {@code text}, else the last.
+ * the safety set's {@code label<TAB>family<TAB>source<TAB>text}, or the real-style sets' {@code label<TAB>text<TAB>source};
+ * {@code #} starts a comment line), in file order: the text is the column the header names {@code text}, else the last.
  */
 final class Questions {
 
@@ -24,7 +24,8 @@ final class Questions {
     /** @param label only the lines of this label, or null for all */
     static List<String> load(Path tsv, String label) {
         try {
-            List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.startsWith("#")).toList();
             List<String> header = lines.isEmpty() ? List.of() : List.of(lines.getFirst().strip().split("\t"));
             int textColumn = header.indexOf("text");
             return lines.stream().skip(1).filter(l -> l.contains("\t"))

@@ -79,6 +79,8 @@ public final class Assistant {
     private static final int OTHER_QUESTIONS = 2;
     /** The share of a procedure's name a message must say to be plainly about it (see {@code SearchHit.named}). */
     private static final double NAMED_CLEARLY = 0.75;
+    /** The share of a procedure's name (more than half) a message says when it may be about it. */
+    private static final double NAMED_PARTLY = 0.6;
 
     public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate) {
         this(searcher, triage, followUps, gate, Clock.system(VIETNAM), TermNotes.NONE, TermNotes.NONE);
@@ -115,7 +117,8 @@ public final class Assistant {
     public static Assistant open(Directory index, KnowledgeFiles files) throws IOException {
         Lexicon lexicon = Lexicon.load(files);
         return new Assistant(new ProcedureSearcher(index, lexicon),
-                Triage.load(files, lexicon, SafetyModel.read(files), ScamWarnings.read(files)),
+                Triage.load(files, lexicon, SafetyModel.read(files), SafetyModel.read(files, SafetyModel.REPORT_FILE),
+                        ScamWarnings.read(files)),
                 FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT, Clock.system(VIETNAM),
                 TermNotes.load(files, TermNotes.OLD_TERMS),
                 TermNotes.load(files, TermNotes.SIDE_QUESTIONS));
@@ -184,17 +187,19 @@ public final class Assistant {
         // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
         // happening now.
         boolean procedureQuestion = signals.question() && confidence >= gate.reportOverride();
-        boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.answer();
+        boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.sure();
 
         // An uncertain emergency (only "cứu em", or a weak word said to be happening now) also loses to such a
         // question when the citizen says it is urgent: "cứu em, mai đi làm mà chưa có căn cước, làm gấp được không".
         boolean outweighed = signals.emergency() != null && (signals.emergency().certain() ? sureProcedureQuestion
-                : signals.question() && confidence >= gate.answer());
+                : signals.question() && confidence >= gate.sure());
         // A scam told or asked about: "báo con đang cấp cứu, cần tiền mổ gấp" is the trick, not the emergency.
         TriageSignals.Scam scam = signals.scam();
         // Like a crime word, a scam word in a question the search places is a procedure question ("bị lừa đảo
-        // chuyển tiền thì báo công an ở đâu"); a check question gives way only to a procedure the search is sure of.
-        if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM ? procedureQuestion : sureProcedureQuestion)) {
+        // chuyển tiền thì báo công an ở đâu"); a check question gives way only to a procedure the search is sure of,
+        // and not when it names the trick plainly ("nói là công an, bảo giữ bí mật và chuyển tiền, có thật không").
+        if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM ? procedureQuestion
+                : sureProcedureQuestion && !scam.plain())) {
             scam = null;
         }
         if (scam != null && scam.kind() == TriageSignals.Scam.Kind.VICTIM) {
@@ -246,16 +251,17 @@ public final class Assistant {
                 }
             }
         }
-        if (outOfScope != null && !result.isEmpty() && result.hits().getFirst().named() >= NAMED_CLEARLY
-                && asksFor(result.hits().getFirst().procedure(), triage.outOfScopeWords(graph))) {
-            // "làm hộ chiếu cho bé… cần giấy khai sinh không?": the other agency's paper is one the police procedure
-            // the message names asks for.
+        // "làm hộ chiếu cho bé… cần giấy khai sinh không?": the other agency's paper is one the first police
+        // procedure asks for. When the message names that procedure it is a police question; else it may be.
+        boolean policePaper = outOfScope != null && !result.isEmpty() && result.hits().getFirst().named() >= NAMED_PARTLY
+                && asksFor(result.hits().getFirst().procedure(), triage.outOfScopeWords(graph));
+        if (policePaper && result.hits().getFirst().named() >= NAMED_CLEARLY) {
             outOfScope = null;
         }
         if (outOfScope != null) {
             // Another agency's word ("sang tên sổ đỏ" is land, not a vehicle): never an automatic answer. Decline,
-            // unless a procedure fits well, then let the citizen choose.
-            if (confidence >= gate.answer() && candidates.size() >= 2) {
+            // unless a procedure fits well (or fits and asks for that paper), then let the citizen choose.
+            if ((confidence >= gate.answer() || (policePaper && confidence >= gate.clarify())) && candidates.size() >= 2) {
                 return clarify(candidates, confidence, language);
             }
             return decline(candidates, confidence, outOfScope, language);
@@ -265,7 +271,7 @@ public final class Assistant {
             List<Candidate> withOthers = new ArrayList<>(candidates);
             Reply.Rest rest = rest(graph, structure, message, p, withOthers);
             return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), withOthers, confidence, null,
-                    answer(p, companion(result), message, false, rest), language);
+                    answer(p, companion(result), message, false, followUps.asked(graph), rest), language);
         }
         if (confidence >= gate.clarify() && candidates.size() >= 2) {
             return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
@@ -382,7 +388,7 @@ public final class Assistant {
             return null;
         }
         return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), List.of(new Candidate(p.id(), p.title(), 1.0)), 1.0,
-                null, answer(p, null, text, true), Language.VIETNAMESE);
+                null, answer(p, null, text, true, null), Language.VIETNAMESE);
     }
 
     private static final java.util.Set<String> CHOICE_WORDS = java.util.Set.of(
@@ -440,14 +446,16 @@ public final class Assistant {
     }
 
     /**
-     * The answer to one entry as it stands today: a procedure, or a violation's fines for the vehicles the message
-     * names; with a companion (a fine and a procedure asked in one message), both.
+     * The answer to one entry as it stands today: a procedure (the field the message asks about in full), or a
+     * violation's fines for the vehicles the message names; with a companion (a fine and a procedure asked in one
+     * message), both.
      */
-    private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen) {
-        return answer(entry, companion, message, chosen, Reply.Rest.NONE);
+    private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen, FollowUps.Asked asked) {
+        return answer(entry, companion, message, chosen, asked, Reply.Rest.NONE);
     }
 
-    private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen, Reply.Rest rest) {
+    private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen, FollowUps.Asked asked,
+            Reply.Rest rest) {
         LocalDate day = today();
         Procedure p = entry.on(day);
         Procedure c = companion == null ? null : companion.on(day);
@@ -457,7 +465,7 @@ public final class Assistant {
         if (c != null) {
             return new Reply.FineAnswer(c, FineAnswers.vehiclesNamed(message), p);
         }
-        return new Reply.ProcedureAnswer(p, chosen, rest);
+        return new Reply.ProcedureAnswer(p, chosen, asked == null ? null : asked.field(), rest);
     }
 
     /**

@@ -1,6 +1,5 @@
 package vn.citizenqa.core;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -23,28 +22,21 @@ class ArchitectureTest {
                     "vn.citizenqa.functions..", "vn.citizenqa.runner..", "vn.citizenqa.standin..", "vn.citizenqa.index..")
             .because("core is the domain; adapters at the edge translate to and from it");
 
-    /**
-     * Two known cycles are let through, each by one edge only (remove an exception once its cycle is gone):
-     * the use cases in {@code violations} ({@code ViolationImport}, {@code PlateLookup}) call the {@code store} ports,
-     * whose records carry a {@code Violation}; and the {@code store}'s stored draft ({@code ReplyDraft.Send}) holds a
-     * {@code channel.OutboundReply} while {@code channel}'s messages are keyed by {@code store.ConversationKey}.
-     * Any other cycle fails.
-     */
+    /** No cycle between core's packages, and no exception to that. */
     @ArchTest
     static final ArchRule corePackagesDependInwardWithoutCycles = slices()
             .matching("vn.citizenqa.core.(*)..")
             .should().beFreeOfCycles()
-            .ignoreDependency(resideInAPackage("vn.citizenqa.core.violations.."), resideInAPackage("vn.citizenqa.core.store.."))
-            .ignoreDependency(resideInAPackage("vn.citizenqa.core.store.."), resideInAPackage("vn.citizenqa.core.channel.."))
             .because("a package that needs another is further out than it, never also further in");
 
     /**
-     * Known exception: {@code Reply.PlateLookups} carries {@code violations.PlateLookup} values (the plate look-up's
-     * answer); {@code violations} must then never depend on the model, which the cycle rule above checks.
+     * The model (decisions, procedures, conversation keys, violations and plate look-ups as values) is the innermost
+     * layer; the ports that store those values live with their use cases ({@code violations.ViolationRecords}) or in
+     * {@code store}.
      */
     @ArchTest
     static final ArchRule theModelDependsOnNothingElseInCore = classes()
             .that().resideInAPackage("vn.citizenqa.core.model..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("vn.citizenqa.core.model..", "vn.citizenqa.core.violations..", "java..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("vn.citizenqa.core.model..", "java..")
             .because("the model is the innermost layer");
 }

@@ -16,15 +16,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-
 import vn.citizenqa.core.channel.CitizenText;
 import vn.citizenqa.core.model.Channel;
-import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.InProcessStore;
 import vn.citizenqa.core.store.MessageKey;

@@ -10,11 +10,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import vn.citizenqa.core.answer.ConversationReplies;
 import vn.citizenqa.core.answer.ReplyDrafter;
@@ -24,10 +23,10 @@ import vn.citizenqa.core.channel.ReplyOption;
 import vn.citizenqa.core.conversation.UnreachableStore;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.ConversationContext;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.store.Author;
-import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
 import vn.citizenqa.core.store.EscalationStatus;
@@ -237,7 +236,7 @@ class WebhookHandlerTest {
         assertEquals(200, call(messenger(quickReply("m_1", asked.plusSeconds(20).toEpochMilli(), "2"))).getStatusCode());
         var answer = channels.deliveries().getFirst();
         assertTrue(answer.text().contains(knowledge.get("gia-han-tam-tru").title()), answer.text());
-        assertEquals(List.of("Hữu ích", "Chưa đúng"), answer.options().stream().map(ReplyOption::payload).toList());
+        assertEquals(List.of("Hồ sơ chi tiết", "Lệ phí", "Nơi nộp"), answer.options().stream().map(ReplyOption::payload).toList());
 
         assertEquals(200, call(messenger(quickReply("m_2", asked.plusSeconds(40).toEpochMilli(), "Chưa đúng"))).getStatusCode());
         var queue = store.escalations().queue(UNIT, EscalationStatus.OPEN, null, 10).escalations();

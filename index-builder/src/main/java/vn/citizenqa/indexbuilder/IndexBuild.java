@@ -55,6 +55,8 @@ public final class IndexBuild {
             copyFolder(knowledgeDir.resolve(folder), out.resolve(folder));
         }
         Files.writeString(out.resolve(SafetyModel.FILE), safetyModel(knowledgeDir), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve(SafetyModel.REPORT_FILE),
+                safetyModel(knowledgeDir, SafetyModelTraining.Target.REPORT), StandardCharsets.UTF_8);
         Files.createDirectories(out.resolve(ScamWarnings.FILE).getParent());
         Files.writeString(out.resolve(ScamWarnings.FILE), ScamWarnings.write(new WarningLoader().load(knowledgeDir)),
                 StandardCharsets.UTF_8);
@@ -67,9 +69,14 @@ public final class IndexBuild {
 
     /** The safety model trained from the labelled development messages, in the text form the functions read. */
     public static String safetyModel(Path knowledgeDir) throws IOException {
-        SafetyModelTraining.Trained trained = SafetyModelTraining.train(knowledgeDir);
-        return trained.model().write("The safety model of core/triage, trained by index-builder from "
-                + SafetyModelTraining.SAFETY_DEV + " and " + SafetyModelTraining.QUESTIONS + ":\n" + trained.summary());
+        return safetyModel(knowledgeDir, SafetyModelTraining.Target.EMERGENCY);
+    }
+
+    /** A model of the labelled development messages (emergencies, or reports), in the text form the functions read. */
+    public static String safetyModel(Path knowledgeDir, SafetyModelTraining.Target target) throws IOException {
+        SafetyModelTraining.Trained trained = SafetyModelTraining.train(knowledgeDir, target);
+        return trained.model().write("The " + target.name().toLowerCase(java.util.Locale.ROOT) + " model of core/triage, trained by index-builder from "
+                + String.join(", ", SafetyModelTraining.SAFETY_DEV) + " and " + SafetyModelTraining.QUESTIONS + ":\n" + trained.summary());
     }
 
     /** SHA-256 over every knowledge file, by path in sorted order: the same knowledge gives the same hash. */

@@ -20,16 +20,16 @@ import vn.citizenqa.core.triage.SafetyModel;
 import vn.citizenqa.indexbuilder.eval.SafetyCase;
 
 /**
- * Trains the safety model at build time from the development split of the labelled safety set
- * ({@code eval/safety/dev.tsv}) and the procedure questions of {@code eval/questions.tsv} (more everyday
- * non-emergencies); the held-out split is never read. Deterministic: the same knowledge gives the same model.
+ * Trains the safety model at build time from the development splits of the labelled safety set
+ * ({@code eval/safety/dev.tsv}, {@code dev2.tsv}, {@code dev3.tsv}) and the procedure questions of {@code eval/questions.tsv} (more
+ * everyday non-emergencies); the held-out split is never read. Deterministic: the same knowledge gives the same model.
  *
  * <p>The threshold is chosen on out-of-fold scores (each message scored by a model trained without it): as low
  * as it can go while flagging few ordinary messages, because the model speaks only where no cue did.
  */
 public final class SafetyModelTraining {
 
-    static final String SAFETY_DEV = "eval/safety/dev.tsv";
+    static final List<String> SAFETY_DEV = List.of("eval/safety/dev.tsv", "eval/safety/dev2.tsv", "eval/safety/dev3.tsv");
     static final String QUESTIONS = "eval/questions.tsv";
     static final int BUCKETS = 1 << 14;
     private static final int EPOCHS = 60;
@@ -38,13 +38,38 @@ public final class SafetyModelTraining {
     /** Emergencies are few and a miss is the costly error: each counts this many times. */
     private static final double POSITIVE_WEIGHT = 3;
     private static final int FOLDS = 5;
-    /** Out of fold, at most one message in this many that is not an emergency may be flagged. */
-    private static final int FALSE_ALARMS_PER = 50;
     /** Never flag on less than this: a message the model knows nothing about scores near the prior. */
     private static final double FLOOR = 0.3;
 
-    /** One training message: its features and whether it is an emergency. */
+    /** One training message: its features and whether it is of the model's kind. */
     record Example(int[] features, boolean emergency, String text) {
+    }
+
+    /** What a model is trained to recognise. */
+    public enum Target {
+        /** danger now: the safety model ({@link SafetyModel#FILE}); one everyday message in 50 may be flagged */
+        EMERGENCY(50),
+        /**
+         * a message for officers, a crime, harassment or a scam suffered, or an emergency
+         * ({@link SafetyModel#REPORT_FILE}); a report costs an officer a look, not a life: one in 100
+         */
+        REPORT(100);
+
+        /** Out of fold, at most one message in this many that is not of the kind may be flagged. */
+        final int falseAlarmsPer;
+
+        Target(int falseAlarmsPer) {
+            this.falseAlarmsPer = falseAlarmsPer;
+        }
+
+        boolean positive(SafetyCase.Label label) {
+            return label == SafetyCase.Label.EMERGENCY || (this == REPORT && label == SafetyCase.Label.CRIME_REPORT);
+        }
+
+        /** For a line of questions.tsv, labelled with a procedure id or an intent. */
+        boolean positive(String label) {
+            return label.equals("EMERGENCY") || (this == REPORT && label.equals("CRIME_REPORT"));
+        }
     }
 
     /** The model and how it was chosen, for the build log. */
@@ -62,11 +87,17 @@ public final class SafetyModelTraining {
     }
 
     public static Trained train(Path knowledgeDir) throws IOException {
+        return train(knowledgeDir, Target.EMERGENCY);
+    }
+
+    public static Trained train(Path knowledgeDir, Target target) throws IOException {
         Lexicon lexicon = Lexicon.load(KnowledgeFiles.directory(knowledgeDir));
         Analyzer analyzer = VietnameseAnalysis.queryAnalyzer(lexicon);
         List<Example> examples = new ArrayList<>();
-        for (SafetyCase c : SafetyCase.read(knowledgeDir.resolve(SAFETY_DEV))) {
-            examples.add(example(analyzer, c.text(), c.label() == SafetyCase.Label.EMERGENCY));
+        for (String split : SAFETY_DEV) {
+            for (SafetyCase c : SafetyCase.read(knowledgeDir.resolve(split))) {
+                examples.add(example(analyzer, c.text(), target.positive(c.label())));
+            }
         }
         Path questions = knowledgeDir.resolve(QUESTIONS);
         if (Files.exists(questions)) {
@@ -75,14 +106,19 @@ public final class SafetyModelTraining {
                 int tab = lines.get(i).indexOf('\t');
                 if (tab > 0) {
                     examples.add(example(analyzer, lines.get(i).substring(tab + 1),
-                            lines.get(i).substring(0, tab).equals("EMERGENCY")));
+                            target.positive(lines.get(i).substring(0, tab))));
                 }
             }
         }
-        return train(examples);
+        return train(examples, target.falseAlarmsPer);
     }
 
     static Trained train(List<Example> examples) {
+        return train(examples, Target.EMERGENCY.falseAlarmsPer);
+    }
+
+    /** @param falseAlarmsPer out of fold, at most one message in this many not of the kind may be flagged */
+    static Trained train(List<Example> examples, int falseAlarmsPer) {
         double[] oof = new double[examples.size()];
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Example> in = new ArrayList<>();
@@ -96,7 +132,7 @@ public final class SafetyModelTraining {
                 oof[i] = fit.score(examples.get(i).features());
             }
         }
-        // The threshold: at most one everyday message in FALSE_ALARMS_PER flagged out of fold. The model only
+        // The threshold: at most one everyday message in falseAlarmsPer flagged out of fold. The model only
         // speaks where no cue did, so its recall is measured on what the cues miss (see evaluate-safety).
         List<Double> ordinary = new ArrayList<>();
         int emergencies = 0;
@@ -108,7 +144,7 @@ public final class SafetyModelTraining {
             }
         }
         ordinary.sort(null);
-        int allowed = ordinary.size() / FALSE_ALARMS_PER;
+        int allowed = ordinary.size() / falseAlarmsPer;
         double threshold = Math.max(FLOOR, ordinary.isEmpty() ? FLOOR : ordinary.get(ordinary.size() - 1 - allowed));
         int caught = 0;
         int flagged = 0;

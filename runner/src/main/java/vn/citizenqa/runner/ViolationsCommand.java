@@ -64,7 +64,7 @@ public final class ViolationsCommand {
             err.println(file + ": " + problems.size() + " bad line(s); nothing was imported");
             return 2;
         }
-        List<vn.citizenqa.core.violations.Violation> violations = ((ViolationFile.Reading.Read) read).violations();
+        List<vn.citizenqa.core.model.Violation> violations = ((ViolationFile.Reading.Read) read).violations();
         var retention = OfficerSettings.paidRetention(env);
         String unit = a.value("--unit");
         return TableCommand.onTable(env, "violations import", err, (store, where) -> {

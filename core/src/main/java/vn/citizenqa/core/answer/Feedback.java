@@ -2,9 +2,8 @@ package vn.citizenqa.core.answer;
 
 import java.util.Optional;
 
-import vn.citizenqa.core.text.Folding;
 
-/** The citizen's verdict on an answer: the two options offered under it, tapped or typed. */
+/** The citizen's verdict on an answer, typed (or tapped where a channel offers it). */
 public enum Feedback {
     HELPFUL("Hữu ích"),
     WRONG("Chưa đúng");
@@ -22,16 +21,11 @@ public enum Feedback {
 
     /** The feedback a message gives, when the whole message is one of the labels (any case, with or without marks). */
     public static Optional<Feedback> of(String text) {
-        String folded = normalise(text);
         for (Feedback f : values()) {
-            if (folded.equals(normalise(f.label))) {
+            if (OptionLabels.same(text, f.label)) {
                 return Optional.of(f);
             }
         }
         return Optional.empty();
-    }
-
-    private static String normalise(String text) {
-        return Folding.fold(text == null ? "" : text).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 }

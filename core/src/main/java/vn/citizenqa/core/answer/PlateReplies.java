@@ -6,9 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
+import vn.citizenqa.core.model.PlateLookup;
 import vn.citizenqa.core.model.Procedure;
-import vn.citizenqa.core.violations.PlateLookup;
-import vn.citizenqa.core.violations.Violation;
+import vn.citizenqa.core.model.Violation;
 
 /**
  * The words of a plate look-up: the violations still to resolve, each with its day, time, place, what it was and who

@@ -9,8 +9,8 @@ import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.model.ProcedureField;
 
 /**
- * The texts a citizen receives: plain Vietnamese (English when the citizen wrote English), each within the
- * channels' 2000-character limit. Everything said about a procedure comes from its knowledge file, with
+ * The Vietnamese texts a citizen receives, each within the channels' 2000-character limit. A first answer fits one
+ * phone screen; the details come on request. Everything said about a procedure comes from its knowledge file, with
  * the date it was reviewed and where to check it.
  */
 public final class Replies {
@@ -22,75 +22,116 @@ public final class Replies {
             + "giấy phép lái xe, xử phạt giao thông, phòng cháy chữa cháy, con dấu, an ninh trật tự, lý lịch tư pháp "
             + "và tiếp nhận tin báo tội phạm";
     static final String NUMBERS = "Khi khẩn cấp, gọi 113 (Công an), 114 (Cứu hỏa, cứu nạn), 115 (Cấp cứu).";
+    /** How long each brief line of a first answer may be. */
+    private static final int BRIEF_LINE = 100;
+    private static final int BRIEF_ITEM = 60;
+    private static final int DOCUMENTS_SHOWN = 3;
 
     private Replies() {
     }
 
     // ---- procedures ----
 
-    /** A full answer: where, documents, time, fee, online, and where to check; documents trimmed to fit. */
+    /**
+     * The first answer: what it is, where to go, what to bring in brief, where to do it online, time and fee in a
+     * line, when it was checked and where to check it.
+     */
     public static String answer(Procedure p) {
-        String head = "📋 " + p.title() + (p.code() == null ? "" : " (mã thủ tục " + p.code() + ")") + "\n";
-        StringBuilder tail = new StringBuilder();
-        if (p.processingTime() != null) {
-            tail.append("\n\n⏱ Thời gian giải quyết: ").append(p.processingTime());
-        }
-        if (p.fee() != null) {
-            tail.append("\n💰 Lệ phí: ").append(p.fee());
-        }
-        tail.append("\n🌐 ").append(online(p));
-        tail.append("\n\n").append(footer(p));
-        StringBuilder body = new StringBuilder();
-        if (p.agency() != null) {
-            body.append("\n📍 Nơi làm: ").append(p.agency());
-        }
-        int budget = MAX_LENGTH - head.length() - tail.length() - body.length();
-        if (!p.documents().isEmpty()) {
-            String heading = "\n\n🗂 Hồ sơ cần chuẩn bị:";
-            String more = "\n• … (danh sách đầy đủ tại " + link(p) + ")";
-            StringBuilder docs = new StringBuilder(heading);
-            for (int i = 0; i < p.documents().size(); i++) {
-                String item = "\n• " + p.documents().get(i);
-                boolean last = i == p.documents().size() - 1;
-                if (docs.length() + item.length() + (last ? 0 : more.length()) > budget) {
-                    docs.append(more);
-                    break;
-                }
-                docs.append(item);
-            }
-            if (docs.length() <= budget) {
-                body.append(docs);
-            }
-        }
-        return fit(head + body + tail);
+        return answer(p, null);
     }
 
     /**
-     * A procedure in a few lines, for a reply that answers something else first (a fine): where, time, fee,
-     * online, and that the documents come on request.
+     * The first answer to a message that asked about one field ("làm hộ chiếu hết bao nhiêu tiền" → the fee): that
+     * field in full, where to do it online, when it was checked; the documents asked for are all listed, each in
+     * brief. {@code asked} null gives {@link #answer(Procedure)}.
+     */
+    public static String answer(Procedure p, ProcedureField asked) {
+        if (asked == null || asked == ProcedureField.DOCUMENTS) {
+            return brief(p, asked == ProcedureField.DOCUMENTS);
+        }
+        StringBuilder b = title(p).append('\n').append(switch (asked) {
+            case FEE -> "💰 Lệ phí: " + orUnknown(p.fee(), p);
+            case TIME -> "⏱ Thời gian giải quyết: " + orUnknown(p.processingTime(), p);
+            case PLACE -> "📍 Nơi nộp: " + orUnknown(p.agency(), p);
+            case ONLINE -> "🌐 " + online(p) + (p.online().note() == null ? "" : "\n" + p.online().note());
+            case DOCUMENTS -> throw new AssertionError("answered in brief above");
+        });
+        if (asked != ProcedureField.ONLINE) {
+            b.append("\n🌐 ").append(online(p));
+        }
+        b.append("\n\n").append(footer(p));
+        return fit(b.toString());
+    }
+
+    private static StringBuilder title(Procedure p) {
+        StringBuilder b = new StringBuilder("📋 ").append(p.title());
+        if (p.code() != null) {
+            b.append(" (mã ").append(p.code()).append(')');
+        }
+        return b;
+    }
+
+    private static String brief(Procedure p, boolean everyDocument) {
+        StringBuilder b = title(p);
+        if (p.agency() != null) {
+            b.append("\n📍 Nơi nộp: ").append(Brief.sentence(p.agency(), BRIEF_LINE));
+        }
+        List<String> documents = p.documents();
+        if (!documents.isEmpty() && everyDocument) {
+            // Every document, each in brief: the list asked for, still on one screen; each in full is one tap away.
+            b.append("\n🗂 Hồ sơ:");
+            documents.forEach(d -> b.append("\n• ").append(Brief.item(d, BRIEF_LINE)));
+        } else if (!documents.isEmpty()) {
+            List<String> brief = new ArrayList<>();
+            for (String d : documents.subList(0, Math.min(DOCUMENTS_SHOWN, documents.size()))) {
+                brief.add(Brief.item(d, BRIEF_ITEM));
+            }
+            b.append("\n🗂 Mang theo: ").append(String.join("; ", brief));
+            if (documents.size() > DOCUMENTS_SHOWN) {
+                b.append(" (và ").append(documents.size() - DOCUMENTS_SHOWN).append(" giấy tờ khác)");
+            }
+        }
+        b.append("\n🌐 ").append(online(p));
+        timeAndFee(b, p);
+        b.append("\n\n").append(footer(p));
+        return fit(b.toString());
+    }
+
+    /**
+     * A procedure in a few lines, for a reply that answers something else first (a fine): where, time, fee, online,
+     * and that the documents come on request.
      */
     public static String summary(Procedure p) {
         StringBuilder b = new StringBuilder("📋 ").append(p.title());
         if (p.agency() != null) {
-            b.append("\n📍 Nơi làm: ").append(p.agency());
+            b.append("\n📍 Nơi nộp: ").append(Brief.sentence(p.agency(), BRIEF_LINE));
         }
-        if (p.processingTime() != null) {
-            b.append("\n⏱ Thời gian: ").append(p.processingTime());
-        }
-        if (p.fee() != null) {
-            b.append("\n💰 Lệ phí: ").append(p.fee());
-        }
+        timeAndFee(b, p);
         b.append("\n🌐 ").append(online(p));
         b.append("\nNhắn \"cần giấy tờ gì\" để xem hồ sơ. ").append(footer(p));
         return b.toString();
     }
 
-    /** The answer to a follow-up: one field of the procedure being discussed. */
+    /** Time and fee in one line, each cut to a brief sentence; nothing when neither is known. */
+    private static void timeAndFee(StringBuilder b, Procedure p) {
+        List<String> parts = new ArrayList<>();
+        if (p.processingTime() != null) {
+            parts.add("⏱ " + Brief.sentence(p.processingTime(), BRIEF_ITEM));
+        }
+        if (p.fee() != null) {
+            parts.add("💰 " + Brief.sentence(p.fee(), BRIEF_LINE));
+        }
+        if (!parts.isEmpty()) {
+            b.append('\n').append(String.join(" · ", parts));
+        }
+    }
+
+    /** A detail asked for: one field of the procedure being discussed, in full. */
     public static String field(Procedure p, ProcedureField field) {
         String text = switch (field) {
             case FEE -> "💰 Lệ phí " + lower(p.title()) + ": " + orUnknown(p.fee(), p);
             case TIME -> "⏱ Thời gian giải quyết " + lower(p.title()) + ": " + orUnknown(p.processingTime(), p);
-            case PLACE -> "📍 Nơi làm " + lower(p.title()) + ": " + orUnknown(p.agency(), p);
+            case PLACE -> "📍 Nơi nộp hồ sơ " + lower(p.title()) + ": " + orUnknown(p.agency(), p);
             case ONLINE -> "🌐 " + p.title() + ": " + online(p)
                     + (p.online().note() == null ? "" : "\n" + p.online().note());
             case DOCUMENTS -> {
@@ -100,6 +141,9 @@ public final class Replies {
                 }
                 for (String d : p.documents()) {
                     b.append("\n• ").append(d);
+                }
+                if (p.processingTime() != null) {
+                    b.append("\n⏱ Thời gian giải quyết: ").append(p.processingTime());
                 }
                 yield b.toString();
             }
@@ -112,8 +156,8 @@ public final class Replies {
         String where = o.links().isEmpty() ? PORTAL : o.links().getFirst();
         return switch (o.availability()) {
             case FULL -> "Làm trực tuyến toàn trình tại " + where;
-            case PARTIAL -> "Có thể nộp hồ sơ trực tuyến tại " + where;
-            case NONE -> "Thủ tục làm trực tiếp; thông tin tại " + where;
+            case PARTIAL -> "Có thể nộp trực tuyến tại " + where;
+            case NONE -> "Làm trực tiếp; thông tin tại " + where;
         };
     }
 
@@ -122,8 +166,7 @@ public final class Replies {
     }
 
     private static String footer(Procedure p) {
-        return "(Thông tin rà soát ngày " + (p.reviewed() == null ? "—" : p.reviewed())
-                + "; quy định có thể thay đổi, vui lòng đối chiếu tại " + link(p) + ")";
+        return "(Rà soát ngày " + Dates.written(p.reviewed()) + "; quy định có thể thay đổi, đối chiếu tại " + link(p) + ")";
     }
 
     private static String orUnknown(String value, Procedure p) {
@@ -192,80 +235,9 @@ public final class Replies {
                 + "Trường hợp khẩn cấp, gọi 113.";
     }
 
-    // ---- English ----
-
-    public static String answerEnglish(Procedure p) {
-        StringBuilder b = new StringBuilder();
-        b.append("📋 ").append(p.titleEn() != null ? p.titleEn() : p.title())
-                .append(" (in Vietnamese: ").append(p.title()).append(")\n");
-        OnlineService o = p.online();
-        String where = o.links().isEmpty() ? PORTAL : o.links().getFirst();
-        b.append("\n🌐 ").append(switch (o.availability()) {
-            case FULL -> "It can be done entirely online at " + where;
-            case PARTIAL -> "You can apply online at " + where + " (some steps in person)";
-            case NONE -> "It is done in person; information at " + where;
-        });
-        if (p.fee() != null) {
-            b.append("\n💰 Fee (Vietnamese): ").append(p.fee());
-        }
-        if (p.processingTime() != null) {
-            b.append("\n⏱ Processing time (Vietnamese): ").append(p.processingTime());
-        }
-        b.append("\n\nThe documents and the office to apply at are listed in Vietnamese; reply in Vietnamese "
-                + "(or write \"tiếng Việt\") and we will continue in Vietnamese. Official information: ")
-                .append(link(p)).append(" (reviewed ").append(p.reviewed()).append(").");
-        return fit(b.toString());
-    }
-
-    public static String clarifyEnglish(List<Candidate> candidates, java.util.function.Function<String, String> titleEn) {
-        StringBuilder b = new StringBuilder("Which of these do you mean? Please reply with the number:");
-        int i = 1;
-        for (Candidate c : candidates) {
-            b.append('\n').append(i++).append(". ").append(titleEn.apply(c.id())).append(" (").append(c.title()).append(')');
-        }
-        return fit(b.toString());
-    }
-
-    public static String emergencyEnglish(List<String> numbers) {
-        List<String> n = numbers.isEmpty() ? List.of("113") : numbers;
-        List<String> described = new ArrayList<>();
-        for (String x : n) {
-            described.add(switch (x) {
-                case "113" -> "113 (police)";
-                case "114" -> "114 (fire and rescue)";
-                case "115" -> "115 (ambulance)";
-                default -> x;
-            });
-        }
-        return String.join(", ", described) + ": CALL NOW. 🚨 Your message has been passed to the officer on duty. "
-                + "Stay safe, leave the danger if you can, and send the exact address.";
-    }
-
-    public static String crimeReportAcknowledgedEnglish() {
-        return "Thank you for your report. It has been passed to a police officer, who will contact you through this chat. "
-                + "If you are in danger, call 113 now. You may add when and where it happened and what happened. "
-                + "The police never ask for money transfers, passwords or OTP codes by phone or social media.";
-    }
-
-    public static String smallTalkEnglish() {
-        return "Hello! I am the automatic assistant of this police page. Ask me about a procedure (residence, identity "
-                + "card, passport, vehicle registration, driving licence…), in Vietnamese or English.";
-    }
-
-    public static String declineEnglish() {
-        return "Sorry, this is outside what this police page handles. It can help with residence registration, identity "
-                + "cards, passports, vehicle registration, driving licences, traffic fines, fire safety and crime reports. "
-                + "In an emergency call 113 (police), 114 (fire and rescue) or 115 (ambulance).";
-    }
-
-    public static String escalatedEnglish() {
-        return "Your question has been passed to a police officer, who will answer you in this chat as soon as possible. "
-                + "In an emergency call 113.";
-    }
-
     // ---- length ----
 
-    private static String fitWithFooter(String text, Procedure p) {
+    static String fitWithFooter(String text, Procedure p) {
         String footer = "\n\n" + footer(p);
         if (text.length() + footer.length() <= MAX_LENGTH) {
             return text + footer;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Coordinates;
-import vn.citizenqa.core.store.ConversationKey;
 
 /**
  * One event a channel delivered, already verified and parsed. Citizens' words are {@link CitizenText#clean cleaned}

@@ -1,6 +1,6 @@
 package vn.citizenqa.core.channel;
 
-import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.model.ConversationKey;
 
 /** Sends a reply to a citizen on the channel the citizen wrote on. */
 public interface ReplySender {

@@ -2,6 +2,7 @@ package vn.citizenqa.core.conversation;
 
 import java.util.Set;
 
+import vn.citizenqa.core.answer.DetailOption;
 import vn.citizenqa.core.answer.Feedback;
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.text.Folding;
@@ -37,10 +38,10 @@ public final class ChoiceWords {
         return c.title();
     }
 
-    /** A payload this project puts on its options: a candidate's number or a feedback label. */
+    /** A payload this project puts on its options: a candidate's number, a feedback label or a detail's label. */
     static boolean isOurs(String payload) {
         String p = payload == null ? "" : payload.strip();
-        return p.matches("[1-9]") || Feedback.of(p).isPresent();
+        return p.matches("[1-9]") || Feedback.of(p).isPresent() || DetailOption.of(p).isPresent();
     }
 
     private static String squeezed(String s) {

@@ -8,15 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import vn.citizenqa.core.answer.DetailOption;
 import vn.citizenqa.core.answer.Feedback;
 import vn.citizenqa.core.answer.ReplyDrafter;
 import vn.citizenqa.core.channel.ChannelCapability;
-
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.channel.OutboundReply;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Candidate;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
@@ -24,8 +25,6 @@ import vn.citizenqa.core.model.Language;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.model.Reply;
 import vn.citizenqa.core.store.Author;
-import vn.citizenqa.core.store.CaseRef;
-import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
 import vn.citizenqa.core.store.Counter;
@@ -34,9 +33,9 @@ import vn.citizenqa.core.store.NewEscalation;
 import vn.citizenqa.core.store.ReplyDraft;
 
 /**
- * What a citizen's message comes to in its conversation: a welcome, feedback on the last answer, an image joining a
- * report, a flood paused, or the assistant's decision — drafted for the citizen's channel, with the records and the
- * escalation that follow. Pure: it reads what the {@link Incoming} carries and writes nothing, so it is tested
+ * What a citizen's message comes to in its conversation: a welcome, feedback on the last answer, a detail of it, an
+ * image joining a report, a flood paused, or the assistant's decision — drafted for the citizen's channel, with the
+ * records and the escalation that follow. Pure: it reads what the {@link Incoming} carries and writes nothing, so it is tested
  * without a store; the {@link MessageIntake} carries the {@link Turn} out.
  */
 public final class ConversationPolicy {
@@ -71,7 +70,7 @@ public final class ConversationPolicy {
         }
         Decided decided = decide(in);
         if (decided.silent()) {
-            return records(in, new ReplyDraft.Withheld(decided.decision().intent()), List.of(), List.of(), Optional.empty(),
+            return TurnRecords.of(in, new ReplyDraft.Withheld(decided.decision().intent()), List.of(), List.of(), Optional.empty(),
                     decided.join(), false);
         }
         ReplyDraft draft;
@@ -88,7 +87,7 @@ public final class ConversationPolicy {
         } else {
             draft = draft(in, decided.decision());
         }
-        return records(in, draft, decided.counters(), decided.decision().candidates(), Optional.empty(), decided.join(),
+        return TurnRecords.of(in, draft, decided.counters(), decided.decision().candidates(), Optional.empty(), decided.join(),
                 CaseFollowUps.opensCase(decided.decision()) && draft instanceof ReplyDraft.Send);
     }
 
@@ -101,13 +100,13 @@ public final class ConversationPolicy {
         Decision d = decided.decision();
         ReplyDraft draft = new ReplyDraft.Withheld(d.intent());
         if (!CaseFollowUps.opensCase(d)) {
-            return records(in, draft, List.of(), List.of(), Optional.empty(), decided.join(), false);
+            return TurnRecords.of(in, draft, List.of(), List.of(), Optional.empty(), decided.join(), false);
         }
         InboundMessage.FromCitizen m = in.message();
         NewEscalation escalation = new NewEscalation(NewEscalation.idFor(new MessageKey(m.from().channel(), m.messageId())),
                 in.page().unit(), m.from(), m.messageId(), in.at(), d.escalation().priority(),
-                d.escalation().reason() + STANDBY_NOTE, d.intent(), citizenText(m), "", d.candidates());
-        return records(in, draft, decided.counters(), d.candidates(), Optional.of(escalation), decided.join(), true);
+                d.escalation().reason() + STANDBY_NOTE, d.intent(), TurnRecords.citizenText(m), "", d.candidates());
+        return TurnRecords.of(in, draft, decided.counters(), d.candidates(), Optional.of(escalation), decided.join(), true);
     }
 
     /** The turn of a message already decided (its draft stored): the same records, nothing counted again. */
@@ -115,7 +114,7 @@ public final class ConversationPolicy {
         List<Candidate> candidates = stored instanceof ReplyDraft.Send s ? s.candidateIds().stream()
                 .map(id -> new Candidate(id, knowledge.find(id).map(Procedure::title).orElse(id), 0.0)).toList()
                 : List.of();
-        return records(in, stored, List.of(), candidates, Optional.empty(), CaseFollowUps.join(in), false);
+        return TurnRecords.of(in, stored, List.of(), candidates, Optional.empty(), CaseFollowUps.join(in), false);
     }
 
     /** The one flood escalation of this citizen and hour (by the message's own time, the same on redelivery). */
@@ -128,7 +127,7 @@ public final class ConversationPolicy {
         OutboundReply drafted = drafter.draft(d.reply(), d.language(),
                 ChannelCapability.of(in.message().from().channel()));
         // Whatever path made the reply, it never repeats a link or number the citizen typed.
-        OutboundReply clean = new OutboundReply(echoes.clean(drafted.text(), citizenText(in.message())),
+        OutboundReply clean = new OutboundReply(echoes.clean(drafted.text(), TurnRecords.citizenText(in.message())),
                 drafted.options());
         return new ReplyDraft.Send(d.intent(), d.action(), clean, d.procedure() == null ? null : d.procedure().id(),
                 d.candidates().stream().map(Candidate::id).toList(), d.escalation(), d.answersAChoice());
@@ -184,12 +183,24 @@ public final class ConversationPolicy {
     }
 
     private Decided fromWords(String text, ConversationState state) {
-        Optional<Feedback> feedback = state.lastProcedureId() == null ? Optional.empty() : Feedback.of(text);
-        if (feedback.isPresent()) {
-            return switch (feedback.get()) {
-                case HELPFUL -> new Decided(chat(new Reply.ThanksForFeedback()), List.of());
-                case WRONG -> wrongAnswer();
-            };
+        Optional<Procedure> last = knowledge.find(state.lastProcedureId());
+        if (last.isPresent()) {
+            Optional<Feedback> feedback = Feedback.of(text);
+            if (feedback.isPresent()) {
+                return switch (feedback.get()) {
+                    case HELPFUL -> new Decided(chat(new Reply.ThanksForFeedback()), List.of());
+                    case WRONG -> wrongAnswer();
+                };
+            }
+            // A detail offered under the answer, tapped or typed as offered: that field of the same procedure.
+            Optional<DetailOption> detail = DetailOption.of(text);
+            if (detail.isPresent()) {
+                Procedure p = last.get();
+                return new Decided(new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(),
+                        List.of(new Candidate(p.id(), p.title(), 1.0)), 1.0, null,
+                        new Reply.ProcedureDetail(p, detail.get().field()), Language.VIETNAMESE),
+                        List.of(Counter.QUESTIONS, Counter.ANSWERED));
+            }
         }
         try {
             Decision d = decider.decide(text, state.context());
@@ -277,97 +288,5 @@ public final class ConversationPolicy {
             c.add(Counter.EMERGENCIES);
         }
         return c;
-    }
-
-    // ---- records ----
-
-    /**
-     * @param standby   the escalation of an emergency or report delivered on standby (its draft is withheld)
-     * @param opensCase whether the message opened a case that later locations and contact details join
-     */
-    private Turn records(Incoming in, ReplyDraft draft, List<Counter> counters, List<Candidate> candidates,
-                         Optional<NewEscalation> standby, Optional<Turn.CaseJoin> join, boolean opensCase) {
-        InboundMessage.FromCitizen m = in.message();
-        ConversationKey conversation = m.from();
-        boolean choice = draft instanceof ReplyDraft.Send s && s.choice();
-        List<ConversationMessage> messages = new ArrayList<>();
-        messages.add(ConversationMessage.fromCitizen(conversation, m.messageId(), in.at(), citizenText(m),
-                new ConversationMessage.TakenAs(draft.intent(), choice)));
-        Optional<NewEscalation> escalation = standby;
-        if (draft instanceof ReplyDraft.Send s) {
-            messages.add(ConversationMessage.of(conversation, "reply-" + m.messageId(), in.at().plusMillis(1),
-                    Author.ASSISTANT, null, s.text()));
-            if (s.escalation() != null) {
-                escalation = Optional.of(escalation(in, s, candidates));
-            }
-        }
-        ConversationState next = next(in, draft);
-        if (opensCase) {
-            next = new ConversationState(next.key(), next.unit(), next.lastProcedureId(), next.lastCandidateIds(),
-                    next.lastUserMessageAt(), new CaseRef(NewEscalation.idFor(new MessageKey(m.from().channel(), m.messageId())),
-                            draft.intent(), in.at()));
-        }
-        return new Turn(draft, counters, messages, next, escalation, join);
-    }
-
-    private NewEscalation escalation(Incoming in, ReplyDraft.Send s, List<Candidate> candidates) {
-        InboundMessage.FromCitizen m = in.message();
-        Exchanges.Exchange about = (s.escalation() instanceof EscalationKind.WrongAnswer ? Exchanges.lastBefore(m, in.earlier().get())
-                : Optional.<Exchanges.Exchange>empty())
-                .orElse(new Exchanges.Exchange(m.messageId(), in.at(), citizenText(m), s.text()));
-        MessageKey key = s.escalation() instanceof EscalationKind.Flood ? floodKey(m.from(), in.at())
-                : new MessageKey(m.from().channel(), m.messageId());
-        return new NewEscalation(NewEscalation.idFor(key), in.page().unit(), m.from(), about.questionId(),
-                about.questionAt(), s.escalation().priority(), s.escalation().reason(), s.intent(), about.question(),
-                about.answer(), candidates);
-    }
-
-    private static ConversationState next(Incoming in, ReplyDraft draft) {
-        ConversationState state = in.state();
-        String lastProcedure = state.lastProcedureId();
-        List<String> offered = List.of();
-        if (draft instanceof ReplyDraft.Send s) {
-            if (s.action() == Action.ANSWER) {
-                lastProcedure = s.procedureId();
-            } else if (s.escalation() instanceof EscalationKind.WrongAnswer) {
-                // The citizen said the answer was wrong: follow-ups must not build on it.
-                lastProcedure = null;
-            }
-            offered = s.action() == Action.CLARIFY ? s.candidateIds() : List.of();
-        }
-        InboundMessage.FromCitizen m = in.message();
-        // A reaction is not the citizen writing anew: the reply windows keep running from the last message.
-        Instant lastUser = m instanceof InboundMessage.Follow || m instanceof InboundMessage.Reaction ? state.lastUserMessageAt()
-                : latest(state.lastUserMessageAt(), m.sentAt());
-        return new ConversationState(state.key(), in.page().unit(), lastProcedure, offered, lastUser, state.lastCase());
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        return a == null ? b : b == null || a.isAfter(b) ? a : b;
-    }
-
-    /** The citizen's message as the conversation keeps it. */
-    static String citizenText(InboundMessage.FromCitizen m) {
-        return switch (m) {
-            case InboundMessage.Text t -> t.text();
-            case InboundMessage.Choice c -> c.title() != null ? c.title() : c.payload();
-            case InboundMessage.Attachment a -> "[" + String.join(", ", a.kinds()) + "]" + (a.caption() != null ? " " + a.caption() : "");
-            case InboundMessage.Follow f -> "[theo dõi trang]";
-            case InboundMessage.Location l -> "[vị trí] " + l.point().text() + (l.placeName() != null ? " (" + l.placeName() + ")" : "")
-                    + " " + l.point().mapLink();
-            case InboundMessage.ContactDetails c -> "[thông tin liên hệ]" + part(" Họ tên: ", c.name())
-                    + part(" Điện thoại: ", c.phone()) + part(" Địa chỉ: ", c.address());
-            case InboundMessage.Edit e -> "[sửa tin] " + e.text();
-            case InboundMessage.Reaction r -> switch (r.gesture()) {
-                case APPROVAL -> "[thả cảm xúc: thích]";
-                case DISAPPROVAL -> "[thả cảm xúc: không thích]";
-                case OTHER -> "[thả cảm xúc]";
-            };
-            case InboundMessage.Standby s -> citizenText(s.message());
-        };
-    }
-
-    private static String part(String label, String value) {
-        return value == null ? "" : label + value;
     }
 }

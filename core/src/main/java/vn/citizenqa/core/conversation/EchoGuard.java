@@ -6,10 +6,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import vn.citizenqa.core.model.ProcedureField;
+import vn.citizenqa.core.answer.EnglishReplies;
 import vn.citizenqa.core.answer.Replies;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.model.ProcedureField;
 
 /**
  * Keeps a citizen's links and phone numbers out of the page's replies. A reply that quoted the citizen would have the
@@ -34,7 +35,8 @@ public final class EchoGuard {
     public EchoGuard(KnowledgeBase knowledge) {
         for (Procedure p : knowledge.procedures()) {
             trust(Replies.answer(p));
-            trust(Replies.answerEnglish(p));
+            trust(EnglishReplies.answer(p));
+            trust(EnglishReplies.detail(p));
             for (ProcedureField f : ProcedureField.values()) {
                 trust(Replies.field(p, f));
             }

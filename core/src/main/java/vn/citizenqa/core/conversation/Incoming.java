@@ -8,11 +8,11 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import vn.citizenqa.core.channel.InboundMessage;
+import vn.citizenqa.core.model.PlateLookup;
 import vn.citizenqa.core.store.CaseRef;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
 import vn.citizenqa.core.store.PageRegistration;
-import vn.citizenqa.core.violations.PlateLookup;
 
 /**
  * One citizen's message with what the policy needs to know of its conversation, read by the intake before anything

@@ -13,10 +13,11 @@ import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.channel.ReplyFailedException;
 import vn.citizenqa.core.channel.ReplySender;
 import vn.citizenqa.core.channel.ReplyUncertainException;
+import vn.citizenqa.core.model.ConversationKey;
+import vn.citizenqa.core.model.PlateLookup;
 import vn.citizenqa.core.store.CaseRef;
 import vn.citizenqa.core.store.ClaimResult;
 import vn.citizenqa.core.store.ClaimUpdate;
-import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
 import vn.citizenqa.core.store.Counter;
@@ -29,7 +30,6 @@ import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.ReplyDraft;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreUnavailableException;
-import vn.citizenqa.core.violations.PlateLookup;
 import vn.citizenqa.core.violations.PlateRecogniser;
 
 /**
@@ -179,7 +179,7 @@ public final class MessageIntake {
 
     /** The violations recorded for each plate the message names: one read per plate, none for most messages. */
     private List<PlateLookup> plates(InboundMessage.FromCitizen m) {
-        return PlateRecogniser.find(words(m)).stream().map(p -> PlateLookup.of(p, store.violations())).toList();
+        return PlateRecogniser.find(words(m)).stream().map(p -> store.violations().lookUp(p)).toList();
     }
 
     private static String words(InboundMessage.FromCitizen m) {

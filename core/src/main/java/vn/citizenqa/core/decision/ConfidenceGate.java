@@ -76,6 +76,18 @@ public record ConfidenceGate(double[] weights, double answer, double clarify, do
     }
 
     /**
+     * The confidence above which the search is sure enough of a procedure question for it to outweigh an emergency
+     * or scam word ("chặn đường xe cấp cứu có bị phạt không"): never below {@link #SURE}, the level the safety
+     * triage was measured against, so refitting the answer threshold does not move what counts as danger.
+     */
+    public double sure() {
+        return Math.max(answer, SURE);
+    }
+
+    /** See {@link #sure()}. */
+    public static final double SURE = 0.92;
+
+    /**
      * The confidence above which a question with a crime word is taken as a procedure question rather than
      * a report ("bị giật ví mất bằng lái, làm lại thế nào?"): halfway between the two thresholds.
      */

@@ -29,14 +29,20 @@ public sealed interface Reply {
      *
      * @param chosen whether the citizen picked it among the candidates offered just before
      */
-    record ProcedureAnswer(Procedure procedure, boolean chosen, Rest rest) implements Reply {
+    record ProcedureAnswer(Procedure procedure, boolean chosen, ProcedureField asked, Rest rest) implements Reply {
         public ProcedureAnswer {
             Objects.requireNonNull(procedure, "procedure");
             Objects.requireNonNull(rest, "rest");
         }
 
+        /** An answer to a message that asked about one field ({@code asked}, or null for none in particular). */
+        public ProcedureAnswer(Procedure procedure, boolean chosen, ProcedureField asked) {
+            this(procedure, chosen, asked, Rest.NONE);
+        }
+
+        /** An answer to a message that asked about no field in particular. */
         public ProcedureAnswer(Procedure procedure, boolean chosen) {
-            this(procedure, chosen, Rest.NONE);
+            this(procedure, chosen, null, Rest.NONE);
         }
     }
 
@@ -59,10 +65,13 @@ public sealed interface Reply {
         }
     }
 
-    /** Which of these procedures the citizen means (at most three), to pick by number or button. */
+    /** Which of these procedures the citizen means, to pick by number or button: at most {@link #MAX} of them. */
     record Choice(List<Candidate> candidates, Rest rest) implements Reply {
+        /** More than three is a list to read, not a choice. */
+        public static final int MAX = 3;
+
         public Choice {
-            candidates = List.copyOf(candidates);
+            candidates = List.copyOf(candidates.subList(0, Math.min(MAX, candidates.size())));
             Objects.requireNonNull(rest, "rest");
         }
 
@@ -157,7 +166,7 @@ public sealed interface Reply {
      * What the camera-recorded violations say of the plates the citizen named, and the procedure the message also
      * asked about (null when it asked nothing more).
      */
-    record PlateLookups(List<vn.citizenqa.core.violations.PlateLookup> lookups, Procedure asked) implements Reply {
+    record PlateLookups(List<vn.citizenqa.core.model.PlateLookup> lookups, Procedure asked) implements Reply {
         public PlateLookups {
             lookups = List.copyOf(lookups);
             if (lookups.isEmpty()) {

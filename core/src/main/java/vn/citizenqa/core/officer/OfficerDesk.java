@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,7 +13,9 @@ import java.util.TreeSet;
 
 import vn.citizenqa.core.channel.ReplyFailedException;
 import vn.citizenqa.core.channel.ReplyUncertainException;
+import vn.citizenqa.core.model.Keys;
 import vn.citizenqa.core.model.ProcedureRef;
+import vn.citizenqa.core.model.Violation;
 import vn.citizenqa.core.store.Author;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
@@ -27,15 +26,12 @@ import vn.citizenqa.core.store.EscalationChange;
 import vn.citizenqa.core.store.EscalationQueuePage;
 import vn.citizenqa.core.store.EscalationStatus;
 import vn.citizenqa.core.store.Escalations;
-import vn.citizenqa.core.store.Keys;
 import vn.citizenqa.core.store.NewSuggestion;
-import vn.citizenqa.core.store.ReplyRequest;
 import vn.citizenqa.core.store.SentReply;
-import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.core.store.Store;
+import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.core.store.Suggestion;
 import vn.citizenqa.core.store.Unit;
-import vn.citizenqa.core.violations.Violation;
 import vn.citizenqa.core.violations.ViolationFile;
 import vn.citizenqa.core.violations.ViolationImport;
 
@@ -60,16 +56,8 @@ public final class OfficerDesk {
     private static final java.time.format.DateTimeFormatter DAY =
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    /** The platform id recorded for a reply sent with no answer back (see {@link ReplyUncertainException}). */
-    public static final String UNCONFIRMED = "unconfirmed";
-    public static final int KEY_LIMIT = 100;
-    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1," + KEY_LIMIT + "}");
-    /** How long a repeat waits for the first request of its key: longer than a channel call with its retry takes. */
-    static final Duration REPEAT_WAIT = Duration.ofSeconds(25);
-    private static final Duration REPEAT_POLL = Duration.ofMillis(100);
-    private static final System.Logger LOG = System.getLogger("citizenqa.officer");
-
-    private static final List<String> STATUSES = Arrays.stream(EscalationStatus.values()).map(Enum::name).toList();
+    /** The platform id recorded for a reply sent with no answer back. */
+    public static final String UNCONFIRMED = OfficerReplies.UNCONFIRMED;
 
     private final Store store;
     private final OfficerReplySender sender;
@@ -78,6 +66,8 @@ public final class OfficerDesk {
     private final ProcedureDirectory directory;
     private final Duration paidRetention;
     private final Clock clock;
+    private final KeyedReplies keyed;
+    private final OfficerReplies replies;
 
     public OfficerDesk(Store store, OfficerReplySender sender, ReplyWindows windows, ProcedureTitles procedures,
                        Clock clock) {
@@ -98,6 +88,8 @@ public final class OfficerDesk {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.paidRetention = Objects.requireNonNull(paidRetention, "paidRetention");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.keyed = new KeyedReplies(store.replyRequests());
+        this.replies = new OfficerReplies(store, sender, windows, clock);
     }
 
     /**
@@ -133,7 +125,7 @@ public final class OfficerDesk {
 
     /** The procedures whose title or id holds every word of {@code query}, by title; {@code limit} null for 50. */
     public List<ProcedureRef> procedures(String query, String limit) {
-        int size = number(limit, "limit", 50, 1, MAX_PROCEDURES);
+        int size = RequestFields.number(limit, "limit", 50, 1, MAX_PROCEDURES);
         String q = query == null ? "" : query.strip();
         if (q.length() > QUESTION_LIMIT) {
             throw refused(new Refusal.InvalidRequest("q has more than " + QUESTION_LIMIT + " characters"));
@@ -148,7 +140,7 @@ public final class OfficerDesk {
      * @param unit null for the caller's own unit
      */
     public ViolationImport.Report importViolations(Officer officer, String unit, String file) {
-        String target = unitFor(officer, unit, "violations");
+        String target = DeskRules.unitFor(officer, unit, "violations");
         if (!officer.isSupervisor() && !store.units().find(target).map(Unit::traffic).orElse(false)) {
             throw refused(new Refusal.Forbidden("only a traffic unit's officers (or a supervisor) import violations; '"
                     + target + "' is not recorded as a traffic unit"));
@@ -172,12 +164,12 @@ public final class OfficerDesk {
      * @param unit   null for the caller's own unit
      */
     public QueueView queue(Officer officer, String status, String cursor, String limit, String unit) {
-        EscalationStatus wanted = status(status);
+        EscalationStatus wanted = RequestFields.status(status);
         int size = pageSize(limit);
-        String queueUnit = unitFor(officer, unit, "queue");
+        String queueUnit = DeskRules.unitFor(officer, unit, "queue");
         EscalationQueuePage page;
         try {
-            page = store.escalations().queue(queueUnit, wanted, blankToNull(cursor), size);
+            page = store.escalations().queue(queueUnit, wanted, RequestFields.blankToNull(cursor), size);
         } catch (IllegalArgumentException e) {
             throw refused(new Refusal.InvalidCursor());
         }
@@ -196,7 +188,7 @@ public final class OfficerDesk {
     /** OPEN → CLAIMED by the caller; claiming what the caller holds changes nothing. */
     public EscalationDetail claim(Officer officer, String id) {
         visible(officer, id);
-        return detail(applied(store.escalations().claim(id, officer.id())));
+        return detail(DeskRules.applied(store.escalations().claim(id, officer.id())));
     }
 
     /** As {@link #reply(Officer, String, String, String, String)} without an idempotency key: a repeat sends again. */
@@ -213,52 +205,20 @@ public final class OfficerDesk {
      * sends and every repeat gets that first outcome without sending: a double click, a browser's retry or twenty at
      * once give the citizen one message. A repeat arriving while the first is sending waits for it.
      *
-     * @param idempotencyKey null for none; else 1–{@value #KEY_LIMIT} letters, digits, {@code - _ . :}
+     * @param idempotencyKey null for none; else 1–{@value KeyedReplies#KEY_LIMIT} letters, digits, {@code - _ . :}
      */
     public ReplyOutcome reply(Officer officer, String id, String text, String procedureId, String idempotencyKey) {
         Escalation e = visible(officer, id);
-        String body = requiredText(text, "text", REPLY_LIMIT);
-        String procedure = blankToNull(procedureId);
+        String body = RequestFields.requiredText(text, "text", REPLY_LIMIT);
+        String procedure = RequestFields.blankToNull(procedureId);
         if (procedure != null) {
             requireProcedure(procedure);
         }
-        String key = idempotencyKey(idempotencyKey);
+        String key = KeyedReplies.key(idempotencyKey);
         if (key == null) {
             return send(officer, e, body, procedure);
         }
-        String token = null;
-        long deadline = System.nanoTime() + REPEAT_WAIT.toNanos();
-        while (token == null) {
-            switch (store.replyRequests().begin(id, key)) {
-                case ReplyRequest.Taken t -> token = t.token();
-                case ReplyRequest.Completed c -> {
-                    return repeated(e, c.sent());
-                }
-                case ReplyRequest.InFlight f -> {
-                    if (System.nanoTime() > deadline) {
-                        throw refused(new Refusal.ReplyInProgress(key));
-                    }
-                    pause();
-                }
-            }
-        }
-        ReplyOutcome outcome;
-        try {
-            outcome = send(officer, e, body, procedure);
-        } catch (OfficerRequestRefused | StoreUnavailableException refusedBeforeSending) {
-            // Nothing went out (send records nothing before the channel takes the reply): the key is free again.
-            abandon(id, key, token);
-            throw refusedBeforeSending;
-        }
-        Delivery d = outcome.delivery();
-        try {
-            store.replyRequests().complete(id, key, token, new SentReply(d.platformMessageId(), d.sentAt(), d.mode().name()));
-        } catch (StoreUnavailableException ex) {
-            // Sent and answered; a repeat of the key finds it in flight and is refused, never sent again.
-            LOG.log(System.Logger.Level.WARNING, "escalation {0}: reply sent, but its idempotency key could not be marked done ({1})",
-                    id, ex.getMessage());
-        }
-        return outcome;
+        return keyed.once(id, key, () -> send(officer, e, body, procedure), sent -> repeated(e, sent));
     }
 
     /** The first outcome of a key, as a repeat of it gets it: what was sent, and the escalation as it is now. */
@@ -268,99 +228,24 @@ public final class OfficerDesk {
                 sent.platformMessageId(), sent.sentAt()));
     }
 
-    private void abandon(String id, String key, String token) {
-        try {
-            store.replyRequests().abandon(id, key, token);
-        } catch (StoreUnavailableException ex) {
-            // The key stays in flight: its repeats are refused rather than sent.
-            LOG.log(System.Logger.Level.WARNING, "escalation {0}: idempotency key not freed ({1})", id, ex.getMessage());
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(REPEAT_POLL);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a reply with the same key", ex);
-        }
-    }
-
-    private static String idempotencyKey(String given) {
-        String k = blankToNull(given);
-        if (k == null) {
-            return null;
-        }
-        k = k.strip();
-        if (!KEY.matcher(k).matches()) {
-            throw refused(new Refusal.InvalidRequest("the Idempotency-Key header must be 1-" + KEY_LIMIT
-                    + " letters, digits, '-', '_', '.' or ':' (a UUID serves)"));
-        }
-        return k;
-    }
-
     private ReplyOutcome send(Officer officer, Escalation e, String body, String procedure) {
-        String id = e.id();
-        requireActionable(officer, e, false);
-        ReplyWindow window = window(e, now());
-        if (!window.isOpen()) {
-            throw refused(new Refusal.ReplyWindowClosed(window, windows.whyClosed(window)));
-        }
-        if (e.status() == EscalationStatus.OPEN) {
-            // Hold it before sending, so that no other officer's reply can go out at the same time.
-            e = applied(store.escalations().claim(id, officer.id()));
-        }
-        String platformMessageId;
-        try {
-            platformMessageId = sender.sendOfficerReply(e.conversation(), e.citizenMessageId(), body, window.mode());
-        } catch (ReplyUncertainException ex) {
-            // Sent in full with no answer back: the citizen most likely has it. Not failed (a retry would repeat it).
-            LOG.log(System.Logger.Level.WARNING, "escalation {0}: the reply may have been delivered ({1}); recorded as unconfirmed",
-                    id, ex.getMessage());
-            platformMessageId = UNCONFIRMED;
-        } catch (ReplyFailedException ex) {
-            throw refused(new Refusal.ChannelFailed("the " + e.conversation().channel().wireName()
-                    + " channel did not accept the reply (" + ex.getMessage() + "); nothing was recorded, try again"));
-        }
-        Instant sentAt = now();
-        Delivery delivery = new Delivery(e.conversation().channel(), window.mode(), platformMessageId, sentAt);
-        try {
-            return new ReplyOutcome(detail(record(officer, e, body, procedure, platformMessageId, sentAt)), delivery);
-        } catch (StoreUnavailableException ex) {
-            // The citizen has the text: answering 503 now would invite a retry, i.e. a second message.
-            LOG.log(System.Logger.Level.ERROR, "escalation {0}: the reply was sent but could not all be recorded ({1})", id,
-                    ex.getMessage());
-            return new ReplyOutcome(new EscalationDetail(e, null, List.of(), window), delivery);
-        }
-    }
-
-    /** What follows a sent reply, recorded whatever happened to the escalation meanwhile; the escalation after it. */
-    private Escalation record(Officer officer, Escalation e, String body, String procedure, String platformMessageId,
-                              Instant sentAt) {
-        String id = e.id();
-        store.conversations().append(ConversationMessage.of(e.conversation(), "officer-" + platformMessageId, sentAt,
-                Author.OFFICER, officer.id(), body));
-        if (procedure != null) {
-            rememberProcedure(e, procedure);
-        }
-        store.counters().count(e.unit(), sentAt, Counter.OFFICER_REPLIES);
-        EscalationChange change = store.escalations().answer(id, officer.id(), body);
-        if (change instanceof EscalationChange.Applied(Escalation answered, EscalationStatus ignored)) {
-            if (isFirstAnswer(answered)) {
-                store.counters().recordFirstResponse(answered.unit(), answered.id(), sentAt,
-                        Duration.between(answered.createdAt(), sentAt));
+        OfficerReplies.Sent sent = replies.send(officer, e, body, procedure);
+        if (sent.recorded()) {
+            try {
+                return new ReplyOutcome(detail(sent.escalation()), sent.delivery());
+            } catch (StoreUnavailableException ex) {
+                // Sent and recorded, but the case could not be read back: answer with what is known.
             }
-            return answered;
         }
-        return store.escalations().find(id).orElse(e);
+        return new ReplyOutcome(new EscalationDetail(sent.escalation(), null, List.of(), sent.window()), sent.delivery());
     }
 
     /** Closes it with a reason; one CLAIMED by another officer only that officer or a supervisor may close. */
     public EscalationDetail close(Officer officer, String id, String reason) {
         Escalation e = visible(officer, id);
-        String why = requiredText(reason, "reason", REASON_LIMIT);
-        requireActionable(officer, e, true);
-        return detail(applied(store.escalations().close(id, officer.id(), why)));
+        String why = RequestFields.requiredText(reason, "reason", REASON_LIMIT);
+        DeskRules.requireActionable(officer, e, true);
+        return detail(DeskRules.applied(store.escalations().close(id, officer.id(), officer.isSupervisor(), why)));
     }
 
     /**
@@ -370,14 +255,14 @@ public final class OfficerDesk {
      */
     public Suggestion suggest(Officer officer, String id, String procedureId, String question, String answer) {
         Escalation e = visible(officer, id);
-        String procedure = blankToNull(procedureId);
+        String procedure = RequestFields.blankToNull(procedureId);
         if (procedure == null) {
             throw refused(new Refusal.InvalidRequest("procedureId is required: the procedure the question belongs to"));
         }
         requireProcedure(procedure);
-        String q = question == null ? e.citizenText() : requiredText(question, "question", QUESTION_LIMIT);
+        String q = question == null ? e.citizenText() : RequestFields.requiredText(question, "question", QUESTION_LIMIT);
         String a = answer == null ? (e.answer() == null ? null : e.answer().text())
-                : optionalText(answer, "answer", REPLY_LIMIT);
+                : RequestFields.optionalText(answer, "answer", REPLY_LIMIT);
         return store.suggestions().add(new NewSuggestion(NewSuggestion.idFor(e.id(), procedure, q), e.id(), e.unit(),
                 procedure, q, a, officer.id()));
     }
@@ -388,16 +273,16 @@ public final class OfficerDesk {
      * @param unit null for the caller's unit; a supervisor then gets every unit with a registered page
      */
     public StatsView stats(Officer officer, String from, String to, String unit) {
-        LocalDate first = day(from, "from");
-        LocalDate last = day(to, "to");
+        LocalDate first = RequestFields.day(from, "from");
+        LocalDate last = RequestFields.day(to, "to");
         try {
             DailyRange.days(first, last);
         } catch (IllegalArgumentException e) {
             throw refused(new Refusal.InvalidRequest(e.getMessage()));
         }
         List<String> units;
-        if (blankToNull(unit) != null || !officer.isSupervisor()) {
-            units = List.of(unitFor(officer, unit, "figures"));
+        if (RequestFields.blankToNull(unit) != null || !officer.isSupervisor()) {
+            units = List.of(DeskRules.unitFor(officer, unit, "figures"));
         } else {
             TreeSet<String> all = new TreeSet<>(store.pages().units());
             // A merged unit's figures before its merge stay readable under its own id.
@@ -421,74 +306,11 @@ public final class OfficerDesk {
                 .orElseThrow(() -> refused(new Refusal.NotFound(id)));
     }
 
-    /** Closed escalations take no action; one another officer holds only that officer (or, to close, a supervisor). */
-    private static void requireActionable(Officer officer, Escalation e, boolean closing) {
-        if (e.status() == EscalationStatus.CLOSED) {
-            throw refused(new Refusal.Closed(e.id()));
-        }
-        boolean heldByOther = e.holder() != null && !e.holder().equals(officer.id())
-                && (e.status() == EscalationStatus.CLAIMED || (!closing && e.status() == EscalationStatus.ANSWERED));
-        if (heldByOther && !(closing && officer.isSupervisor())) {
-            throw refused(new Refusal.HeldByOther(e.holder()));
-        }
-    }
-
-    private static Escalation applied(EscalationChange change) {
-        return switch (change) {
-            case EscalationChange.Applied(Escalation e, EscalationStatus ignored) -> e;
-            case EscalationChange.HeldByOther(Escalation ignored, String holder) ->
-                    throw refused(new Refusal.HeldByOther(holder));
-            case EscalationChange.WrongStatus(Escalation e) -> throw refused(e.status() == EscalationStatus.CLOSED
-                    ? new Refusal.Closed(e.id()) : new Refusal.HeldByOther(String.valueOf(e.holder())));
-            case EscalationChange.NotFound(String id) -> throw refused(new Refusal.NotFound(id));
-        };
-    }
-
-    private static boolean isFirstAnswer(Escalation answered) {
-        return answered.history().stream().filter(c -> c.status() == EscalationStatus.ANSWERED).count() == 1;
-    }
-
-    private String unitFor(Officer officer, String requested, String what) {
-        String unit = blankToNull(requested);
-        if (unit == null) {
-            if (officer.unit() == null) {
-                throw refused(new Refusal.InvalidRequest("name the unit whose " + what + " to show: unit=…"));
-            }
-            return officer.unit();
-        }
-        if (!officer.serves(unit)) {
-            throw refused(new Refusal.Forbidden("officers see only their own unit's " + what + "; "
-                    + "other units' are for supervisors"));
-        }
-        if (!Keys.couldBeId(unit)) {
-            throw refused(new Refusal.InvalidRequest("'" + unit + "' is not a unit name"));
-        }
-        return unit;
-    }
-
     private EscalationDetail detail(Escalation e) {
         List<ConversationMessage> recent = store.conversations().recent(e.conversation(), CONVERSATION_SHOWN);
         ConversationMessage asked = e.citizenMessageId() == null || e.citizenMessageAt() == null ? null
                 : store.conversations().find(e.conversation(), e.citizenMessageAt(), e.citizenMessageId()).orElse(null);
-        return new EscalationDetail(e, asked, recent, window(e, now()));
-    }
-
-    /** The window runs from the citizen's latest message, which may be later than the escalated one. */
-    private ReplyWindow window(Escalation e, Instant now) {
-        Instant last = e.citizenMessageAt();
-        Instant latest = store.conversations().state(e.conversation())
-                .map(ConversationState::lastUserMessageAt).orElse(null);
-        if (latest != null && (last == null || latest.isAfter(last))) {
-            last = latest;
-        }
-        return windows.at(e.conversation().channel(), last == null ? e.createdAt() : last, now);
-    }
-
-    private void rememberProcedure(Escalation e, String procedureId) {
-        ConversationState before = store.conversations().state(e.conversation()).orElse(null);
-        store.conversations().saveState(new ConversationState(e.conversation(),
-                before == null ? e.unit() : before.unit(), procedureId, List.of(),
-                before == null ? null : before.lastUserMessageAt()));
+        return new EscalationDetail(e, asked, recent, replies.window(e, now()));
     }
 
     private void requireProcedure(String procedureId) {
@@ -497,77 +319,8 @@ public final class OfficerDesk {
         }
     }
 
-    // ---- parsing ----
-
-    private static EscalationStatus status(String given) {
-        String s = blankToNull(given);
-        if (s == null) {
-            return EscalationStatus.OPEN;
-        }
-        try {
-            return EscalationStatus.valueOf(s.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw refused(new Refusal.InvalidStatus(given, STATUSES));
-        }
-    }
-
     private static int pageSize(String given) {
-        return number(given, "limit", DEFAULT_PAGE_SIZE, 1, Escalations.MAX_PAGE_SIZE);
-    }
-
-    private static int number(String given, String name, int absent, int min, int max) {
-        String s = blankToNull(given);
-        if (s == null) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(s.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw refused(new Refusal.InvalidRequest(name + " must be a whole number from " + min + " to " + max
-                + ", not '" + given + "'"));
-    }
-
-    private static LocalDate day(String given, String name) {
-        if (blankToNull(given) == null) {
-            throw refused(new Refusal.InvalidRequest(name + " is required, as YYYY-MM-DD"));
-        }
-        try {
-            return LocalDate.parse(given.strip());
-        } catch (DateTimeParseException e) {
-            throw refused(new Refusal.InvalidRequest(name + " must be a day as YYYY-MM-DD, not '" + given + "'"));
-        }
-    }
-
-    /** Trimmed, 1..limit characters. */
-    private static String requiredText(String given, String name, int limit) {
-        String t = given == null ? "" : given.strip();
-        if (t.isEmpty()) {
-            throw refused(new Refusal.InvalidRequest(name + " is required and must not be blank"));
-        }
-        return withinLimit(t, name, limit);
-    }
-
-    /** Trimmed, at most limit characters; blank is null. */
-    private static String optionalText(String given, String name, int limit) {
-        String t = given.strip();
-        return t.isEmpty() ? null : withinLimit(t, name, limit);
-    }
-
-    private static String withinLimit(String t, String name, int limit) {
-        int length = t.codePointCount(0, t.length());
-        if (length > limit) {
-            throw refused(new Refusal.InvalidRequest(name + " has " + length + " characters; at most " + limit));
-        }
-        return t;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+        return RequestFields.number(given, "limit", DEFAULT_PAGE_SIZE, 1, Escalations.MAX_PAGE_SIZE);
     }
 
     private Instant now() {

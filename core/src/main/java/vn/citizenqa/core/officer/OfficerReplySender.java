@@ -1,7 +1,7 @@
 package vn.citizenqa.core.officer;
 
 import vn.citizenqa.core.channel.ReplyFailedException;
-import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.model.ConversationKey;
 
 /** Sends an officer's reply to the citizen on the channel the citizen wrote on. */
 public interface OfficerReplySender {

@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import vn.citizenqa.core.channel.InboundMessage;
-import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.model.ConversationKey;
 
 /**
  * The queue in the process's memory: the local runner's embedded default, behaving as the SQS FIFO queue of a

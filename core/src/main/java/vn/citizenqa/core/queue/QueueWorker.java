@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import vn.citizenqa.core.channel.InboundMessage;
-import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.model.ConversationKey;
 
 /**
  * Works through a batch from the queue in order. Once a message of a conversation fails, the conversation's later

@@ -3,7 +3,7 @@ package vn.citizenqa.core.queue;
 import java.util.Objects;
 
 import vn.citizenqa.core.channel.InboundMessage;
-import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.model.ConversationKey;
 
 /**
  * One receipt of a queued message by the worker.

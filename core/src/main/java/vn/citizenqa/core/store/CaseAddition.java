@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import vn.citizenqa.core.model.Coordinates;
+import vn.citizenqa.core.model.Keys;
 
 /**
  * Something the citizen sent after a case was opened that belongs to it: where it happens, how to reach them. Kept on

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import vn.citizenqa.core.model.Intent;
+import vn.citizenqa.core.model.Keys;
 
 /**
  * The case a conversation's latest emergency or report opened, as the conversation remembers it: what a location or

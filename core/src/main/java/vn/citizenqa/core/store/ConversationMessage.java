@@ -3,7 +3,9 @@ package vn.citizenqa.core.store;
 import java.time.Instant;
 import java.util.Objects;
 
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Intent;
+import vn.citizenqa.core.model.Keys;
 
 /**
  * One message of a conversation, kept with its raw text (the only place raw text is kept) until it expires.

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import vn.citizenqa.core.model.ConversationContext;
+import vn.citizenqa.core.model.ConversationKey;
 
 /**
  * What the assistant remembers of a conversation between messages.

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import vn.citizenqa.core.model.ConversationKey;
+
 /**
  * Conversation state and messages. Messages are separate items that expire after the configured retention;
  * the state expires the same time after its last save.

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import vn.citizenqa.core.model.Candidate;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import vn.citizenqa.core.model.Keys;
 import vn.citizenqa.core.model.Priority;
 
 /**

@@ -52,10 +52,17 @@ public final class EscalationRules {
                 new Escalation.StatusChange(EscalationStatus.ANSWERED, officer, now, null)));
     }
 
-    /** Closes anything not yet CLOSED. */
-    public EscalationChange close(Escalation cur, String officer, String reason, Instant now) {
+    /**
+     * Closes anything not yet CLOSED, except one CLAIMED by another officer: only that officer or a supervisor may
+     * close it. Decided on the state the store read and written only if it is still the stored one, so a claim that
+     * lands first makes a non-holder's close refused, never both succeed.
+     */
+    public EscalationChange close(Escalation cur, String officer, boolean supervisor, String reason, Instant now) {
         if (cur.status() == EscalationStatus.CLOSED) {
             return new EscalationChange.WrongStatus(cur);
+        }
+        if (cur.status() == EscalationStatus.CLAIMED && !officer.equals(cur.holder()) && !supervisor) {
+            return new EscalationChange.HeldByOther(cur, cur.holder());
         }
         String masked = masker.mask(reason);
         return applied(cur, next(cur, EscalationStatus.CLOSED, cur.holder(), cur.answer(),

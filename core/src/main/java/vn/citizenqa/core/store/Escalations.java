@@ -44,8 +44,11 @@ public interface Escalations {
      */
     EscalationChange addToCase(String id, CaseAddition addition);
 
-    /** Closes it with a reason (masked), whatever its status short of CLOSED. */
-    EscalationChange close(String id, String officer, String reason);
+    /**
+     * Closes it with a reason (masked), whatever its status short of CLOSED; one CLAIMED by another officer only a
+     * {@code supervisor} may close (else {@link EscalationChange.HeldByOther}), decided in the same conditional write.
+     */
+    EscalationChange close(String id, String officer, boolean supervisor, String reason);
 
     /**
      * Moves it to another unit's queue (a unit merged into another), keeping its status and holder and recording the

@@ -1,14 +1,10 @@
 package vn.citizenqa.core.store;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,10 +12,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiFunction;
 
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
+import vn.citizenqa.core.model.Keys;
 import vn.citizenqa.core.privacy.PersonalDataMasker;
+import vn.citizenqa.core.violations.RecordedViolation;
+import vn.citizenqa.core.violations.ViolationRecords;
 
 /**
  * The store in the process's memory: the local runner's embedded default and the reference for the contract.
@@ -32,20 +31,23 @@ public final class InProcessStore implements Store {
     private final StoreSettings settings;
     private final PersonalDataMasker masker = new PersonalDataMasker();
 
-    private final Claims claims = new Claims();
+    private final InProcessClaims claims;
     private final Talk conversations = new Talk();
     private final Queue escalations = new Queue();
     private final Pages pages = new Pages();
-    private final Counts counters = new Counts();
-    private final Proposals suggestions = new Proposals();
+    private final InProcessCounters counters;
+    private final InProcessSuggestions suggestions;
     private final Rates rates = new Rates();
-    private final Requests replyRequests = new Requests();
+    private final InProcessReplyRequests replyRequests = new InProcessReplyRequests(this::now);
     private final Registry units = new Registry();
     private final CameraRecords violations = new CameraRecords();
 
     public InProcessStore(Clock clock, StoreSettings settings) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.claims = new InProcessClaims(new ClaimRules(settings), this::now);
+        this.counters = new InProcessCounters(settings.countingZone());
+        this.suggestions = new InProcessSuggestions(new SuggestionRules(masker), this::now);
     }
 
     public InProcessStore() {
@@ -92,42 +94,6 @@ public final class InProcessStore implements Store {
         return replyRequests;
     }
 
-    /** One entry per escalation and key: in flight with its taker's token, or completed with what was sent. */
-    private final class Requests implements ReplyRequests {
-        private record Entry(String token, Instant takenAt, SentReply sent, boolean abandoned, Instant expiresAt) {
-        }
-
-        private final ConcurrentHashMap<String, Entry> byKey = new ConcurrentHashMap<>();
-
-        @Override
-        public ReplyRequest begin(String escalationId, String key) {
-            Instant now = now();
-            AtomicReference<ReplyRequest> result = new AtomicReference<>();
-            byKey.compute(escalationId + "#" + key, (k, cur) -> {
-                if (cur == null || cur.abandoned() || !cur.expiresAt().isAfter(now)) {
-                    String token = RandomIds.newId();
-                    result.set(new ReplyRequest.Taken(token));
-                    return new Entry(token, now, null, false, now.plus(RETENTION));
-                }
-                result.set(cur.sent() != null ? new ReplyRequest.Completed(cur.sent()) : new ReplyRequest.InFlight(cur.takenAt()));
-                return cur;
-            });
-            return result.get();
-        }
-
-        @Override
-        public void complete(String escalationId, String key, String token, SentReply sent) {
-            byKey.computeIfPresent(escalationId + "#" + key, (k, cur) -> cur.token().equals(token) && cur.sent() == null
-                    ? new Entry(token, cur.takenAt(), sent, false, cur.expiresAt()) : cur);
-        }
-
-        @Override
-        public void abandon(String escalationId, String key, String token) {
-            byKey.computeIfPresent(escalationId + "#" + key, (k, cur) -> cur.token().equals(token) && cur.sent() == null
-                    ? new Entry(token, cur.takenAt(), null, true, cur.expiresAt()) : cur);
-        }
-    }
-
     @Override
     public UnitRegistry units() {
         return units;
@@ -163,7 +129,7 @@ public final class InProcessStore implements Store {
         private final ConcurrentHashMap<String, Instant> imports = new ConcurrentHashMap<>();
 
         @Override
-        public List<RecordedViolation> ofPlate(vn.citizenqa.core.violations.PlateNumber plate) {
+        public List<RecordedViolation> ofPlate(vn.citizenqa.core.model.PlateNumber plate) {
             Instant now = now();
             return byPlate.getOrDefault(plate.normalised(), new ConcurrentHashMap<>()).values().stream()
                     .filter(v -> v.liveAt(now))
@@ -218,107 +184,6 @@ public final class InProcessStore implements Store {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private final class Claims implements MessageClaims {
-        private static final Set<MessageState> SENDABLE = Set.of(MessageState.DECIDED, MessageState.SENDING,
-                MessageState.SENDING_AGAIN);
-
-        private final ConcurrentHashMap<MessageKey, MessageClaim> byKey = new ConcurrentHashMap<>();
-
-        @Override
-        public ClaimResult claim(MessageKey key) {
-            Instant now = now();
-            AtomicReference<ClaimResult> result = new AtomicReference<>();
-            byKey.compute(key, (k, cur) -> {
-                if (cur == null || !cur.expiresAt().isAfter(now)) {
-                    MessageClaim fresh = new MessageClaim(key, MessageState.RECEIVED, newOwner(),
-                            now.plus(settings.claimLease()), now, now, null, null, settings.claimExpiry(now));
-                    result.set(new ClaimResult.New(fresh));
-                    return fresh;
-                }
-                if (cur.state() == MessageState.SENT) {
-                    result.set(new ClaimResult.AlreadySent(cur));
-                    return cur;
-                }
-                if (cur.leaseUntil().isAfter(now)) {
-                    result.set(new ClaimResult.InProgress(cur));
-                    return cur;
-                }
-                MessageClaim taken = new MessageClaim(key, cur.state(), newOwner(), now.plus(settings.claimLease()),
-                        cur.claimedAt(), now, cur.draft(), null, cur.expiresAt());
-                result.set(new ClaimResult.Resumed(taken));
-                return taken;
-            });
-            return result.get();
-        }
-
-        @Override
-        public ClaimUpdate markDecided(MessageKey key, String owner, ReplyDraft draft) {
-            Objects.requireNonNull(draft, "draft");
-            return update(key, owner, Set.of(MessageState.RECEIVED), (cur, now) -> new MessageClaim(key, MessageState.DECIDED,
-                    owner, now.plus(settings.claimLease()), cur.claimedAt(), now, draft, null, cur.expiresAt()));
-        }
-
-        @Override
-        public ClaimUpdate markSent(MessageKey key, String owner, String platformMessageId) {
-            Objects.requireNonNull(platformMessageId, "platformMessageId");
-            return update(key, owner, SENDABLE, (cur, now) -> new MessageClaim(key, MessageState.SENT,
-                    owner, cur.leaseUntil(), cur.claimedAt(), now, cur.draft(), platformMessageId, cur.expiresAt()));
-        }
-
-        @Override
-        public ClaimUpdate markSending(MessageKey key, String owner) {
-            return update(key, owner, Set.of(MessageState.DECIDED, MessageState.SENDING), (cur, now) -> new MessageClaim(key,
-                    cur.state() == MessageState.DECIDED ? MessageState.SENDING : MessageState.SENDING_AGAIN, owner,
-                    now.plus(settings.claimLease()), cur.claimedAt(), now, cur.draft(), null, cur.expiresAt()));
-        }
-
-        @Override
-        public ClaimUpdate markNotSent(MessageKey key, String owner) {
-            return update(key, owner, Set.of(MessageState.SENDING, MessageState.SENDING_AGAIN), (cur, now) -> new MessageClaim(key,
-                    cur.state() == MessageState.SENDING_AGAIN ? MessageState.SENDING : MessageState.DECIDED, owner, now,
-                    cur.claimedAt(), now, cur.draft(), null, cur.expiresAt()));
-        }
-
-        @Override
-        public ClaimUpdate release(MessageKey key, String owner) {
-            return update(key, owner, null, (cur, now) -> new MessageClaim(key, cur.state(), owner, now,
-                    cur.claimedAt(), now, cur.draft(), null, cur.expiresAt()));
-        }
-
-        /** Applies the change if the claim is live, held by {@code owner}, not SENT and in {@code expected} (if given). */
-        private ClaimUpdate update(MessageKey key, String owner, Set<MessageState> expected,
-                                   BiFunction<MessageClaim, Instant, MessageClaim> change) {
-            Instant now = now();
-            AtomicReference<ClaimUpdate> result = new AtomicReference<>();
-            byKey.compute(key, (k, cur) -> {
-                if (cur == null || !cur.expiresAt().isAfter(now)) {
-                    result.set(new ClaimUpdate.Refused(null));
-                    return cur;
-                }
-                boolean allowed = cur.owner().equals(owner) && cur.state() != MessageState.SENT
-                        && (expected == null || expected.contains(cur.state()));
-                if (!allowed) {
-                    result.set(new ClaimUpdate.Refused(cur));
-                    return cur;
-                }
-                MessageClaim next = change.apply(cur, now);
-                result.set(new ClaimUpdate.Applied(next));
-                return next;
-            });
-            return result.get();
-        }
-
-        @Override
-        public Optional<MessageClaim> find(MessageKey key) {
-            Instant now = now();
-            return Optional.ofNullable(byKey.get(key)).filter(c -> c.expiresAt().isAfter(now));
-        }
-
-        private static String newOwner() {
-            return RandomIds.newId();
-        }
     }
 
     private record ExpiringState(ConversationState state, Instant expiresAt) {
@@ -469,91 +334,6 @@ public final class InProcessStore implements Store {
                 return next;
             });
             return result.get();
-        }
-    }
-
-    private record UnitDay(String unit, LocalDate day) {
-    }
-
-    private final class Counts implements DailyCounters {
-        private final ConcurrentHashMap<UnitDay, Map<Counter, Long>> counts = new ConcurrentHashMap<>();
-        private final ConcurrentHashMap<UnitDay, Map<String, Duration>> firstResponses = new ConcurrentHashMap<>();
-
-        @Override
-        public void count(String unit, Instant at, Counter... counters) {
-            Keys.requireId(unit, "unit");
-            counts.compute(new UnitDay(unit, day(at)), (k, cur) -> {
-                Map<Counter, Long> next = cur == null ? new EnumMap<>(Counter.class) : new EnumMap<>(cur);
-                for (Counter c : counters) {
-                    next.merge(c, 1L, Long::sum);
-                }
-                return next;
-            });
-        }
-
-        @Override
-        public void recordFirstResponse(String unit, String escalationId, Instant answeredAt, Duration responseTime) {
-            Keys.requireId(unit, "unit");
-            Keys.requireId(escalationId, "escalationId");
-            Objects.requireNonNull(responseTime, "responseTime");
-            firstResponses.computeIfAbsent(new UnitDay(unit, day(answeredAt)), k -> new ConcurrentHashMap<>())
-                    .putIfAbsent(escalationId, responseTime.truncatedTo(ChronoUnit.MILLIS));
-        }
-
-        @Override
-        public List<DailyFigures> figures(String unit, LocalDate from, LocalDate to) {
-            List<LocalDate> days = DailyRange.days(from, to);
-            return days.stream().map(d -> {
-                UnitDay key = new UnitDay(unit, d);
-                return new DailyFigures(unit, d, counts.getOrDefault(key, Map.of()),
-                        List.copyOf(firstResponses.getOrDefault(key, Map.of()).values()));
-            }).toList();
-        }
-
-        private LocalDate day(Instant at) {
-            return LocalDate.ofInstant(at, settings.countingZone());
-        }
-    }
-
-    private final class Proposals implements Suggestions {
-        private final ConcurrentHashMap<String, Suggestion> byId = new ConcurrentHashMap<>();
-
-        @Override
-        public Suggestion add(NewSuggestion s) {
-            Instant now = now();
-            return byId.computeIfAbsent(s.id(), id -> new Suggestion(id, s.escalationId(), s.unit(), s.procedureId(),
-                    masker.mask(s.question()), s.answer() == null ? null : masker.mask(s.answer()), s.officer(), now,
-                    SuggestionStatus.PENDING, null));
-        }
-
-        @Override
-        public Optional<Suggestion> find(String id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-
-        @Override
-        public List<Suggestion> pending(int limit) {
-            if (limit < 1 || limit > MAX_READ) {
-                throw new IllegalArgumentException("limit must be 1.." + MAX_READ + ": " + limit);
-            }
-            return byId.values().stream().filter(x -> x.status() == SuggestionStatus.PENDING)
-                    .sorted(Comparator.comparing(Suggestion::createdAt).thenComparing(Suggestion::id))
-                    .limit(limit).toList();
-        }
-
-        @Override
-        public boolean markExported(String id) {
-            Instant now = now();
-            AtomicReference<Boolean> done = new AtomicReference<>(false);
-            byId.computeIfPresent(id, (k, cur) -> {
-                if (cur.status() != SuggestionStatus.PENDING) {
-                    return cur;
-                }
-                done.set(true);
-                return new Suggestion(cur.id(), cur.escalationId(), cur.unit(), cur.procedureId(), cur.question(),
-                        cur.answer(), cur.officer(), cur.createdAt(), SuggestionStatus.EXPORTED, now);
-            });
-            return done.get();
         }
     }
 }

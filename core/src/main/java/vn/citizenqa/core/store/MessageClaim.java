@@ -11,9 +11,12 @@ import java.util.Objects;
  * @param draft             the stored draft once DECIDED (kept when SENT), else null
  * @param platformMessageId the id the platform gave the reply once SENT, else null
  * @param expiresAt         when the store forgets the claim (the TTL)
+ * @param version           1 when first claimed, one more on every change: a store writes a change only if the
+ *                          stored version is still the one it read
  */
 public record MessageClaim(MessageKey key, MessageState state, String owner, Instant leaseUntil, Instant claimedAt,
-                           Instant updatedAt, ReplyDraft draft, String platformMessageId, Instant expiresAt) {
+                           Instant updatedAt, ReplyDraft draft, String platformMessageId, Instant expiresAt,
+                           long version) {
 
     public MessageClaim {
         Objects.requireNonNull(key, "key");

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import vn.citizenqa.core.model.ConversationKey;
+
 /**
  * How many messages each citizen sent a page in each minute, for the rate limit. One counter per citizen and minute,
  * grown by a single conditional write, so every container of every function counts on the same number; the counters

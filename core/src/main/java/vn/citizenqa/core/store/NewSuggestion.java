@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
+import vn.citizenqa.core.model.Keys;
+
 /**
  * An officer's proposal to add an exchange to the knowledge base as a sample question (and answer) of a procedure.
  * The texts may hold personal data: the store masks them before writing.

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.Keys;
 
 /**
  * A page (Facebook page or Zalo OA) citizen-qa answers on: the unit it belongs to and the channel tokens.

@@ -3,6 +3,8 @@ package vn.citizenqa.core.store;
 import java.time.Instant;
 import java.util.Objects;
 
+import vn.citizenqa.core.model.Keys;
+
 /**
  * Officers' actions decided by the shared {@link EscalationRules}; a store supplies only how it reads an escalation
  * and writes the decided change on the condition that the escalation is still as read.
@@ -48,10 +50,10 @@ public abstract class RuleBasedEscalations implements Escalations {
     }
 
     @Override
-    public final EscalationChange close(String id, String officer, String reason) {
+    public final EscalationChange close(String id, String officer, boolean supervisor, String reason) {
         Objects.requireNonNull(officer, "officer");
         Objects.requireNonNull(reason, "reason");
-        return change(id, (cur, now) -> rules.close(cur, officer, reason, now));
+        return change(id, (cur, now) -> rules.close(cur, officer, supervisor, reason, now));
     }
 
     @Override

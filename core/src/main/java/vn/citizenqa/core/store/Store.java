@@ -1,5 +1,7 @@
 package vn.citizenqa.core.store;
 
+import vn.citizenqa.core.violations.ViolationRecords;
+
 /**
  * Everything citizen-qa keeps, in domain words. Two implementations honour the same contract (one
  * contract test suite runs against both): {@link InProcessStore} for the local runner and tests, and the

@@ -3,6 +3,8 @@ package vn.citizenqa.core.store;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import vn.citizenqa.core.model.Keys;
+
 /**
  * A police unit whose pages citizen-qa answers on: its stable id (what pages, escalations, counters and officers'
  * accounts name), the name officers and citizens read, the province it belongs to, and whether it still exists.

@@ -19,8 +19,14 @@ import vn.citizenqa.core.knowledge.KnowledgeFiles;
  */
 public final class SafetyModel {
 
-    /** Where the build writes the model, relative to the package's knowledge root. */
+    /** Where the build writes the emergency model, relative to the package's knowledge root. */
     public static final String FILE = "triage/safety-model.txt";
+    /**
+     * Where the build writes the report model: the same kind of model, trained to tell a message for officers (a
+     * crime, harassment, a scam suffered, or an emergency) from a question, so that a report in words no crime cue
+     * knows still reaches them.
+     */
+    public static final String REPORT_FILE = "triage/report-model.txt";
 
     private final int buckets;
     private final double bias;
@@ -45,10 +51,15 @@ public final class SafetyModel {
         return threshold;
     }
 
-    /** The probability the model gives that the message is an emergency. */
+    /** The probability the model gives that the message is of its kind (an emergency; a report). */
     public double score(TokenGraph graph) {
+        return score(features(graph, buckets));
+    }
+
+    /** The same, from the message's {@link #features} (computed once for both models). */
+    public double score(int[] features) {
         double z = bias;
-        for (int f : features(graph, buckets)) {
+        for (int f : features) {
             z += weights[f];
         }
         return 1 / (1 + Math.exp(-z));
@@ -108,13 +119,18 @@ public final class SafetyModel {
         return b.toString();
     }
 
-    /** Reads the model the build wrote; a malformed line is an error naming the file and line. */
+    /** Reads the emergency model the build wrote; a malformed line is an error naming the file and line. */
     public static SafetyModel read(KnowledgeFiles files) {
+        return read(files, FILE);
+    }
+
+    /** Reads a model the build wrote ({@link #FILE}, {@link #REPORT_FILE}). */
+    public static SafetyModel read(KnowledgeFiles files, String file) {
         Integer buckets = null;
         Double bias = null;
         Double threshold = null;
         float[] weights = null;
-        for (KnowledgeFiles.Line line : files.lines(FILE)) {
+        for (KnowledgeFiles.Line line : files.lines(file)) {
             String[] f = line.text().split("\\s+");
             if (f.length != 2) {
                 throw line.problem("expected 'name value' or 'index weight'");
@@ -143,7 +159,7 @@ public final class SafetyModel {
             }
         }
         if (buckets == null || bias == null || threshold == null) {
-            throw new KnowledgeFiles.InvalidVocabularyException(FILE + ": missing 'buckets', 'bias' or 'threshold'");
+            throw new KnowledgeFiles.InvalidVocabularyException(file + ": missing 'buckets', 'bias' or 'threshold'");
         }
         return new SafetyModel(buckets, bias, threshold, weights);
     }

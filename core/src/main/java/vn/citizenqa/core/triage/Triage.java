@@ -35,6 +35,7 @@ public final class Triage {
 
     private static final String WEAK = "weak";
     private static final String CALL = "call";
+    private static final String EVENT = "event";
 
     private final SituationMatcher emergency;
     private final SituationMatcher notEmergency;
@@ -44,35 +45,17 @@ public final class Triage {
     private final SituationMatcher markers;
     private final Set<String> englishWords;
     private final Lexicon lexicon;
-    /** The statistical safety net, or null (cues only: the vocabulary tests). */
+    /** The statistical safety nets, or null (cues only: the vocabulary tests). */
     private final SafetyModel model;
-    private final SituationMatcher scamMarkers;
-    /** The cues of the scam warnings, each standing for its warning's id. */
-    private final SituationMatcher scamTricks;
-    private final java.util.Map<String, ScamWarning> warnings = new java.util.LinkedHashMap<>();
+    private final SafetyModel reportModel;
+    private final ScamReading scams;
 
-    private Triage(KnowledgeFiles files, Lexicon lexicon, SafetyModel model, List<ScamWarning> scamWarnings) {
+    private Triage(KnowledgeFiles files, Lexicon lexicon, SafetyModel model, SafetyModel reportModel,
+            List<ScamWarning> scamWarnings) {
         this.lexicon = lexicon;
         this.model = model;
-        List<CueMatcher.Cue<String>> markersOfScams = CueFile.read(files, SCAM);
-        for (CueMatcher.Cue<String> c : markersOfScams) {
-            if (!c.value().equals("check") && !c.value().equals("victim")) {
-                throw new KnowledgeFiles.InvalidVocabularyException(SCAM + ": cue '" + c.phrase() + "': unknown kind '"
-                        + c.value() + "' (expected check or victim)");
-            }
-        }
-        this.scamMarkers = new SituationMatcher(markersOfScams, false, false);
-        List<CueMatcher.Cue<String>> tricks = new ArrayList<>();
-        for (ScamWarning w : scamWarnings) {
-            warnings.put(w.id(), w);
-            for (String phrase : w.cues()) {
-                CueMatcher.Cue<String> c = CueMatcher.cue(phrase, w.id());
-                if (c != null) {
-                    tricks.add(c);
-                }
-            }
-        }
-        this.scamTricks = new SituationMatcher(tricks, true, false);
+        this.reportModel = reportModel;
+        this.scams = new ScamReading(CueFile.read(files, SCAM), scamWarnings);
         // Situations are told in many words: emergency and crime cues let a few words come between their parts.
         // An emergency word typed without diacritics ("chay": cháy or chạy?) still counts, as a weak sign.
         // Masks, markers and the other vocabularies match as written, so that they never reach further.
@@ -93,25 +76,30 @@ public final class Triage {
 
     /** The cues alone, without the statistical safety net. */
     public static Triage load(KnowledgeFiles files, Lexicon lexicon) {
-        return new Triage(files, lexicon, null, List.of());
+        return new Triage(files, lexicon, null, null, List.of());
     }
 
-    /** The cues, the safety model that flags emergencies no cue caught, and the scam warnings. */
-    public static Triage load(KnowledgeFiles files, Lexicon lexicon, SafetyModel model, List<ScamWarning> warnings) {
-        return new Triage(files, lexicon, java.util.Objects.requireNonNull(model, "model"), warnings);
+    /**
+     * The cues, the safety model that flags emergencies no cue caught, the report model that flags messages for
+     * officers no crime cue caught, and the scam warnings.
+     */
+    public static Triage load(KnowledgeFiles files, Lexicon lexicon, SafetyModel model, SafetyModel reportModel,
+            List<ScamWarning> warnings) {
+        return new Triage(files, lexicon, java.util.Objects.requireNonNull(model, "model"),
+                java.util.Objects.requireNonNull(reportModel, "reportModel"), warnings);
     }
 
     /** A scam warning by its id. */
     public java.util.Optional<ScamWarning> warning(String id) {
-        return java.util.Optional.ofNullable(id == null ? null : warnings.get(id));
+        return scams.warning(id);
     }
 
     private static List<CueMatcher.Cue<String>> checkedEmergency(List<CueMatcher.Cue<String>> cues) {
         for (CueMatcher.Cue<String> c : cues) {
             for (String attribute : c.value().split("\\s+")) {
-                if (!attribute.matches("11[345]") && !attribute.equals(WEAK) && !attribute.equals(CALL)) {
+                if (!attribute.matches("11[345]") && !Set.of(WEAK, CALL, EVENT).contains(attribute)) {
                     throw new KnowledgeFiles.InvalidVocabularyException(EMERGENCY + ": cue '" + c.phrase()
-                            + "': unknown attribute '" + attribute + "' (expected 113, 114, 115, weak or call)");
+                            + "': unknown attribute '" + attribute + "' (expected 113, 114, 115, weak, call or event)");
                 }
             }
         }
@@ -120,9 +108,10 @@ public final class Triage {
 
     private static List<CueMatcher.Cue<String>> checkedMarkers(List<CueMatcher.Cue<String>> cues) {
         for (CueMatcher.Cue<String> c : cues) {
-            if (!Set.of("present", "past", "question", "police").contains(c.value())) {
+            if (!Set.of("present", "past", "lasting", "question", "police", "procedure").contains(c.value())) {
                 throw new KnowledgeFiles.InvalidVocabularyException(MARKERS + ": cue '" + c.phrase()
-                        + "': unknown kind '" + c.value() + "' (expected present, past, question or police)");
+                        + "': unknown kind '" + c.value()
+                        + "' (expected present, past, lasting, question, police or procedure)");
             }
         }
         return cues;
@@ -130,38 +119,63 @@ public final class Triage {
 
     /** Reads the analysed message; {@code text} is the message as received (for its punctuation). */
     public TriageSignals read(TokenGraph graph, String text) {
-        boolean present = text.contains("!!"); // "CỨU!!!": urgency
         boolean question = text.indexOf('?') >= 0;
+        boolean present = text.contains("!!"); // "CỨU!!!": urgency
         boolean police = false;
         boolean past = false;
+        boolean paperwork = false;
         boolean accented = SituationMatcher.typedWithDiacritics(graph);
-        for (Match<String> m : markers.find(graph, accented)) {
+        List<Match<String>> found = markers.find(graph, accented);
+        // A state that lasts is not an event happening now: "đang" in "đang nằm viện" says nothing of danger.
+        List<Match<String>> lasting = found.stream().filter(m -> m.cue().value().equals("lasting")).toList();
+        for (Match<String> m : found) {
             switch (m.cue().value()) {
-                case "present" -> present = true;
+                case "present" -> present |= !overlapped(m, lasting);
                 case "question" -> question = true;
                 case "police" -> police = true;
-                case "past" -> past = true;
+                case "past", "lasting" -> past = true;
+                case "procedure" -> paperwork = true;
                 default -> { }
             }
         }
         List<Match<String>> small = smallTalk.find(graph, accented);
         List<Match<String>> crimes = crime.find(graph, accented);
-        // A question about something over ("bị đánh gãy tay năm ngoái, giờ khởi kiện được không") is a report or
-        // a procedure question, not danger now; "làm sao bây giờ" says now.
-        boolean askedAfterTheFact = past && question && !present;
-        double score = model == null ? -1 : model.score(graph);
-        TriageSignals.Emergency emergency = askedAfterTheFact ? null : emergency(graph, accented, present, crimes);
+        // A question about something over ("bị đánh gãy tay năm ngoái, giờ khởi kiện được không") or about paperwork
+        // ("người bị đột quỵ nằm liệt giường có được làm căn cước tại nhà không") is a report or a procedure
+        // question, not danger now; "làm sao bây giờ" says now.
+        boolean askedAfterTheFact = question && !present && (past || paperwork);
+        int[] features = model == null ? null : SafetyModel.features(graph, model.buckets());
+        double score = model == null ? -1 : model.score(features);
+        List<String> reports = crime(crimes);
+        boolean over = past && !present;
+        TriageSignals.Emergency emergency = askedAfterTheFact ? null
+                : emergency(graph, accented, present, paperwork, over, crimes, reports);
         if (emergency == null && !askedAfterTheFact && model != null && model.flags(score)) {
             // No cue, but the message reads like the emergencies the model was trained on: to officers, with all
-            // the numbers; not certain, so a procedure question the search is sure of still wins.
-            emergency = new TriageSignals.Emergency(List.of("113", "114", "115"),
-                    String.format(java.util.Locale.ROOT, "mô hình an toàn %.2f (ngưỡng %.2f)", score, model.threshold()),
-                    false);
+            // the numbers; not certain, so a procedure question the search is sure of still wins. Told as over,
+            // it goes to officers as a report.
+            String reason = String.format(java.util.Locale.ROOT, "mô hình an toàn %.2f (ngưỡng %.2f)", score,
+                    model.threshold());
+            if (over) {
+                reports.add(reason);
+            } else {
+                emergency = new TriageSignals.Emergency(List.of("113", "114", "115"), reason, false);
+            }
         }
-        TriageSignals.Scam scam = scam(graph, accented, crimes);
+        if (reports.isEmpty() && emergency == null && reportModel != null && !paperwork) {
+            // No crime cue: the report model may still read a message for officers in it ("bọn đòi nợ gọi cho sếp
+            // em"); not in a message about paperwork, and a question the search places still wins (see the
+            // assistant).
+            double report = reportModel.score(features);
+            if (reportModel.flags(report)) {
+                reports.add(String.format(java.util.Locale.ROOT, "mô hình tin báo %.2f (ngưỡng %.2f)", report,
+                        reportModel.threshold()));
+            }
+        }
+        TriageSignals.Scam scam = scams.read(graph, accented, crimes);
         return new TriageSignals(
                 emergency,
-                crime(crimes),
+                reports,
                 outOfScope(graph, accented),
                 !small.isEmpty(),
                 CueMatcher.wordsOutside(graph, small, lexicon),
@@ -173,8 +187,12 @@ public final class Triage {
                 scam);
     }
 
-    private TriageSignals.Emergency emergency(TokenGraph graph, boolean accented, boolean present,
-            List<Match<String>> crimes) {
+    /**
+     * The emergency the cues find, or null. {@code over}: the message tells it as over; an event then goes to
+     * {@code reports} instead ("sáng nay ra thấy cửa hàng bị phá khóa").
+     */
+    private TriageSignals.Emergency emergency(TokenGraph graph, boolean accented, boolean present, boolean paperwork,
+            boolean over, List<Match<String>> crimes, List<String> reports) {
         List<Match<String>> found = emergency.find(graph, accented);
         if (found.isEmpty()) {
             return null;
@@ -187,6 +205,7 @@ public final class Triage {
         Set<String> bareCues = new HashSet<>();
         boolean strong = false;
         boolean call = false;
+        boolean events = true;
         for (Match<String> m : found) {
             boolean weak = m.approximate() || m.cue().value().contains(WEAK);
             boolean isCall = !weak && m.cue().value().contains(CALL);
@@ -195,6 +214,7 @@ public final class Triage {
             }
             strong |= !weak && !isCall;
             call |= isCall;
+            events &= m.cue().value().contains(EVENT);
             if (m.approximate()) {
                 bareCues.add(m.cue().phrase());
             } else if (weak) {
@@ -211,7 +231,14 @@ public final class Triage {
         // diacritics ("chay": cháy or chạy?) counts only next to a sign that is not itself bare.
         boolean enough = strong || call || weakCues.size() >= 2 || (!weakCues.isEmpty() && present)
                 || (!bareCues.isEmpty() && (present || !weakCues.isEmpty()));
-        if (reasons.isEmpty() || !enough) {
+        // "Cứu em, mất bằng lái mai phải chạy xe": a call for help about paperwork, with no sign of danger, is a way
+        // of speaking.
+        boolean onlyCalls = !strong && weakCues.isEmpty() && bareCues.isEmpty();
+        if (reasons.isEmpty() || !enough || (onlyCalls && paperwork)) {
+            return null;
+        }
+        if (over && events) {
+            reports.add(String.join(", ", reasons));
             return null;
         }
         Set<String> numbers = new LinkedHashSet<>(strongNumbers);
@@ -238,44 +265,6 @@ public final class Triage {
             }
         }
         return false;
-    }
-
-    /**
-     * A message about a scam: a trick of knowledge/warnings or a fraud cue, with a victim's words (money already
-     * gone) or a check question ("có phải lừa không"). Null otherwise.
-     */
-    private TriageSignals.Scam scam(TokenGraph graph, boolean accented, List<Match<String>> crimes) {
-        boolean victim = false;
-        boolean check = false;
-        for (Match<String> m : scamMarkers.find(graph, accented)) {
-            victim |= m.cue().value().equals("victim");
-            check |= m.cue().value().equals("check");
-        }
-        if (!victim && !check) {
-            return null;
-        }
-        java.util.Map<String, Set<String>> named = new java.util.LinkedHashMap<>();
-        for (Match<String> m : scamTricks.find(graph, accented)) {
-            named.computeIfAbsent(m.cue().value(), k -> new HashSet<>()).add(m.cue().phrase());
-        }
-        boolean fraud = crimes.stream().anyMatch(m -> m.cue().value().startsWith("lừa đảo"));
-        int cues = named.values().stream().mapToInt(Set::size).max().orElse(0);
-        // A trick's words alone are everyday words ("bằng lái", "vneid"): a victim needs a fraud word or two of them.
-        if (victim && !fraud && cues < 2) {
-            victim = false;
-        }
-        if (!victim && (!check || (!fraud && cues == 0))) {
-            return null;
-        }
-        String best = null;
-        int most = 0;
-        for (var e : named.entrySet()) {
-            if (e.getValue().size() > most) {
-                best = e.getKey();
-                most = e.getValue().size();
-            }
-        }
-        return new TriageSignals.Scam(victim ? TriageSignals.Scam.Kind.VICTIM : TriageSignals.Scam.Kind.CHECK, best);
     }
 
     private static List<String> crime(List<Match<String>> crimes) {

@@ -39,8 +39,10 @@ public record TriageSignals(
      * A message about a scam trick.
      *
      * @param warningId the trick of knowledge/warnings it names best, or null (a fraud word alone)
+     * @param plain     the message names the trick plainly (two of the trick's cues or more): a check
+     *                  question then stays a check even when the search is sure of a procedure
      */
-    public record Scam(Kind kind, String warningId) {
+    public record Scam(Kind kind, String warningId, boolean plain) {
 
         public enum Kind {
             /** money or data already lost: a crime report */

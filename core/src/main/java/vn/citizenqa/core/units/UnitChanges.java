@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import vn.citizenqa.core.model.Keys;
 import vn.citizenqa.core.store.EscalationChange;
 import vn.citizenqa.core.store.EscalationQueuePage;
 import vn.citizenqa.core.store.EscalationStatus;
 import vn.citizenqa.core.store.Escalations;
-import vn.citizenqa.core.store.Keys;
 import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.Unit;

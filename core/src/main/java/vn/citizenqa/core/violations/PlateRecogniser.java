@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import vn.citizenqa.core.model.PlateNumber;
+
 /**
  * Finds the vehicle plates a citizen's message names, typed the ways people type them: {@code 51F-123.45},
  * {@code 51F12345}, {@code 51f 123 45}, {@code 59X1-678.90}, {@code 59-X1 678.90}, {@code 30A-1234}. A plate must

@@ -10,6 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import vn.citizenqa.core.model.PaymentStatus;
+import vn.citizenqa.core.model.PlateNumber;
+import vn.citizenqa.core.model.VehicleType;
+import vn.citizenqa.core.model.Violation;
+
 /**
  * A unit's list of camera-recorded violations as CSV: the header {@value #HEADER}, then one violation a line
  * ({@code time} ISO 8601 with its offset, {@code vehicle} one of {@link VehicleType#fileNames()}, {@code status}

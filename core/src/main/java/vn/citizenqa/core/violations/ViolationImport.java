@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import vn.citizenqa.core.store.Keys;
-import vn.citizenqa.core.store.RecordedViolation;
-import vn.citizenqa.core.store.ViolationRecords;
+import vn.citizenqa.core.model.Keys;
+import vn.citizenqa.core.model.Violation;
 
 /**
  * Writes a unit's read violation list into the store: a violation not stored yet is added, one whose details or

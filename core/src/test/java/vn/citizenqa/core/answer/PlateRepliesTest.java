@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 
 import vn.citizenqa.core.model.Category;
 import vn.citizenqa.core.model.OnlineService;
+import vn.citizenqa.core.model.PaymentStatus;
+import vn.citizenqa.core.model.PlateLookup;
+import vn.citizenqa.core.model.PlateNumber;
 import vn.citizenqa.core.model.Procedure;
-import vn.citizenqa.core.violations.PaymentStatus;
-import vn.citizenqa.core.violations.PlateLookup;
-import vn.citizenqa.core.violations.PlateNumber;
-import vn.citizenqa.core.violations.Violation;
-import vn.citizenqa.core.violations.VehicleType;
+import vn.citizenqa.core.model.VehicleType;
+import vn.citizenqa.core.model.Violation;
 
 class PlateRepliesTest {
 

@@ -32,17 +32,23 @@ class RepliesTest {
     void anAnswerStatesWhereDocumentsTimeFeeOnlineAndTheReviewDate() {
         String r = Replies.answer(procedure(List.of("Tờ khai CT01")));
         for (String part : List.of("Công an cấp xã", "Tờ khai CT01", "03 ngày làm việc", "15.000 đồng",
-                "https://dichvucong.bocongan.gov.vn", "2026-11-28")) {
+                "https://dichvucong.bocongan.gov.vn", "28/11/2026")) {
             assertTrue(r.contains(part), part + " missing from\n" + r);
         }
     }
 
     @Test
-    void aLongListOfDocumentsIsCutToFitWithTheEssentialsKept() {
-        String doc = "Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp theo quy định của pháp luật về cư trú, bản sao hoặc bản chụp";
-        String r = Replies.answer(procedure(Collections.nCopies(40, doc)));
-        assertTrue(r.length() <= Replies.MAX_LENGTH, r.length() + "");
-        assertTrue(r.contains("15.000 đồng") && r.contains("2026-11-28") && r.contains("danh sách đầy đủ"), r);
+    void aLongListOfDocumentsIsNamedInBriefInTheFirstAnswerAndInFullAsADetail() {
+        String doc = "Giấy tờ chứng minh chỗ ở hợp pháp (hợp đồng thuê nhà, giấy tờ nhà đất), bản sao hoặc bản chụp từ bản gốc";
+        Procedure p = procedure(Collections.nCopies(12, doc));
+        String r = Replies.answer(p);
+        assertTrue(r.length() <= 700, r.length() + "\n" + r);
+        assertTrue(r.contains("15.000 đồng") && r.contains("28/11/2026") && r.contains("(và 9 giấy tờ khác)"), r);
+        assertTrue(r.contains("Giấy tờ chứng minh chỗ ở hợp pháp (hợp đồng thuê nhà, giấy tờ nhà đất);")
+                || r.contains("Giấy tờ chứng minh chỗ ở hợp pháp;"), r);
+        String all = Replies.field(p, ProcedureField.DOCUMENTS);
+        assertEquals(12, all.split("\n• ", -1).length - 1, all);
+        assertTrue(all.length() <= Replies.MAX_LENGTH);
     }
 
     @Test
@@ -53,18 +59,18 @@ class RepliesTest {
         assertTrue(Replies.field(p, ProcedureField.PLACE).contains("Công an cấp xã"));
         assertTrue(Replies.field(p, ProcedureField.DOCUMENTS).contains("Tờ khai CT01"));
         assertTrue(Replies.field(p, ProcedureField.ONLINE).contains("trực tuyến"));
-        assertTrue(Replies.field(p, ProcedureField.FEE).contains("2026-11-28"), "with the review date");
+        assertTrue(Replies.field(p, ProcedureField.FEE).contains("28/11/2026"), "with the review date");
     }
 
     @Test
     void anEmergencyReplyStartsWithTheNumbers() {
         assertTrue(Replies.emergency(List.of("114", "115")).startsWith("114 (Cứu hỏa, cứu nạn), 115 (Cấp cứu)"));
-        assertTrue(Replies.emergencyEnglish(List.of("113")).startsWith("113 (police)"));
+        assertTrue(EnglishReplies.emergency(List.of("113")).startsWith("113 (police)"));
     }
 
     @Test
     void aCrimeReportReplyAcknowledgesGives113AndAsksForNoSecret() {
-        for (String r : List.of(Replies.crimeReportAcknowledged(), Replies.crimeReportAcknowledgedEnglish())) {
+        for (String r : List.of(Replies.crimeReportAcknowledged(), EnglishReplies.crimeReportAcknowledged())) {
             assertTrue(r.contains("113"), r);
             String lower = r.toLowerCase(Locale.ROOT);
             // OTP, passwords and money appear only in the warning that the police never ask for them.
@@ -92,7 +98,7 @@ class RepliesTest {
 
     @Test
     void anEnglishAnswerHasTheEnglishTitleTheLinkAndAnOfferToContinueInVietnamese() {
-        String r = Replies.answerEnglish(procedure(List.of("Tờ khai CT01")));
+        String r = EnglishReplies.answer(procedure(List.of("Tờ khai CT01")));
         assertTrue(r.startsWith("📋 Temporary residence registration"), r);
         assertTrue(r.contains("https://dichvucong.bocongan.gov.vn") && r.contains("Vietnamese"), r);
     }

@@ -15,31 +15,32 @@ import org.junit.jupiter.api.Test;
 
 import vn.citizenqa.core.answer.ConversationReplies;
 import vn.citizenqa.core.answer.Replies;
-import vn.citizenqa.core.channel.OutboundReply;
+import vn.citizenqa.core.answer.ReplyDrafter;
 import vn.citizenqa.core.channel.InboundMessage;
+import vn.citizenqa.core.channel.OutboundReply;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Category;
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Language;
-import vn.citizenqa.core.model.Reply;
 import vn.citizenqa.core.model.Priority;
+import vn.citizenqa.core.model.Reply;
 import vn.citizenqa.core.store.ClaimUpdate;
-import vn.citizenqa.core.store.ConversationKey;
-import vn.citizenqa.core.store.ForwardingStore;
-import vn.citizenqa.core.store.MessageClaims;
-import vn.citizenqa.core.store.StoreUnavailableException;
 import vn.citizenqa.core.store.EscalationStatus;
+import vn.citizenqa.core.store.ForwardingStore;
 import vn.citizenqa.core.store.InProcessStore;
+import vn.citizenqa.core.store.MessageClaims;
 import vn.citizenqa.core.store.MessageKey;
 import vn.citizenqa.core.store.MessageState;
 import vn.citizenqa.core.store.MutableClock;
 import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.ReplyDraft;
 import vn.citizenqa.core.store.StoreSettings;
+import vn.citizenqa.core.store.StoreUnavailableException;
 
 /** What the message intake does when the words, the store or another delivery get in the way. */
 class ConversationSafetyTest {
@@ -160,7 +161,8 @@ class ConversationSafetyTest {
         MessageIntake answering = service((text, context) -> new Decision(Intent.PROCEDURE, Action.ANSWER, tamTru.ref(),
                 List.of(), 1, null, new Reply.ProcedureAnswer(tamTru, false), Language.VIETNAMESE), Duration.ZERO);
         answering.handle(new InboundMessage.Text(CITIZEN, "m2", NOW, "tạm trú trên dichvucong.bocongan.gov.vn thế nào"));
-        assertEquals(Replies.answer(tamTru), sender.sent.get(1).reply().text(), "the knowledge base's own answer is untouched");
+        assertEquals(new ReplyDrafter(knowledge).text(new Reply.ProcedureAnswer(tamTru, false), Language.VIETNAMESE),
+                sender.sent.get(1).reply().text(), "the knowledge base's own answer is untouched");
     }
 
     @Test

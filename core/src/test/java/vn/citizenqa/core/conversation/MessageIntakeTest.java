@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.citizenqa.core.answer.ConversationReplies;
 import vn.citizenqa.core.answer.Replies;
+import vn.citizenqa.core.answer.ReplyDrafter;
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.channel.OutboundReply;
 import vn.citizenqa.core.channel.ReplyFailedException;
@@ -34,6 +35,7 @@ import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Category;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.ConversationContext;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
@@ -42,7 +44,6 @@ import vn.citizenqa.core.model.OnlineService;
 import vn.citizenqa.core.model.Priority;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.model.Reply;
-import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.DailyFigures;
 import vn.citizenqa.core.store.Escalation;
 import vn.citizenqa.core.store.EscalationStatus;
@@ -96,6 +97,10 @@ class MessageIntakeTest {
                 Language.VIETNAMESE);
     }
 
+    private String answerText(Procedure p) {
+        return new ReplyDrafter(knowledge).text(new Reply.ProcedureAnswer(p, false), Language.VIETNAMESE);
+    }
+
     private static InboundMessage.Text text(String mid, String text) {
         return new InboundMessage.Text(CITIZEN, mid, NOW, text);
     }
@@ -106,8 +111,9 @@ class MessageIntakeTest {
         assertInstanceOf(Outcome.Replied.class, outcome);
         assertEquals(1, sender.sent.size());
         assertEquals(CITIZEN, sender.sent.getFirst().to());
-        assertEquals(Replies.answer(tamTru), sender.sent.getFirst().reply().text());
-        assertEquals(List.of("Hữu ích", "Chưa đúng"), sender.sent.getFirst().reply().options().stream().map(ReplyOption::payload).toList());
+        assertEquals(answerText(tamTru), sender.sent.getFirst().reply().text());
+        assertEquals(List.of("Hồ sơ chi tiết", "Lệ phí", "Nơi nộp"),
+                sender.sent.getFirst().reply().options().stream().map(ReplyOption::payload).toList());
         var claim = store.messages().find(new MessageKey(Channel.MESSENGER, "m1")).orElseThrow();
         assertEquals(MessageState.SENT, claim.state());
         assertEquals("dang-ky-tam-tru", assertInstanceOf(vn.citizenqa.core.store.ReplyDraft.Send.class, claim.draft()).procedureId());
@@ -135,7 +141,8 @@ class MessageIntakeTest {
         assertEquals(MessageState.DECIDED, store.messages().find(new MessageKey(Channel.MESSENGER, "m1")).orElseThrow().state());
         assertInstanceOf(Outcome.Replied.class, service.handle(text("m1", "đăng ký tạm trú cần gì")));
         assertEquals(1, sender.sent.size());
-        assertEquals(List.of("Hữu ích", "Chưa đúng"), sender.sent.getFirst().reply().options().stream().map(ReplyOption::title).toList());
+        assertEquals(List.of("Hồ sơ chi tiết", "Lệ phí", "Nơi nộp"),
+                sender.sent.getFirst().reply().options().stream().map(ReplyOption::title).toList());
         assertEquals(1, decided.size(), "the redelivery sends the stored draft without deciding again");
         assertEquals(1, today().count(vn.citizenqa.core.store.Counter.QUESTIONS));
     }
@@ -183,7 +190,7 @@ class MessageIntakeTest {
         service.handle(text("m1", "cần giấy tờ gì"));
         OutboundReply clarify = sender.sent.getFirst().reply();
         assertEquals(List.of("1", "2"), clarify.options().stream().map(ReplyOption::payload).toList());
-        assertEquals("2. Cấp hộ chiếu phổ thông", clarify.options().get(1).title());
+        assertEquals("2. Cấp hộ chiếu phổ…", clarify.options().get(1).title(), "within a quick reply's 20 characters");
 
         service.handle(new InboundMessage.Choice(CITIZEN, "m2", NOW.plusSeconds(5), "2", "2. Cấp hộ chiếu…"));
         assertEquals(List.of("cần giấy tờ gì", "2"), decided, "the assistant's picker reads the choice");
@@ -219,7 +226,7 @@ class MessageIntakeTest {
         assertEquals(Priority.NORMAL, e.priority());
         assertEquals(EscalationKind.WrongAnswer.REASON, e.reason());
         assertEquals("đăng ký tạm trú cần gì", e.citizenText());
-        assertEquals(Replies.answer(tamTru), e.draftReply());
+        assertEquals(answerText(tamTru), e.draftReply());
         assertEquals("m1", e.citizenMessageId());
         assertEquals(1, decided.size(), "feedback is not a question for the assistant");
     }
@@ -230,6 +237,20 @@ class MessageIntakeTest {
         service.handle(text("m2", "hữu ích"));
         assertEquals(ConversationReplies.thanksForFeedback(), sender.sent.get(1).reply().text());
         assertTrue(store.escalations().queue(UNIT, EscalationStatus.OPEN, null, 10).escalations().isEmpty());
+    }
+
+    @Test
+    void aDetailTappedUnderAnAnswerGivesThatFieldAndOffersTheOthers() {
+        service.handle(text("m1", "đăng ký tạm trú cần gì"));
+        service.handle(new InboundMessage.Choice(CITIZEN, "m2", NOW.plusSeconds(20), "Lệ phí", "Lệ phí"));
+
+        OutboundReply fee = sender.sent.get(1).reply();
+        assertTrue(fee.text().startsWith("💰 Lệ phí đăng ký tạm trú: Miễn phí"), fee.text());
+        assertEquals(List.of("Hồ sơ chi tiết", "Nơi nộp", "Làm trực tuyến"),
+                fee.options().stream().map(ReplyOption::payload).toList());
+        assertEquals(List.of("đăng ký tạm trú cần gì"), decided, "an offered detail is not searched");
+        assertEquals(tamTru.id(), store.conversations().state(CITIZEN).orElseThrow().lastProcedureId());
+        assertEquals(2, today().count(vn.citizenqa.core.store.Counter.ANSWERED));
     }
 
     @Test
@@ -260,7 +281,7 @@ class MessageIntakeTest {
     @Test
     void anImageWithACaptionIsAnsweredByItsWords() {
         service.handle(new InboundMessage.Attachment(CITIZEN, "m1", NOW, List.of("image"), "đăng ký tạm trú cần gì"));
-        assertEquals(Replies.answer(tamTru), sender.sent.getFirst().reply().text());
+        assertEquals(answerText(tamTru), sender.sent.getFirst().reply().text());
     }
 
     @Test

@@ -17,22 +17,22 @@ import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Category;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.ConversationContext;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Language;
+import vn.citizenqa.core.model.PaymentStatus;
+import vn.citizenqa.core.model.PlateLookup;
+import vn.citizenqa.core.model.PlateNumber;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.model.Reply;
-import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.model.VehicleType;
+import vn.citizenqa.core.model.Violation;
 import vn.citizenqa.core.store.ConversationState;
 import vn.citizenqa.core.store.Counter;
 import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.ReplyDraft;
-import vn.citizenqa.core.violations.PaymentStatus;
-import vn.citizenqa.core.violations.PlateLookup;
-import vn.citizenqa.core.violations.PlateNumber;
-import vn.citizenqa.core.violations.Violation;
-import vn.citizenqa.core.violations.VehicleType;
 
 /** What the policy makes of a message naming a plate, given what the records say of it. */
 class PlateLookupPolicyTest {

@@ -68,7 +68,7 @@ public final class UnreachableStore implements Store {
     }
 
     @Override
-    public vn.citizenqa.core.store.ViolationRecords violations() {
+    public vn.citizenqa.core.violations.ViolationRecords violations() {
         throw down();
     }
 }

@@ -14,13 +14,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import vn.citizenqa.core.model.PlateNumber;
 import vn.citizenqa.core.model.ProcedureRef;
 import vn.citizenqa.core.store.Counter;
 import vn.citizenqa.core.store.InProcessStore;
 import vn.citizenqa.core.store.MutableClock;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.core.units.UnitChanges;
-import vn.citizenqa.core.violations.PlateNumber;
 import vn.citizenqa.core.violations.ViolationFile;
 import vn.citizenqa.core.violations.ViolationImport;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.model.Channel;
-import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.model.ConversationKey;
 
 /**
  * What every {@link MessageQueue} does, as the webhook and the worker rely on it; run on the in-process queue here

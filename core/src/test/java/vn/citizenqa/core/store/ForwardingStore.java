@@ -2,6 +2,8 @@ package vn.citizenqa.core.store;
 
 import java.util.Optional;
 
+import vn.citizenqa.core.violations.ViolationRecords;
+
 /** A store that passes everything to another; tests override the part whose failure they simulate. */
 public class ForwardingStore implements Store {
 

@@ -28,6 +28,7 @@ import vn.citizenqa.core.channel.ReplyOption;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
@@ -475,6 +476,43 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aClaimAndAnotherOfficersCloseAtOnceNeverBothSucceed() throws Exception {
+        for (int round = 0; round < 12; round++) {
+            Escalation e = created("claim-close-" + round, Priority.HIGH);
+            List<EscalationChange> results = concurrently(2, i -> i == 0
+                    ? store.escalations().claim(e.id(), "can-bo-a")
+                    : store.escalations().close(e.id(), "can-bo-b", false, "không cần xử lý"));
+
+            EscalationChange claim = results.get(0);
+            EscalationChange close = results.get(1);
+            Escalation stored = store.escalations().find(e.id()).orElseThrow();
+            if (stored.status() == EscalationStatus.CLOSED) {
+                // The close landed first: the claim found it closed.
+                assertInstanceOf(EscalationChange.Applied.class, close, "round " + round);
+                assertInstanceOf(EscalationChange.WrongStatus.class, claim, "round " + round);
+            } else {
+                // The claim landed first: the close by someone else was refused in the same conditional write.
+                assertInstanceOf(EscalationChange.Applied.class, claim, "round " + round);
+                assertEquals("can-bo-a", assertInstanceOf(EscalationChange.HeldByOther.class, close, "round " + round)
+                        .holder());
+                assertEquals(EscalationStatus.CLAIMED, stored.status());
+            }
+        }
+    }
+
+    @Test
+    void aCaseAnotherOfficerHoldsIsClosedOnlyByThatOfficerOrASupervisor() {
+        Escalation e = created("m_held", Priority.NORMAL);
+        store.escalations().claim(e.id(), "can-bo-a");
+
+        assertEquals("can-bo-a", assertInstanceOf(EscalationChange.HeldByOther.class,
+                store.escalations().close(e.id(), "can-bo-b", false, "đóng hộ")).holder());
+        EscalationChange.Applied bySupervisor = assertInstanceOf(EscalationChange.Applied.class,
+                store.escalations().close(e.id(), "truong-ca", true, "trùng lặp"));
+        assertEquals("truong-ca", bySupervisor.escalation().closure().officer());
+    }
+
+    @Test
     void claimingWhatOneAlreadyHoldsSucceedsAndChangesNothing() {
         Escalation e = created("m_c1", Priority.HIGH);
         clock.advance(Duration.ofMinutes(2));
@@ -531,12 +569,12 @@ public abstract class StoreContract {
         clock.advance(Duration.ofMinutes(3));
 
         EscalationChange.Applied closed = assertInstanceOf(EscalationChange.Applied.class,
-                store.escalations().close(e.id(), "can-bo-a", "trùng với hồ sơ 0912345678"));
+                store.escalations().close(e.id(), "can-bo-a", false, "trùng với hồ sơ 0912345678"));
 
         assertEquals(EscalationStatus.CLOSED, closed.escalation().status());
         assertEquals(new Escalation.Closure("can-bo-a", "trùng với hồ sơ [phone]", START.plus(Duration.ofMinutes(3))),
                 closed.escalation().closure());
-        assertInstanceOf(EscalationChange.WrongStatus.class, store.escalations().close(e.id(), "can-bo-a", "lại"));
+        assertInstanceOf(EscalationChange.WrongStatus.class, store.escalations().close(e.id(), "can-bo-a", false, "lại"));
         assertInstanceOf(EscalationChange.WrongStatus.class, store.escalations().claim(e.id(), "can-bo-b"));
         assertInstanceOf(EscalationChange.WrongStatus.class, store.escalations().answer(e.id(), "can-bo-a", "x"));
         assertEquals(EscalationStatus.CLOSED, store.escalations().find(e.id()).orElseThrow().status());
@@ -550,7 +588,7 @@ public abstract class StoreContract {
         clock.advance(Duration.ofMinutes(1));
         store.escalations().answer(e.id(), "can-bo-a", "Đã cử tổ công tác.");
         clock.advance(Duration.ofMinutes(1));
-        store.escalations().close(e.id(), "truong-ca", "xong");
+        store.escalations().close(e.id(), "truong-ca", false, "xong");
 
         assertEquals(List.of(
                 new Escalation.StatusChange(EscalationStatus.OPEN, Escalation.ASSISTANT, START, null),
@@ -565,7 +603,7 @@ public abstract class StoreContract {
         assertEquals(Optional.empty(), store.escalations().find("E-nope"));
         assertInstanceOf(EscalationChange.NotFound.class, store.escalations().claim("E-nope", "a"));
         assertInstanceOf(EscalationChange.NotFound.class, store.escalations().answer("E-nope", "a", "x"));
-        assertInstanceOf(EscalationChange.NotFound.class, store.escalations().close("E-nope", "a", "x"));
+        assertInstanceOf(EscalationChange.NotFound.class, store.escalations().close("E-nope", "a", false, "x"));
     }
 
     // ---- page registry ----

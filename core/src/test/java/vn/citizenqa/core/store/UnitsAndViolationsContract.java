@@ -16,14 +16,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Intent;
+import vn.citizenqa.core.model.PaymentStatus;
+import vn.citizenqa.core.model.PlateNumber;
 import vn.citizenqa.core.model.Priority;
+import vn.citizenqa.core.model.Violation;
 import vn.citizenqa.core.units.MergeReport;
 import vn.citizenqa.core.units.UnitChangeRefused;
 import vn.citizenqa.core.units.UnitChanges;
-import vn.citizenqa.core.violations.PaymentStatus;
-import vn.citizenqa.core.violations.PlateNumber;
-import vn.citizenqa.core.violations.Violation;
+import vn.citizenqa.core.violations.RecordedViolation;
 import vn.citizenqa.core.violations.ViolationFile;
 import vn.citizenqa.core.violations.ViolationImport;
 
@@ -92,7 +94,7 @@ public abstract class UnitsAndViolationsContract {
         store.escalations().addToCase(claimed.id(), new CaseAddition.SharedContact("m2-contact", clock.instant(),
                 "Nguyễn Văn An", "0912345678", "12 Lê Lợi"));
         Escalation closed = escalate("m3", "a");
-        store.escalations().close(closed.id(), "officer-a", "đã xử lý");
+        store.escalations().close(closed.id(), "officer-a", false, "đã xử lý");
 
         MergeReport first = units.merge("a", "b", "operator");
         assertFalse(first.alreadyMerged());

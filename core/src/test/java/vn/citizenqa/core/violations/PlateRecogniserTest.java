@@ -8,6 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import vn.citizenqa.core.model.PlateNumber;
+
 class PlateRecogniserTest {
 
     private static List<String> plates(String text) {

@@ -9,6 +9,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import vn.citizenqa.core.model.PaymentStatus;
+import vn.citizenqa.core.model.VehicleType;
+import vn.citizenqa.core.model.Violation;
+
 class ViolationFileTest {
 
     private static final String HEADER = ViolationFile.HEADER + "\n";

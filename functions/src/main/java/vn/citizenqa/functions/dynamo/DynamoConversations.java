@@ -9,13 +9,12 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.store.Author;
-import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.store.CaseRef;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
-import vn.citizenqa.core.store.CaseRef;
-import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.store.Conversations;
 import vn.citizenqa.core.store.EscalationQueueOrder;
 import vn.citizenqa.core.store.StoreSettings;

@@ -15,11 +15,12 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+import vn.citizenqa.core.model.Keys;
 import vn.citizenqa.core.store.Counter;
 import vn.citizenqa.core.store.DailyCounters;
 import vn.citizenqa.core.store.DailyFigures;
 import vn.citizenqa.core.store.DailyRange;
-import vn.citizenqa.core.store.Keys;
 import vn.citizenqa.core.store.StoreSettings;
 
 /**

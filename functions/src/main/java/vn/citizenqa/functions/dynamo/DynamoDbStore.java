@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
 import vn.citizenqa.core.privacy.PersonalDataMasker;
 import vn.citizenqa.core.store.Conversations;
 import vn.citizenqa.core.store.DailyCounters;
@@ -28,7 +29,7 @@ import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.core.store.Suggestions;
 import vn.citizenqa.core.store.UnitRegistry;
-import vn.citizenqa.core.store.ViolationRecords;
+import vn.citizenqa.core.violations.ViolationRecords;
 
 /** The store on one DynamoDB table (see {@link StoreTable}), through the low-level client: single-item writes only. */
 public final class DynamoDbStore implements Store {

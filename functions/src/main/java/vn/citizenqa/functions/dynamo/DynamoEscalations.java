@@ -8,21 +8,22 @@ import java.util.function.Supplier;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Coordinates;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
 import vn.citizenqa.core.store.CaseAddition;
-import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.Escalation;
 import vn.citizenqa.core.store.EscalationChange;
 import vn.citizenqa.core.store.EscalationQueueOrder;
 import vn.citizenqa.core.store.EscalationQueuePage;
 import vn.citizenqa.core.store.EscalationRules;
 import vn.citizenqa.core.store.EscalationStatus;
-import vn.citizenqa.core.store.RuleBasedEscalations;
 import vn.citizenqa.core.store.NewEscalation;
+import vn.citizenqa.core.store.RuleBasedEscalations;
 import vn.citizenqa.core.store.StoreUnavailableException;
 
 /**

@@ -1,178 +1,74 @@
 package vn.citizenqa.functions.dynamo;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import vn.citizenqa.core.channel.OutboundReply;
 import vn.citizenqa.core.channel.ReplyOption;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.EscalationKind;
 import vn.citizenqa.core.model.Intent;
-import vn.citizenqa.core.store.ClaimResult;
-import vn.citizenqa.core.store.ClaimUpdate;
+import vn.citizenqa.core.store.ClaimRules;
 import vn.citizenqa.core.store.MessageClaim;
-import vn.citizenqa.core.store.MessageClaims;
 import vn.citizenqa.core.store.MessageKey;
 import vn.citizenqa.core.store.MessageState;
-import vn.citizenqa.core.store.RandomIds;
 import vn.citizenqa.core.store.ReplyDraft;
+import vn.citizenqa.core.store.RuleBasedMessageClaims;
 import vn.citizenqa.core.store.StoreSettings;
-import vn.citizenqa.core.store.StoreUnavailableException;
 
 /**
- * Message claims as single items, each transition one conditional write on state, owner and expiry. The lease
- * ({@code leaseUntil}, epoch milliseconds) is a number so that conditions can compare it.
+ * Message claims as single items: the shared {@link ClaimRules} decide each step, this class maps the claim to an item
+ * and writes it on condition: a new claim where none lives, a change only while the stored version is the one read.
+ * The lease ({@code leaseUntil}, epoch milliseconds) is a number so that it reads back exactly.
  */
-final class DynamoMessageClaims implements MessageClaims {
-
-    /** Enough for any real race: each round means another delivery changed the claim in between. */
-    private static final int MAX_ROUNDS = 8;
+final class DynamoMessageClaims extends RuleBasedMessageClaims {
 
     private final TableCalls table;
-    private final StoreSettings settings;
-    private final Supplier<Instant> now;
 
     DynamoMessageClaims(TableCalls table, StoreSettings settings, Supplier<Instant> now) {
+        super(new ClaimRules(settings), now);
         this.table = table;
-        this.settings = settings;
-        this.now = now;
     }
 
     @Override
-    public ClaimResult claim(MessageKey key) {
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            Instant t = now.get();
-            MessageClaim fresh = new MessageClaim(key, MessageState.RECEIVED, newOwner(),
-                    t.plus(settings.claimLease()), t, t, null, null, settings.claimExpiry(t));
-            // New unless a live claim exists (an expired one may linger until DynamoDB's TTL deletes it).
-            if (table.putIf(toItem(fresh), "attribute_not_exists(#pk) OR #exp <= :now",
-                    Map.of("#pk", StoreTable.PK, "#exp", StoreTable.TTL_ATTRIBUTE),
-                    Map.of(":now", Attrs.n(t.getEpochSecond())))) {
-                return new ClaimResult.New(fresh);
-            }
-            Optional<MessageClaim> seen = find(key);
-            if (seen.isEmpty()) {
-                continue;
-            }
-            MessageClaim cur = seen.get();
-            if (cur.state() == MessageState.SENT) {
-                return new ClaimResult.AlreadySent(cur);
-            }
-            if (cur.leaseUntil().isAfter(t)) {
-                return new ClaimResult.InProgress(cur);
-            }
-            Optional<MessageClaim> taken = table.updateIf(UpdateItemRequest.builder()
-                    .key(TableCalls.key(StoreTable.claimPk(key), StoreTable.CLAIM))
-                    .updateExpression("SET #owner = :new, #lease = :lease, #updated = :t")
-                    .conditionExpression("#owner = :old AND #state <> :sent AND #lease <= :nowMs AND #exp > :now")
-                    .expressionAttributeNames(Map.of("#owner", "owner", "#lease", "leaseUntil", "#updated", "updatedAt",
-                            "#state", "state", "#exp", StoreTable.TTL_ATTRIBUTE))
-                    .expressionAttributeValues(Map.of(":new", Attrs.s(newOwner()),
-                            ":lease", Attrs.n(t.plus(settings.claimLease()).toEpochMilli()), ":t", Attrs.s(t.toString()),
-                            ":old", Attrs.s(cur.owner()), ":sent", Attrs.s(MessageState.SENT.name()),
-                            ":nowMs", Attrs.n(t.toEpochMilli()), ":now", Attrs.n(t.getEpochSecond()))))
-                    .map(item -> fromItem(key, item));
-            if (taken.isPresent()) {
-                return new ClaimResult.Resumed(taken.get());
-            }
+    protected Optional<MessageClaim> read(MessageKey key) {
+        return table.get(StoreTable.claimPk(key), StoreTable.CLAIM).map(item -> fromItem(key, item));
+    }
+
+    @Override
+    protected boolean createIfNoneLives(MessageClaim fresh, Instant at) {
+        // An expired claim may linger until DynamoDB's TTL deletes it: it counts as none.
+        return table.putIf(toItem(fresh), "attribute_not_exists(#pk) OR #exp <= :now",
+                Map.of("#pk", StoreTable.PK, "#exp", StoreTable.TTL_ATTRIBUTE),
+                Map.of(":now", Attrs.n(at.getEpochSecond())));
+    }
+
+    @Override
+    protected boolean replace(MessageClaim read, MessageClaim next) {
+        if (read.version() == 0) {
+            // A claim written before claims had versions reads as version 0 and has no attribute to compare.
+            return table.putIf(toItem(next), "attribute_exists(#pk) AND attribute_not_exists(#v)",
+                    Map.of("#pk", StoreTable.PK, "#v", "version"), Map.of());
         }
-        throw new StoreUnavailableException("message " + key + " kept changing while being claimed", null);
-    }
-
-    @Override
-    public ClaimUpdate markDecided(MessageKey key, String owner, ReplyDraft draft) {
-        Instant t = now.get();
-        return transition(key, owner, List.of(MessageState.RECEIVED), t,
-                "SET #state = :next, #draft = :draft, #lease = :lease, #updated = :t",
-                Map.of("#draft", "draft", "#lease", "leaseUntil"),
-                Map.of(":next", Attrs.s(MessageState.DECIDED.name()), ":draft", AttributeValue.fromM(draftItem(draft)),
-                        ":lease", Attrs.n(t.plus(settings.claimLease()).toEpochMilli())));
-    }
-
-    @Override
-    public ClaimUpdate markSent(MessageKey key, String owner, String platformMessageId) {
-        return transition(key, owner, List.of(MessageState.DECIDED, MessageState.SENDING, MessageState.SENDING_AGAIN), now.get(),
-                "SET #state = :next, #reply = :reply, #updated = :t", Map.of("#reply", "platformMessageId"),
-                Map.of(":next", Attrs.s(MessageState.SENT.name()), ":reply", Attrs.s(platformMessageId)));
-    }
-
-    @Override
-    public ClaimUpdate markSending(MessageKey key, String owner) {
-        Optional<MessageClaim> cur = find(key);
-        MessageState next = cur.isPresent() && cur.get().state() == MessageState.SENDING ? MessageState.SENDING_AGAIN
-                : MessageState.SENDING;
-        MessageState from = next == MessageState.SENDING ? MessageState.DECIDED : MessageState.SENDING;
-        Instant t = now.get();
-        return transition(key, owner, List.of(from), t, "SET #state = :next, #lease = :lease, #updated = :t",
-                Map.of("#lease", "leaseUntil"), Map.of(":next", Attrs.s(next.name()),
-                        ":lease", Attrs.n(t.plus(settings.claimLease()).toEpochMilli())));
-    }
-
-    @Override
-    public ClaimUpdate markNotSent(MessageKey key, String owner) {
-        Optional<MessageClaim> cur = find(key);
-        MessageState from = cur.isPresent() && cur.get().state() == MessageState.SENDING_AGAIN ? MessageState.SENDING_AGAIN
-                : MessageState.SENDING;
-        MessageState back = from == MessageState.SENDING_AGAIN ? MessageState.SENDING : MessageState.DECIDED;
-        Instant t = now.get();
-        return transition(key, owner, List.of(from), t, "SET #state = :next, #lease = :lease, #updated = :t",
-                Map.of("#lease", "leaseUntil"), Map.of(":next", Attrs.s(back.name()), ":lease", Attrs.n(t.toEpochMilli())));
-    }
-
-    @Override
-    public ClaimUpdate release(MessageKey key, String owner) {
-        Instant t = now.get();
-        return transition(key, owner, null, t, "SET #lease = :lease, #updated = :t", Map.of("#lease", "leaseUntil"),
-                Map.of(":lease", Attrs.n(t.toEpochMilli())));
-    }
-
-    /** One conditional update: live, held by {@code owner}, not SENT, and in {@code expected} when given. */
-    private ClaimUpdate transition(MessageKey key, String owner, List<MessageState> expected, Instant t, String update,
-                                   Map<String, String> names, Map<String, AttributeValue> values) {
-        var allNames = new HashMap<>(names);
-        allNames.putAll(Map.of("#state", "state", "#owner", "owner", "#updated", "updatedAt",
-                "#exp", StoreTable.TTL_ATTRIBUTE));
-        var allValues = new HashMap<>(values);
-        allValues.putAll(Map.of(":owner", Attrs.s(owner), ":sent", Attrs.s(MessageState.SENT.name()),
-                ":t", Attrs.s(t.toString()), ":now", Attrs.n(t.getEpochSecond())));
-        String condition = "#owner = :owner AND #state <> :sent AND #exp > :now";
-        if (expected != null) {
-            List<String> names2 = new java.util.ArrayList<>();
-            for (int i = 0; i < expected.size(); i++) {
-                names2.add(":expected" + i);
-                allValues.put(":expected" + i, Attrs.s(expected.get(i).name()));
-            }
-            condition += " AND #state IN (" + String.join(", ", names2) + ")";
-        }
-        Optional<Map<String, AttributeValue>> updated = table.updateIf(UpdateItemRequest.builder()
-                .key(TableCalls.key(StoreTable.claimPk(key), StoreTable.CLAIM))
-                .updateExpression(update).conditionExpression(condition)
-                .expressionAttributeNames(allNames).expressionAttributeValues(allValues));
-        return updated.<ClaimUpdate>map(item -> new ClaimUpdate.Applied(fromItem(key, item)))
-                .orElseGet(() -> new ClaimUpdate.Refused(find(key).orElse(null)));
-    }
-
-    @Override
-    public Optional<MessageClaim> find(MessageKey key) {
-        Instant t = now.get();
-        return table.get(StoreTable.claimPk(key), StoreTable.CLAIM).map(item -> fromItem(key, item))
-                .filter(c -> c.expiresAt().isAfter(t));
+        return table.putIf(toItem(next), "#v = :v", Map.of("#v", "version"), Map.of(":v", Attrs.n(read.version())));
     }
 
     /** One BatchGetItem per 100 keys, rather than a read each. */
     @Override
-    public Map<MessageKey, MessageClaim> findAll(java.util.Collection<MessageKey> keys) {
-        Instant t = now.get();
+    public Map<MessageKey, MessageClaim> findAll(Collection<MessageKey> keys) {
+        Instant t = now();
         Map<String, MessageKey> byPk = new HashMap<>();
-        List<Map<String, AttributeValue>> wanted = new java.util.ArrayList<>();
-        for (MessageKey k : new java.util.LinkedHashSet<>(keys)) {
+        List<Map<String, AttributeValue>> wanted = new ArrayList<>();
+        for (MessageKey k : new LinkedHashSet<>(keys)) {
             byPk.put(StoreTable.claimPk(k), k);
             wanted.add(TableCalls.key(StoreTable.claimPk(k), StoreTable.CLAIM));
         }
@@ -180,15 +76,11 @@ final class DynamoMessageClaims implements MessageClaims {
         for (Map<String, AttributeValue> item : table.getAll(wanted)) {
             MessageKey k = byPk.get(item.get(StoreTable.PK).s());
             MessageClaim c = fromItem(k, item);
-            if (c.expiresAt().isAfter(t)) {
+            if (rules.live(c, t)) {
                 found.put(k, c);
             }
         }
         return found;
-    }
-
-    private static String newOwner() {
-        return RandomIds.newId();
     }
 
     private static Map<String, AttributeValue> toItem(MessageClaim c) {
@@ -196,8 +88,10 @@ final class DynamoMessageClaims implements MessageClaims {
                 .s(StoreTable.PK, StoreTable.claimPk(c.key())).s(StoreTable.SK, StoreTable.CLAIM)
                 .s("channel", c.key().channel().wireName()).s("messageId", c.key().messageId())
                 .s("state", c.state()).s("owner", c.owner())
-                .n("leaseUntil", c.leaseUntil().toEpochMilli())
+                .n("leaseUntil", c.leaseUntil().toEpochMilli()).n("version", c.version())
                 .time("claimedAt", c.claimedAt()).time("updatedAt", c.updatedAt())
+                .put("draft", c.draft() == null ? null : AttributeValue.fromM(draftItem(c.draft())))
+                .s("platformMessageId", c.platformMessageId())
                 .n(StoreTable.TTL_ATTRIBUTE, c.expiresAt().getEpochSecond())
                 .build();
     }
@@ -208,7 +102,7 @@ final class DynamoMessageClaims implements MessageClaims {
         ReplyDraft draft = d == null ? null : draft(d);
         return new MessageClaim(key, r.e("state", MessageState.class), r.s("owner"),
                 Instant.ofEpochMilli(r.n("leaseUntil")), r.time("claimedAt"), r.time("updatedAt"), draft,
-                r.s("platformMessageId"), Instant.ofEpochSecond(r.n(StoreTable.TTL_ATTRIBUTE)));
+                r.s("platformMessageId"), Instant.ofEpochSecond(r.n(StoreTable.TTL_ATTRIBUTE)), r.n("version"));
     }
 
     /** A withheld draft has no reply; a draft to send has its text and options as drafted. */

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import vn.citizenqa.core.store.ConversationKey;
+
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.store.MessageRates;
 
 /**

@@ -8,38 +8,26 @@ import java.util.function.Supplier;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
 import vn.citizenqa.core.privacy.PersonalDataMasker;
 import vn.citizenqa.core.store.EscalationQueueOrder;
-import vn.citizenqa.core.store.NewSuggestion;
+import vn.citizenqa.core.store.RuleBasedSuggestions;
 import vn.citizenqa.core.store.Suggestion;
+import vn.citizenqa.core.store.SuggestionRules;
 import vn.citizenqa.core.store.SuggestionStatus;
-import vn.citizenqa.core.store.Suggestions;
 
 /**
- * Suggestions as single items; the queue index lists them by status, oldest first, so the pending ones are one
- * Query and exporting one (a conditional update on its status) moves it out of that list.
+ * Suggestions as single items, decided by the shared {@link SuggestionRules}; the queue index lists them by status,
+ * oldest first, so the pending ones are one Query and exporting one (written only while still PENDING) moves it out
+ * of that list.
  */
-final class DynamoSuggestions implements Suggestions {
+final class DynamoSuggestions extends RuleBasedSuggestions {
 
     private final TableCalls table;
-    private final PersonalDataMasker masker;
-    private final Supplier<Instant> now;
 
     DynamoSuggestions(TableCalls table, PersonalDataMasker masker, Supplier<Instant> now) {
+        super(new SuggestionRules(masker), now);
         this.table = table;
-        this.masker = masker;
-        this.now = now;
-    }
-
-    @Override
-    public Suggestion add(NewSuggestion s) {
-        Suggestion fresh = new Suggestion(s.id(), s.escalationId(), s.unit(), s.procedureId(), masker.mask(s.question()),
-                masker.mask(s.answer()), s.officer(), now.get(), SuggestionStatus.PENDING, null);
-        if (table.putIf(toItem(fresh), "attribute_not_exists(#pk)", Map.of("#pk", StoreTable.PK), Map.of())) {
-            return fresh;
-        }
-        return find(s.id()).orElseThrow();
     }
 
     @Override
@@ -48,10 +36,19 @@ final class DynamoSuggestions implements Suggestions {
     }
 
     @Override
-    public List<Suggestion> pending(int limit) {
-        if (limit < 1 || limit > MAX_READ) {
-            throw new IllegalArgumentException("limit must be 1.." + MAX_READ + ": " + limit);
-        }
+    protected boolean createIfAbsent(Suggestion fresh) {
+        return table.putIf(toItem(fresh), "attribute_not_exists(#pk)", Map.of("#pk", StoreTable.PK), Map.of());
+    }
+
+    @Override
+    protected boolean replace(Suggestion read, Suggestion next) {
+        // The status moves the item between the queue index's lists; writing it only while unchanged is the lock.
+        return table.putIf(toItem(next), "#status = :read", Map.of("#status", "status"),
+                Map.of(":read", Attrs.s(read.status().name())));
+    }
+
+    @Override
+    protected List<Suggestion> pendingOldestFirst(int limit) {
         return table.query(QueryRequest.builder()
                 .indexName(StoreTable.QUEUE_INDEX)
                 .keyConditionExpression("#qpk = :qpk")
@@ -60,21 +57,6 @@ final class DynamoSuggestions implements Suggestions {
                         Attrs.s(StoreTable.suggestionQueuePk(SuggestionStatus.PENDING))))
                 .scanIndexForward(true)
                 .limit(limit), limit).stream().map(DynamoSuggestions::fromItem).toList();
-    }
-
-    @Override
-    public boolean markExported(String id) {
-        Instant t = now.get();
-        return table.updateIf(UpdateItemRequest.builder()
-                .key(TableCalls.key(StoreTable.suggestionPk(id), StoreTable.SUGGESTION))
-                .updateExpression("SET #status = :exported, #exportedAt = :t, #qpk = :qpk")
-                .conditionExpression("#status = :pending")
-                .expressionAttributeNames(Map.of("#status", "status", "#exportedAt", "exportedAt",
-                        "#qpk", StoreTable.QUEUE_PK))
-                .expressionAttributeValues(Map.of(":exported", Attrs.s(SuggestionStatus.EXPORTED.name()),
-                        ":pending", Attrs.s(SuggestionStatus.PENDING.name()), ":t", Attrs.s(t.toString()),
-                        ":qpk", Attrs.s(StoreTable.suggestionQueuePk(SuggestionStatus.EXPORTED)))))
-                .isPresent();
     }
 
     private static Map<String, AttributeValue> toItem(Suggestion s) {

@@ -10,13 +10,14 @@ import java.util.function.Supplier;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import vn.citizenqa.core.store.Keys;
-import vn.citizenqa.core.store.RecordedViolation;
-import vn.citizenqa.core.store.ViolationRecords;
-import vn.citizenqa.core.violations.PaymentStatus;
-import vn.citizenqa.core.violations.PlateNumber;
-import vn.citizenqa.core.violations.Violation;
-import vn.citizenqa.core.violations.VehicleType;
+
+import vn.citizenqa.core.model.Keys;
+import vn.citizenqa.core.model.PaymentStatus;
+import vn.citizenqa.core.model.PlateNumber;
+import vn.citizenqa.core.model.VehicleType;
+import vn.citizenqa.core.model.Violation;
+import vn.citizenqa.core.violations.RecordedViolation;
+import vn.citizenqa.core.violations.ViolationRecords;
 
 /**
  * One item per violation under its plate's partition, so a look-up is one Query; a paid one carries the table's TTL

@@ -11,8 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
 import vn.citizenqa.core.model.Channel;
-import vn.citizenqa.core.store.ConversationKey;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.store.EscalationStatus;
 import vn.citizenqa.core.store.MessageKey;
 import vn.citizenqa.core.store.SuggestionStatus;
@@ -123,7 +124,7 @@ public final class StoreTable {
         return UNIT_PREFIX + unit + "#PAGE#";
     }
 
-    static String platePk(vn.citizenqa.core.violations.PlateNumber plate) {
+    static String platePk(vn.citizenqa.core.model.PlateNumber plate) {
         return "PLATE#" + plate.normalised();
     }
 

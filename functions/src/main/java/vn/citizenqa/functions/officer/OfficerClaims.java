@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import vn.citizenqa.core.model.Keys;
 import vn.citizenqa.core.officer.Officer;
 import vn.citizenqa.core.officer.Role;
-import vn.citizenqa.core.store.Keys;
 
 /**
  * Reads the caller from the JWT claims API Gateway's authorizer passes on ({@code requestContext.authorizer.jwt

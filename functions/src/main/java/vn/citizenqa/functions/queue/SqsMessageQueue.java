@@ -25,9 +25,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 import vn.citizenqa.core.channel.InboundMessage;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.queue.MessageQueue;
 import vn.citizenqa.core.queue.QueueUnavailableException;
-import vn.citizenqa.core.store.ConversationKey;
 
 /**
  * The queue on SQS: {@code SendMessageBatch} calls of up to 10 messages. On a FIFO queue each message's group is its

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Coordinates;
-import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.functions.channel.messenger.MessengerAdapter;
 import vn.citizenqa.functions.channel.zalo.ZaloAdapter;
 

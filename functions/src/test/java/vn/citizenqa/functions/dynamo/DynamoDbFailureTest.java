@@ -22,21 +22,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.sun.net.httpserver.HttpServer;
-
 import vn.citizenqa.core.channel.OutboundReply;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
 import vn.citizenqa.core.store.Author;
 import vn.citizenqa.core.store.ClaimResult;
 import vn.citizenqa.core.store.ClaimUpdate;
-import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.Counter;
 import vn.citizenqa.core.store.EscalationStatus;

@@ -10,16 +10,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
 import vn.citizenqa.core.store.Author;
-import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
 import vn.citizenqa.core.store.Counter;
@@ -104,7 +104,7 @@ class DynamoDbItemsTest {
         store.escalations().create(new NewEscalation(id, "unit-1", CONVERSATION, "m_2", NOW, Priority.HIGH,
                 "tố giác " + phone, Intent.CRIME_REPORT, "trộm xe, gọi " + phone, "Đã nhận tin báo.", List.of()));
         store.escalations().answer(id, "officer-a", "Sẽ gọi lại " + phone);
-        store.escalations().close(id, "officer-a", "đã gọi " + phone);
+        store.escalations().close(id, "officer-a", false, "đã gọi " + phone);
         store.counters().count("unit-1", NOW, Counter.QUESTIONS, Counter.CRIME_REPORTS);
 
         List<Map<String, AttributeValue>> items = server.client().scan(ScanRequest.builder().tableName(table).build())

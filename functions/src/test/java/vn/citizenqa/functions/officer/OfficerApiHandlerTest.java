@@ -13,22 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
 import vn.citizenqa.core.officer.OfficerDesk;
 import vn.citizenqa.core.officer.OfficerReplySender;
 import vn.citizenqa.core.officer.ReplyWindows;
 import vn.citizenqa.core.store.Author;
-import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.ConversationMessage;
 import vn.citizenqa.core.store.ConversationState;
 import vn.citizenqa.core.store.Counter;

@@ -13,14 +13,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
-import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.store.InProcessStore;
 import vn.citizenqa.core.store.MessageKey;
 import vn.citizenqa.core.store.NewEscalation;

@@ -33,6 +33,8 @@ public record LocalAssistant(Assistant assistant, List<Procedure> procedures, By
         // The files the build generates (the safety model) are made here too, as the build makes them.
         java.util.Map<String, byte[]> generated = java.util.Map.of(
                 SafetyModel.FILE, IndexBuild.safetyModel(knowledgeDir).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                SafetyModel.REPORT_FILE, IndexBuild.safetyModel(knowledgeDir, vn.citizenqa.indexbuilder.SafetyModelTraining.Target.REPORT)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 ScamWarnings.FILE, ScamWarnings.write(new WarningLoader().load(knowledgeDir))
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         KnowledgeFiles folder = KnowledgeFiles.directory(knowledgeDir);

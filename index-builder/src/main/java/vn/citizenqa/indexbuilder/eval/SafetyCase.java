@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * One message of the labelled safety set ({@code knowledge/eval/safety/*.tsv}:
- * {@code label<TAB>family<TAB>source<TAB>text}). The source is the address a real message was collected from,
- * or {@code written} for one written in everyday words for the set.
+ * {@code label<TAB>family<TAB>source<TAB>text}, after an optional header line; lines starting with {@code #} are
+ * comments). The source is the address a real message was collected from, or {@code written} for one written in
+ * everyday words for the set.
  *
  * @param family what kind of message within its label (fire, flood, debt-harassment, fire-safety…)
  */
@@ -37,9 +38,15 @@ public record SafetyCase(Label label, String family, String source, String text,
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<SafetyCase> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        boolean first = true;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank() || (i == 0 && line.startsWith("label\t"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            boolean header = first && line.startsWith("label\t");
+            first = false;
+            if (header) {
                 continue;
             }
             String[] f = line.split("\t", -1);

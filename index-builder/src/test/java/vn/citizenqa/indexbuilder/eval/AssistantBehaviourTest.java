@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import vn.citizenqa.core.model.ProcedureField;
+import vn.citizenqa.core.answer.EnglishReplies;
 import vn.citizenqa.core.answer.Replies;
 import vn.citizenqa.core.answer.ReplyDrafter;
 import vn.citizenqa.core.model.Action;
@@ -24,6 +25,7 @@ import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Priority;
 import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.model.Reply;
 
 /** What the assistant does with whole messages, over the repository's knowledge base. */
 class AssistantBehaviourTest {
@@ -88,7 +90,7 @@ class AssistantBehaviourTest {
             Decision d = decide(reply, ctx);
             assertEquals(Action.ANSWER, d.action(), reply);
             assertEquals("cap-doi-the-can-cuoc", d.procedure().id(), reply);
-            assertEquals(Replies.answer(procedure("cap-doi-the-can-cuoc")), text(d));
+            assertEquals(new Reply.ProcedureAnswer(procedure("cap-doi-the-can-cuoc"), true), d.reply(), reply);
         }
     }
 
@@ -211,7 +213,7 @@ class AssistantBehaviourTest {
     void everyReplyFitsTheChannelLimit() {
         for (Procedure p : TestKnowledge.procedures()) {
             assertTrue(Replies.answer(p).length() <= Replies.MAX_LENGTH, p.id());
-            assertTrue(Replies.answerEnglish(p).length() <= Replies.MAX_LENGTH, p.id());
+            assertTrue(EnglishReplies.answer(p).length() <= Replies.MAX_LENGTH, p.id());
             for (ProcedureField f : ProcedureField.values()) {
                 assertTrue(Replies.field(p, f).length() <= Replies.MAX_LENGTH, p.id() + " " + f);
             }

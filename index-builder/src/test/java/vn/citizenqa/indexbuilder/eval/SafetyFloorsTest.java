@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The figures of issue 15 on the labelled safety set, as floors: the development split (the cues and the model
- * were tuned on it) and the held-out split (never tuned on; its figures are in the README).
+ * The figures of issue 15 on the labelled safety set, as floors: the development splits (the cues and the model
+ * were tuned on them: dev.tsv; dev2.tsv, the first held-out split, whose misses were read; dev3.tsv) and the held-out
+ * split holdout2.tsv (never tuned on; its figures are in the README).
  */
 class SafetyFloorsTest {
 
@@ -33,24 +34,39 @@ class SafetyFloorsTest {
                 () -> assertEquals(1.0, s.emergencyRecall(), "emergency recall\n" + report),
                 () -> assertTrue(s.reportRecall() >= 0.97, "report recall " + s.reportRecall() + "\n" + report),
                 () -> assertTrue(s.scamChecksWarned() >= 0.9, "scam checks warned " + s.scamChecksWarned() + "\n" + report),
-                () -> assertTrue(s.nearMissesUrgent() <= 2, "near misses URGENT " + s.nearMissesUrgent() + "\n" + report));
+                () -> assertEquals(0, s.nearMissesUrgent(), "near misses URGENT\n" + report));
+    }
+
+    @Test
+    void theSecondDevelopmentSplitMeetsItsMeasuredFloors() throws Exception {
+        assertFloors("dev2.tsv", 1.0, 1.0, 0.93, 0);
+    }
+
+    @Test
+    void theThirdDevelopmentSplitMeetsItsMeasuredFloors() throws Exception {
+        assertFloors("dev3.tsv", 1.0, 1.0, 1.0, 0);
     }
 
     @Test
     void theHeldOutSplitMeetsItsMeasuredFloors() throws Exception {
-        List<SafetyEvaluation.Outcome> outcomes = run("holdout.tsv");
+        assertFloors("holdout2.tsv", 0.96, 0.85, 0.85, 2);
+    }
+
+    private static void assertFloors(String file, double emergencies, double reports, double scamChecks,
+            int nearMissesUrgent) throws Exception {
+        List<SafetyEvaluation.Outcome> outcomes = run(file);
         SafetyEvaluation.Scores s = SafetyEvaluation.score(outcomes);
-        String report = SafetyEvaluation.report("holdout.tsv", outcomes);
+        String report = SafetyEvaluation.report(file, outcomes);
         assertAll(
-                () -> assertTrue(s.emergencyRecall() >= 0.95, "emergency recall " + s.emergencyRecall() + "\n" + report),
-                () -> assertTrue(s.reportRecall() >= 0.96, "report recall " + s.reportRecall() + "\n" + report),
-                () -> assertTrue(s.scamChecksWarned() >= 0.86, "scam checks warned " + s.scamChecksWarned() + "\n" + report),
-                () -> assertTrue(s.nearMissesUrgent() <= 6, "near misses URGENT " + s.nearMissesUrgent() + "\n" + report));
+                () -> assertTrue(s.emergencyRecall() >= emergencies, "emergency recall " + s.emergencyRecall() + "\n" + report),
+                () -> assertTrue(s.reportRecall() >= reports, "report recall " + s.reportRecall() + "\n" + report),
+                () -> assertTrue(s.scamChecksWarned() >= scamChecks, "scam checks warned " + s.scamChecksWarned() + "\n" + report),
+                () -> assertTrue(s.nearMissesUrgent() <= nearMissesUrgent, "near misses URGENT " + s.nearMissesUrgent() + "\n" + report));
     }
 
     @Test
     void everyMessageHasALabelAFamilyAndASource(@TempDir Path dir) throws IOException {
-        for (String file : List.of("dev.tsv", "holdout.tsv")) {
+        for (String file : List.of("dev.tsv", "dev2.tsv", "dev3.tsv", "holdout2.tsv")) {
             List<SafetyCase> cases = SafetyCase.read(TestKnowledge.DIR.resolve("eval/safety").resolve(file));
             assertTrue(cases.stream().allMatch(c -> c.real() ? c.source().startsWith("http") : c.source().equals("written")));
         }

@@ -9,11 +9,11 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.citizenqa.core.model.Channel;
-import vn.citizenqa.core.model.Coordinates;
-import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.channel.CitizenText;
 import vn.citizenqa.core.channel.InboundMessage;
+import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
+import vn.citizenqa.core.model.Coordinates;
 import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.channel.ParsedWebhook;
 import vn.citizenqa.functions.channel.PlatformIds;

@@ -13,9 +13,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import vn.citizenqa.core.store.ConversationKey;
 import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.functions.channel.ParsedWebhook;
 import vn.citizenqa.functions.channel.Signed;
 

@@ -1,4 +1,4 @@
-package vn.citizenqa.core.store;
+package vn.citizenqa.core.model;
 
 /** Checks for the identifiers that become parts of storage keys. */
 public final class Keys {

@@ -1,4 +1,4 @@
-package vn.citizenqa.core.violations;
+package vn.citizenqa.core.model;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package vn.citizenqa.core.violations;
+package vn.citizenqa.core.model;
 
 /** Whether a recorded violation's fine is still to be resolved. */
 public enum PaymentStatus {

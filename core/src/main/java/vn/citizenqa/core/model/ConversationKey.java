@@ -1,8 +1,7 @@
-package vn.citizenqa.core.store;
+package vn.citizenqa.core.model;
 
 import java.util.Objects;
 
-import vn.citizenqa.core.model.Channel;
 
 /** One citizen talking to one page: the page's id and the citizen's id as the platform gives them. */
 public record ConversationKey(Channel channel, String pageId, String userId) {

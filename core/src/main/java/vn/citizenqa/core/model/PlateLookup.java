@@ -1,4 +1,4 @@
-package vn.citizenqa.core.violations;
+package vn.citizenqa.core.model;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,17 +20,5 @@ public sealed interface PlateLookup {
 
     /** Nothing recorded for the plate in this data. */
     record NoRecord(PlateNumber plate, Instant dataAsOf) implements PlateLookup {
-    }
-
-    /** Looks the plate up in one read of its records and one of the data's date. */
-    static PlateLookup of(PlateNumber plate, vn.citizenqa.core.store.ViolationRecords records) {
-        List<Violation> all = records.ofPlate(plate).stream().map(vn.citizenqa.core.store.RecordedViolation::violation)
-                .toList();
-        Instant asOf = records.updatedAt().orElse(null);
-        if (all.isEmpty()) {
-            return new NoRecord(plate, asOf);
-        }
-        List<Violation> unresolved = all.stream().filter(v -> !v.isPaid()).toList();
-        return new Found(plate, unresolved, all.size() - unresolved.size(), asOf);
     }
 }

@@ -1,9 +1,10 @@
-package vn.citizenqa.core.store;
+package vn.citizenqa.core.violations;
 
 import java.time.Instant;
 import java.util.Objects;
 
-import vn.citizenqa.core.violations.Violation;
+import vn.citizenqa.core.model.Keys;
+import vn.citizenqa.core.model.Violation;
 
 /**
  * A violation as stored: which unit's list it came from, when it was last written, and when it expires (a paid one,

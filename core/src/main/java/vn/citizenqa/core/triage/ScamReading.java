@@ -1,0 +1,163 @@
+package vn.citizenqa.core.triage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import vn.citizenqa.core.analysis.CueMatcher;
+import vn.citizenqa.core.analysis.CueMatcher.Match;
+import vn.citizenqa.core.analysis.TokenGraph;
+import vn.citizenqa.core.knowledge.KnowledgeFiles;
+import vn.citizenqa.core.model.ScamWarning;
+import vn.citizenqa.core.text.Folding;
+
+/**
+ * Reads a message about a scam: the victim's words or a check question ({@code triage/scam.txt}), and which trick
+ * of {@code knowledge/warnings/} it is about: the trick whose cues it names most, else the one whose own words
+ * (title, cues, signs) it shares most, rarer words counting more ("bấm phím 9 để gặp nhân viên" is the automated
+ * call of the bank and carrier warning though no cue is typed as written). Thread-safe; build once.
+ */
+final class ScamReading {
+
+    /** The least weight of shared words for a trick picked by its words rather than its cues. */
+    private static final double LEAST_SHARED = 4.0;
+
+    private final SituationMatcher markers;
+    private final SituationMatcher tricks;
+    private final Map<String, ScamWarning> warnings = new LinkedHashMap<>();
+    /** Per warning, its folded words and word pairs; and each one's weight (rarer across warnings: more). */
+    private final Map<String, Set<String>> wordsOf = new LinkedHashMap<>();
+    private final Map<String, Double> weight = new HashMap<>();
+
+    ScamReading(List<CueMatcher.Cue<String>> markersOfScams, List<ScamWarning> scamWarnings) {
+        for (CueMatcher.Cue<String> c : markersOfScams) {
+            if (!c.value().equals("check") && !c.value().equals("victim")) {
+                throw new KnowledgeFiles.InvalidVocabularyException(Triage.SCAM + ": cue '" + c.phrase()
+                        + "': unknown kind '" + c.value() + "' (expected check or victim)");
+            }
+        }
+        this.markers = new SituationMatcher(markersOfScams, false, false);
+        List<CueMatcher.Cue<String>> cues = new ArrayList<>();
+        Map<String, Integer> documents = new HashMap<>();
+        for (ScamWarning w : scamWarnings) {
+            warnings.put(w.id(), w);
+            for (String phrase : w.cues()) {
+                CueMatcher.Cue<String> c = CueMatcher.cue(phrase, w.id());
+                if (c != null) {
+                    cues.add(c);
+                }
+            }
+            List<String> text = new ArrayList<>(w.cues());
+            text.add(w.title());
+            text.addAll(w.signs());
+            Set<String> words = words(text);
+            wordsOf.put(w.id(), words);
+            words.forEach(t -> documents.merge(t, 1, Integer::sum));
+        }
+        this.tricks = new SituationMatcher(cues, true, false);
+        int n = Math.max(1, scamWarnings.size());
+        // A word most tricks share ("tiền", "chuyển") says nothing of which trick it is.
+        documents.forEach((t, df) -> weight.put(t, df * 3 > n ? 0.0 : Math.log((double) n / df) * (t.contains(" ") ? 2 : 1)));
+    }
+
+    Optional<ScamWarning> warning(String id) {
+        return Optional.ofNullable(id == null ? null : warnings.get(id));
+    }
+
+    /**
+     * A message about a scam: a trick of knowledge/warnings or a fraud cue, with a victim's words (money already
+     * gone) or a check question ("có phải lừa không"). Null otherwise.
+     */
+    TriageSignals.Scam read(TokenGraph graph, boolean accented, List<Match<String>> crimes) {
+        boolean victim = false;
+        boolean check = false;
+        for (Match<String> m : markers.find(graph, accented)) {
+            victim |= m.cue().value().equals("victim");
+            check |= m.cue().value().equals("check");
+        }
+        if (!victim && !check) {
+            return null;
+        }
+        Map<String, Set<String>> named = new LinkedHashMap<>();
+        for (Match<String> m : tricks.find(graph, accented)) {
+            named.computeIfAbsent(m.cue().value(), k -> new HashSet<>()).add(m.cue().phrase());
+        }
+        boolean fraud = crimes.stream().anyMatch(m -> m.cue().value().startsWith("lừa đảo"));
+        int cues = named.values().stream().mapToInt(Set::size).max().orElse(0);
+        // A trick's words alone are everyday words ("bằng lái", "vneid"): a victim needs a fraud word or two of them.
+        if (victim && !fraud && cues < 2) {
+            victim = false;
+        }
+        if (!victim && (!check || (!fraud && cues == 0))) {
+            return null;
+        }
+        String best = null;
+        int most = 0;
+        for (var e : named.entrySet()) {
+            if (e.getValue().size() > most) {
+                best = e.getKey();
+                most = e.getValue().size();
+            }
+        }
+        if (best == null) {
+            best = closest(graph);
+        }
+        return new TriageSignals.Scam(victim ? TriageSignals.Scam.Kind.VICTIM : TriageSignals.Scam.Kind.CHECK, best,
+                cues >= 2);
+    }
+
+    /** The warning whose own words the message shares most, or null when it shares too little with any. */
+    private String closest(TokenGraph graph) {
+        List<String> typed = new ArrayList<>();
+        for (TokenGraph.Segment s : graph.segments()) {
+            for (TokenGraph.Edge e : s.typedPath()) {
+                typed.add(e.folded());
+            }
+        }
+        Set<String> message = new HashSet<>(typed);
+        for (int i = 1; i < typed.size(); i++) {
+            message.add(typed.get(i - 1) + " " + typed.get(i));
+        }
+        String best = null;
+        double most = LEAST_SHARED;
+        for (var e : wordsOf.entrySet()) {
+            double shared = 0;
+            for (String t : message) {
+                if (e.getValue().contains(t)) {
+                    shared += weight.getOrDefault(t, 0.0);
+                }
+            }
+            if (shared > most) {
+                best = e.getKey();
+                most = shared;
+            }
+        }
+        return best;
+    }
+
+    /** The folded words and pairs of neighbouring words of some texts. */
+    private static Set<String> words(List<String> texts) {
+        Set<String> out = new HashSet<>();
+        for (String text : texts) {
+            String[] w = Folding.fold(text).split("[^\\p{L}\\p{N}]+");
+            String previous = null;
+            for (String word : w) {
+                if (word.isEmpty()) {
+                    previous = null;
+                    continue;
+                }
+                out.add(word);
+                if (previous != null) {
+                    out.add(previous + " " + word);
+                }
+                previous = word;
+            }
+        }
+        return out;
+    }
+}
