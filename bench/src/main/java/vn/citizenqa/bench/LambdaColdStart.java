@@ -86,6 +86,7 @@ final class LambdaColdStart {
             Path jar = onlyJar(task.resolve("lib"));
             Path floorTask = Files.createDirectories(work.resolve("floor"));
             Files.createDirectories(floorTask.resolve("lib"));
+            // Only the jar: the floor opens no index.
             Files.copy(jar, floorTask.resolve("lib").resolve(jar.getFileName()));
             BenchInputs.compile(floorTask, "Ok200", OK200, jar.toString());
             Path helloDir = BenchInputs.compile(work.resolve("hello"), "Hello", BenchInputs.HELLO_WORLD, null);
@@ -204,18 +205,23 @@ final class LambdaColdStart {
         return JsonFields.write(event).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** ARTIFACTS_DIR as {@code make build-<Function>} leaves it: the Makefile's jar in {@code lib/}. */
-    private Path packageAsTheMakefileDoes(Path artifacts) throws IOException {
+    /**
+     * ARTIFACTS_DIR as {@code make build-<Function>} leaves it, made by the Makefile's own {@code lay-out} target from the
+     * jar already built (what {@code build-<Function>} runs after its Maven build).
+     */
+    private Path packageAsTheMakefileDoes(Path artifacts) throws IOException, InterruptedException {
         Matcher m = JAR.matcher(Files.readString(repo.resolve("Makefile")));
-        if (!m.find()) {
-            throw new IllegalStateException("the Makefile names no JAR := line");
+        if (!m.find() || !Files.isRegularFile(repo.resolve(m.group(1)))) {
+            throw new IllegalStateException("the Makefile's jar is missing: build it first (./mvnw -q package -DskipTests)");
         }
-        Path jar = repo.resolve(m.group(1));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it first (./mvnw -q package -DskipTests)");
+        ProcessBuilder make = new ProcessBuilder("make", "-s", "lay-out", "ARTIFACTS_DIR=" + artifacts.toAbsolutePath())
+                .directory(repo.toFile()).redirectErrorStream(true);
+        make.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = make.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("make lay-out failed:\n" + output);
         }
-        Path lib = Files.createDirectories(artifacts.resolve("lib"));
-        Files.copy(jar, lib.resolve(jar.getFileName()));
         return artifacts;
     }
 

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.lucene.store.ByteBuffersDataOutput;
@@ -13,12 +15,15 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexOutput;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.NoLockFactory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 
 /**
- * Opens the index that the build put inside the package ({@code /citizenqa/index/}). The package is a
- * jar, so the few files are copied once into a heap directory at init; under SnapStart they are then
- * part of the snapshot and nothing is read from disk on restore.
+ * Opens the index that the build put inside the package ({@code /citizenqa/index/}). On Lambda the Makefile also lays
+ * the index out as files beside {@code lib/} ({@code /var/task/citizenqa/index/}): it is then opened where it lies,
+ * memory-mapped, nothing copied into the heap. Elsewhere (the local runner, the tests) the package is only a jar, so
+ * the few files are copied once into a heap directory at init.
  */
 public final class KnowledgeIndexResources {
 
@@ -27,7 +32,22 @@ public final class KnowledgeIndexResources {
     private KnowledgeIndexResources() {
     }
 
+    /** The packaged index: in place under {@code LAMBDA_TASK_ROOT} when the package lays it out there, else from the jar. */
     public static Directory openIndex() {
+        return openIndex(System.getenv("LAMBDA_TASK_ROOT"));
+    }
+
+    /** The index under {@code taskRoot}{@code /citizenqa/index} when it is there, else the jar's copied into the heap. */
+    public static Directory openIndex(String taskRoot) {
+        Path onDisk = indexOnDisk(taskRoot);
+        if (onDisk != null) {
+            try {
+                // Read-only files: no lock is taken, as none is written.
+                return new MMapDirectory(onDisk, NoLockFactory.INSTANCE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the index at " + onDisk, e);
+            }
+        }
         ByteBuffersDirectory dir = heapDirectory();
         try {
             for (String name : fileList()) {
@@ -43,6 +63,15 @@ public final class KnowledgeIndexResources {
             throw new UncheckedIOException("cannot load the packaged index", e);
         }
         return dir;
+    }
+
+    /** The index's folder under the task root, or null when the package does not hold it as files there. */
+    static Path indexOnDisk(String taskRoot) {
+        if (taskRoot == null || taskRoot.isBlank()) {
+            return null;
+        }
+        Path dir = Path.of(taskRoot.strip(), "citizenqa", "index");
+        return Files.isRegularFile(dir.resolve("files.txt")) ? dir : null;
     }
 
     /** A heap copy of another index, made as the packaged one is (benchmarks open their synthetic indexes so). */
