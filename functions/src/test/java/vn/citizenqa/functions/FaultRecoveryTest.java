@@ -22,14 +22,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
 import vn.citizenqa.core.model.Channel;
+import vn.citizenqa.core.model.Priority;
 import vn.citizenqa.core.store.ClaimResult;
 import vn.citizenqa.core.store.ClaimUpdate;
+import vn.citizenqa.core.store.Escalation;
 import vn.citizenqa.core.store.MessageClaim;
 import vn.citizenqa.core.store.ForwardingStore;
 import vn.citizenqa.core.store.MessageClaims;
 import vn.citizenqa.core.store.MessageKey;
 import vn.citizenqa.core.store.MessageState;
 import vn.citizenqa.core.store.MutableClock;
+import vn.citizenqa.core.store.NewEscalation;
 import vn.citizenqa.core.store.PageRegistration;
 import vn.citizenqa.core.store.ReplyDraft;
 import vn.citizenqa.core.store.Store;
@@ -248,6 +251,24 @@ class FaultRecoveryTest {
         assertEquals(MessageState.SENT, claim.state());
         assertEquals(((ReplyDraft.Send) claim.draft()).text(), rig.channels.deliveries().getFirst().text(),
                 "the stored draft is what is sent");
+    }
+
+    @Test
+    void anEmergencyOnStandbyWhoseWorkerCrashedAfterDecidingStillReachesOfficersAndNothingIsSent() {
+        Store dynamoStore = storeAt(dynamo.endpoint());
+        WebhookRig rig = rig(new Crashing(dynamoStore, CrashPoint.AFTER_DECIDED), Map.of());
+        APIGatewayV2HTTPEvent event = WebhookRig.messenger(utf8(Signed.fixture("messenger-standby-emergency.json")));
+
+        assertEquals(List.of(200), deliverUntilAcknowledged(rig, event));
+
+        assertEquals(1, retries.get(), "the first receive after the crash finished the work");
+        MessageKey key = new MessageKey(Channel.MESSENGER, "m_sig_standby");
+        Escalation opened = dynamoStore.escalations().find(NewEscalation.idFor(key))
+                .orElseThrow(() -> new AssertionError("the standby emergency's case was not opened after the crash"));
+        assertEquals(Priority.URGENT, opened.priority());
+        assertTrue(opened.reason().contains("chế độ chờ"), opened.reason());
+        assertTrue(rig.channels.deliveries().isEmpty(), "another app holds the thread: " + rig.channels.deliveries());
+        assertEquals(MessageState.SENT, dynamoStore.messages().find(key).orElseThrow().state());
     }
 
     /** The store, with a delivery's container killed once at {@code point} (the write there has happened). */

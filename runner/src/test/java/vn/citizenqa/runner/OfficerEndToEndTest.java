@@ -3,20 +3,10 @@ package vn.citizenqa.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.citizenqa.core.store.StoreSettings;
-import vn.citizenqa.functions.channel.Signed;
-import vn.citizenqa.functions.channel.messenger.MessengerSignature;
-import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
-import vn.citizenqa.functions.testsupport.TestJson;
+import vn.citizenqa.runner.ServeOnDynamo.Answer;
 import vn.citizenqa.standin.ChannelStandIn;
 
 /**
@@ -45,85 +32,32 @@ class OfficerEndToEndTest {
     private static final String WARD = "ca-phuong-ben-nghe";
     private static final String DISTRICT = "ca-quan-1";
 
-    private final ChannelStandIn channels = ChannelStandIn.start(0, null);
-    private final DynamoDbTestServer dynamo = DynamoDbTestServer.get();
-    private final Path dir = Files.createTempDirectory("officer-e2e");
-    private final ServeCommand.Running serve;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final DevTokens tokens = new DevTokens(SECRET, Clock.systemUTC());
-    private final String officerA = token("officer-a", WARD, "officer");
-    private final String officerB = token("officer-b", WARD, "officer");
-    private final String districtOfficer = token("officer-c", DISTRICT, "officer");
+    private final ServeOnDynamo serve = ServeOnDynamo.start(SECRET, List.of(
+            new ServeOnDynamo.Page(WARD_PAGE, WARD, "Công an phường Bến Nghé", "ward-page-token"),
+            new ServeOnDynamo.Page(DISTRICT_PAGE, DISTRICT, "Công an Quận 1", "district-page-token")),
+            // Messages are written with the times of conversations days old; a live webhook would take a timestamp
+            // that old as the time received (SentAtBounds), and 0 turns that bound off as for recorded events.
+            Map.of("ZALO_REPLAY_WINDOW_MINUTES", "0"));
+    private final ChannelStandIn channels = serve.channels();
+    private final String officerA = serve.token("officer-a", WARD, "officer");
+    private final String officerB = serve.token("officer-b", WARD, "officer");
+    private final String districtOfficer = serve.token("officer-c", DISTRICT, "officer");
 
     OfficerEndToEndTest() throws Exception {
-        Path pages = dir.resolve("pages.json");
-        Files.writeString(pages, """
-                [{"channel": "messenger", "pageId": "%s", "unit": "%s", "name": "Công an phường Bến Nghé",
-                  "accessToken": "ward-page-token"},
-                 {"channel": "messenger", "pageId": "%s", "unit": "%s", "name": "Công an Quận 1",
-                  "accessToken": "district-page-token"}]""".formatted(WARD_PAGE, WARD, DISTRICT_PAGE, DISTRICT));
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("TABLE_NAME", dynamo.createTable());
-        env.put("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
-        env.put("AWS_REGION", "ap-southeast-1");
-        env.put("PAGES_FILE", pages.toString());
-        env.put("MESSENGER_APP_SECRET", Signed.MESSENGER_APP_SECRET);
-        env.put("MESSENGER_VERIFY_TOKEN", Signed.MESSENGER_VERIFY_TOKEN);
-        env.put("GRAPH_API_BASE", channels.graphApiBase());
-        env.put("ZALO_API_BASE", channels.zaloApiBase());
-        env.put("ZALO_OAUTH_BASE", channels.zaloOAuthBase());
-        // Messages are written with the times of conversations days old; a live webhook would take a timestamp
-        // that old as the time received (SentAtBounds), and 0 turns that bound off as for recorded events.
-        env.put("ZALO_REPLAY_WINDOW_MINUTES", "0");
-        Map<String, String> officer = new LinkedHashMap<>(env);
-        officer.put(DevTokens.SECRET_VARIABLE, SECRET);
-        Path envFile = dir.resolve("env.json");
-        Files.writeString(envFile, TestJson.MAPPER.writeValueAsString(
-                Map.of("WebhookFunction", env, "OfficerApiFunction", officer)));
-        serve = ServeCommand.start(0, envFile, new PrintStream(OutputStream.nullOutputStream()));
     }
 
     @AfterEach
     void stop() throws Exception {
         serve.close();
-        channels.close();
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    private String token(String sub, String unit, String group) {
-        return tokens.issue(sub, unit, List.of(group), Duration.ofHours(1));
-    }
-
-    private record Answer(int status, JsonNode body) {
     }
 
     private Answer officer(String method, String pathAndQuery, String token, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + pathAndQuery))
-                .header("Authorization", "Bearer " + token);
-        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), TestJson.MAPPER.readTree(r.body()));
+        return serve.officer(method, pathAndQuery, token, json);
     }
 
     /** A citizen's message to a page as Meta delivers it: signed, with the time the citizen sent it. */
     private void citizenWrites(String page, String psid, String mid, String text, Instant sentAt) throws Exception {
-        String event = "{\"object\":\"page\",\"entry\":[{\"id\":\"" + page + "\",\"time\":" + sentAt.toEpochMilli()
-                + ",\"messaging\":[{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"" + page + "\"},"
-                + "\"timestamp\":" + sentAt.toEpochMilli() + ",\"message\":{\"mid\":\"" + mid + "\",\"text\":"
-                + Signed.quote(text) + "}}]}]}";
-        byte[] body = event.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + serve.port() + "/webhook/messenger"))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", new MessengerSignature(Signed.MESSENGER_APP_SECRET).sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        assertTrue(serve.awaitWorker(Duration.ofSeconds(60)), "the worker finished behind the queue");
+        serve.messenger(page, psid, mid, text, sentAt);
     }
 
     private long deliveriesOf(String text) {
@@ -220,6 +154,6 @@ class OfficerEndToEndTest {
         Answer answer = officer("GET", "/escalations", forged, null);
         assertEquals(401, answer.status());
         assertEquals("unauthorized", answer.body().get("error").asText());
-        assertEquals(403, officer("GET", "/escalations", token("citizen", WARD, "citizens"), null).status());
+        assertEquals(403, officer("GET", "/escalations", serve.token("citizen", WARD, "citizens"), null).status());
     }
 }

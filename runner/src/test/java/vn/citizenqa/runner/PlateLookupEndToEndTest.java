@@ -5,20 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,10 +24,7 @@ import org.junit.jupiter.api.Test;
 import vn.citizenqa.core.model.PlateNumber;
 import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.functions.channel.Signed;
-import vn.citizenqa.functions.channel.messenger.MessengerSignature;
-import vn.citizenqa.functions.channel.zalo.ZaloSignature;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
-import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
 import vn.citizenqa.functions.testsupport.TestJson;
 import vn.citizenqa.standin.ChannelStandIn;
 
@@ -62,14 +54,11 @@ class PlateLookupEndToEndTest {
             51F-777.77,tractor,2026-11-14T08:12:00+07:00,Hàng Xanh,Vượt đèn đỏ,Đội CSGT Bình Thạnh,done
             """;
 
-    private final ChannelStandIn channels = ChannelStandIn.start(0, null);
-    private final DynamoDbTestServer dynamo = DynamoDbTestServer.get();
-    private final Path dir = Files.createTempDirectory("plates-e2e");
-    private final String table = dynamo.createTable();
-    private final Map<String, String> env = new LinkedHashMap<>();
-    private final ServeCommand.Running serve;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final DevTokens tokens = new DevTokens(SECRET, Clock.systemUTC());
+    private final ServeOnDynamo serve = ServeOnDynamo.start(SECRET, List.of(),
+            Map.of("ZALO_APP_ID", Signed.ZALO_APP_ID, "ZALO_OA_SECRET", Signed.ZALO_OA_SECRET));
+    private final ChannelStandIn channels = serve.channels();
+    private final Map<String, String> env = serve.env();
+    private final Path dir = serve.dir();
     /** Every line the conversation logs while the test runs: none may name a plate. */
     private final List<String> logged = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final java.util.logging.Logger conversationLog = java.util.logging.Logger.getLogger("citizenqa.conversation");
@@ -89,23 +78,6 @@ class PlateLookupEndToEndTest {
     };
 
     PlateLookupEndToEndTest() throws Exception {
-        env.put("TABLE_NAME", table);
-        env.put("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
-        env.put("AWS_REGION", "ap-southeast-1");
-        env.put("PAGES_FILE", Path.of("..", "events", "pages.json").toAbsolutePath().normalize().toString());
-        env.put("MESSENGER_APP_SECRET", Signed.MESSENGER_APP_SECRET);
-        env.put("MESSENGER_VERIFY_TOKEN", Signed.MESSENGER_VERIFY_TOKEN);
-        env.put("ZALO_APP_ID", Signed.ZALO_APP_ID);
-        env.put("ZALO_OA_SECRET", Signed.ZALO_OA_SECRET);
-        env.put("GRAPH_API_BASE", channels.graphApiBase());
-        env.put("ZALO_API_BASE", channels.zaloApiBase());
-        env.put("ZALO_OAUTH_BASE", channels.zaloOAuthBase());
-        Map<String, String> officer = new LinkedHashMap<>(env);
-        officer.put(DevTokens.SECRET_VARIABLE, SECRET);
-        Path envFile = dir.resolve("env.json");
-        Files.writeString(envFile, TestJson.MAPPER.writeValueAsString(
-                Map.of("WebhookFunction", env, "OfficerApiFunction", officer)));
-        serve = ServeCommand.start(0, envFile, new PrintStream(OutputStream.nullOutputStream()));
         conversationLog.addHandler(capture);
     }
 
@@ -113,12 +85,6 @@ class PlateLookupEndToEndTest {
     void stop() throws Exception {
         conversationLog.removeHandler(capture);
         serve.close();
-        channels.close();
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private record Command(int status, String out, String err) {
@@ -144,38 +110,19 @@ class PlateLookupEndToEndTest {
 
     /** What the citizen received in answer to their message (the stand-in's delivery to them). */
     private String messenger(String psid, String mid, String text) throws Exception {
-        byte[] body = Signed.messengerText(PAGE, psid, mid, text).getBytes(StandardCharsets.UTF_8);
-        post("/webhook/messenger", "X-Hub-Signature-256",
-                new MessengerSignature(Signed.MESSENGER_APP_SECRET).sign(body), body);
-        return lastTo(psid);
+        serve.messenger(PAGE, psid, mid, text);
+        return serve.lastTo(psid);
     }
 
     private String zalo(String user, String msgId, String text) throws Exception {
-        byte[] body = Signed.zaloText(OA, user, msgId, text).getBytes(StandardCharsets.UTF_8);
-        post("/webhook/zalo", "X-ZEvent-Signature",
-                new ZaloSignature(Signed.ZALO_APP_ID, Signed.ZALO_OA_SECRET).sign(body, Signed.NOW_MILLIS), body);
-        return lastTo(user);
-    }
-
-    private void post(String path, String header, String signature, byte[] body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + path))
-                .header("Content-Type", "application/json").header(header, signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        if (!serve.awaitWorker(java.time.Duration.ofSeconds(60))) {
-            throw new AssertionError("the worker did not finish within 60 s");
-        }
-    }
-
-    private String lastTo(String recipient) {
-        return channels.deliveries().stream().filter(d -> d.recipientId().equals(recipient)).reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("nothing was sent to " + recipient)).text();
+        serve.zalo(OA, user, msgId, text);
+        return serve.lastTo(user);
     }
 
     private HttpResponse<String> officerImport(String token, String csv) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + "/violations/import?unit="
-                        + TRAFFIC)).header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        return serve.send(HttpRequest.newBuilder().header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)),
+                "/violations/import?unit=" + TRAFFIC);
     }
 
     @Test
@@ -220,7 +167,7 @@ class PlateLookupEndToEndTest {
         }
 
         // A bad file through the officer API: refused whole, each bad line named; nothing of it imported.
-        String supervisor = tokens.issue("chief", null, List.of("supervisor"), Duration.ofHours(1));
+        String supervisor = serve.token("chief", null, "supervisor");
         HttpResponse<String> refused = officerImport(supervisor, BAD_FILE);
         assertEquals(400, refused.statusCode(), refused.body());
         JsonNode problems = TestJson.MAPPER.readTree(refused.body()).get("problems");
@@ -230,7 +177,7 @@ class PlateLookupEndToEndTest {
         assertTrue(problems.get(1).get("problem").asText().contains("bad time"), refused.body());
         assertTrue(problems.get(2).get("problem").asText().contains("unknown vehicle type 'tractor'")
                 && problems.get(2).get("problem").asText().contains("unknown status 'done'"), refused.body());
-        var store = new DynamoDbStore(dynamo.client(), table, Clock.systemUTC(), StoreSettings.defaults());
+        var store = new DynamoDbStore(serve.dynamo().client(), serve.table(), Clock.systemUTC(), StoreSettings.defaults());
         assertEquals(List.of(), store.violations().ofPlate(PlateNumber.parse("51F-555.55").orElseThrow()),
                 "the good line of a refused file is not imported either");
         Path bad = dir.resolve("bad.csv");
@@ -245,13 +192,11 @@ class PlateLookupEndToEndTest {
         String again = importFile("violations.csv", FILE);
         assertTrue(again.contains("0 added, 0 updated, 3 unchanged"), again);
         assertEquals(before, store.violations().ofPlate(PlateNumber.parse("51F12345").orElseThrow()));
-        String officerOfPage = tokens.issue("officer-an", UNIT, List.of("officer"), Duration.ofHours(1));
+        String officerOfPage = serve.token("officer-an", UNIT, "officer");
         assertEquals(403, officerImport(officerOfPage, FILE).statusCode(), "a ward is not a traffic unit");
 
-        JsonNode stats = TestJson.MAPPER.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + serve.port() + "/stats?from=" + LocalDate.now(StoreSettings.VIETNAM) + "&to="
-                        + LocalDate.now(StoreSettings.VIETNAM))).header("Authorization", "Bearer " + officerOfPage).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode stats = serve.officer("GET", "/stats?from=" + LocalDate.now(StoreSettings.VIETNAM) + "&to="
+                + LocalDate.now(StoreSettings.VIETNAM), officerOfPage, null).body();
         assertEquals(5, stats.at("/units/0/total/plateLookups").asInt(), "five look-ups on the ward's pages: " + stats);
     }
 }

@@ -4,20 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -29,12 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.citizenqa.core.store.Counter;
 import vn.citizenqa.core.store.StoreSettings;
-import vn.citizenqa.functions.channel.Signed;
-import vn.citizenqa.functions.channel.messenger.MessengerSignature;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
-import vn.citizenqa.standin.ChannelStandIn;
-import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
-import vn.citizenqa.functions.testsupport.TestJson;
+import vn.citizenqa.runner.ServeOnDynamo.Answer;
 
 /**
  * Two wards merged while {@code serve} runs on a DynamoDB table, as an operator does it: {@code units merge} on the
@@ -49,79 +37,33 @@ class UnitMergeEndToEndTest {
     private static final String A = "ca-phuong-ben-nghe";
     private static final String B = "ca-phuong-sai-gon";
 
-    private final ChannelStandIn channels = ChannelStandIn.start(0, null);
-    private final DynamoDbTestServer dynamo = DynamoDbTestServer.get();
-    private final Path dir = Files.createTempDirectory("merge-e2e");
-    private final String table = dynamo.createTable();
-    private final Map<String, String> env = new LinkedHashMap<>();
-    private final ServeCommand.Running serve;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final DevTokens tokens = new DevTokens(SECRET, Clock.systemUTC());
-    private final String officerOfA = tokens.issue("officer-a", A, List.of("officer"), Duration.ofHours(1));
-    private final String officerOfB = tokens.issue("officer-b", B, List.of("officer"), Duration.ofHours(1));
-    private final String supervisor = tokens.issue("chief", null, List.of("supervisor"), Duration.ofHours(1));
+    private final ServeOnDynamo serve = ServeOnDynamo.start(SECRET, List.of(
+            new ServeOnDynamo.Page(PAGE_A, A, "Công an phường Bến Nghé", "page-a-token"),
+            new ServeOnDynamo.Page(PAGE_B, B, "Công an phường Sài Gòn", "page-b-token")), Map.of());
+    private final String officerOfA = serve.token("officer-a", A, "officer");
+    private final String officerOfB = serve.token("officer-b", B, "officer");
+    private final String supervisor = serve.token("chief", null, "supervisor");
 
     UnitMergeEndToEndTest() throws Exception {
-        Path pages = dir.resolve("pages.json");
-        Files.writeString(pages, """
-                [{"channel": "messenger", "pageId": "%s", "unit": "%s", "name": "Công an phường Bến Nghé",
-                  "accessToken": "page-a-token"},
-                 {"channel": "messenger", "pageId": "%s", "unit": "%s", "name": "Công an phường Sài Gòn",
-                  "accessToken": "page-b-token"}]""".formatted(PAGE_A, A, PAGE_B, B));
-        env.put("TABLE_NAME", table);
-        env.put("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
-        env.put("AWS_REGION", "ap-southeast-1");
-        env.put("PAGES_FILE", pages.toString());
-        env.put("MESSENGER_APP_SECRET", Signed.MESSENGER_APP_SECRET);
-        env.put("MESSENGER_VERIFY_TOKEN", Signed.MESSENGER_VERIFY_TOKEN);
-        env.put("GRAPH_API_BASE", channels.graphApiBase());
-        env.put("ZALO_API_BASE", channels.zaloApiBase());
-        env.put("ZALO_OAUTH_BASE", channels.zaloOAuthBase());
-        Map<String, String> officer = new LinkedHashMap<>(env);
-        officer.put(DevTokens.SECRET_VARIABLE, SECRET);
-        Path envFile = dir.resolve("env.json");
-        Files.writeString(envFile, TestJson.MAPPER.writeValueAsString(
-                Map.of("WebhookFunction", env, "OfficerApiFunction", officer)));
-        serve = ServeCommand.start(0, envFile, new PrintStream(OutputStream.nullOutputStream()));
     }
 
     @AfterEach
     void stop() throws Exception {
         serve.close();
-        channels.close();
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    private record Answer(int status, JsonNode body) {
     }
 
     private Answer officer(String method, String pathAndQuery, String token) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + serve.port() + pathAndQuery))
-                .header("Authorization", "Bearer " + token)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), TestJson.MAPPER.readTree(r.body()));
+        return serve.officer(method, pathAndQuery, token, null);
     }
 
     private void citizenWrites(String page, String psid, String mid, String text) throws Exception {
-        byte[] body = Signed.messengerText(page, psid, mid, text).getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + serve.port() + "/webhook/messenger"))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", new MessengerSignature(Signed.MESSENGER_APP_SECRET).sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        assertTrue(serve.awaitWorker(java.time.Duration.ofSeconds(60)), "the worker finished behind the queue");
+        serve.messenger(page, psid, mid, text);
     }
 
     private String merge() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new UnitsCommand(env, Clock.systemUTC()).run(List.of("merge", "--from", A, "--into", B),
+        int status = new UnitsCommand(serve.env(), Clock.systemUTC()).run(List.of("merge", "--from", A, "--into", B),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
@@ -141,7 +83,7 @@ class UnitMergeEndToEndTest {
         assertEquals(200, officer("POST", "/escalations/" + before.get(1) + "/claim", officerOfA).status());
         // A day of the merged ward's figures before the merge.
         LocalDate today = LocalDate.now(StoreSettings.VIETNAM);
-        var store = new DynamoDbStore(dynamo.client(), table, Clock.systemUTC(), StoreSettings.defaults());
+        var store = new DynamoDbStore(serve.dynamo().client(), serve.table(), Clock.systemUTC(), StoreSettings.defaults());
         store.counters().count(A, Instant.now().minus(Duration.ofDays(1)), Counter.QUESTIONS, Counter.ANSWERED);
 
         String first = merge();

@@ -30,8 +30,13 @@ final class CaseFollowUps {
 
     /** Whether a decision opens a case later messages may join: an emergency, a crime report, a scam. */
     static boolean opensCase(Decision d) {
-        return d.escalation() instanceof EscalationKind.Emergency || d.escalation() instanceof EscalationKind.CrimeReport
-                || d.escalation() instanceof EscalationKind.Scam;
+        return opensCase(d.escalation());
+    }
+
+    /** Whether an escalation of this kind opens a case that later locations and contact details join. */
+    static boolean opensCase(EscalationKind kind) {
+        return kind instanceof EscalationKind.Emergency || kind instanceof EscalationKind.CrimeReport
+                || kind instanceof EscalationKind.Scam;
     }
 
     static Decided location(InboundMessage.Location l, Incoming in) {

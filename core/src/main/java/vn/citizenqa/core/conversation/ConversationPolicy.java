@@ -98,23 +98,41 @@ public final class ConversationPolicy {
     private Turn onStandby(Incoming in, InboundMessage.Standby s) {
         Decided decided = decide(in.about(s.message()));
         Decision d = decided.decision();
-        ReplyDraft draft = new ReplyDraft.Withheld(d.intent());
         if (!CaseFollowUps.opensCase(d)) {
-            return TurnRecords.of(in, draft, List.of(), List.of(), Optional.empty(), decided.join(), false);
+            return TurnRecords.of(in, new ReplyDraft.Withheld(d.intent()), List.of(), List.of(), Optional.empty(),
+                    decided.join(), false);
         }
-        InboundMessage.FromCitizen m = in.message();
-        NewEscalation escalation = new NewEscalation(NewEscalation.idFor(new MessageKey(m.from().channel(), m.messageId())),
-                in.page().unit(), m.from(), m.messageId(), in.at(), d.escalation().priority(),
-                d.escalation().reason() + STANDBY_NOTE, d.intent(), TurnRecords.citizenText(m), "", d.candidates());
-        return TurnRecords.of(in, draft, decided.counters(), d.candidates(), Optional.of(escalation), decided.join(), true);
+        ReplyDraft.Withheld draft = new ReplyDraft.Withheld(d.intent(), d.escalation());
+        return TurnRecords.of(in, draft, decided.counters(), d.candidates(),
+                Optional.of(standbyEscalation(in, draft, d.candidates())), decided.join(), true);
     }
 
-    /** The turn of a message already decided (its draft stored): the same records, nothing counted again. */
+    /** The case a withheld emergency, report or scam on standby opens: its reason says no reply went out. */
+    private static NewEscalation standbyEscalation(Incoming in, ReplyDraft.Withheld draft, List<Candidate> candidates) {
+        InboundMessage.FromCitizen m = in.message();
+        return new NewEscalation(NewEscalation.idFor(new MessageKey(m.from().channel(), m.messageId())),
+                in.page().unit(), m.from(), m.messageId(), in.at(), draft.escalation().priority(),
+                draft.escalation().reason() + STANDBY_NOTE, draft.intent(), TurnRecords.citizenText(m), "", candidates);
+    }
+
+    /**
+     * The turn of a message already decided (its draft stored): the same records, the case it opened included (a
+     * crash may have come before they were written), nothing counted again.
+     */
     public Turn resumed(Incoming in, ReplyDraft stored) {
-        List<Candidate> candidates = stored instanceof ReplyDraft.Send s ? s.candidateIds().stream()
-                .map(id -> new Candidate(id, knowledge.find(id).map(Procedure::title).orElse(id), 0.0)).toList()
-                : List.of();
-        return TurnRecords.of(in, stored, List.of(), candidates, Optional.empty(), CaseFollowUps.join(in), false);
+        return switch (stored) {
+            case ReplyDraft.Send s -> {
+                List<Candidate> candidates = s.candidateIds().stream()
+                        .map(id -> new Candidate(id, knowledge.find(id).map(Procedure::title).orElse(id), 0.0)).toList();
+                yield TurnRecords.of(in, s, List.of(), candidates, Optional.empty(), CaseFollowUps.join(in),
+                        CaseFollowUps.opensCase(s.escalation()));
+            }
+            case ReplyDraft.Withheld w when w.escalation() != null -> TurnRecords.of(in, w, List.of(), List.of(),
+                    Optional.of(standbyEscalation(in, w, List.of())), CaseFollowUps.join(in),
+                    CaseFollowUps.opensCase(w.escalation()));
+            case ReplyDraft.Withheld w -> TurnRecords.of(in, w, List.of(), List.of(), Optional.empty(),
+                    CaseFollowUps.join(in), false);
+        };
     }
 
     /** The one flood escalation of this citizen and hour (by the message's own time, the same on redelivery). */

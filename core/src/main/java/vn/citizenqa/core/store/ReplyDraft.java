@@ -42,10 +42,21 @@ public sealed interface ReplyDraft {
         }
     }
 
-    /** Recorded but not answered: the citizen is past the per-minute limit and was already told. */
-    record Withheld(Intent intent) implements ReplyDraft {
+    /**
+     * Recorded but not answered: the citizen is past the per-minute limit and was already told, or another app holds
+     * the thread (standby), or there is nothing to say.
+     *
+     * @param escalation why officers take it all the same (an emergency, a report or a scam on standby), else null:
+     *                   kept so that a redelivery after a crash still opens the case
+     */
+    record Withheld(Intent intent, EscalationKind escalation) implements ReplyDraft {
         public Withheld {
             Objects.requireNonNull(intent, "intent");
+        }
+
+        /** Withheld with nothing for officers. */
+        public Withheld(Intent intent) {
+            this(intent, null);
         }
     }
 }

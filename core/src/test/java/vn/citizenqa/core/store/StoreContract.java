@@ -195,6 +195,15 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aWithheldDraftKeepsTheEscalationItOpensForARedelivery() {
+        MessageClaim claim = store.messages().claim(message("m_10")).claim();
+        ReplyDraft standby = new ReplyDraft.Withheld(Intent.EMERGENCY, new EscalationKind.Emergency("cháy"));
+        store.messages().markDecided(message("m_10"), claim.owner(), standby);
+
+        assertEquals(standby, store.messages().find(message("m_10")).orElseThrow().draft());
+    }
+
+    @Test
     void aClaimExpiresAfterTheClaimRetention() {
         MessageClaim claim = store.messages().claim(message("m_8")).claim();
         assertEquals(START.plus(settings.claimRetention()), claim.expiresAt());

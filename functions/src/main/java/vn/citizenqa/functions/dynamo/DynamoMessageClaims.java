@@ -109,6 +109,8 @@ final class DynamoMessageClaims extends RuleBasedMessageClaims {
     private static Map<String, AttributeValue> draftItem(ReplyDraft draft) {
         return switch (draft) {
             case ReplyDraft.Withheld w -> Attrs.item().s("intent", w.intent()).put("withheld", AttributeValue.fromBool(true))
+                    .s("escalationKind", w.escalation() == null ? null : w.escalation().code())
+                    .s("escalationDetail", w.escalation() == null ? null : w.escalation().detail())
                     .build();
             case ReplyDraft.Send d -> Attrs.item().s("intent", d.intent()).s("action", d.action()).s("reply", d.text())
                     .put("options", Attrs.list(d.reply().options(), o -> Attrs.item()
@@ -123,10 +125,10 @@ final class DynamoMessageClaims extends RuleBasedMessageClaims {
 
     private static ReplyDraft draft(Attrs.Reader d) {
         Intent intent = d.e("intent", Intent.class);
-        if (d.bool("withheld")) {
-            return new ReplyDraft.Withheld(intent);
-        }
         String kind = d.s("escalationKind");
+        if (d.bool("withheld")) {
+            return new ReplyDraft.Withheld(intent, kind == null ? null : EscalationKind.restore(kind, d.s("escalationDetail")));
+        }
         return new ReplyDraft.Send(intent, d.e("action", Action.class),
                 new OutboundReply(d.s("reply"), d.list("options", o -> new ReplyOption(o.s("title"), o.s("payload")))),
                 d.s("procedureId"), d.strings("candidateIds"),
