@@ -10,6 +10,9 @@ import java.util.List;
 import org.apache.lucene.store.Directory;
 
 import vn.citizenqa.core.analysis.Lexicon;
+import vn.citizenqa.core.analysis.MessageStructure;
+import vn.citizenqa.core.analysis.Sentences;
+import vn.citizenqa.core.analysis.TermNotes;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.answer.FineAnswers;
 import vn.citizenqa.core.answer.FollowUps;
@@ -33,6 +36,7 @@ import vn.citizenqa.core.triage.SafetyModel;
 import vn.citizenqa.core.model.ScamWarning;
 import vn.citizenqa.core.triage.ScamWarnings;
 import vn.citizenqa.core.triage.Triage;
+import vn.citizenqa.core.text.Folding;
 import vn.citizenqa.core.triage.TriageSignals;
 
 /**
@@ -69,24 +73,39 @@ public final class Assistant {
     private final FollowUps followUps;
     private final ConfidenceGate gate;
     private final Clock clock;
+    private final TermNotes oldTerms;
+    private final TermNotes sideQuestions;
+    /** Other questions of one message looked up on their own, at most (each is one more search). */
+    private static final int OTHER_QUESTIONS = 2;
+    /** The share of a procedure's name a message must say to be plainly about it (see {@code SearchHit.named}). */
+    private static final double NAMED_CLEARLY = 0.75;
+    /** The share of a procedure's name (more than half) a message says when it may be about it. */
+    private static final double NAMED_PARTLY = 0.6;
 
     public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate) {
-        this(searcher, triage, followUps, gate, Clock.system(VIETNAM));
+        this(searcher, triage, followUps, gate, Clock.system(VIETNAM), TermNotes.NONE, TermNotes.NONE);
     }
 
     /** @param clock today's date for the facts that hold between dates (a reduced fee until 31/12/2026) */
     public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate, Clock clock) {
+        this(searcher, triage, followUps, gate, clock, TermNotes.NONE, TermNotes.NONE);
+    }
+
+    private Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate, Clock clock,
+            TermNotes oldTerms, TermNotes sideQuestions) {
         this.searcher = searcher;
         this.triage = triage;
         this.followUps = followUps;
         this.gate = gate;
         this.clock = clock;
+        this.oldTerms = oldTerms;
+        this.sideQuestions = sideQuestions;
     }
 
     /** The same assistant answering as on another day: for editors checking a change before it takes effect. */
     public Assistant on(LocalDate day) {
         return new Assistant(searcher, triage, followUps, gate,
-                Clock.fixed(day.atStartOfDay(VIETNAM).toInstant(), VIETNAM));
+                Clock.fixed(day.atStartOfDay(VIETNAM).toInstant(), VIETNAM), oldTerms, sideQuestions);
     }
 
     /** The day the answers are given for. */
@@ -100,12 +119,14 @@ public final class Assistant {
         return new Assistant(new ProcedureSearcher(index, lexicon),
                 Triage.load(files, lexicon, SafetyModel.read(files), SafetyModel.read(files, SafetyModel.REPORT_FILE),
                         ScamWarnings.read(files)),
-                FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT);
+                FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT, Clock.system(VIETNAM),
+                TermNotes.load(files, TermNotes.OLD_TERMS),
+                TermNotes.load(files, TermNotes.SIDE_QUESTIONS));
     }
 
     /** The same assistant with another search or gate: for tuning and for the baseline. */
     public Assistant with(ProcedureSearch otherSearcher, ConfidenceGate otherGate) {
-        return new Assistant(otherSearcher, triage, followUps, otherGate, clock);
+        return new Assistant(otherSearcher, triage, followUps, otherGate, clock, oldTerms, sideQuestions);
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -135,6 +156,10 @@ public final class Assistant {
             b.append(e.term()).append(e.typed() ? "" : "*").append('[').append(e.from()).append('-').append(e.to()).append("] ");
         }
         b.append("\nsignals: ").append(triage.read(graph, text));
+        int[] roles = graph.structure().counts();
+        b.append("\nstructure: asked ").append(roles[0]).append(", story ").append(roles[1]).append(", wrapper ")
+                .append(roles[2]).append(", neutral ").append(roles[3]).append("; asking sentences ")
+                .append(graph.structure().asking().size());
         b.append("\nfeatures: ").append(java.util.Arrays.toString(ConfidenceGate.features(result)))
                 .append(String.format(" → confidence %.3f (answer ≥ %.2f, clarify ≥ %.2f)", gate.confidence(result),
                         gate.answer(), gate.clarify()));
@@ -162,12 +187,12 @@ public final class Assistant {
         // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
         // happening now.
         boolean procedureQuestion = signals.question() && confidence >= gate.reportOverride();
-        boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.answer();
+        boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.sure();
 
         // An uncertain emergency (only "cứu em", or a weak word said to be happening now) also loses to such a
         // question when the citizen says it is urgent: "cứu em, mai đi làm mà chưa có căn cước, làm gấp được không".
         boolean outweighed = signals.emergency() != null && (signals.emergency().certain() ? sureProcedureQuestion
-                : signals.question() && confidence >= gate.answer());
+                : signals.question() && confidence >= gate.sure());
         // A scam told or asked about: "báo con đang cấp cứu, cần tiền mổ gấp" is the trick, not the emergency.
         TriageSignals.Scam scam = signals.scam();
         // Like a crime word, a scam word in a question the search places is a procedure question ("bị lừa đảo
@@ -201,33 +226,116 @@ public final class Assistant {
         if (followUp != null) {
             return followUp;
         }
-        if (graph.isEmpty() || (signals.smallTalk() && (signals.otherThanSmallTalk() == 0
+        MessageStructure structure = graph.structure();
+        // A long thank-you or praise ("hôm nay lên công an xã làm hồ sơ, các anh làm rất nhanh… cảm ơn các anh")
+        // asks nothing: it gets a friendly reply, not a procedure, a decline or a case.
+        boolean thanksOnly = structure.thanks() && !structure.asks();
+        if (graph.isEmpty() || thanksOnly || (signals.smallTalk() && (signals.otherThanSmallTalk() == 0
                 || (signals.otherThanSmallTalk() <= SMALL_TALK_OTHER_WORDS && confidence < gate.answer())))) {
             return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null, new Reply.Greeting(),
                     language);
         }
         List<Candidate> candidates = candidates(result, confidence);
-        if (signals.outOfScope() != null) {
+        String outOfScope = signals.outOfScope();
+        if (outOfScope != null && structure.asks()) {
+            // Another agency's word in the story ("lấy chồng… đăng ký kết hôn", "con vào lớp 1") is context: decline
+            // only when what is asked is that agency's matter.
+            // The question must place a police procedure on its own: "Em muốn đăng ký kết hôn. Cần giấy tờ gì?" asks
+            // about the marriage.
+            String asked = structure.askedText(message);
+            if (!asked.equals(message.strip())) {
+                TokenGraph askedGraph = searcher.analyze(asked);
+                if (triage.read(askedGraph, asked).outOfScope() == null
+                        && gate.confidence(searcher.search(askedGraph, CANDIDATES)) >= gate.clarify()) {
+                    outOfScope = null;
+                }
+            }
+        }
+        // "làm hộ chiếu cho bé… cần giấy khai sinh không?": the other agency's paper is one the first police
+        // procedure asks for. When the message names that procedure it is a police question; else it may be.
+        boolean policePaper = outOfScope != null && !result.isEmpty() && result.hits().getFirst().named() >= NAMED_PARTLY
+                && asksFor(result.hits().getFirst().procedure(), triage.outOfScopeWords(graph));
+        if (policePaper && result.hits().getFirst().named() >= NAMED_CLEARLY) {
+            outOfScope = null;
+        }
+        if (outOfScope != null) {
             // Another agency's word ("sang tên sổ đỏ" is land, not a vehicle): never an automatic answer. Decline,
-            // unless a procedure fits well, then let the citizen choose.
-            if (confidence >= gate.answer() && candidates.size() >= 2) {
+            // unless a procedure fits well (or fits and asks for that paper), then let the citizen choose.
+            if ((confidence >= gate.answer() || (policePaper && confidence >= gate.clarify())) && candidates.size() >= 2) {
                 return clarify(candidates, confidence, language);
             }
-            return decline(candidates, confidence, signals.outOfScope(), language);
+            return decline(candidates, confidence, outOfScope, language);
         }
         if (confidence >= gate.answer()) {
             Procedure p = result.hits().getFirst().procedure();
-            return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), candidates, confidence, null,
-                    answer(p, companion(result), message, false, followUps.asked(graph)), language);
+            List<Candidate> withOthers = new ArrayList<>(candidates);
+            Reply.Rest rest = rest(graph, structure, message, p, withOthers);
+            return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), withOthers, confidence, null,
+                    answer(p, companion(result), message, false, followUps.asked(graph), rest), language);
         }
         if (confidence >= gate.clarify() && candidates.size() >= 2) {
-            return clarify(candidates, confidence, language);
+            return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
+                    new Reply.Choice(candidates, new Reply.Rest(List.of(), oldTerms.notes(graph))), language);
         }
         if (signals.police() && result.meaningfulWords() >= 2) {
             return new Decision(Intent.PROCEDURE, Action.ESCALATE, null, candidates, confidence,
                     new EscalationKind.UnmatchedQuestion(), new Reply.PassedToOfficers(), language);
         }
         return decline(candidates, confidence, null, language);
+    }
+
+    /**
+     * Whether each of the other agency's words (folded) is among the papers or the people a procedure names, and
+     * none in its name: a procedure named for the other agency's matter too ("đăng ký khai tử" in a joint one)
+     * does not make a question about that matter a police one.
+     */
+    private static boolean asksFor(Procedure p, List<String> otherAgencyWords) {
+        String papers = foldedWords(p.eligibility() + ". " + String.join(". ", p.documents()));
+        String names = foldedWords(p.title() + ". " + String.join(". ", p.aliases()));
+        return !otherAgencyWords.isEmpty() && otherAgencyWords.stream()
+                .allMatch(w -> papers.contains(" " + w + " ") && !names.contains(" " + w + " "));
+    }
+
+    private static String foldedWords(String text) {
+        return " " + String.join(" ", vn.citizenqa.core.analysis.VietnameseAnalysis.syllables(text).stream()
+                .map(Folding::removeDiacritics).toList()) + " ";
+    }
+
+    /**
+     * What an answer says about the rest of the message: the other questions it asks (each looked up on its own; a
+     * different procedure is named and offered among the candidates, never dropped silently), what the page does
+     * not answer (a fine, a complaint: where to ask), and what an old term ("sổ hộ khẩu") is now.
+     */
+    private Reply.Rest rest(TokenGraph graph, MessageStructure structure, String message, Procedure answered,
+            List<Candidate> candidates) {
+        List<String> others = new ArrayList<>();
+        if (structure.asking().size() >= 2) {
+            int looked = 0;
+            for (Sentences.Span s : structure.asking()) {
+                if (looked++ >= OTHER_QUESTIONS + 1) {
+                    break;
+                }
+                SearchResult other = searcher.search(searcher.analyze(s.of(message)), 1);
+                if (other.isEmpty() || gate.confidence(other) < gate.clarify()) {
+                    continue;
+                }
+                Procedure p = other.hits().getFirst().procedure();
+                if (p.id().equals(answered.id()) || candidates.stream().limit(1).anyMatch(c -> c.id().equals(p.id()))) {
+                    continue;
+                }
+                candidates.removeIf(c -> c.id().equals(p.id()));
+                candidates.add(Math.min(1, candidates.size()), new Candidate(p.id(), p.title(), round(gate.confidence(other))));
+                others.add(p.title());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (String side : sideQuestions.notes(graph)) {
+            if (!Folding.fold(answered.title()).contains("phat")) {
+                lines.add(side); // a fine question beside a fine procedure is answered by it
+            }
+        }
+        lines.addAll(oldTerms.notes(graph));
+        return new Reply.Rest(others, lines);
     }
 
     private static Decision clarify(List<Candidate> candidates, double confidence, Language language) {
@@ -343,6 +451,11 @@ public final class Assistant {
      * message), both.
      */
     private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen, FollowUps.Asked asked) {
+        return answer(entry, companion, message, chosen, asked, Reply.Rest.NONE);
+    }
+
+    private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen, FollowUps.Asked asked,
+            Reply.Rest rest) {
         LocalDate day = today();
         Procedure p = entry.on(day);
         Procedure c = companion == null ? null : companion.on(day);
@@ -352,7 +465,7 @@ public final class Assistant {
         if (c != null) {
             return new Reply.FineAnswer(c, FineAnswers.vehiclesNamed(message), p);
         }
-        return new Reply.ProcedureAnswer(p, chosen, asked == null ? null : asked.field());
+        return new Reply.ProcedureAnswer(p, chosen, asked == null ? null : asked.field(), rest);
     }
 
     /**

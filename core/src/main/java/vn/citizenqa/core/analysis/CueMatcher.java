@@ -75,19 +75,21 @@ public final class CueMatcher<T> {
     /** Every occurrence of every cue, in graph order. */
     public List<Match<T>> find(TokenGraph graph) {
         List<Match<T>> out = new ArrayList<>();
+        // In a message typed with diacritics a syllable typed bare was meant bare: "có mua" is not "có mưa".
+        boolean bareMeansBare = graph.typedWithDiacritics();
         for (TokenGraph.Edge e : graph.edges()) {
             List<Cue<T>> candidates = byFirstSyllable.get(e.folded());
             if (candidates == null) {
                 continue;
             }
             for (Cue<T> c : candidates) {
-                if (same(c, 0, e, false)) {
-                    int end = extend(graph, c, 1, e.to(), false);
+                if (same(c, 0, e, false, bareMeansBare)) {
+                    int end = extend(graph, c, 1, e.to(), false, bareMeansBare);
                     if (end >= 0) {
                         out.add(new Match<>(c, e.from(), end, false));
                     }
-                } else if (approximate && same(c, 0, e, true)) {
-                    int end = extend(graph, c, 1, e.to(), true);
+                } else if (approximate && same(c, 0, e, true, false)) {
+                    int end = extend(graph, c, 1, e.to(), true, false);
                     if (end >= 0) {
                         out.add(new Match<>(c, e.from(), end, true));
                     }
@@ -125,13 +127,13 @@ public final class CueMatcher<T> {
     }
 
     /** The end node when the cue's syllables from {@code i} on follow a path from {@code node}, else -1. */
-    private int extend(TokenGraph graph, Cue<T> c, int i, int node, boolean loose) {
+    private int extend(TokenGraph graph, Cue<T> c, int i, int node, boolean loose, boolean bareMeansBare) {
         if (i == c.syllables().size()) {
             return node;
         }
         for (TokenGraph.Edge e : graph.from(node)) {
-            if (same(c, i, e, loose)) {
-                int end = extend(graph, c, i + 1, e.to(), loose);
+            if (same(c, i, e, loose, bareMeansBare)) {
+                int end = extend(graph, c, i + 1, e.to(), loose, bareMeansBare);
                 if (end >= 0) {
                     return end;
                 }
@@ -140,8 +142,12 @@ public final class CueMatcher<T> {
         return -1;
     }
 
-    /** Whether the edge is the cue's i-th syllable; {@code loose}: an exact cue's letters typed bare also do. */
-    private static boolean same(Cue<?> c, int i, TokenGraph.Edge e, boolean loose) {
+    /**
+     * Whether the edge is the cue's i-th syllable; {@code loose}: an exact cue's letters typed bare also do;
+     * {@code bareMeansBare}: the message is typed with diacritics, so a syllable typed bare matches only a bare
+     * cue syllable.
+     */
+    private static boolean same(Cue<?> c, int i, TokenGraph.Edge e, boolean loose, boolean bareMeansBare) {
         String syllable = c.syllables().get(i);
         if (syllable.equals(e.term())) {
             return true;
@@ -150,7 +156,11 @@ public final class CueMatcher<T> {
         if (!folded.equals(e.folded()) || (c.exact() && !loose && !syllable.equals(folded))) {
             return false;
         }
-        // Same letters: a match unless both carry (different) diacritics.
-        return e.term().equals(e.folded()) || syllable.equals(folded);
+        // Same letters: a match unless both carry (different) diacritics, or the message has diacritics elsewhere
+        // and this syllable was typed without the cue's.
+        if (syllable.equals(folded)) {
+            return true;
+        }
+        return e.term().equals(e.folded()) && !(bareMeansBare && e.typed());
     }
 }

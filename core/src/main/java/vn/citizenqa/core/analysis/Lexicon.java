@@ -44,8 +44,14 @@ public final class Lexicon {
     private final SynonymMap synonyms;
     private final Set<String> foldedKeyWords;
     private final Set<String> stopwords;
+    private final MessageCues messageCues;
 
     private Lexicon(List<Entry> entries, Set<String> stopwords) {
+        this(entries, stopwords, MessageCues.NONE);
+    }
+
+    private Lexicon(List<Entry> entries, Set<String> stopwords, MessageCues messageCues) {
+        this.messageCues = messageCues;
         this.entries = List.copyOf(entries);
         this.stopwords = Set.copyOf(stopwords);
         Set<String> keyWords = new HashSet<>();
@@ -73,7 +79,22 @@ public final class Lexicon {
                 stop.add(Folding.normalize(w));
             }
         }
-        return new Lexicon(entries, stop);
+        return new Lexicon(entries, stop, messageCues(files));
+    }
+
+    /** The message cues; none when a set of files has no {@code lexicon/message.txt} (a test's small lexicon). */
+    private static MessageCues messageCues(KnowledgeFiles files) {
+        try {
+            files.open(MessageCues.FILE).close();
+        } catch (IOException | UncheckedIOException e) {
+            return MessageCues.NONE;
+        }
+        return MessageCues.load(files);
+    }
+
+    /** The cues that read a message's structure (wrapper, questions, names): {@code lexicon/message.txt}. */
+    public MessageCues messageCues() {
+        return messageCues;
     }
 
     /** A lexicon of the given entries and no stopwords; for tests and tools. */

@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
@@ -24,9 +25,10 @@ public final class TokenGraph {
 
     /**
      * One token. {@code term} is accented (as typed or as the lexicon writes it), {@code folded} has no
-     * diacritics; {@code typed} is false for a reading the lexicon added.
+     * diacritics; {@code typed} is false for a reading the lexicon added. {@code start} and {@code end} are
+     * its character offsets in the message (a reading carries those of the words it reads).
      */
-    public record Edge(String term, String folded, int from, int to, boolean typed) {
+    public record Edge(String term, String folded, int from, int to, boolean typed, int start, int end) {
     }
 
     /**
@@ -55,6 +57,9 @@ public final class TokenGraph {
     private final List<List<Edge>> leaving;
     private List<Segment> segments;
 
+    /** How the message reads as a message (sentences, wrapper, what is asked); null until a reader sets it. */
+    private MessageStructure structure;
+
     private TokenGraph(String text, List<Edge> edges, int nodes) {
         this.text = text;
         this.edges = List.copyOf(edges);
@@ -78,13 +83,14 @@ public final class TokenGraph {
             PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
             PositionLengthAttribute len = ts.addAttribute(PositionLengthAttribute.class);
             TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
                 pos += inc.getPositionIncrement();
                 int to = pos + Math.max(1, len.getPositionLength());
                 String t = term.toString();
                 edges.add(new Edge(t, Folding.removeDiacritics(t), pos, to,
-                        !SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())));
+                        !SynonymGraphFilter.TYPE_SYNONYM.equals(type.type()), offset.startOffset(), offset.endOffset()));
                 maxNode = Math.max(maxNode, to);
             }
             ts.end();
@@ -98,6 +104,48 @@ public final class TokenGraph {
     public String text() {
         return text;
     }
+
+    /** The graph read with the message cues: its structure is then available from {@link #structure()}. */
+    public static TokenGraph analyze(Analyzer queryAnalyzer, String text, MessageCues cues) {
+        TokenGraph graph = analyze(queryAnalyzer, text);
+        graph.structure = cues.read(graph);
+        return graph;
+    }
+
+    /**
+     * The message's structure: every word asked when the graph was analysed without message cues (a short
+     * query, a tool).
+     */
+    public MessageStructure structure() {
+        if (structure == null) {
+            structure = MessageCues.NONE.read(this);
+        }
+        return structure;
+    }
+
+    /**
+     * Whether the message was typed with diacritics: at least half of its typed letter syllables carry one.
+     * Then a syllable typed bare was meant bare ("mua" is not "mưa"); in a message typed without any, every
+     * syllable may stand for an accented one.
+     */
+    public boolean typedWithDiacritics() {
+        if (accented == null) {
+            int letters = 0;
+            int marked = 0;
+            for (Edge e : edges) {
+                if (e.typed() && !e.term().isEmpty() && Character.isLetter(e.term().charAt(0))) {
+                    letters++;
+                    if (!e.term().equals(e.folded())) {
+                        marked++;
+                    }
+                }
+            }
+            accented = letters > 0 && marked * 2 >= letters;
+        }
+        return accented;
+    }
+
+    private Boolean accented;
 
     public List<Edge> edges() {
         return edges;

@@ -59,12 +59,12 @@ public final class ReplyDrafter {
 
     private String vietnamese(Reply reply) {
         return switch (reply) {
-            case Reply.ProcedureAnswer a -> Replies.answer(a.procedure(), a.asked());
+            case Reply.ProcedureAnswer a -> Replies.fit(Replies.answer(a.procedure(), a.asked()) + rest(a.rest()));
             case Reply.FineAnswer f -> f.procedure() == null ? FineAnswers.brief(f.fine(), f.vehicles())
                     : Replies.fit(FineAnswers.brief(f.fine(), f.vehicles()) + "\n\n" + Replies.summary(f.procedure()));
             case Reply.ProcedureDetail d -> d.procedure().isFine() ? FineAnswers.details(d.procedure())
                     : Replies.field(d.procedure(), d.field());
-            case Reply.Choice c -> Replies.clarify(c.candidates());
+            case Reply.Choice c -> Replies.fit(Replies.clarify(c.candidates()) + rest(c.rest()));
             case Reply.EmergencyNumbers e -> Replies.emergency(e.numbers());
             case Reply.ReportReceived r -> Replies.crimeReportAcknowledged();
             case Reply.PassedToOfficers p -> Replies.escalated();
@@ -100,6 +100,21 @@ public final class ReplyDrafter {
             // What the conversation itself says is Vietnamese: the page's own language.
             default -> vietnamese(reply);
         };
+    }
+
+    /**
+     * The rest of the message, after the answer (issue 14): each other question named in one line (never dropped
+     * silently), then the knowledge files' lines (a fine or a complaint asked beside it, an old term explained).
+     */
+    private static String rest(Reply.Rest rest) {
+        StringBuilder b = new StringBuilder();
+        for (String title : rest.otherQuestions()) {
+            b.append("\n\nBạn còn hỏi về: ").append(title).append(". Nhắn lại riêng câu hỏi đó để được hướng dẫn.");
+        }
+        if (!rest.notes().isEmpty()) {
+            b.append("\n\n").append(String.join("\n", rest.notes()));
+        }
+        return b.toString();
     }
 
     /** The details under an answer, the candidates of a choice by number; nothing else offers options. */

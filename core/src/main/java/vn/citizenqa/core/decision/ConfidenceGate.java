@@ -11,7 +11,10 @@ import vn.citizenqa.core.search.SearchResult;
  *
  * <p>The features: the margin between the first and second scores, the share of the message's words the
  * first procedure has (plain and weighted by rarity), the first score per meaningful word (log), the
- * share of words nobody knows, how short the message is, and whether it was typed with diacritics.
+ * share of words nobody knows, how short the message is, whether it was typed with diacritics, and how much
+ * of the first procedure's name (title or alias) the message says. The message's words are those of what it
+ * asks (its story, greeting and names are context, see {@code MessageStructure}), so a long message whose
+ * question is clear reads like the question alone.
  *
  * <p>Below {@link #minCoverage} of the message's words (weighted by rarity) the first procedure is no match
  * at all, whatever the model says: the message is about something the knowledge base does not hold.
@@ -20,11 +23,11 @@ public record ConfidenceGate(double[] weights, double answer, double clarify, do
 
     /** Names of the features, in the order of {@link #features}; the intercept comes first in the weights. */
     public static final String[] FEATURES = {"margin", "coverage", "weightedCoverage", "logScorePerWord", "unknownShare", "shortness",
-        "diacritics"};
+        "diacritics", "named"};
 
     public static final ConfidenceGate DEFAULT = new ConfidenceGate(
-            new double[] {-5.312, 2.602, 0.664, 0.905, 2.118, 0.399, -2.781, -0.576},
-            0.92, 0.15, 0.2);
+            new double[] {-5.431, 2.490, 1.946, 0.617, 1.154, 0.014, -1.762, -0.612, 2.014},
+            0.90, 0.13, 0.15);
 
     public ConfidenceGate {
         if (weights.length != FEATURES.length + 1) {
@@ -48,6 +51,7 @@ public record ConfidenceGate(double[] weights, double answer, double clarify, do
         f[4] = r.unknownWords() / (double) r.meaningfulWords();
         f[5] = 1.0 / r.meaningfulWords();
         f[6] = r.diacritics() ? 1 : 0;
+        f[7] = first.named();
         return f;
     }
 
@@ -70,6 +74,18 @@ public record ConfidenceGate(double[] weights, double answer, double clarify, do
     public ConfidenceGate withThresholds(double answer, double clarify) {
         return new ConfidenceGate(weights, answer, clarify, minCoverage);
     }
+
+    /**
+     * The confidence above which the search is sure enough of a procedure question for it to outweigh an emergency
+     * or scam word ("chặn đường xe cấp cứu có bị phạt không"): never below {@link #SURE}, the level the safety
+     * triage was measured against, so refitting the answer threshold does not move what counts as danger.
+     */
+    public double sure() {
+        return Math.max(answer, SURE);
+    }
+
+    /** See {@link #sure()}. */
+    public static final double SURE = 0.92;
 
     /**
      * The confidence above which a question with a crime word is taken as a procedure question rather than

@@ -11,18 +11,38 @@ import java.util.Set;
 public sealed interface Reply {
 
     /**
+     * What a reply adds about the rest of a message (issue 14): the titles of the other procedures it also asks about
+     * (never dropped silently), and lines from the knowledge files for what the page does not answer (a fine, a
+     * complaint) or for an old term ("sổ hộ khẩu" no longer exists).
+     */
+    record Rest(List<String> otherQuestions, List<String> notes) {
+        public static final Rest NONE = new Rest(List.of(), List.of());
+
+        public Rest {
+            otherQuestions = List.copyOf(otherQuestions);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
      * The first answer to a procedure question: short, with options for the details.
      *
      * @param chosen whether the citizen picked it among the candidates offered just before
      */
-    record ProcedureAnswer(Procedure procedure, boolean chosen, ProcedureField asked) implements Reply {
+    record ProcedureAnswer(Procedure procedure, boolean chosen, ProcedureField asked, Rest rest) implements Reply {
         public ProcedureAnswer {
             Objects.requireNonNull(procedure, "procedure");
+            Objects.requireNonNull(rest, "rest");
+        }
+
+        /** An answer to a message that asked about one field ({@code asked}, or null for none in particular). */
+        public ProcedureAnswer(Procedure procedure, boolean chosen, ProcedureField asked) {
+            this(procedure, chosen, asked, Rest.NONE);
         }
 
         /** An answer to a message that asked about no field in particular. */
         public ProcedureAnswer(Procedure procedure, boolean chosen) {
-            this(procedure, chosen, null);
+            this(procedure, chosen, null, Rest.NONE);
         }
     }
 
@@ -46,12 +66,17 @@ public sealed interface Reply {
     }
 
     /** Which of these procedures the citizen means, to pick by number or button: at most {@link #MAX} of them. */
-    record Choice(List<Candidate> candidates) implements Reply {
+    record Choice(List<Candidate> candidates, Rest rest) implements Reply {
         /** More than three is a list to read, not a choice. */
         public static final int MAX = 3;
 
         public Choice {
             candidates = List.copyOf(candidates.subList(0, Math.min(MAX, candidates.size())));
+            Objects.requireNonNull(rest, "rest");
+        }
+
+        public Choice(List<Candidate> candidates) {
+            this(candidates, Rest.NONE);
         }
     }
 

@@ -15,6 +15,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 import vn.citizenqa.core.analysis.Lexicon;
+import vn.citizenqa.core.analysis.MessageStructure;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.analysis.TokenGraph.Edge;
 import vn.citizenqa.core.analysis.VietnameseAnalysis;
@@ -102,7 +103,8 @@ final class ProcedureQuery {
             for (int s = 0; s < SOURCES.length; s++) {
                 List<Query> a = alternatives.get(s);
                 if (!a.isEmpty()) {
-                    out.get(s).add(a.size() == 1 ? a.getFirst() : new DisjunctionMaxQuery(List.copyOf(a), 0f));
+                    Query q = a.size() == 1 ? a.getFirst() : new DisjunctionMaxQuery(List.copyOf(a), 0f);
+                    out.get(s).add(c.asked() ? q : new BoostQuery(q, ProcedureSearcher.STORY_WEIGHT));
                 }
             }
         }
@@ -147,9 +149,13 @@ final class ProcedureQuery {
         Set<String> seen = new java.util.HashSet<>();
         boolean accented = form == Form.ACCENTED;
         int found = 0;
+        MessageStructure structure = graph.structure();
         for (Edge first : graph.edges()) {
+            if (!structure.meaningful(first.from())) {
+                continue;
+            }
             for (Edge second : graph.from(first.to())) {
-                if (lexicon.isStopword(first.term()) && lexicon.isStopword(second.term())) {
+                if ((lexicon.isStopword(first.term()) && lexicon.isStopword(second.term())) || !structure.meaningful(second.from())) {
                     continue;
                 }
                 String bigram = (accented ? first.term() : first.folded()) + VietnameseAnalysis.BIGRAM_SEPARATOR
@@ -164,9 +170,11 @@ final class ProcedureQuery {
                 if (++found > ProcedureSearcher.MAX_BIGRAMS) {
                     return out;
                 }
+                boolean story = structure.role(first.from()) != MessageStructure.Role.ASKED;
                 for (int s = 0; s < SOURCES.length; s++) {
                     if (states[s] != null) {
-                        out.get(s).add(new TermQuery(new Term(SearchField.name(SOURCES[s], form, true), bigram), states[s]));
+                        Query q = new TermQuery(new Term(SearchField.name(SOURCES[s], form, true), bigram), states[s]);
+                        out.get(s).add(story ? new BoostQuery(q, ProcedureSearcher.STORY_WEIGHT) : q);
                     }
                 }
             }

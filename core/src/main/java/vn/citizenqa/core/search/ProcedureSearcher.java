@@ -21,6 +21,8 @@ import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 
 import vn.citizenqa.core.analysis.Lexicon;
+import vn.citizenqa.core.analysis.MessageCues;
+import vn.citizenqa.core.analysis.MessageStructure;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.analysis.TokenGraph.Edge;
 import vn.citizenqa.core.analysis.TokenGraph.Segment;
@@ -58,6 +60,11 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     }
     /** How many of Lucene's best are re-ranked by how much of their name the message contains. */
     private static final int RERANKED = 10;
+    /**
+     * The weight of a word of the story around the question against one of the question itself: the story
+     * is context ("mất ví… làm lại thế nào?" needs "ví"), but what is asked decides.
+     */
+    static final float STORY_WEIGHT = 0.5f;
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -133,7 +140,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     /** The message as the searcher reads it; analyse once and pass the graph to {@link #search}. */
     @Override
     public TokenGraph analyze(String text) {
-        return TokenGraph.analyze(queryAnalyzer, text);
+        return TokenGraph.analyze(queryAnalyzer, text, lexicon.messageCues());
     }
 
     public SearchResult search(String text, int limit) {
@@ -143,29 +150,35 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     /** The best {@code limit} procedures for the message, best first; empty when nothing matches. */
     @Override
     public SearchResult search(TokenGraph graph, int limit) {
-        List<WordClause> clauses = rarest(clauses(graph), MAX_WORDS);
+        boolean diacritics = typedDiacritics(graph);
+        List<WordClause> clauses = rarest(clauses(graph, diacritics), MAX_WORDS);
+        // The figures the gate reads are those of what is asked: the story around it is context, not words the
+        // procedure should have had. When nothing asks, all of it is asked (MessageStructure).
         int meaningful = 0;
         int unknown = 0;
         for (WordClause c : clauses) {
-            meaningful++;
-            if (c.unknown()) {
-                unknown++;
+            if (c.asked()) {
+                meaningful++;
+                if (c.unknown()) {
+                    unknown++;
+                }
             }
         }
         if (clauses.isEmpty()) {
             return SearchResult.EMPTY;
         }
-        boolean diacritics = typedDiacritics(graph);
         Query query = queries.query(graph, clauses, diacritics);
         try {
             // Counting every match is not needed (the total is never used): pruning may start at once.
             int wanted = Math.max(limit, RERANKED);
             TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted));
-            int[] said = names.said(graph);
+            int[] said = names.said(graph, true);
+            int[] told = names.said(graph, false);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                float score = sd.score * (1 + tuning.names() * (float) names.share(sd.doc, said));
-                hits.add(hit(sd.doc, score, clauses));
+                double named = names.share(sd.doc, said, told);
+                float score = sd.score * (1 + tuning.names() * (float) named);
+                hits.add(hit(sd.doc, score, clauses, named));
             }
             hits.sort(java.util.Comparator.comparingDouble(SearchHit::score).reversed());
             if (hits.size() > limit) {
@@ -177,10 +190,17 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         }
     }
 
-    private List<WordClause> clauses(TokenGraph graph) {
+    private List<WordClause> clauses(TokenGraph graph, boolean diacritics) {
         List<WordClause> out = new ArrayList<>();
+        MessageStructure structure = graph.structure();
         for (Segment s : graph.segments()) {
             List<Edge> typed = s.typedPath();
+            if (!structure.meaningful(s.from())) {
+                continue; // the wrapper ("chào luật sư", "cho em hỏi", "cảm ơn"), names, places
+            }
+            if (typed.size() == 1 && MessageCues.isNumber(typed.getFirst().term()) && !vocabulary.contains(typed.getFirst().folded())) {
+                continue; // a date, amount or age no procedure mentions ("năm 2012", "52 tuổi")
+            }
             if (typed.size() == 1 && lexicon.isStopword(typed.getFirst().term()) && s.paths().size() == 1) {
                 continue;
             }
@@ -188,11 +208,16 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             for (List<Edge> path : s.paths()) {
                 alternatives.add(path.stream().map(Edge::folded).toList());
             }
+            // Accents are evidence: a word typed with diacritics that the knowledge base never writes so, nor
+            // bare, is no procedure's word, though its letters are ("tuyển dụng" is not "trực tuyến… sử dụng").
+            boolean unwritten = diacritics && s.paths().size() == 1 && typed.size() == 1
+                    && !typed.getFirst().term().equals(typed.getFirst().folded())
+                    && !vocabulary.writes(typed.getFirst().term()) && !vocabulary.writes(typed.getFirst().folded());
             boolean unknown = false;
             double idf = 0;
             if (s.paths().size() == 1 && typed.size() == 1) {
                 String word = typed.getFirst().folded();
-                idf = vocabulary.idf(word);
+                idf = vocabulary.idf(unwritten ? typed.getFirst().term() : word); // unwritten: as rare as unknown
                 if (!vocabulary.contains(word) && !lexicon.isKeyWord(word)) {
                     unknown = true;
                     if (word.length() >= tuning.fuzzyMinLength() && isLetters(word)) {
@@ -209,7 +234,8 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
                 }
             }
             List<List<String>> alts = List.copyOf(alternatives);
-            out.add(new WordClause(s, alts.size() > MAX_ALTERNATIVES ? alts.subList(0, MAX_ALTERNATIVES) : alts, unknown, idf));
+            out.add(new WordClause(s, alts.size() > MAX_ALTERNATIVES ? alts.subList(0, MAX_ALTERNATIVES) : alts, unknown,
+                    unwritten, idf, structure.role(s.from()) == MessageStructure.Role.ASKED));
         }
         return out;
     }
@@ -254,13 +280,16 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         return true;
     }
 
-    private SearchHit hit(int doc, float score, List<WordClause> clauses) {
+    private SearchHit hit(int doc, float score, List<WordClause> clauses, double named) {
         double covered = 0;
         double weightedCovered = 0;
         double weightTotal = 0;
         for (WordClause c : clauses) {
+            if (!c.asked()) {
+                continue;
+            }
             boolean hit = false;
-            for (List<String> alt : c.alternatives()) {
+            for (List<String> alt : c.unwritten() ? List.<List<String>>of() : c.alternatives()) {
                 if (allOccurIn(alt, doc)) {
                     hit = true;
                     break;
@@ -273,9 +302,10 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
                 weightedCovered += w;
             }
         }
+        int asked = (int) clauses.stream().filter(WordClause::asked).count();
         return new SearchHit(procedures.get(doc), score,
-                clauses.isEmpty() ? 0 : covered / clauses.size(),
-                weightTotal == 0 ? 0 : weightedCovered / weightTotal);
+                asked == 0 ? 0 : covered / asked,
+                weightTotal == 0 ? 0 : weightedCovered / weightTotal, named);
     }
 
     @Override

@@ -30,11 +30,14 @@ public final class Vocabulary {
     }
 
     private final Map<String, Occurrences> byTerm;
+    /** Every syllable as the knowledge base writes it: accented, or bare where it is written bare. */
+    private final java.util.Set<String> written;
     private final String[] terms;
     private final int docCount;
 
-    private Vocabulary(Map<String, BitSet> docsByTerm, int docCount) {
+    private Vocabulary(Map<String, BitSet> docsByTerm, java.util.Set<String> written, int docCount) {
         this.docCount = docCount;
+        this.written = java.util.Set.copyOf(written);
         this.byTerm = new HashMap<>(docsByTerm.size() * 2);
         docsByTerm.forEach((term, docs) -> byTerm.put(term, new Occurrences(docs, idf(docs.cardinality()))));
         this.terms = docsByTerm.keySet().toArray(String[]::new);
@@ -42,12 +45,13 @@ public final class Vocabulary {
     }
 
     static Vocabulary read(IndexReader reader) {
-        Map<String, BitSet> map = new HashMap<>();
+        Map<String, BitSet> folded = new HashMap<>();
+        java.util.Set<String> written = new java.util.HashSet<>();
         try {
             for (LeafReaderContext leaf : reader.leaves()) {
                 LeafReader r = leaf.reader();
                 for (SearchField f : SearchField.ALL) {
-                    if (f.form() != Form.FOLDED || f.bigrams()) {
+                    if (f.bigrams()) {
                         continue;
                     }
                     Terms terms = r.terms(f.name());
@@ -55,9 +59,15 @@ public final class Vocabulary {
                         continue;
                     }
                     TermsEnum te = terms.iterator();
+                    if (f.form() != Form.FOLDED) {
+                        for (var t = te.next(); t != null; t = te.next()) {
+                            written.add(t.utf8ToString());
+                        }
+                        continue;
+                    }
                     PostingsEnum postings = null;
                     for (var t = te.next(); t != null; t = te.next()) {
-                        BitSet docs = map.computeIfAbsent(t.utf8ToString(), k -> new BitSet());
+                        BitSet docs = folded.computeIfAbsent(t.utf8ToString(), k -> new BitSet());
                         postings = te.postings(postings, PostingsEnum.NONE);
                         for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
                             docs.set(leaf.docBase + d);
@@ -68,7 +78,7 @@ public final class Vocabulary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Vocabulary(map, reader.maxDoc());
+        return new Vocabulary(folded, written, reader.maxDoc());
     }
 
     public boolean contains(String folded) {
@@ -79,6 +89,11 @@ public final class Vocabulary {
     public boolean occursIn(String folded, int procedure) {
         Occurrences o = byTerm.get(folded);
         return o != null && o.docs().get(procedure);
+    }
+
+    /** Whether some procedure writes the syllable so: with these diacritics, or bare where it is bare. */
+    public boolean writes(String syllable) {
+        return written.contains(syllable);
     }
 
     /** Inverse document frequency of a folded syllable over procedures (0 for one found everywhere). */

@@ -143,10 +143,10 @@ final class SituationMatcher {
 
     private static Fit fit(Cue<String> c, int i, TokenGraph.Edge e, boolean accentedMessage) {
         String syllable = c.syllables().get(i);
-        if (syllable.equals(e.term()) || squeeze(syllable).equals(squeeze(e.term()))) {
+        if (syllable.equals(e.term()) || held(syllable, e.term())) {
             return Fit.EXACT;
         }
-        if (!squeeze(c.folded().get(i)).equals(squeeze(e.folded()))) {
+        if (!held(c.folded().get(i), e.folded())) {
             return Fit.NONE;
         }
         if (!e.term().equals(e.folded())) {
@@ -158,7 +158,15 @@ final class SituationMatcher {
         return c.exact() ? Fit.LETTERS : Fit.EXACT;
     }
 
-    /** A syllable with letters held down counted once ("cứuuu" → "cứu"); a real syllable never doubles one. */
+    /**
+     * Whether {@code typed} is the cue syllable with letters held down ("cứuuu" for "cứu"): holding a key adds
+     * letters, it never drops one, so "cu" (of "cư trú" typed bare) is not "cứu" (folded "cuu").
+     */
+    private static boolean held(String cue, String typed) {
+        return typed.length() >= cue.length() && squeeze(cue).equals(squeeze(typed));
+    }
+
+    /** A syllable with letters held down counted once ("cứuuu" → "cứu"); for the index of first syllables ("cuu" → "cu" too). */
     static String squeeze(String s) {
         if (s.length() < 3) {
             return s;

@@ -275,6 +275,12 @@ public final class Triage {
         return new ArrayList<>(reasons);
     }
 
+    /** The other agencies' words the message says, each as its folded syllables ("giay khai sinh"). */
+    public List<String> outOfScopeWords(TokenGraph graph) {
+        return outOfScope.find(graph, SituationMatcher.typedWithDiacritics(graph)).stream()
+                .map(m -> String.join(" ", m.cue().folded())).distinct().toList();
+    }
+
     private String outOfScope(TokenGraph graph, boolean accented) {
         List<Match<String>> found = outOfScope.find(graph, accented);
         return found.isEmpty() ? null : found.getFirst().cue().value();

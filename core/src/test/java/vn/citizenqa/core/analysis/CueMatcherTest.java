@@ -34,6 +34,14 @@ class CueMatcherTest {
     }
 
     @Test
+    void inAMessageTypedWithDiacriticsABareSyllableIsMeantBare() {
+        CueMatcher<String> weather = matcher("có mưa");
+        assertFalse(weather.any(graph("Cho em hỏi có mua được vé tàu không")), "có mua (buy) is not có mưa (rain)");
+        assertTrue(weather.any(graph("hom nay co mua khong")), "typed without any diacritics, it may be either");
+        assertTrue(weather.any(graph("Hôm nay có mưa không")));
+    }
+
+    @Test
     void aOneSyllableCueNeedsItsDiacritics() {
         CueMatcher<String> m = matcher("đang");
         assertTrue(m.any(graph("đang đi")));

@@ -40,7 +40,7 @@ class ConfidenceGateTest {
 
     @Test
     void aMatchCoveringTooLittleOfTheMessageIsNoMatch() {
-        ConfidenceGate gate = new ConfidenceGate(new double[] {10, 0, 0, 0, 0, 0, 0, 0}, 0.9, 0.1, 0.2);
+        ConfidenceGate gate = new ConfidenceGate(new double[] {10, 0, 0, 0, 0, 0, 0, 0, 0}, 0.9, 0.1, 0.2);
         assertTrue(gate.confidence(features(0.5, 1.0)) > 0.99, "the model alone is sure");
         assertEquals(0, gate.confidence(result(0.1)), "but a tenth of the message is too little");
         assertTrue(gate.confidence(result(0.5)) > 0.99);

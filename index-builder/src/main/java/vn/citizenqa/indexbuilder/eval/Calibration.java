@@ -85,7 +85,9 @@ public final class Calibration {
         double answer = 1.0;
         for (double t = 0.99; t >= 0.05; t -= 0.01) {
             final double th = t;
-            long wrong = samples.stream().filter(s -> !s.right() && g.confidence(s.features()) >= th).count();
+            // An out-of-scope message the vocabulary declines is never answered, whatever its confidence.
+            long wrong = samples.stream().filter(s -> !s.right() && !s.declinedByVocabulary()
+                    && g.confidence(s.features()) >= th).count();
             if (wrong > maxWrongRate * procedures) {
                 break;
             }

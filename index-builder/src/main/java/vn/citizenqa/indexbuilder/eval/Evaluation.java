@@ -94,7 +94,43 @@ public final class Evaluation {
             double outOfScopeDeclined,
             int smallTalk,
             double smallTalkAccuracy,
-            int falseEmergencies) {
+            int falseEmergencies,
+            double answeredRight,
+            double rightOffered) {
+    }
+
+    /** Length buckets of the report, in words: the upper bound of each (the last has none). */
+    static final int[] BUCKETS = {12, 40, 80};
+
+    /** Words of a message as the report counts them: runs of letters or digits. */
+    public static int words(String text) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean w = Character.isLetterOrDigit(text.charAt(i));
+            if (w && !in) {
+                n++;
+            }
+            in = w;
+        }
+        return n;
+    }
+
+    /** The bucket of a message: 0 for 12 words or fewer, 1 for 13–40, 2 for 41–80, 3 for more. */
+    public static int bucket(String text) {
+        int w = words(text);
+        for (int b = 0; b < BUCKETS.length; b++) {
+            if (w <= BUCKETS[b]) {
+                return b;
+            }
+        }
+        return BUCKETS.length;
+    }
+
+    static String bucketName(int b) {
+        return b == 0 ? "<= " + BUCKETS[0] + " words"
+                : b == BUCKETS.length ? "> " + BUCKETS[b - 1] + " words"
+                : (BUCKETS[b - 1] + 1) + "-" + BUCKETS[b] + " words";
     }
 
     private Evaluation() {
@@ -112,6 +148,7 @@ public final class Evaluation {
         int procedures = 0, top1 = 0, answers = 0, rightAnswers = 0, wrongProcedureAnswers = 0;
         int clarified = 0, recovered = 0, emergencies = 0, emergencyHits = 0, crimes = 0, crimeHits = 0;
         int oos = 0, oosRejected = 0, oosDeclined = 0, small = 0, smallHits = 0, falseEmergencies = 0;
+        int answeredRight = 0, offered = 0;
         for (Outcome o : outcomes) {
             LabelledQuestion q = o.question();
             Decision d = o.decision();
@@ -133,10 +170,15 @@ public final class Evaluation {
                     if (d.action() == Action.ANSWER && !q.label().equals(d.procedure().id())) {
                         wrongProcedureAnswers++;
                     }
+                    if (d.action() == Action.ANSWER && q.label().equals(d.procedure().id())) {
+                        answeredRight++;
+                        offered++;
+                    }
                     if (d.action() == Action.CLARIFY) {
                         clarified++;
                         if (d.candidates().stream().anyMatch(c -> c.id().equals(q.label()))) {
                             recovered++;
+                            offered++;
                         }
                     }
                 }
@@ -162,7 +204,8 @@ public final class Evaluation {
         return new Scores(procedures, rate(top1, procedures), answers, rate(rightAnswers, answers),
                 rate(wrongProcedureAnswers, procedures), clarified, rate(recovered, clarified), emergencies,
                 rate(emergencyHits, emergencies), crimes, rate(crimeHits, crimes), oos, rate(oosRejected, oos),
-                rate(oosDeclined, oos), small, rate(smallHits, small), falseEmergencies);
+                rate(oosDeclined, oos), small, rate(smallHits, small), falseEmergencies,
+                rate(answeredRight, procedures), rate(offered, procedures));
     }
 
     private static double rate(int n, int of) {
@@ -177,6 +220,8 @@ public final class Evaluation {
         out.append(title).append('\n');
         out.append(String.format("%-46s %10s%s%n", "", "citizen-qa", b == null ? "" : String.format(" %10s", "baseline")));
         row(out, "top-1 accuracy (" + a.procedureQuestions() + " procedure questions)", a.top1(), b == null ? null : b.top1());
+        row(out, "answered automatically and right", a.answeredRight(), b == null ? null : b.answeredRight());
+        row(out, "answered or offered the right choice", a.rightOffered(), b == null ? null : b.rightOffered());
         row(out, "answer precision (share of ANSWERs that are right)", a.answerPrecision(), b == null ? null : b.answerPrecision());
         count(out, "  ANSWERs given", a.answers(), b == null ? null : b.answers());
         row(out, "wrong auto-answers / procedure questions", a.wrongAnswerRate(), b == null ? null : b.wrongAnswerRate());
@@ -188,6 +233,7 @@ public final class Evaluation {
         row(out, "out-of-scope never answered (" + a.outOfScope() + ")", a.outOfScopeRejection(), b == null ? null : b.outOfScopeRejection());
         row(out, "  out-of-scope declined", a.outOfScopeDeclined(), b == null ? null : b.outOfScopeDeclined());
         row(out, "small-talk accuracy (" + a.smallTalk() + ")", a.smallTalkAccuracy(), b == null ? null : b.smallTalkAccuracy());
+        buckets(out, ours, baseline);
         List<Outcome> misses = ours.stream().filter(o -> !o.correct()).toList();
         out.append("\nmisses (").append(misses.size()).append("):\n");
         for (Outcome o : misses) {
@@ -195,6 +241,35 @@ public final class Evaluation {
                     o.returned(), o.question().text()));
         }
         return out.toString();
+    }
+
+    /**
+     * The procedure figures per length bucket (citizen-qa, then the baseline in brackets): how many procedure
+     * questions, top-1, answered automatically and right, answered or offered the right choice, wrong answers.
+     */
+    private static void buckets(StringBuilder out, List<Outcome> ours, List<Outcome> baseline) {
+        out.append(String.format("%nper length (procedure questions: top-1 / answered right / right answered or offered / wrong answers%s)%n",
+                baseline == null ? "" : "; baseline in brackets"));
+        for (int b = 0; b <= BUCKETS.length; b++) {
+            final int bucket = b;
+            List<Outcome> mine = ours.stream().filter(o -> bucket(o.question().text()) == bucket).toList();
+            Scores a = score(mine);
+            if (mine.isEmpty()) {
+                continue;
+            }
+            out.append(String.format("  %-14s %4d msgs %4d proc  %s", bucketName(b), mine.size(), a.procedureQuestions(),
+                    figures(a)));
+            if (baseline != null) {
+                out.append("  [").append(figures(score(baseline.stream()
+                        .filter(o -> bucket(o.question().text()) == bucket).toList()))).append(']');
+            }
+            out.append('\n');
+        }
+    }
+
+    private static String figures(Scores s) {
+        return String.format("%5.1f%% %5.1f%% %5.1f%% %4.1f%%", s.top1() * 100, s.answeredRight() * 100,
+                s.rightOffered() * 100, s.wrongAnswerRate() * 100);
     }
 
     private static void row(StringBuilder out, String name, double ours, Double baseline) {

@@ -60,4 +60,30 @@ class EvaluationFloorsTest {
                 () -> assertTrue(s.crimeReportRecall() >= 0.8, "crime-report recall " + s.crimeReportRecall() + "\n" + report),
                 () -> assertTrue(s.outOfScopeRejection() >= 0.9, "out of scope " + s.outOfScopeRejection() + "\n" + report));
     }
+
+    /** Issue 14 on the real-style development split (long, story-like, several questions): what it was fitted on. */
+    @Test
+    void theRealStyleDevelopmentSplitMeetsItsFloors() {
+        Evaluation.Scores s = scores(TestKnowledge.assistant(), QuestionSetTest.REAL_DEV);
+        String report = report(QuestionSetTest.REAL_DEV);
+        assertAll(
+                () -> assertTrue(s.top1() >= 0.85, "top-1 " + s.top1() + "\n" + report),
+                () -> assertTrue(s.answeredRight() >= 0.55, "answered right " + s.answeredRight() + "\n" + report),
+                () -> assertTrue(s.rightOffered() >= 0.93, "right answered or offered " + s.rightOffered() + "\n" + report),
+                () -> assertTrue(s.wrongAnswerRate() <= 0.015, "wrong answers " + s.wrongAnswerRate() + "\n" + report),
+                () -> assertTrue(s.smallTalkAccuracy() >= 0.9, "thank-you messages " + s.smallTalkAccuracy() + "\n" + report),
+                () -> assertTrue(s.outOfScopeRejection() >= 0.95, "out of scope " + s.outOfScopeRejection() + "\n" + report));
+    }
+
+    /** A looser sanity floor on the real-style held-out split, never tuned on (its figures are in the README). */
+    @Test
+    void theRealStyleHeldOutSplitPassesASanityFloor() {
+        Evaluation.Scores s = scores(TestKnowledge.assistant(), QuestionSetTest.REAL_HOLDOUT);
+        String report = report(QuestionSetTest.REAL_HOLDOUT);
+        assertAll(
+                () -> assertTrue(s.top1() >= 0.85, "top-1 " + s.top1() + "\n" + report),
+                () -> assertTrue(s.answeredRight() >= 0.5, "answered right " + s.answeredRight() + "\n" + report),
+                () -> assertTrue(s.rightOffered() >= 0.9, "right answered or offered " + s.rightOffered() + "\n" + report),
+                () -> assertTrue(s.wrongAnswerRate() <= 0.02, "wrong answers " + s.wrongAnswerRate() + "\n" + report));
+    }
 }
