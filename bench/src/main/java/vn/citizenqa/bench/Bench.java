@@ -24,10 +24,12 @@ import vn.citizenqa.functions.Wiring;
 public final class Bench {
 
     static final String USAGE = """
-            usage: java -jar bench/target/citizen-qa-bench.jar [all|warm|cold|scale|package] [options]   (from the repository root)
+            usage: java -jar bench/target/citizen-qa-bench.jar [all|warm|cold|lambda-cold|scale|package] [options]   (from the repository root)
               warm      the full decision for each question of knowledge/eval/questions.tsv, then of the long messages of
                         knowledge/eval/real-style/dev.tsv, one thread: p50, p99, messages/s
               cold      a fresh JVM from start to the first webhook response, beside a hello-world JVM; init steps
+              lambda-cold  each function under AWS's runtime interface client polling a Runtime API stand-in, as Lambda
+                        starts it, beside a 200-only handler and a hello world, in the same rounds (not part of all)
               scale     index build time, index size, heap after init and decision p99 for the real and larger knowledge bases
               package   the size of functions/target/citizen-qa-functions.jar and what is in it
             options:
@@ -38,7 +40,13 @@ public final class Bench {
               --runs N                   cold: runs of each JVM (default 7)
               --variants LIST            cold: of default,c1,cds,aot,aot-c1 (default all)
               --sizes LIST               scale: knowledge-base sizes, 0 for the real one (default 0,1000,10000)
-              --dynamodb-endpoint URL    cold: record in DynamoDB there (table citizenqa-bench, created) instead of in-process""";
+              --dynamodb-endpoint URL    cold: record in DynamoDB there (table citizenqa-bench, created) instead of in-process
+              --stores LIST              lambda-cold: of in-process,dynamodb (default both; dynamodb starts dynalite with Node.js)
+              --snapstart                lambda-cold: AWS_LAMBDA_INITIALIZATION_TYPE=snap-start, the runtime running the CRaC hooks
+              --artifacts DIR            lambda-cold: an ARTIFACTS_DIR that make build-WebhookFunction filled (default: the same
+                                         layout made from functions/target/citizen-qa-functions.jar)
+              --runtime-lib DIR          lambda-cold: the runtime interface client's jars (default bench/target/lambda-runtime)
+              --init-steps               lambda-cold: CITIZENQA_INIT_TIMES=true in the functions; their init steps printed""";
 
     private Bench() {
     }
@@ -56,7 +64,7 @@ public final class Bench {
                     rest.size() > 2 ? rest.get(2) : null);
             case "scale-child" -> ScaleRun.runChild(Integer.parseInt(rest.get(0)), Questions.load(Path.of(rest.get(1))),
                     Double.parseDouble(rest.get(2)));
-            case "all", "warm", "cold", "scale", "package" -> run(mode, rest, out);
+            case "all", "warm", "cold", "lambda-cold", "scale", "package" -> run(mode, rest, out);
             default -> {
                 System.err.println("unknown mode '" + mode + "'\n" + USAGE);
                 System.exit(2);
@@ -89,6 +97,13 @@ public final class Bench {
             new ColdStart(repo, out).run(Integer.parseInt(option(args, "--runs", "7")),
                     List.of(option(args, "--variants", "default,c1,cds,aot,aot-c1").split(",")),
                     endpoint == null ? null : URI.create(endpoint));
+        }
+        if (mode.equals("lambda-cold")) {
+            String artifacts = option(args, "--artifacts", null);
+            new LambdaColdStart(repo, out).run(Integer.parseInt(option(args, "--runs", "5")),
+                    List.of(option(args, "--stores", "in-process,dynamodb").split(",")), args.contains("--snapstart"),
+                    artifacts == null ? null : Path.of(artifacts), repo.resolve(option(args, "--runtime-lib", "bench/target/lambda-runtime")),
+                    args.contains("--init-steps"));
         }
         out.printf(Locale.ROOT, "done, load average %s%n", loadAverage());
     }

@@ -18,17 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import javax.tools.ToolProvider;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.citizenqa.functions.WebhookSettings;
 import vn.citizenqa.functions.channel.JsonFields;
 import vn.citizenqa.functions.dynamo.DynamoDbSettings;
 import vn.citizenqa.functions.dynamo.DynamoDbStore;
 import vn.citizenqa.functions.dynamo.TableSetup;
-import vn.citizenqa.runner.EventSigning;
 import vn.citizenqa.standin.ChannelStandIn;
 
 /**
@@ -235,23 +231,7 @@ final class ColdStart {
     }
 
     private Path compileHelloWorld() throws IOException {
-        Path dir = Files.createDirectories(work.resolve("hello"));
-        Path source = dir.resolve("Hello.java");
-        Files.writeString(source, """
-                public class Hello {
-                    public static void main(String[] args) {
-                        System.out.println("hello");
-                    }
-                }
-                """);
-        var compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
-            throw new IllegalStateException("no Java compiler in " + System.getProperty("java.home") + ": run the bench with a JDK");
-        }
-        if (compiler.run(null, null, null, "-d", dir.toString(), source.toString()) != 0) {
-            throw new IllegalStateException("cannot compile the hello-world class");
-        }
-        return dir;
+        return BenchInputs.compile(work.resolve("hello"), "Hello", BenchInputs.HELLO_WORLD, null);
     }
 
     /** events/env.json's function section, its channel URLs pointed at the stand-in (and the store at DynamoDB). */
@@ -281,21 +261,10 @@ final class ColdStart {
 
     /** {@code count} copies of events/zalo-text.json, each with its own message id, signed. */
     private void prepareEvents(Path envFile, int count) throws IOException {
-        Path dir = Files.createDirectories(work.resolve("events"));
-        ObjectNode template = (ObjectNode) JsonFields.read(Files.readAllBytes(repo.resolve("events/zalo-text.json")));
-        ObjectNode body = (ObjectNode) JsonFields.read(template.get("body").asText());
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        for (int i = 0; i < count; i++) {
-            ((ObjectNode) body.get("message")).put("msg_id", "bench-" + run + "-" + i);
-            template.put("body", JsonFields.write(body));
-            Path file = dir.resolve(String.format(Locale.ROOT, "zalo-text-%04d.json", i));
-            Files.writeString(file, JsonFields.pretty(template));
-            events.add(file);
-        }
         Map<String, String> env = new HashMap<>();
         JsonFields.read(Files.readAllBytes(envFile)).get("WebhookFunction").properties()
                 .forEach(e -> env.put(e.getKey(), e.getValue().asText()));
-        new EventSigning(WebhookSettings.from(env)).sign(dir, true);
+        events.addAll(BenchInputs.signedZaloTexts(repo, work.resolve("events"), count, env));
     }
 
     private static byte[] readAll(InputStream in) {

@@ -74,17 +74,19 @@ final class ScamReading {
      * gone) or a check question ("có phải lừa không"). Null otherwise.
      */
     TriageSignals.Scam read(TokenGraph graph, boolean accented, List<Match<String>> crimes) {
+        List<Match<String>> trickCues = tricks.find(graph, accented);
         boolean victim = false;
         boolean check = false;
         for (Match<String> m : markers.find(graph, accented)) {
-            victim |= m.cue().value().equals("victim");
+            // A victim's words inside a trick's name are the trick, not a loss: "lấy lại tiền bị lừa".
+            victim |= m.cue().value().equals("victim") && !inside(m, trickCues);
             check |= m.cue().value().equals("check");
         }
         if (!victim && !check) {
             return null;
         }
         Map<String, Set<String>> named = new LinkedHashMap<>();
-        for (Match<String> m : tricks.find(graph, accented)) {
+        for (Match<String> m : trickCues) {
             named.computeIfAbsent(m.cue().value(), k -> new HashSet<>()).add(m.cue().phrase());
         }
         boolean fraud = crimes.stream().anyMatch(m -> m.cue().value().startsWith("lừa đảo"));
@@ -109,6 +111,16 @@ final class ScamReading {
         }
         return new TriageSignals.Scam(victim ? TriageSignals.Scam.Kind.VICTIM : TriageSignals.Scam.Kind.CHECK, best,
                 cues >= 2);
+    }
+
+    /** Whether a longer match covers this one. */
+    private static boolean inside(Match<String> m, List<Match<String>> others) {
+        for (Match<String> o : others) {
+            if (o.from() <= m.from() && m.to() <= o.to() && o.to() - o.from() > m.to() - m.from()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The warning whose own words the message shares most, or null when it shares too little with any. */

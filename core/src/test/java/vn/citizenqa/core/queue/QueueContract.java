@@ -143,26 +143,34 @@ public abstract class QueueContract {
     void aFailedMessageIsReceivedAgainBeforeItsConversationMovesOn() throws Exception {
         InboundMessage.FromCitizen question = message("citizen-0", 0);
         InboundMessage.FromCitizen followUp = message("citizen-0", 1);
-        List<String> received = new CopyOnWriteArrayList<>();
+        List<String> handled = new CopyOnWriteArrayList<>();
         List<Integer> receiveCounts = new CopyOnWriteArrayList<>();
         Harness h = harness(batch -> {
+            // As the worker does: once a message of a conversation fails, its later ones in the batch wait too (an SQS
+            // FIFO receive may hand several messages of one group at once).
             List<String> again = new ArrayList<>();
+            Set<ConversationKey> waiting = new java.util.HashSet<>();
             for (QueuedMessage q : batch) {
-                received.add(q.message().messageId());
-                if (q.message().messageId().equals(question.messageId())) {
+                ConversationKey conversation = q.message().from();
+                boolean fails = waiting.contains(conversation);
+                if (!fails && q.message().messageId().equals(question.messageId())) {
                     receiveCounts.add(q.receiveCount());
-                    if (q.receiveCount() < 2) {
-                        again.add(q.deliveryId());
-                    }
+                    fails = q.receiveCount() < 2;
+                }
+                if (fails) {
+                    waiting.add(conversation);
+                    again.add(q.deliveryId());
+                } else {
+                    handled.add(q.message().messageId());
                 }
             }
             return again;
         });
         h.queue().enqueue(List.of(question, followUp));
 
-        await(() -> received.contains(followUp.messageId()), "the follow-up received: " + received);
-        assertEquals(List.of(question.messageId(), question.messageId(), followUp.messageId()), received);
-        assertEquals(List.of(1, 2), receiveCounts);
+        await(() -> handled.contains(followUp.messageId()), "the follow-up handled: " + handled);
+        assertEquals(List.of(question.messageId(), followUp.messageId()), handled, "the conversation kept its order");
+        assertEquals(List.of(1, 2), receiveCounts, "the question was received again after it failed");
         assertEquals(0, h.deadLetters());
     }
 

@@ -5,16 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import vn.citizenqa.core.privacy.PersonalDataMasker;
 import vn.citizenqa.core.store.Conversations;
@@ -30,6 +22,7 @@ import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.core.store.Suggestions;
 import vn.citizenqa.core.store.UnitRegistry;
 import vn.citizenqa.core.violations.ViolationRecords;
+import vn.citizenqa.functions.aws.SdkClients;
 
 /** The store on one DynamoDB table (see {@link StoreTable}), through the low-level client: single-item writes only. */
 public final class DynamoDbStore implements Store {
@@ -63,36 +56,16 @@ public final class DynamoDbStore implements Store {
         this.violations = new DynamoViolationRecords(table, now);
     }
 
-    /** A client for the settings: URL-connection HTTP, explicit region, bounded retries with backoff. */
-    public static DynamoDbClient client(DynamoDbSettings settings) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(Region.of(settings.region()))
-                .credentialsProvider(credentials(settings))
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(settings.connectTimeout())
-                        .socketTimeout(settings.callTimeout())
-                        .build())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(settings.maxAttempts()).build())
-                        .apiCallTimeout(settings.callTimeout())
-                        .build());
-        if (settings.endpoint() != null) {
-            builder.endpointOverride(settings.endpoint());
-        }
-        return builder.build();
-    }
-
     /**
-     * On AWS the runtime's credentials (never fixed keys: they would break SnapStart). A local endpoint (dynalite,
-     * DynamoDB Local, LocalStack) only needs requests signed with something, so placeholder keys serve when the
-     * environment has none.
+     * A client for the settings: URL-connection HTTP, explicit region, credentials and retries (see {@link SdkClients}),
+     * no endpoint discovery and no account-based endpoints (neither looks anything up before the first call).
      */
-    private static AwsCredentialsProvider credentials(DynamoDbSettings settings) {
-        boolean localWithoutKeys = settings.endpoint() != null && System.getenv("AWS_ACCESS_KEY_ID") == null
-                && System.getProperty("aws.accessKeyId") == null;
-        return localWithoutKeys ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
-                : DefaultCredentialsProvider.builder().build();
+    public static DynamoDbClient client(DynamoDbSettings settings) {
+        return SdkClients.configure(DynamoDbClient.builder(), settings.region(), settings.endpoint(), settings.maxAttempts(),
+                        settings.connectTimeout(), settings.callTimeout(), settings.callTimeout())
+                .endpointDiscoveryEnabled(false)
+                .accountIdEndpointMode(AccountIdEndpointMode.DISABLED)
+                .build();
     }
 
     /**

@@ -10,16 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
@@ -28,6 +20,7 @@ import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.queue.MessageQueue;
 import vn.citizenqa.core.queue.QueueUnavailableException;
+import vn.citizenqa.functions.aws.SdkClients;
 
 /**
  * The queue on SQS: {@code SendMessageBatch} calls of up to 10 messages. On a FIFO queue each message's group is its
@@ -57,30 +50,12 @@ public final class SqsMessageQueue implements MessageQueue {
         this(client(settings), settings.queueUrl(), settings.fifo());
     }
 
-    /** The SDK client over the JDK's URL connection, as the store's (no Netty, no Apache client). */
+    /** The SDK client over the JDK's URL connection, as the store's (no Netty, no Apache client), every setting explicit. */
     public static SqsClient client(SqsSettings settings) {
-        SqsClientBuilder builder = SqsClient.builder()
-                .region(Region.of(settings.region()))
-                .credentialsProvider(credentials(settings))
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5))
-                        .build())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(Duration.ofSeconds(8))
-                        .build());
-        if (settings.endpoint() != null) {
-            builder.endpointOverride(settings.endpoint());
-        }
-        return builder.build();
-    }
-
-    /** The runtime's credentials on AWS; placeholder keys for a local server when the environment has none. */
-    private static AwsCredentialsProvider credentials(SqsSettings settings) {
-        boolean localWithoutKeys = settings.endpoint() != null && System.getenv("AWS_ACCESS_KEY_ID") == null
-                && System.getProperty("aws.accessKeyId") == null;
-        return localWithoutKeys ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
-                : DefaultCredentialsProvider.builder().build();
+        return SdkClients.configure(SqsClient.builder(), settings.region(), settings.endpoint(), 4, Duration.ofSeconds(2),
+                        Duration.ofSeconds(5), Duration.ofSeconds(8))
+                .checksumValidationEnabled(true)
+                .build();
     }
 
     @Override

@@ -7,21 +7,17 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.utility.DockerImageName;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.citizenqa.functions.dynamo.DynamoDbSettings;
@@ -37,8 +33,6 @@ import vn.citizenqa.functions.dynamo.TableSetup;
  */
 public final class DynamoDbTestServer {
 
-    /** Pinned: LocalStack images after 4.x need an account; DynamoDB is in the community edition. */
-    private static final String LOCALSTACK_IMAGE = "localstack/localstack:4.4";
     private static final String DYNALITE_SCRIPT = "functions/src/test/node/dynalite-server.js";
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
@@ -96,30 +90,11 @@ public final class DynamoDbTestServer {
         if (configured != null && !configured.isBlank()) {
             return new DynamoDbTestServer(URI.create(configured), "DYNAMODB_ENDPOINT=" + configured);
         }
-        if (dockerAnswers()) {
-            return startLocalStack();
+        Optional<URI> localstack = LocalStack.endpoint();
+        if (localstack.isPresent()) {
+            return new DynamoDbTestServer(localstack.get(), LocalStack.describe(localstack.get()));
         }
         return startDynalite();
-    }
-
-    private static boolean dockerAnswers() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
-    }
-
-    private static DynamoDbTestServer startLocalStack() {
-        GenericContainer<?> localstack = new GenericContainer<>(DockerImageName.parse(LOCALSTACK_IMAGE))
-                .withExposedPorts(4566)
-                .withEnv("SERVICES", "dynamodb")
-                .waitingFor(Wait.forHttp("/_localstack/health").forPort(4566).forStatusCode(200)
-                        .withStartupTimeout(Duration.ofMinutes(2)));
-        localstack.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(localstack::stop, "stop-localstack"));
-        URI endpoint = URI.create("http://" + localstack.getHost() + ":" + localstack.getMappedPort(4566));
-        return new DynamoDbTestServer(endpoint, "LocalStack (" + LOCALSTACK_IMAGE + ") at " + endpoint);
     }
 
     private static DynamoDbTestServer startDynalite() {

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,8 +21,9 @@ import vn.citizenqa.functions.queue.SqsMessageQueue;
 import vn.citizenqa.functions.queue.SqsSettings;
 
 /**
- * A real SQS-compatible server for the tests: {@code SQS_ENDPOINT} if set, else ElasticMQ started inside the test JVM
- * on a free loopback port (one per JVM, shared by every test class). Queues are made as template.yaml makes them: a
+ * A real SQS-compatible server for the tests: {@code SQS_ENDPOINT} if set; else LocalStack through Testcontainers when a
+ * Docker engine answers (the container the DynamoDB tests use); else ElasticMQ started inside the test JVM on a free
+ * loopback port (one per JVM, shared by every test class). Queues are made as template.yaml makes them: a
  * FIFO queue whose redrive policy moves a message to its dead-letter queue after the maximum receives.
  */
 public final class SqsTestServer {
@@ -47,8 +49,10 @@ public final class SqsTestServer {
     public static synchronized SqsTestServer get() {
         if (instance == null) {
             String configured = System.getenv("SQS_ENDPOINT");
+            Optional<URI> localstack = configured != null && !configured.isBlank() ? Optional.empty() : LocalStack.endpoint();
             instance = configured != null && !configured.isBlank()
-                    ? new SqsTestServer(URI.create(configured), "SQS_ENDPOINT=" + configured) : startElasticMq();
+                    ? new SqsTestServer(URI.create(configured), "SQS_ENDPOINT=" + configured)
+                    : localstack.map(at -> new SqsTestServer(at, LocalStack.describe(at))).orElseGet(SqsTestServer::startElasticMq);
             System.out.println("[SqsTestServer] SQS tests run against " + instance.description);
         }
         return instance;
