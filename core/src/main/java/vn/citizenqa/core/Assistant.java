@@ -11,7 +11,6 @@ import org.apache.lucene.store.Directory;
 
 import vn.citizenqa.core.analysis.Lexicon;
 import vn.citizenqa.core.analysis.MessageStructure;
-import vn.citizenqa.core.analysis.Sentences;
 import vn.citizenqa.core.analysis.TermNotes;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.answer.FineAnswers;
@@ -36,7 +35,6 @@ import vn.citizenqa.core.triage.SafetyModel;
 import vn.citizenqa.core.model.ScamWarning;
 import vn.citizenqa.core.triage.ScamWarnings;
 import vn.citizenqa.core.triage.Triage;
-import vn.citizenqa.core.text.Folding;
 import vn.citizenqa.core.triage.TriageSignals;
 
 /**
@@ -75,8 +73,8 @@ public final class Assistant {
     private final Clock clock;
     private final TermNotes oldTerms;
     private final TermNotes sideQuestions;
-    /** Other questions of one message looked up on their own, at most (each is one more search). */
-    private static final int OTHER_QUESTIONS = 2;
+    /** What a reply says about the rest of the message (other questions, side questions, old terms). */
+    private final MessageRest rest;
     /** The share of a procedure's name a message must say to be plainly about it (see {@code SearchHit.named}). */
     private static final double NAMED_CLEARLY = 0.75;
     /** The share of a procedure's name (more than half) a message says when it may be about it. */
@@ -100,6 +98,7 @@ public final class Assistant {
         this.clock = clock;
         this.oldTerms = oldTerms;
         this.sideQuestions = sideQuestions;
+        this.rest = new MessageRest(searcher, gate, oldTerms, sideQuestions);
     }
 
     /** The same assistant answering as on another day: for editors checking a change before it takes effect. */
@@ -254,7 +253,7 @@ public final class Assistant {
         // "làm hộ chiếu cho bé… cần giấy khai sinh không?": the other agency's paper is one the first police
         // procedure asks for. When the message names that procedure it is a police question; else it may be.
         boolean policePaper = outOfScope != null && !result.isEmpty() && result.hits().getFirst().named() >= NAMED_PARTLY
-                && asksFor(result.hits().getFirst().procedure(), triage.outOfScopeWords(graph));
+                && MessageRest.asksFor(result.hits().getFirst().procedure(), triage.outOfScopeWords(graph));
         if (policePaper && result.hits().getFirst().named() >= NAMED_CLEARLY) {
             outOfScope = null;
         }
@@ -269,73 +268,19 @@ public final class Assistant {
         if (confidence >= gate.answer()) {
             Procedure p = result.hits().getFirst().procedure();
             List<Candidate> withOthers = new ArrayList<>(candidates);
-            Reply.Rest rest = rest(graph, structure, message, p, withOthers);
+            Reply.Rest rest = this.rest.underAnswer(graph, structure, message, p, withOthers);
             return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), withOthers, confidence, null,
                     answer(p, companion(result), message, false, followUps.asked(graph), rest), language);
         }
         if (confidence >= gate.clarify() && candidates.size() >= 2) {
             return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
-                    new Reply.Choice(candidates, new Reply.Rest(List.of(), oldTerms.notes(graph))), language);
+                    new Reply.Choice(candidates, rest.underChoice(graph)), language);
         }
         if (signals.police() && result.meaningfulWords() >= 2) {
             return new Decision(Intent.PROCEDURE, Action.ESCALATE, null, candidates, confidence,
                     new EscalationKind.UnmatchedQuestion(), new Reply.PassedToOfficers(), language);
         }
         return decline(candidates, confidence, null, language);
-    }
-
-    /**
-     * Whether each of the other agency's words (folded) is among the papers or the people a procedure names, and
-     * none in its name: a procedure named for the other agency's matter too ("đăng ký khai tử" in a joint one)
-     * does not make a question about that matter a police one.
-     */
-    private static boolean asksFor(Procedure p, List<String> otherAgencyWords) {
-        String papers = foldedWords(p.eligibility() + ". " + String.join(". ", p.documents()));
-        String names = foldedWords(p.title() + ". " + String.join(". ", p.aliases()));
-        return !otherAgencyWords.isEmpty() && otherAgencyWords.stream()
-                .allMatch(w -> papers.contains(" " + w + " ") && !names.contains(" " + w + " "));
-    }
-
-    private static String foldedWords(String text) {
-        return " " + String.join(" ", vn.citizenqa.core.analysis.VietnameseAnalysis.syllables(text).stream()
-                .map(Folding::removeDiacritics).toList()) + " ";
-    }
-
-    /**
-     * What an answer says about the rest of the message: the other questions it asks (each looked up on its own; a
-     * different procedure is named and offered among the candidates, never dropped silently), what the page does
-     * not answer (a fine, a complaint: where to ask), and what an old term ("sổ hộ khẩu") is now.
-     */
-    private Reply.Rest rest(TokenGraph graph, MessageStructure structure, String message, Procedure answered,
-            List<Candidate> candidates) {
-        List<String> others = new ArrayList<>();
-        if (structure.asking().size() >= 2) {
-            int looked = 0;
-            for (Sentences.Span s : structure.asking()) {
-                if (looked++ >= OTHER_QUESTIONS + 1) {
-                    break;
-                }
-                SearchResult other = searcher.search(searcher.analyze(s.of(message)), 1);
-                if (other.isEmpty() || gate.confidence(other) < gate.clarify()) {
-                    continue;
-                }
-                Procedure p = other.hits().getFirst().procedure();
-                if (p.id().equals(answered.id()) || candidates.stream().limit(1).anyMatch(c -> c.id().equals(p.id()))) {
-                    continue;
-                }
-                candidates.removeIf(c -> c.id().equals(p.id()));
-                candidates.add(Math.min(1, candidates.size()), new Candidate(p.id(), p.title(), round(gate.confidence(other))));
-                others.add(p.title());
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (String side : sideQuestions.notes(graph)) {
-            if (!Folding.fold(answered.title()).contains("phat")) {
-                lines.add(side); // a fine question beside a fine procedure is answered by it
-            }
-        }
-        lines.addAll(oldTerms.notes(graph));
-        return new Reply.Rest(others, lines);
     }
 
     private static Decision clarify(List<Candidate> candidates, double confidence, Language language) {
