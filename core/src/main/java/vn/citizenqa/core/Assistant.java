@@ -15,7 +15,11 @@ import vn.citizenqa.core.analysis.TermNotes;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.answer.FineAnswers;
 import vn.citizenqa.core.answer.FollowUps;
+import vn.citizenqa.core.decision.Answers;
+import vn.citizenqa.core.decision.CandidatePick;
 import vn.citizenqa.core.decision.ConfidenceGate;
+import vn.citizenqa.core.decision.MessageRest;
+import vn.citizenqa.core.decision.OtherAgency;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
 import vn.citizenqa.core.model.Action;
@@ -63,8 +67,6 @@ public final class Assistant {
 
     /** The clock of the citizens: a fee "until 31/12/2026" ends at midnight in Vietnam. */
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    /** A fine and a procedure are both answered when the second scores at least this share of the first. */
-    private static final double COMPANION_SHARE = 0.6;
 
     private final ProcedureSearch searcher;
     private final Triage triage;
@@ -73,12 +75,8 @@ public final class Assistant {
     private final Clock clock;
     private final TermNotes oldTerms;
     private final TermNotes sideQuestions;
-    /** What a reply says about the rest of the message (other questions, side questions, old terms). */
     private final MessageRest rest;
-    /** The share of a procedure's name a message must say to be plainly about it (see {@code SearchHit.named}). */
-    private static final double NAMED_CLEARLY = 0.75;
-    /** The share of a procedure's name (more than half) a message says when it may be about it. */
-    private static final double NAMED_PARTLY = 0.6;
+    private final OtherAgency otherAgency;
 
     public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate) {
         this(searcher, triage, followUps, gate, Clock.system(VIETNAM), TermNotes.NONE, TermNotes.NONE);
@@ -99,6 +97,7 @@ public final class Assistant {
         this.oldTerms = oldTerms;
         this.sideQuestions = sideQuestions;
         this.rest = new MessageRest(searcher, gate, oldTerms, sideQuestions);
+        this.otherAgency = new OtherAgency(searcher, triage, gate);
     }
 
     /** The same assistant answering as on another day: for editors checking a change before it takes effect. */
@@ -180,7 +179,7 @@ public final class Assistant {
         }
         TriageSignals signals = triage.read(graph, message);
         SearchResult result = FineAnswers.forMessage(searcher.search(graph, CANDIDATES), message);
-        double confidence = round(gate.confidence(result));
+        double confidence = ConfidenceGate.rounded(gate.confidence(result));
         Language language = signals.english() ? Language.ENGLISH : Language.VIETNAMESE;
         // A question the search places is a procedure question even with a crime word in it ("bị móc túi mất
         // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
@@ -235,46 +234,29 @@ public final class Assistant {
                     language);
         }
         List<Candidate> candidates = candidates(result, confidence);
-        String outOfScope = signals.outOfScope();
-        if (outOfScope != null && structure.asks()) {
-            // Another agency's word in the story ("lấy chồng… đăng ký kết hôn", "con vào lớp 1") is context: decline
-            // only when what is asked is that agency's matter.
-            // The question must place a police procedure on its own: "Em muốn đăng ký kết hôn. Cần giấy tờ gì?" asks
-            // about the marriage.
-            String asked = structure.askedText(message);
-            if (!asked.equals(message.strip())) {
-                TokenGraph askedGraph = searcher.analyze(asked);
-                if (triage.read(askedGraph, asked).outOfScope() == null
-                        && gate.confidence(searcher.search(askedGraph, CANDIDATES)) >= gate.clarify()) {
-                    outOfScope = null;
-                }
-            }
-        }
-        // "làm hộ chiếu cho bé… cần giấy khai sinh không?": the other agency's paper is one the first police
-        // procedure asks for. When the message names that procedure it is a police question; else it may be.
-        boolean policePaper = outOfScope != null && !result.isEmpty() && result.hits().getFirst().named() >= NAMED_PARTLY
-                && MessageRest.asksFor(result.hits().getFirst().procedure(), triage.outOfScopeWords(graph));
-        if (policePaper && result.hits().getFirst().named() >= NAMED_CLEARLY) {
-            outOfScope = null;
-        }
-        if (outOfScope != null) {
-            // Another agency's word ("sang tên sổ đỏ" is land, not a vehicle): never an automatic answer. Decline,
-            // unless a procedure fits well (or fits and asks for that paper), then let the citizen choose.
-            if ((confidence >= gate.answer() || (policePaper && confidence >= gate.clarify())) && candidates.size() >= 2) {
+        // Another agency's word in the story ("lấy chồng… đăng ký kết hôn", "con vào lớp 1") is context: decline only
+        // when what is asked is that agency's matter, and never answer it automatically; offer a choice when a
+        // procedure fits well (or fits and asks for that paper).
+        OtherAgency.Verdict agency = otherAgency.judge(signals.outOfScope(), graph, message, result);
+        if (agency.handledBy() != null) {
+            if ((confidence >= gate.answer() || (agency.policePaper() && confidence >= gate.clarify()))
+                    && candidates.size() >= 2) {
                 return clarify(candidates, confidence, language);
             }
-            return decline(candidates, confidence, outOfScope, language);
+            return decline(candidates, confidence, agency.handledBy(), language);
         }
         if (confidence >= gate.answer()) {
             Procedure p = result.hits().getFirst().procedure();
             List<Candidate> withOthers = new ArrayList<>(candidates);
-            Reply.Rest rest = this.rest.underAnswer(graph, structure, message, p, withOthers);
+            Reply.Rest besides = rest.besides(graph, message, p, withOthers);
+            FollowUps.Asked asked = followUps.asked(graph);
             return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), withOthers, confidence, null,
-                    answer(p, companion(result), message, false, followUps.asked(graph), rest), language);
+                    Answers.of(p, Answers.companion(result), message, false, asked == null ? null : asked.field(), besides,
+                            today()), language);
         }
         if (confidence >= gate.clarify() && candidates.size() >= 2) {
             return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
-                    new Reply.Choice(candidates, rest.underChoice(graph)), language);
+                    new Reply.Choice(candidates, rest.underAChoice(graph)), language);
         }
         if (signals.police() && result.meaningfulWords() >= 2) {
             return new Decision(Intent.PROCEDURE, Action.ESCALATE, null, candidates, confidence,
@@ -301,70 +283,20 @@ public final class Assistant {
         }
         float top = result.hits().getFirst().score();
         for (SearchHit h : result.hits()) {
-            out.add(new Candidate(h.procedure().id(), h.procedure().title(), round(confidence * h.score() / top)));
+            out.add(new Candidate(h.procedure().id(), h.procedure().title(), ConfidenceGate.rounded(confidence * h.score() / top)));
         }
         return out;
     }
 
-    /**
-     * A reply to a CLARIFY: the candidate's number ("2", "số 2", "cái thứ 2") or its id (a button payload).
-     * Null when the message is not such a reply.
-     */
+    /** A reply to a CLARIFY picking one of its candidates (see {@link CandidatePick}); null when it is not one. */
     private Decision pick(String text, TokenGraph graph, ConversationContext ctx) {
-        List<String> offered = ctx.lastCandidateIds();
-        if (offered.isEmpty()) {
-            return null;
-        }
-        String id = null;
-        String trimmed = text.strip();
-        if (offered.contains(trimmed)) {
-            id = trimmed;
-        } else {
-            Integer n = chosenNumber(graph);
-            if (n != null && n >= 1 && n <= offered.size()) {
-                id = offered.get(n - 1);
-            }
-        }
-        if (id == null) {
-            return null;
-        }
-        Procedure p = searcher.knowledgeBase().find(id).orElse(null);
+        Procedure p = CandidatePick.chosen(text, graph, ctx.lastCandidateIds())
+                .flatMap(id -> searcher.knowledgeBase().find(id)).orElse(null);
         if (p == null) {
             return null;
         }
         return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), List.of(new Candidate(p.id(), p.title(), 1.0)), 1.0,
-                null, answer(p, null, text, true, null), Language.VIETNAMESE);
-    }
-
-    private static final java.util.Set<String> CHOICE_WORDS = java.util.Set.of(
-            "so", "cai", "thu", "chon", "muc", "phuong", "an", "lua", "option", "number", "no", "em", "minh", "toi",
-            "a", "ad", "nhe", "nha", "voi", "la", "the", "dap", "cau", "ok", "oke", "vang", "da");
-
-    /** The one number a short message chooses, or null. */
-    private static Integer chosenNumber(TokenGraph graph) {
-        Integer chosen = null;
-        int words = 0;
-        for (TokenGraph.Segment s : graph.segments()) {
-            for (TokenGraph.Edge e : s.typedPath()) {
-                words++;
-                String w = e.folded();
-                Integer n = switch (w) {
-                    case "mot", "nhat", "one", "first" -> 1;
-                    case "hai", "two", "second" -> 2;
-                    case "ba", "three", "third" -> 3;
-                    default -> w.matches("[0-9]{1,2}") ? Integer.valueOf(w) : null;
-                };
-                if (n != null) {
-                    if (chosen != null && !chosen.equals(n)) {
-                        return null;
-                    }
-                    chosen = n;
-                } else if (!CHOICE_WORDS.contains(w)) {
-                    return null;
-                }
-            }
-        }
-        return words <= 5 ? chosen : null;
+                null, Answers.of(p, null, text, true, null, Reply.Rest.NONE, today()), Language.VIETNAMESE);
     }
 
     /**
@@ -388,49 +320,5 @@ public final class Assistant {
         return new Decision(Intent.PROCEDURE, Action.ANSWER, last.ref(),
                 List.of(new Candidate(last.id(), last.title(), FOLLOW_UP_CONFIDENCE)), FOLLOW_UP_CONFIDENCE, null,
                 new Reply.ProcedureDetail(last.on(today()), asked.field()), language);
-    }
-
-    /**
-     * The answer to one entry as it stands today: a procedure (the field the message asks about in full), or a
-     * violation's fines for the vehicles the message names; with a companion (a fine and a procedure asked in one
-     * message), both.
-     */
-    private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen, FollowUps.Asked asked) {
-        return answer(entry, companion, message, chosen, asked, Reply.Rest.NONE);
-    }
-
-    private Reply answer(Procedure entry, Procedure companion, String message, boolean chosen, FollowUps.Asked asked,
-            Reply.Rest rest) {
-        LocalDate day = today();
-        Procedure p = entry.on(day);
-        Procedure c = companion == null ? null : companion.on(day);
-        if (p.isFine()) {
-            return new Reply.FineAnswer(p, FineAnswers.vehiclesNamed(message), c);
-        }
-        if (c != null) {
-            return new Reply.FineAnswer(c, FineAnswers.vehiclesNamed(message), p);
-        }
-        return new Reply.ProcedureAnswer(p, chosen, asked == null ? null : asked.field(), rest);
-    }
-
-    /**
-     * When the first hit is a fine and a procedure also fits well, or the other way round ("bị giữ xe vì vượt đèn
-     * đỏ, phạt bao nhiêu và lấy xe thế nào"), the second entry; else null.
-     */
-    private static Procedure companion(SearchResult result) {
-        if (result.hits().size() < 2) {
-            return null;
-        }
-        SearchHit first = result.hits().getFirst();
-        for (SearchHit h : result.hits().subList(1, result.hits().size())) {
-            if (h.procedure().isFine() != first.procedure().isFine()) {
-                return h.score() >= COMPANION_SHARE * first.score() ? h.procedure() : null;
-            }
-        }
-        return null;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 }

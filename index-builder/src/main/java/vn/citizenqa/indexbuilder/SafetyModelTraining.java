@@ -22,7 +22,7 @@ import vn.citizenqa.indexbuilder.eval.SafetyCase;
 /**
  * Trains the safety model at build time from the development splits of the labelled safety set
  * ({@code eval/safety/dev.tsv}, {@code dev2.tsv}, {@code dev3.tsv}, {@code dev4.tsv},
- * {@code dev5.tsv}) and the procedure questions of {@code eval/questions.tsv} (more
+ * {@code dev5.tsv}, {@code dev6.tsv}) and the procedure questions of {@code eval/questions.tsv} (more
  * everyday non-emergencies); the held-out split is never read. Deterministic: the same knowledge gives the same model.
  *
  * <p>The threshold is chosen on out-of-fold scores (each message scored by a model trained without it): as low
@@ -31,7 +31,8 @@ import vn.citizenqa.indexbuilder.eval.SafetyCase;
 public final class SafetyModelTraining {
 
     static final List<String> SAFETY_DEV = List.of("eval/safety/dev.tsv", "eval/safety/dev2.tsv", "eval/safety/dev3.tsv",
-            "eval/safety/dev4.tsv", "eval/safety/dev5.tsv");
+            "eval/safety/dev4.tsv", "eval/safety/dev5.tsv",
+            "eval/safety/dev6.tsv");
     static final String QUESTIONS = "eval/questions.tsv";
     static final int BUCKETS = 1 << 14;
     private static final int EPOCHS = 60;

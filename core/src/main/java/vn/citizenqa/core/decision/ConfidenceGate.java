@@ -36,6 +36,11 @@ public record ConfidenceGate(double[] weights, double answer, double clarify, do
         weights = weights.clone();
     }
 
+    /** A confidence as reported: to three decimals. */
+    public static double rounded(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
     /** The features of a search result (all zero when nothing was found). */
     public static double[] features(SearchResult r) {
         double[] f = new double[FEATURES.length];

@@ -152,11 +152,12 @@ public final class Triage {
                 : emergency(graph, accented, present, paperwork, over, crimes, reports);
         if (emergency == null && !askedAfterTheFact && model != null && model.flags(score)) {
             // No cue, but the message reads like the emergencies the model was trained on: to officers, with all
-            // the numbers; not certain, so a procedure question the search is sure of still wins. Told as over,
-            // it goes to officers as a report.
+            // the numbers; not certain, so a procedure question the search is sure of still wins. A crime told as
+            // over goes to officers as a report; anything else the model reads as danger stays an emergency ("đăng
+            // status tạm biệt mọi người rồi không nghe máy, lần trước từng tự tử hụt").
             String reason = String.format(java.util.Locale.ROOT, "mô hình an toàn %.2f (ngưỡng %.2f)", score,
                     model.threshold());
-            if (over) {
+            if (over && !crimes.isEmpty()) {
                 reports.add(reason);
             } else {
                 emergency = new TriageSignals.Emergency(List.of("113", "114", "115"), reason, false);

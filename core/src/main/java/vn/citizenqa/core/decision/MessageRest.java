@@ -1,4 +1,4 @@
-package vn.citizenqa.core;
+package vn.citizenqa.core.decision;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +7,6 @@ import vn.citizenqa.core.analysis.MessageStructure;
 import vn.citizenqa.core.analysis.Sentences;
 import vn.citizenqa.core.analysis.TermNotes;
 import vn.citizenqa.core.analysis.TokenGraph;
-import vn.citizenqa.core.analysis.VietnameseAnalysis;
-import vn.citizenqa.core.decision.ConfidenceGate;
 import vn.citizenqa.core.model.Candidate;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.model.Reply;
@@ -17,11 +15,11 @@ import vn.citizenqa.core.search.SearchResult;
 import vn.citizenqa.core.text.Folding;
 
 /**
- * What a reply says about the rest of a message (issue 14), beside what it answers: the other questions it asks,
- * what the page does not answer, old terms; and whether another agency's word in it is a paper the police
- * procedure itself asks for.
+ * What an answer says about the rest of the message: the other questions it asks (each looked up on its own; a
+ * different procedure is named and offered among the candidates, never dropped silently), what the page does not
+ * answer (a fine, a complaint: where to ask), and what an old term ("sổ hộ khẩu") is now.
  */
-final class MessageRest {
+public final class MessageRest {
 
     /** Other questions of one message looked up on their own, at most (each is one more search). */
     private static final int OTHER_QUESTIONS = 2;
@@ -31,25 +29,19 @@ final class MessageRest {
     private final TermNotes oldTerms;
     private final TermNotes sideQuestions;
 
-    MessageRest(ProcedureSearch searcher, ConfidenceGate gate, TermNotes oldTerms, TermNotes sideQuestions) {
+    public MessageRest(ProcedureSearch searcher, ConfidenceGate gate, TermNotes oldTerms, TermNotes sideQuestions) {
         this.searcher = searcher;
         this.gate = gate;
         this.oldTerms = oldTerms;
         this.sideQuestions = sideQuestions;
     }
 
-    /** Under a choice: what an old term ("sổ hộ khẩu") is now. */
-    Reply.Rest underChoice(TokenGraph graph) {
-        return new Reply.Rest(List.of(), oldTerms.notes(graph));
-    }
-
     /**
-     * Under an answer: the other questions the message asks (each looked up on its own; a different procedure is
-     * named and offered among the candidates, never dropped silently), what the page does not answer (a fine, a
-     * complaint: where to ask), and what an old term is now.
+     * The rest of a message answered with {@code answered}; a procedure another of its questions asks for is put
+     * second among {@code candidates} (changed in place).
      */
-    Reply.Rest underAnswer(TokenGraph graph, MessageStructure structure, String message, Procedure answered,
-            List<Candidate> candidates) {
+    public Reply.Rest besides(TokenGraph graph, String message, Procedure answered, List<Candidate> candidates) {
+        MessageStructure structure = graph.structure();
         List<String> others = new ArrayList<>();
         if (structure.asking().size() >= 2) {
             int looked = 0;
@@ -67,7 +59,7 @@ final class MessageRest {
                 }
                 candidates.removeIf(c -> c.id().equals(p.id()));
                 candidates.add(Math.min(1, candidates.size()),
-                        new Candidate(p.id(), p.title(), Math.round(gate.confidence(other) * 1000) / 1000.0));
+                        new Candidate(p.id(), p.title(), ConfidenceGate.rounded(gate.confidence(other))));
                 others.add(p.title());
             }
         }
@@ -81,20 +73,8 @@ final class MessageRest {
         return new Reply.Rest(others, lines);
     }
 
-    /**
-     * Whether each of the other agency's words (folded) is among the papers or the people a procedure names, and
-     * none in its name: a procedure named for the other agency's matter too ("đăng ký khai tử" in a joint one)
-     * does not make a question about that matter a police one.
-     */
-    static boolean asksFor(Procedure p, List<String> otherAgencyWords) {
-        String papers = foldedWords(p.eligibility() + ". " + String.join(". ", p.documents()));
-        String names = foldedWords(p.title() + ". " + String.join(". ", p.aliases()));
-        return !otherAgencyWords.isEmpty() && otherAgencyWords.stream()
-                .allMatch(w -> papers.contains(" " + w + " ") && !names.contains(" " + w + " "));
-    }
-
-    private static String foldedWords(String text) {
-        return " " + String.join(" ", VietnameseAnalysis.syllables(text).stream()
-                .map(Folding::removeDiacritics).toList()) + " ";
+    /** Under a choice of procedures: what the old terms of the message are now. */
+    public Reply.Rest underAChoice(TokenGraph graph) {
+        return new Reply.Rest(List.of(), oldTerms.notes(graph));
     }
 }

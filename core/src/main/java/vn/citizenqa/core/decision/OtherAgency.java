@@ -1,0 +1,87 @@
+package vn.citizenqa.core.decision;
+
+import java.util.List;
+
+import vn.citizenqa.core.analysis.MessageStructure;
+import vn.citizenqa.core.analysis.TokenGraph;
+import vn.citizenqa.core.analysis.VietnameseAnalysis;
+import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.search.ProcedureSearch;
+import vn.citizenqa.core.search.SearchResult;
+import vn.citizenqa.core.text.Folding;
+import vn.citizenqa.core.triage.Triage;
+
+/**
+ * Whether another agency's word in a message ("đăng ký kết hôn", "sổ đỏ", "giấy khai sinh") makes it that agency's
+ * matter. It does when that matter is what is asked, not when the story mentions it ("lấy chồng… chuyển hộ khẩu
+ * về nhà chồng"), and not when the paper is one a police procedure the message names asks for ("làm hộ chiếu cho
+ * bé… cần giấy khai sinh không").
+ */
+public final class OtherAgency {
+
+    /** The share of a procedure's name a message must say to be plainly about it (see {@code SearchHit.named}). */
+    private static final double NAMED_CLEARLY = 0.75;
+    /** The share of a procedure's name (more than half) a message says when it may be about it. */
+    private static final double NAMED_PARTLY = 0.6;
+    private static final int CANDIDATES = 3;
+
+    /**
+     * What the message comes to.
+     *
+     * @param handledBy   the agency whose matter it is, or null when it is a police question
+     * @param policePaper the other agency's paper is one the first procedure asks for (a choice may then be offered)
+     */
+    public record Verdict(String handledBy, boolean policePaper) {
+    }
+
+    private final ProcedureSearch searcher;
+    private final Triage triage;
+    private final ConfidenceGate gate;
+
+    public OtherAgency(ProcedureSearch searcher, Triage triage, ConfidenceGate gate) {
+        this.searcher = searcher;
+        this.triage = triage;
+        this.gate = gate;
+    }
+
+    /** @param handledBy the agency the triage names for the message, or null */
+    public Verdict judge(String handledBy, TokenGraph graph, String message, SearchResult result) {
+        String outOfScope = handledBy;
+        MessageStructure structure = graph.structure();
+        if (outOfScope != null && structure.asks()) {
+            // The question must place a police procedure on its own: "Em muốn đăng ký kết hôn. Cần giấy tờ gì?" asks
+            // about the marriage.
+            String asked = structure.askedText(message);
+            if (!asked.equals(message.strip())) {
+                TokenGraph askedGraph = searcher.analyze(asked);
+                if (triage.read(askedGraph, asked).outOfScope() == null
+                        && gate.confidence(searcher.search(askedGraph, CANDIDATES)) >= gate.clarify()) {
+                    outOfScope = null;
+                }
+            }
+        }
+        boolean policePaper = outOfScope != null && !result.isEmpty() && result.hits().getFirst().named() >= NAMED_PARTLY
+                && asksFor(result.hits().getFirst().procedure(), triage.outOfScopeWords(graph));
+        if (policePaper && result.hits().getFirst().named() >= NAMED_CLEARLY) {
+            outOfScope = null;
+        }
+        return new Verdict(outOfScope, policePaper);
+    }
+
+    /**
+     * Whether each of the other agency's words (folded) is among the papers or the people a procedure names, and
+     * none in its name: a procedure named for the other agency's matter too ("đăng ký khai tử" in a joint one)
+     * does not make a question about that matter a police one.
+     */
+    private static boolean asksFor(Procedure p, List<String> otherAgencyWords) {
+        String papers = foldedWords(p.eligibility() + ". " + String.join(". ", p.documents()));
+        String names = foldedWords(p.title() + ". " + String.join(". ", p.aliases()));
+        return !otherAgencyWords.isEmpty() && otherAgencyWords.stream()
+                .allMatch(w -> papers.contains(" " + w + " ") && !names.contains(" " + w + " "));
+    }
+
+    private static String foldedWords(String text) {
+        return " " + String.join(" ", VietnameseAnalysis.syllables(text).stream().map(Folding::removeDiacritics).toList())
+                + " ";
+    }
+}
