@@ -1,5 +1,6 @@
 package vn.citizenqa.functions.dynamo;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +158,10 @@ final class TableCalls {
             throw e;
         } catch (SdkClientException e) {
             throw new StoreUnavailableException("DynamoDB unreachable (" + what + " on table '" + table + "'): "
+                    + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            // The URL-connection HTTP client reports a connection lost mid-call this way, outside the SDK's exceptions.
+            throw new StoreUnavailableException("DynamoDB connection lost (" + what + " on table '" + table + "'): "
                     + e.getMessage(), e);
         }
     }

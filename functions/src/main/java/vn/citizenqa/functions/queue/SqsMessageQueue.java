@@ -1,5 +1,6 @@
 package vn.citizenqa.functions.queue;
 
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -98,7 +99,8 @@ public final class SqsMessageQueue implements MessageQueue {
             List<SendMessageBatchRequestEntry> sending = left;
             try {
                 r = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(sending));
-            } catch (SdkException e) {
+            } catch (SdkException | UncheckedIOException e) {
+                // UncheckedIOException: the URL-connection HTTP client's way of saying the connection was lost mid-call.
                 throw new QueueUnavailableException("the queue did not take " + left.size() + " messages: " + e.getMessage(), e);
             }
             if (!r.hasFailed() || r.failed().isEmpty()) {
