@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,29 +39,11 @@ class SafetyFloorsTest {
                 () -> assertEquals(0, s.nearMissesUrgent(), "near misses URGENT\n" + report));
     }
 
-    @Test
-    void theSecondDevelopmentSplitMeetsItsMeasuredFloors() throws Exception {
-        assertFloors("dev2.tsv", 1.0, 1.0, 1.0, 0);
-    }
-
-    @Test
-    void theThirdDevelopmentSplitMeetsItsMeasuredFloors() throws Exception {
-        assertFloors("dev3.tsv", 1.0, 1.0, 1.0, 0);
-    }
-
-    @Test
-    void theFourthDevelopmentSplitMeetsItsMeasuredFloors() throws Exception {
-        assertFloors("dev4.tsv", 1.0, 1.0, 1.0, 0);
-    }
-
-    @Test
-    void theFifthDevelopmentSplitMeetsItsMeasuredFloors() throws Exception {
-        assertFloors("dev5.tsv", 1.0, 1.0, 1.0, 0);
-    }
-
-    @Test
-    void theSixthDevelopmentSplitMeetsItsMeasuredFloors() throws Exception {
-        assertFloors("dev6.tsv", 1.0, 1.0, 1.0, 0);
+    /** The development splits written after the first: every emergency, report and scam check, no near miss URGENT. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv"})
+    void eachLaterDevelopmentSplitMeetsItsMeasuredFloors(String file) throws Exception {
+        assertFloors(file, 1.0, 1.0, 1.0, 0);
     }
 
     @Test
