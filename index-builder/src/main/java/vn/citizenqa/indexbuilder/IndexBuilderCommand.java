@@ -86,8 +86,12 @@ public final class IndexBuilderCommand {
                         } else {
                             out.println(args[i]);
                             out.println(assistant.explain(args[i]));
-                            out.println(vn.citizenqa.indexbuilder.eval.Evaluation.describe(
-                                    assistant.decide(args[i], vn.citizenqa.core.model.ConversationContext.NONE)));
+                            var decision = assistant.decide(args[i], vn.citizenqa.core.model.ConversationContext.NONE);
+                            out.println(vn.citizenqa.indexbuilder.eval.Evaluation.describe(decision));
+                            if (decision.escalation() != null) {
+                                // The cue or the model's score that made the call, as officers read it.
+                                out.println("made the call: " + decision.escalation().reason());
+                            }
                         }
                     }
                 }

@@ -24,6 +24,8 @@ import vn.citizenqa.core.text.Folding;
  */
 final class ScamReading {
 
+    private static final Set<String> KINDS = Set.of("check", "doubt", "truth", "victim", "paid", "unanswered");
+
     /** The least weight of shared words for a trick picked by its words rather than its cues. */
     private static final double LEAST_SHARED = 4.0;
 
@@ -36,9 +38,9 @@ final class ScamReading {
 
     ScamReading(List<CueMatcher.Cue<String>> markersOfScams, List<ScamWarning> scamWarnings) {
         for (CueMatcher.Cue<String> c : markersOfScams) {
-            if (!c.value().equals("check") && !c.value().equals("victim")) {
+            if (!KINDS.contains(c.value())) {
                 throw new KnowledgeFiles.InvalidVocabularyException(Triage.SCAM + ": cue '" + c.phrase()
-                        + "': unknown kind '" + c.value() + "' (expected check or victim)");
+                        + "': unknown kind '" + c.value() + "' (expected check, doubt, truth, victim, paid or unanswered)");
             }
         }
         this.markers = new SituationMatcher(markersOfScams, false, false);
@@ -77,25 +79,44 @@ final class ScamReading {
         List<Match<String>> trickCues = tricks.find(graph, accented);
         boolean victim = false;
         boolean check = false;
+        boolean doubt = false;
+        boolean truth = false;
+        boolean paid = false;
+        int paidAt = Integer.MAX_VALUE;
+        int unansweredAt = -1;
         for (Match<String> m : markers.find(graph, accented)) {
-            // A victim's words inside a trick's name are the trick, not a loss: "lấy lại tiền bị lừa".
-            victim |= m.cue().value().equals("victim") && !inside(m, trickCues);
-            check |= m.cue().value().equals("check");
+            switch (m.cue().value()) {
+                // A victim's words inside a trick's name are the trick, not a loss: "lấy lại tiền bị lừa".
+                case "victim" -> victim |= !inside(m, trickCues);
+                case "check" -> check = true;
+                case "doubt" -> doubt = true;
+                case "truth" -> truth = true;
+                case "paid" -> {
+                    paid = true;
+                    paidAt = Math.min(paidAt, m.from());
+                }
+                case "unanswered" -> unansweredAt = Math.max(unansweredAt, m.from());
+                default -> { }
+            }
         }
-        if (!victim && !check) {
+        // Money sent, then nothing for it ("chuyển 6 triệu xong không nhận được vé", "chuyển 250 nghìn, gọi lại
+        // thì không liên lạc được") is a fraud told without the word.
+        boolean paidForNothing = paid && unansweredAt > paidAt;
+        if (!victim && !check && !doubt && !truth && !paidForNothing) {
             return null;
         }
         Map<String, Set<String>> named = new LinkedHashMap<>();
         for (Match<String> m : trickCues) {
             named.computeIfAbsent(m.cue().value(), k -> new HashSet<>()).add(m.cue().phrase());
         }
-        boolean fraud = crimes.stream().anyMatch(m -> m.cue().value().startsWith("lừa đảo"));
+        // "Có phải lừa không", "lừa hay thật": the question names the fraud itself.
+        boolean fraud = check || crimes.stream().anyMatch(m -> m.cue().value().startsWith("lừa đảo"));
         int cues = named.values().stream().mapToInt(Set::size).max().orElse(0);
-        // A trick's words alone are everyday words ("bằng lái", "vneid"): a victim needs a fraud word or two of them.
-        if (victim && !fraud && cues < 2) {
-            victim = false;
-        }
-        if (!victim && (!check || (!fraud && cues == 0))) {
+        // A trick's words alone are everyday words ("bằng lái", "vneid"): a victim needs a fraud word or two of them;
+        // so does "có đúng không" ("tôi nghe nói đổi bằng lái qua vneid, có đúng không" asks about a rule).
+        victim = paidForNothing || (victim && (fraud || cues >= 2));
+        check = check || (doubt && (fraud || cues > 0)) || (truth && (fraud || cues >= 2));
+        if (!victim && !check) {
             return null;
         }
         String best = null;

@@ -16,6 +16,9 @@ import vn.citizenqa.core.analysis.TokenGraph;
  *   <li>a few words may come between a cue's parts: "nước lên <i>rất</i> nhanh" is the cue "nước lên nhanh",
  *       (up to {@link #MAX_GAP} word, in cues of {@link #MIN_GAPPED_CUE} syllables or more, when the matcher
  *       allows gaps);
+ *   <li>a cue written with "…" between two parts lets a short run of words in there, within one clause: "bị …
+ *       đánh" is "bị <i>tài xế xe ôm</i> đánh" (up to {@link #WIDE_GAP} words; the doer of a passive, the sum of
+ *       a transfer: "chuyển … triệu");
  *   <li>letters held down in a hurry count once: "cứuuu", "cháyyy";
  *   <li>diacritics: in a message typed with diacritics, a word typed without any is that plain word ("có mua"
  *       is buying, not "có mưa"), so it matches only a plain cue syllable; in a message typed without them,
@@ -39,8 +42,13 @@ final class SituationMatcher {
      * text has them on most syllables; a message typed without them has none or a stray few).
      */
     private static final double ACCENTED_SHARE = 0.25;
+    /** The most words a cue's "…" lets in (a doer such as "tài xế xe ôm công nghệ" is six). */
+    static final int WIDE_GAP = 6;
+    private static final String WIDE = "…";
 
     private final Map<String, List<Cue<String>>> byFirstSyllable = new HashMap<>();
+    /** For a cue written with "…", the syllable before which words may come in. */
+    private final Map<Cue<String>, Integer> wideAt = new java.util.IdentityHashMap<>();
     private final boolean gaps;
     private final boolean approximate;
 
@@ -53,6 +61,10 @@ final class SituationMatcher {
         this.approximate = approximate;
         for (Cue<String> c : cues) {
             byFirstSyllable.computeIfAbsent(squeeze(c.folded().getFirst()), k -> new ArrayList<>()).add(c);
+            int wide = c.phrase().indexOf(WIDE);
+            if (wide > 0) {
+                wideAt.put(c, vn.citizenqa.core.analysis.VietnameseAnalysis.syllables(c.phrase().substring(0, wide)).size());
+            }
         }
     }
 
@@ -89,7 +101,8 @@ final class SituationMatcher {
                     continue;
                 }
                 boolean gap = gaps && c.syllables().size() >= MIN_GAPPED_CUE;
-                int end = extend(graph, c, 1, e.to(), gap ? MAX_GAP : 0, accentedMessage, first == Fit.LETTERS);
+                Place at = new Place(graph, c, wideAt.getOrDefault(c, -1), accentedMessage, first == Fit.LETTERS);
+                int end = extend(at, 1, e.to(), e.end(), gap ? MAX_GAP : 0, WIDE_GAP);
                 if (end >= 0) {
                     out.add(new Match<>(c, e.from(), end, first == Fit.LETTERS));
                 }
@@ -110,35 +123,53 @@ final class SituationMatcher {
         LETTERS
     }
 
+    /** What one attempt to match a cue at a place of the message holds. */
+    private record Place(TokenGraph graph, Cue<String> cue, int wideAt, boolean accentedMessage, boolean loose) {
+    }
+
     /**
-     * The end node when the cue's syllables from {@code i} on follow a path from {@code node}, skipping at most
-     * {@code gap} words in all, else -1.
+     * The end node when the cue's syllables from {@code i} on follow a path from {@code node} (the last syllable
+     * matched ending at character {@code after}), skipping at most {@code gap} words in all, and before the
+     * syllable after a "…" at most {@code wide} words of the same clause; else -1.
      */
-    private int extend(TokenGraph graph, Cue<String> c, int i, int node, int gap, boolean accentedMessage,
-            boolean loose) {
+    private int extend(Place at, int i, int node, int after, int gap, int wide) {
+        Cue<String> c = at.cue();
         if (i == c.syllables().size()) {
             return node;
         }
-        for (TokenGraph.Edge e : graph.from(node)) {
-            Fit f = fit(c, i, e, accentedMessage);
-            if (f == Fit.EXACT || (f == Fit.LETTERS && loose)) {
-                int end = extend(graph, c, i + 1, e.to(), gap, accentedMessage, loose);
+        for (TokenGraph.Edge e : at.graph().from(node)) {
+            Fit f = fit(c, i, e, at.accentedMessage());
+            if (f == Fit.EXACT || (f == Fit.LETTERS && at.loose())) {
+                int end = extend(at, i + 1, e.to(), e.end(), gap, wide);
                 if (end >= 0) {
                     return end;
                 }
             }
         }
-        if (gap > 0) {
-            for (TokenGraph.Edge skipped : graph.from(node)) {
-                if (skipped.typed()) {
-                    int end = extend(graph, c, i, skipped.to(), gap - 1, accentedMessage, loose);
-                    if (end >= 0) {
-                        return end;
-                    }
+        boolean widens = i == at.wideAt() && wide > 0;
+        if (gap > 0 || widens) {
+            for (TokenGraph.Edge skipped : at.graph().from(node)) {
+                if (!skipped.typed() || (widens && breaksClause(at.graph().text(), after, skipped.start()))) {
+                    continue;
+                }
+                int end = widens ? extend(at, i, skipped.to(), skipped.end(), gap, wide - 1)
+                        : extend(at, i, skipped.to(), skipped.end(), gap - 1, wide);
+                if (end >= 0) {
+                    return end;
                 }
             }
         }
         return -1;
+    }
+
+    /** Whether punctuation between two words ends a clause ("bị mất ví, không đánh được" is no passive). */
+    private static boolean breaksClause(String text, int from, int to) {
+        for (int k = Math.max(0, from); k < Math.min(to, text.length()); k++) {
+            if (",.;:!?\n()".indexOf(text.charAt(k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Fit fit(Cue<String> c, int i, TokenGraph.Edge e, boolean accentedMessage) {

@@ -108,10 +108,11 @@ public final class Triage {
 
     private static List<CueMatcher.Cue<String>> checkedMarkers(List<CueMatcher.Cue<String>> cues) {
         for (CueMatcher.Cue<String> c : cues) {
-            if (!Set.of("present", "past", "lasting", "question", "police", "procedure").contains(c.value())) {
+            if (!Set.of("present", "past", "lasting", "question", "police", "procedure", "legal", "told", "plea")
+                    .contains(c.value())) {
                 throw new KnowledgeFiles.InvalidVocabularyException(MARKERS + ": cue '" + c.phrase()
                         + "': unknown kind '" + c.value()
-                        + "' (expected present, past, lasting, question, police or procedure)");
+                        + "' (expected present, past, lasting, question, police, procedure, legal, told or plea)");
             }
         }
         return cues;
@@ -124,37 +125,53 @@ public final class Triage {
         boolean police = false;
         boolean past = false;
         boolean paperwork = false;
+        boolean plea = false;
         boolean accented = SituationMatcher.typedWithDiacritics(graph);
         List<Match<String>> found = markers.find(graph, accented);
         // A state that lasts is not an event happening now: "đang" in "đang nằm viện" says nothing of danger.
         List<Match<String>> lasting = found.stream().filter(m -> m.cue().value().equals("lasting")).toList();
+        // Instructions someone gave in the story ("cài app theo hướng dẫn qua điện thoại") ask nothing.
+        List<Match<String>> told = found.stream().filter(m -> m.cue().value().equals("told")).toList();
         for (Match<String> m : found) {
             switch (m.cue().value()) {
                 case "present" -> present |= !overlapped(m, lasting);
-                case "question" -> question = true;
+                case "question" -> question |= !overlapped(m, told);
                 case "police" -> police = true;
                 case "past", "lasting" -> past = true;
                 case "procedure" -> paperwork = true;
+                case "legal" -> { // "có bị coi là mang hung khí không": what the law says, not danger now
+                    question = true;
+                    paperwork = true;
+                    police = true;
+                }
+                case "plea" -> plea = true;
                 default -> { }
             }
         }
         List<Match<String>> small = smallTalk.find(graph, accented);
-        List<Match<String>> crimes = crime.find(graph, accented);
+        List<Match<String>> masks = notEmergency.find(graph, accented);
+        List<Match<String>> crimes = crimes(graph, accented, masks);
         // A question about something over ("bị đánh gãy tay năm ngoái, giờ khởi kiện được không") or about paperwork
         // ("người bị đột quỵ nằm liệt giường có được làm căn cước tại nhà không") is a report or a procedure
-        // question, not danger now; "làm sao bây giờ" says now.
-        boolean askedAfterTheFact = question && !present && (past || paperwork);
+        // question, not danger now; so is paperwork about something over, asked or not ("nhà cháy hôm trước, giờ
+        // muốn đăng ký tạm trú chỗ mới"; "hôm qua va quẹt, người kia chảy máu, giờ phải nộp phạt"). "Làm sao bây
+        // giờ" says now; "phải làm sao" asks what to do now, unless about paperwork ("hôm qua đến giờ con sốt cao,
+        // giờ co giật phải làm sao" is danger now; a crime told as over stays a report).
+        boolean asksWhatToDoNow = plea && !paperwork;
+        boolean afterTheFact = !present && !asksWhatToDoNow
+                && ((question && (past || paperwork)) || (past && paperwork));
         int[] features = model == null ? null : SafetyModel.features(graph, model.buckets());
         double score = model == null ? -1 : model.score(features);
         List<String> reports = crime(crimes);
         boolean over = past && !present;
-        TriageSignals.Emergency emergency = askedAfterTheFact ? null
-                : emergency(graph, accented, present, paperwork, over, crimes, reports);
-        if (emergency == null && !askedAfterTheFact && model != null && model.flags(score)) {
+        TriageSignals.Emergency emergency = afterTheFact ? null
+                : emergency(graph, accented, present, paperwork, over, masks, crimes, reports);
+        if (emergency == null && !afterTheFact && model != null && model.flags(score)) {
             // No cue, but the message reads like the emergencies the model was trained on: to officers, with all
             // the numbers; not certain, so a procedure question the search is sure of still wins. A crime told as
-            // over goes to officers as a report; anything else the model reads as danger stays an emergency ("đăng
-            // status tạm biệt mọi người rồi không nghe máy, lần trước từng tự tử hụt").
+            // over goes to officers as a report ("mấy đêm nay có người ném đá lên mái nhà"); anything else the model
+            // reads as danger stays an emergency ("đăng status tạm biệt mọi người rồi không nghe máy, lần trước
+            // từng tự tử hụt"; "nhà em có trộm, nghe tiếng lục đồ dưới tầng 1").
             String reason = String.format(java.util.Locale.ROOT, "mô hình an toàn %.2f (ngưỡng %.2f)", score,
                     model.threshold());
             if (over && !crimes.isEmpty()) {
@@ -193,12 +210,11 @@ public final class Triage {
      * {@code reports} instead ("sáng nay ra thấy cửa hàng bị phá khóa").
      */
     private TriageSignals.Emergency emergency(TokenGraph graph, boolean accented, boolean present, boolean paperwork,
-            boolean over, List<Match<String>> crimes, List<String> reports) {
+            boolean over, List<Match<String>> masks, List<Match<String>> crimes, List<String> reports) {
         List<Match<String>> found = emergency.find(graph, accented);
         if (found.isEmpty()) {
             return null;
         }
-        List<Match<String>> masks = notEmergency.find(graph, accented);
         Set<String> strongNumbers = new LinkedHashSet<>();
         Set<String> weakNumbers = new LinkedHashSet<>();
         Set<String> reasons = new LinkedHashSet<>();
@@ -266,6 +282,24 @@ public final class Triage {
             }
         }
         return false;
+    }
+
+    /**
+     * The crime cues found; a cue that lets words in ("bị … đánh") does not count where a phrase of
+     * not-emergency.txt overlaps it ("bị mất ví do đánh rơi").
+     */
+    private List<Match<String>> crimes(TokenGraph graph, boolean accented, List<Match<String>> masks) {
+        List<Match<String>> found = crime.find(graph, accented);
+        if (masks.isEmpty()) {
+            return found;
+        }
+        List<Match<String>> out = new ArrayList<>(found.size());
+        for (Match<String> m : found) {
+            if (!m.cue().phrase().contains("…") || !overlapped(m, masks)) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     private static List<String> crime(List<Match<String>> crimes) {

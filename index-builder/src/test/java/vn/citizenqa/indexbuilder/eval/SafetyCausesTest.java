@@ -1,0 +1,57 @@
+package vn.citizenqa.indexbuilder.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import vn.citizenqa.core.model.ConversationContext;
+import vn.citizenqa.core.model.Decision;
+import vn.citizenqa.core.model.Intent;
+import vn.citizenqa.core.model.Priority;
+
+/**
+ * The causes of the safety triage's misses and false alarms, each with messages of its own: a doer between "bị"
+ * and the deed, money sent for nothing, a call for help asked as a question, "phải làm sao" after a long night, a
+ * past accident asked about as a fine, a rule heard of, what the law says of a knife, revving engines at night.
+ */
+class SafetyCausesTest {
+
+    private static Decision decide(String text) {
+        return TestKnowledge.assistant().decide(text, ConversationContext.NONE);
+    }
+
+    /** Reports go to officers HIGH, danger now URGENT with the numbers, however it is put. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "hôm kia tôi bị thằng bảo vệ chung cư đấm vào mặt, tôi muốn báo công an | CRIME_REPORT | HIGH",
+        "Đặt tour du lịch trên một trang mạng, tôi chuyển 4 triệu xong thì không liên lạc được nữa | CRIME_REPORT | HIGH",
+        "em chuyển cọc 2 triệu mua xe cũ trên chợ tốt, giờ người bán chặn em rồi | CRIME_REPORT | HIGH",
+        "tối nào cũng có mấy thằng nẹt pô ầm ĩ ngoài đầu hẻm, cả xóm không ngủ được | CRIME_REPORT | HIGH",
+        "có ai cứu nhà em được không, nước vào tới gác, ca nô mới vào được | EMERGENCY | URGENT",
+        "từ tối qua đến giờ con em sốt cao, giờ co giật sùi bọt mép phải làm sao | EMERGENCY | URGENT",
+        "nước dâng thêm từng giờ, mái nhà sắp không trụ nổi | EMERGENCY | URGENT",
+    })
+    void situationsInEverydayWordsGoToOfficersAtTheirPriority(String text, Intent intent, Priority priority) {
+        Decision d = decide(text);
+        assertEquals(intent, d.intent(), text);
+        assertEquals(priority, d.escalation().priority(), text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "hôm qua em tông nhẹ xe một anh, anh ấy chảy máu tay, giờ em phải nộp phạt",
+        "tôi nghe nói làm căn cước trên VNeID không cần lên phường, có đúng không",
+        "để dao trong xe ô tô có bị coi là tàng trữ hung khí không",
+        "bị mất ví do đánh rơi ở bến xe, trong có bằng lái, làm lại thế nào",
+    })
+    void questionsAboutRulesAndPastEventsAreNeitherEmergenciesNorScamChecks(String text) {
+        Decision d = decide(text);
+        assertNotEquals(Intent.EMERGENCY, d.intent(), text);
+        assertNotEquals(Intent.SCAM_CHECK, d.intent(), text);
+        assertTrue(d.escalation() == null || d.escalation().priority() != Priority.URGENT, text);
+    }
+}
