@@ -252,7 +252,7 @@ public final class Assistant {
         if (confidence >= gate.answer()) {
             Procedure p = result.hits().getFirst().procedure();
             List<Candidate> withOthers = new ArrayList<>(candidates);
-            Reply.Rest besides = rest.besides(graph, message, p, withOthers);
+            Reply.Rest besides = rest.besides(graph, p, withOthers);
             FollowUps.Asked asked = followUps.asked(graph);
             return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), withOthers, confidence, null,
                     Answers.of(p, Answers.companion(result), message, false, asked == null ? null : asked.field(), besides,
