@@ -52,7 +52,11 @@ final class LambdaRun {
             if (!heap) {
                 api.offer(invocation);
             }
-            ProcessBuilder pb = new ProcessBuilder(lambda.command(f, snapStart, List.of())).directory(f.taskRoot().toFile());
+            List<String> command = new ArrayList<>(lambda.command(f, snapStart, List.of()));
+            if (f.variables().getOrDefault("JAVA_TOOL_OPTIONS", "").contains("-XX:AOTCache=")) {
+                command.remove("-Xshare:auto"); // JDK 25 refuses an AOT cache beside an explicit -Xshare option
+            }
+            ProcessBuilder pb = new ProcessBuilder(command).directory(f.taskRoot().toFile());
             pb.environment().clear();
             pb.environment().putAll(LambdaEnvironment.variables(f, api.address(), snapStart));
             Path log = Files.createTempFile(logDir, f.name() + "-", ".log");
@@ -160,8 +164,9 @@ final class LambdaRun {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
-        ProcessBuilder pb = new ProcessBuilder(lambda.command(f, false, List.of("-XX:AOTCacheOutput=" + cache)))
-                .directory(f.taskRoot().toFile());
+        List<String> command = new ArrayList<>(lambda.command(f, false, List.of("-XX:AOTCacheOutput=" + cache)));
+        command.remove("-Xshare:auto"); // the JVM refuses it beside -XX:AOTCacheOutput (it is only the default anyway)
+        ProcessBuilder pb = new ProcessBuilder(command).directory(f.taskRoot().toFile());
         pb.environment().clear();
         pb.environment().putAll(LambdaEnvironment.variables(f, "127.0.0.1:" + closed, false));
         Path log = Files.createTempFile(logDir, f.name() + "-aot-", ".log");
