@@ -35,7 +35,7 @@ import vn.citizenqa.core.search.ProcedureSearch;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.search.SearchHit;
 import vn.citizenqa.core.search.SearchResult;
-import vn.citizenqa.core.triage.SafetyModel;
+import vn.citizenqa.core.startup.StartupParts;
 import vn.citizenqa.core.model.ScamWarning;
 import vn.citizenqa.core.triage.ScamWarnings;
 import vn.citizenqa.core.triage.Triage;
@@ -113,10 +113,14 @@ public final class Assistant {
 
     /** The assistant over an index, with the lexicon and vocabularies read from knowledge files. */
     public static Assistant open(Directory index, KnowledgeFiles files) throws IOException {
-        Lexicon lexicon = Lexicon.load(files);
+        return open(index, files, StartupParts.compute(files));
+    }
+
+    /** The assistant over an index, with the lexicon and models given (restored from the start-up artifact). */
+    public static Assistant open(Directory index, KnowledgeFiles files, StartupParts parts) throws IOException {
+        Lexicon lexicon = parts.lexicon();
         return new Assistant(new ProcedureSearcher(index, lexicon),
-                Triage.load(files, lexicon, SafetyModel.read(files), SafetyModel.read(files, SafetyModel.REPORT_FILE),
-                        ScamWarnings.read(files)),
+                Triage.load(files, lexicon, parts.safety(), parts.report(), ScamWarnings.read(files)),
                 FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT, Clock.system(VIETNAM),
                 TermNotes.load(files, TermNotes.OLD_TERMS),
                 TermNotes.load(files, TermNotes.SIDE_QUESTIONS));
@@ -219,7 +223,7 @@ public final class Assistant {
         if (confidence >= gate.answer()) {
             Procedure p = result.hits().getFirst().procedure();
             List<Candidate> withOthers = new ArrayList<>(candidates);
-            Reply.Rest besides = rest.besides(graph, message, p, withOthers);
+            Reply.Rest besides = rest.besides(graph, p, withOthers);
             FollowUps.Asked asked = followUps.asked(graph);
             return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), withOthers, confidence, null,
                     Answers.of(p, Answers.companion(result), message, false, asked == null ? null : asked.field(), besides,

@@ -1,5 +1,9 @@
 package vn.citizenqa.core.triage;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -148,6 +152,31 @@ public final class SafetyModel {
             }
         }
         return b.toString();
+    }
+
+    /** Writes the model as the start-up artifact holds it: the weights as they lie in memory, nothing to parse. */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(buckets);
+        out.writeDouble(bias);
+        out.writeDouble(threshold);
+        ByteBuffer bytes = ByteBuffer.allocate(buckets * Float.BYTES);
+        bytes.asFloatBuffer().put(weights);
+        out.write(bytes.array());
+    }
+
+    /** Reads what {@link #write} wrote. */
+    public static SafetyModel read(DataInputStream in) throws IOException {
+        int buckets = in.readInt();
+        if (Integer.bitCount(buckets) != 1 || buckets > 1 << 24) {
+            throw new IOException("a model of " + buckets + " buckets");
+        }
+        double bias = in.readDouble();
+        double threshold = in.readDouble();
+        byte[] bytes = new byte[buckets * Float.BYTES];
+        in.readFully(bytes);
+        float[] weights = new float[buckets];
+        ByteBuffer.wrap(bytes).asFloatBuffer().get(weights);
+        return new SafetyModel(buckets, bias, threshold, weights);
     }
 
     /** Reads the emergency model the build wrote; a malformed line is an error naming the file and line. */
