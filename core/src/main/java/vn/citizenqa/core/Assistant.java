@@ -35,7 +35,7 @@ import vn.citizenqa.core.search.ProcedureSearch;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.search.SearchHit;
 import vn.citizenqa.core.search.SearchResult;
-import vn.citizenqa.core.triage.SafetyModel;
+import vn.citizenqa.core.startup.StartupParts;
 import vn.citizenqa.core.model.ScamWarning;
 import vn.citizenqa.core.triage.ScamWarnings;
 import vn.citizenqa.core.triage.Triage;
@@ -113,10 +113,14 @@ public final class Assistant {
 
     /** The assistant over an index, with the lexicon and vocabularies read from knowledge files. */
     public static Assistant open(Directory index, KnowledgeFiles files) throws IOException {
-        Lexicon lexicon = Lexicon.load(files);
+        return open(index, files, StartupParts.compute(files));
+    }
+
+    /** The assistant over an index, with the lexicon and models given (restored from the start-up artifact). */
+    public static Assistant open(Directory index, KnowledgeFiles files, StartupParts parts) throws IOException {
+        Lexicon lexicon = parts.lexicon();
         return new Assistant(new ProcedureSearcher(index, lexicon),
-                Triage.load(files, lexicon, SafetyModel.read(files), SafetyModel.read(files, SafetyModel.REPORT_FILE),
-                        ScamWarnings.read(files)),
+                Triage.load(files, lexicon, parts.safety(), parts.report(), ScamWarnings.read(files)),
                 FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT, Clock.system(VIETNAM),
                 TermNotes.load(files, TermNotes.OLD_TERMS),
                 TermNotes.load(files, TermNotes.SIDE_QUESTIONS));
@@ -178,47 +182,18 @@ public final class Assistant {
             return picked;
         }
         TriageSignals signals = triage.read(graph, message);
+        Language language = signals.english() ? Language.ENGLISH : Language.VIETNAMESE;
+        // A message that asks nothing is never a procedure question, so an emergency, a scam or a report in it is
+        // decided without the search (an emergency's numbers go out sooner).
+        Decision urgent = signals.question() ? null : escalation(signals, language, 0);
+        if (urgent != null) {
+            return urgent;
+        }
         SearchResult result = FineAnswers.forMessage(searcher.search(graph, CANDIDATES), message);
         double confidence = ConfidenceGate.rounded(gate.confidence(result));
-        Language language = signals.english() ? Language.ENGLISH : Language.VIETNAMESE;
-        // A question the search places is a procedure question even with a crime word in it ("bị móc túi mất
-        // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
-        // happening now.
-        boolean procedureQuestion = signals.question() && confidence >= gate.reportOverride();
-        boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.sure();
-
-        // An uncertain emergency (only "cứu em", or a weak word said to be happening now) also loses to such a
-        // question when the citizen says it is urgent: "cứu em, mai đi làm mà chưa có căn cước, làm gấp được không".
-        boolean outweighed = signals.emergency() != null && (signals.emergency().certain() ? sureProcedureQuestion
-                : signals.question() && confidence >= gate.sure());
-        // A scam told or asked about: "báo con đang cấp cứu, cần tiền mổ gấp" is the trick, not the emergency.
-        TriageSignals.Scam scam = signals.scam();
-        // Like a crime word, a scam word in a question the search places is a procedure question ("bị lừa đảo
-        // chuyển tiền thì báo công an ở đâu"); a check question gives way only to a procedure the search is sure of,
-        // and not when it names the trick plainly ("nói là công an, bảo giữ bí mật và chuyển tiền, có thật không").
-        if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM ? procedureQuestion
-                : sureProcedureQuestion && !scam.plain())) {
-            scam = null;
-        }
-        if (scam != null && scam.kind() == TriageSignals.Scam.Kind.VICTIM) {
-            ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
-            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationKind.Scam(warning == null ? "nạn nhân lừa đảo" : "nạn nhân: " + warning.title()),
-                    new Reply.ScamSteps(warning), language);
-        }
-        if (scam != null && language == Language.VIETNAMESE) {
-            ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
-            return new Decision(Intent.SCAM_CHECK, Action.WARN, null, List.of(), 1.0, null,
-                    new Reply.ScamCheckAnswer(warning), language);
-        }
-        if (signals.emergency() != null && !outweighed) {
-            return new Decision(Intent.EMERGENCY, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationKind.Emergency(signals.emergency().reason()),
-                    new Reply.EmergencyNumbers(signals.emergency().numbers()), language);
-        }
-        if (!signals.crime().isEmpty() && !procedureQuestion) {
-            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationKind.CrimeReport(signals.crime()), new Reply.ReportReceived(), language);
+        Decision escalated = signals.question() ? escalation(signals, language, confidence) : null;
+        if (escalated != null) {
+            return escalated;
         }
         Decision followUp = followUp(graph, ctx, result, confidence, language);
         if (followUp != null) {
@@ -263,6 +238,52 @@ public final class Assistant {
                     new EscalationKind.UnmatchedQuestion(), new Reply.PassedToOfficers(), language);
         }
         return decline(candidates, confidence, null, language);
+    }
+
+    /**
+     * The emergency, scam or crime report the signals make of the message, or null, given the search's confidence
+     * in the procedure it places (0 when it did not search: a message that asks nothing).
+     */
+    private Decision escalation(TriageSignals signals, Language language, double confidence) {
+        // A question the search places is a procedure question even with a crime word in it ("bị móc túi mất
+        // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
+        // happening now.
+        boolean procedureQuestion = signals.question() && confidence >= gate.reportOverride();
+        boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.sure();
+        // An uncertain emergency (only "cứu em", or a weak word said to be happening now) also loses to such a
+        // question when the citizen says it is urgent: "cứu em, mai đi làm mà chưa có căn cước, làm gấp được không".
+        boolean outweighed = signals.emergency() != null && (signals.emergency().certain() ? sureProcedureQuestion
+                : signals.question() && confidence >= gate.sure());
+        // A scam told or asked about: "báo con đang cấp cứu, cần tiền mổ gấp" is the trick, not the emergency.
+        TriageSignals.Scam scam = signals.scam();
+        // Like a crime word, a scam word in a question the search places is a procedure question ("bị lừa đảo
+        // chuyển tiền thì báo công an ở đâu"); a check question gives way only to a procedure the search is sure of,
+        // and not when it names the trick plainly ("nói là công an, bảo giữ bí mật và chuyển tiền, có thật không").
+        if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM ? procedureQuestion
+                : sureProcedureQuestion && !scam.plain())) {
+            scam = null;
+        }
+        if (scam != null && scam.kind() == TriageSignals.Scam.Kind.VICTIM) {
+            ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
+            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
+                    new EscalationKind.Scam(warning == null ? "nạn nhân lừa đảo" : "nạn nhân: " + warning.title()),
+                    new Reply.ScamSteps(warning), language);
+        }
+        if (scam != null && language == Language.VIETNAMESE) {
+            ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
+            return new Decision(Intent.SCAM_CHECK, Action.WARN, null, List.of(), 1.0, null,
+                    new Reply.ScamCheckAnswer(warning), language);
+        }
+        if (signals.emergency() != null && !outweighed) {
+            return new Decision(Intent.EMERGENCY, Action.ESCALATE, null, List.of(), 1.0,
+                    new EscalationKind.Emergency(signals.emergency().reason()),
+                    new Reply.EmergencyNumbers(signals.emergency().numbers()), language);
+        }
+        if (!signals.crime().isEmpty() && !procedureQuestion) {
+            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
+                    new EscalationKind.CrimeReport(signals.crime()), new Reply.ReportReceived(), language);
+        }
+        return null;
     }
 
     private static Decision clarify(List<Candidate> candidates, double confidence, Language language) {
