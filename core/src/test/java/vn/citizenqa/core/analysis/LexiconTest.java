@@ -82,6 +82,17 @@ class LexiconTest {
     }
 
     @Test
+    void anOldTermAfterAVerbIsReadAsTodaysProcedureOverTheWholePhrase() {
+        // The repository's lexicon: "tách sổ hộ khẩu" (the household book no longer exists) is the split of a household.
+        TokenGraph g = TokenGraph.analyze(VietnameseAnalysis.queryAnalyzer(vn.citizenqa.core.triage.RealKnowledge.LEXICON),
+                "thủ tục tách sổ hộ khẩu");
+        List<String> readings = g.edges().stream().filter(e -> !e.typed())
+                .map(e -> e.term() + "[" + e.start() + "-" + e.end() + "]@" + e.from() + "-" + e.to()).toList();
+        assertEquals(List.of("tách[8-23]@2-3", "hộ[8-23]@3-7"), readings);
+        assertEquals(List.of("thu", "tuc", "tach", "so", "ho", "khau"), g.typedFolded());
+    }
+
+    @Test
     void typedSyllablesAreKeptApartFromReadings() {
         TokenGraph g = TokenGraph.analyze(VietnameseAnalysis.queryAnalyzer(lexicon("")), "passport ko");
         assertEquals(List.of("passport", "ko"), g.typedFolded());

@@ -44,6 +44,14 @@ class FineAnswersTest {
     }
 
     @Test
+    void aProcedureThatStillLeadsKeepsItsMarginOverTheFine() {
+        SearchResult wellAhead = new SearchResult(List.of(new SearchHit(VEHICLE_HELD, 20f, 0.8, 0.8),
+                new SearchHit(NO_LICENCE, 9f, 0.5, 0.5)), 10, 0, true);
+        SearchResult r = FineAnswers.forMessage(wellAhead, "bị giữ xe vì không có bằng, phạt bao nhiêu và làm sao lấy xe lại");
+        assertEquals(List.of(20f, 9f), r.hits().stream().map(SearchHit::score).toList());
+    }
+
+    @Test
     void aProcedureOnFinesIsNotAskingWhatOneCosts() {
         SearchResult r = FineAnswers.forMessage(procedureFirst(), "xe bị giữ do nồng độ cồn, nộp phạt rồi, nhận lại xe thế nào");
         assertEquals("nhan-lai-xe-bi-tam-giu", r.hits().getFirst().procedure().id());
