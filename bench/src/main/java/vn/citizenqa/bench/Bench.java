@@ -46,7 +46,10 @@ public final class Bench {
               --artifacts DIR            lambda-cold: an ARTIFACTS_DIR that make build-WebhookFunction filled (default: the same
                                          layout made from functions/target/citizen-qa-functions.jar)
               --runtime-lib DIR          lambda-cold: the runtime interface client's jars (default bench/target/lambda-runtime)
-              --init-steps               lambda-cold: CITIZENQA_INIT_TIMES=true in the functions; their init steps printed""";
+              --init-steps               lambda-cold: CITIZENQA_INIT_TIMES=true in the functions; their init steps printed
+              --aot-cache                lambda-cold: a JDK AOT cache trained per function on its init (it starts, inits, finds
+                                         no Runtime API, exits), given as JAVA_TOOL_OPTIONS=-XX:AOTCache=FILE; the floor is
+                                         measured both without and with its own""";
 
     private Bench() {
     }
@@ -103,7 +106,7 @@ public final class Bench {
             new LambdaColdStart(repo, out).run(Integer.parseInt(option(args, "--runs", "5")),
                     List.of(option(args, "--stores", "in-process,dynamodb").split(",")), args.contains("--snapstart"),
                     artifacts == null ? null : Path.of(artifacts), repo.resolve(option(args, "--runtime-lib", "bench/target/lambda-runtime")),
-                    args.contains("--init-steps"));
+                    args.contains("--init-steps"), args.contains("--aot-cache"));
         }
         out.printf(Locale.ROOT, "done, load average %s%n", loadAverage());
     }

@@ -79,7 +79,8 @@ final class LambdaColdStart {
      *                  package out the same way (the Makefile's jar copied into {@code lib/})
      * @param stores    of {@code in-process}, {@code dynamodb}
      */
-    void run(int runs, List<String> stores, boolean snapStart, Path artifacts, Path runtimeLib, boolean initSteps) throws Exception {
+    void run(int runs, List<String> stores, boolean snapStart, Path artifacts, Path runtimeLib, boolean initSteps, boolean aotCache)
+            throws Exception {
         LambdaEnvironment lambda = new LambdaEnvironment(runtimeLib);
         try (ChannelStandIn channel = ChannelStandIn.start(0, null)) {
             Path task = artifacts != null ? artifacts.toAbsolutePath() : packageAsTheMakefileDoes(work.resolve("task"));
@@ -106,40 +107,55 @@ final class LambdaColdStart {
             for (String store : stores) {
                 storeVariables.put(store, storeVariables(store, base));
             }
-            List<Path> events = BenchInputs.signedZaloTexts(repo, work.resolve("events"), runs * (1 + stores.size()) + stores.size(), base);
+            List<Path> events = BenchInputs.signedZaloTexts(repo, work.resolve("events"), runs * (2 + stores.size()) + stores.size(), base);
             int nextEvent = 0;
             LambdaEnvironment.Function floor = new LambdaEnvironment.Function("ok200", "Ok200::handleRequest", 512, floorTask, Map.of());
+            String cached = aotCache ? ", AOT cache" : "";
+            LambdaEnvironment.Function cachedFloor = aotCache ? new LambdaEnvironment.Function("ok200", floor.handler(), 512, floorTask,
+                    LambdaRun.withAotCache(lambda, floor, work.resolve("ok200.aot"), work)) : null;
+            Map<String, LambdaEnvironment.Function> webhooks = new LinkedHashMap<>();
+            Map<String, LambdaEnvironment.Function> workers = new LinkedHashMap<>();
+            for (String store : stores) {
+                Map<String, String> vars = storeVariables.get(store);
+                LambdaEnvironment.Function webhook = new LambdaEnvironment.Function("webhook", WEBHOOK, 512, task,
+                        LambdaRun.with(vars, Map.of("QUEUE_URL", queueUrl)));
+                LambdaEnvironment.Function worker = new LambdaEnvironment.Function("worker", WORKER, 1024, task, vars);
+                webhooks.put(store, aotCache ? new LambdaEnvironment.Function("webhook", WEBHOOK, 512, task,
+                        LambdaRun.withAotCache(lambda, webhook, work.resolve("webhook-" + store + ".aot"), work)) : webhook);
+                workers.put(store, aotCache ? new LambdaEnvironment.Function("worker", WORKER, 1024, task,
+                        LambdaRun.withAotCache(lambda, worker, work.resolve("worker-" + store + ".aot"), work)) : worker);
+            }
             for (int round = 1; round <= runs; round++) {
                 hello.add(helloRun(helloDir));
                 record("200-only handler (same package)", LambdaRun.run(lambda, floor, Files.readAllBytes(events.get(nextEvent++)),
                         snapStart, work, null, false));
+                if (cachedFloor != null) {
+                    record("200-only handler" + cached, LambdaRun.run(lambda, cachedFloor, Files.readAllBytes(events.get(nextEvent++)),
+                            snapStart, work, null, false));
+                }
                 for (String store : stores) {
-                    Map<String, String> vars = storeVariables.get(store);
-                    LambdaEnvironment.Function webhook = new LambdaEnvironment.Function("webhook", WEBHOOK, 512, task,
-                            LambdaRun.with(vars, Map.of("QUEUE_URL", queueUrl)));
+                    LambdaEnvironment.Function webhook = webhooks.get(store);
                     LambdaRun.Sample w = LambdaRun.run(lambda, webhook, Files.readAllBytes(events.get(nextEvent++)), snapStart, work, null,
                             false);
                     requireQueued(w);
-                    record("webhook, " + label(store), w);
-                    LambdaEnvironment.Function worker = new LambdaEnvironment.Function("worker", WORKER, 1024, task, vars);
+                    record("webhook, " + label(store) + cached, w);
+                    LambdaEnvironment.Function worker = workers.get(store);
                     int before = channel.deliveries().size();
                     LongSupplier delivered = () -> {
                         List<Long> at = channel.deliveredAtNanos();
                         return at.size() > before ? at.get(before) : 0;
                     };
-                    record("worker, " + label(store), LambdaRun.run(lambda, worker, sqsEvent(queueUrl), snapStart, work, delivered,
+                    record("worker, " + label(store) + cached, LambdaRun.run(lambda, worker, sqsEvent(queueUrl), snapStart, work, delivered,
                             false));
                 }
                 out.printf(Locale.ROOT, "  round %d/%d done%n", round, runs);
             }
             // The heap after init, in runs of their own (jcmd waits on each, so they are not timed).
             for (String store : stores) {
-                Map<String, String> vars = storeVariables.get(store);
-                heaps.put("webhook, " + label(store), LambdaRun.run(lambda, new LambdaEnvironment.Function("webhook", WEBHOOK, 512, task,
-                        LambdaRun.with(vars, Map.of("QUEUE_URL", queueUrl))), Files.readAllBytes(events.get(nextEvent++)), snapStart, work,
-                        null, true).heapAfterInit());
-                heaps.put("worker, " + label(store), LambdaRun.run(lambda, new LambdaEnvironment.Function("worker", WORKER, 1024, task,
-                        vars), sqsEvent(queueUrl), snapStart, work, null, true).heapAfterInit());
+                heaps.put("webhook, " + label(store) + cached, LambdaRun.run(lambda, webhooks.get(store),
+                        Files.readAllBytes(events.get(nextEvent++)), snapStart, work, null, true).heapAfterInit());
+                heaps.put("worker, " + label(store) + cached, LambdaRun.run(lambda, workers.get(store), sqsEvent(queueUrl), snapStart,
+                        work, null, true).heapAfterInit());
             }
             report(runs, stores, snapStart, lambda, runtimeLib, jar);
         } finally {

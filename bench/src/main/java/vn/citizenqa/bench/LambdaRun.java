@@ -52,7 +52,11 @@ final class LambdaRun {
             if (!heap) {
                 api.offer(invocation);
             }
-            ProcessBuilder pb = new ProcessBuilder(lambda.command(f, snapStart, List.of())).directory(f.taskRoot().toFile());
+            List<String> command = new ArrayList<>(lambda.command(f, snapStart, List.of()));
+            if (f.variables().getOrDefault("JAVA_TOOL_OPTIONS", "").contains("-XX:AOTCache=")) {
+                command.remove("-Xshare:auto"); // JDK 25 refuses an AOT cache beside an explicit -Xshare option
+            }
+            ProcessBuilder pb = new ProcessBuilder(command).directory(f.taskRoot().toFile());
             pb.environment().clear();
             pb.environment().putAll(LambdaEnvironment.variables(f, api.address(), snapStart));
             Path log = Files.createTempFile(logDir, f.name() + "-", ".log");
@@ -147,6 +151,32 @@ final class LambdaRun {
 
     private static IllegalStateException failed(LambdaEnvironment.Function f, String what, Path log) throws IOException {
         return new IllegalStateException(f.name() + " (" + f.handler() + "): " + what + "\n--- its output:\n" + Files.readString(log));
+    }
+
+    /**
+     * Trains a JDK AOT cache of the function's init, as a build step in Lambda's own image could: the function starts
+     * with {@code -XX:AOTCacheOutput}, inits, finds no Runtime API at a closed port, exits, and the JVM writes the cache.
+     * The cache is then given to the measured runs as Lambda would be told, {@code JAVA_TOOL_OPTIONS=-XX:AOTCache=FILE}.
+     */
+    static Map<String, String> withAotCache(LambdaEnvironment lambda, LambdaEnvironment.Function f, Path cache, Path logDir)
+            throws IOException, InterruptedException {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(lambda.command(f, false, List.of("-XX:AOTCacheOutput=" + cache)));
+        command.remove("-Xshare:auto"); // the JVM refuses it beside -XX:AOTCacheOutput (it is only the default anyway)
+        ProcessBuilder pb = new ProcessBuilder(command).directory(f.taskRoot().toFile());
+        pb.environment().clear();
+        pb.environment().putAll(LambdaEnvironment.variables(f, "127.0.0.1:" + closed, false));
+        Path log = Files.createTempFile(logDir, f.name() + "-aot-", ".log");
+        Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS) || !Files.isRegularFile(cache)) {
+            p.destroyForcibly();
+            throw failed(f, "no AOT cache written by the training run", log);
+        }
+        Files.deleteIfExists(log);
+        return with(f.variables(), Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTCache=" + cache));
     }
 
     /** The function's variables with {@code more} added. */

@@ -35,7 +35,7 @@ import vn.citizenqa.core.search.ProcedureSearch;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.search.SearchHit;
 import vn.citizenqa.core.search.SearchResult;
-import vn.citizenqa.core.triage.SafetyModel;
+import vn.citizenqa.core.startup.StartupParts;
 import vn.citizenqa.core.model.ScamWarning;
 import vn.citizenqa.core.triage.ScamWarnings;
 import vn.citizenqa.core.triage.Triage;
@@ -113,10 +113,14 @@ public final class Assistant {
 
     /** The assistant over an index, with the lexicon and vocabularies read from knowledge files. */
     public static Assistant open(Directory index, KnowledgeFiles files) throws IOException {
-        Lexicon lexicon = Lexicon.load(files);
+        return open(index, files, StartupParts.compute(files));
+    }
+
+    /** The assistant over an index, with the lexicon and models given (restored from the start-up artifact). */
+    public static Assistant open(Directory index, KnowledgeFiles files, StartupParts parts) throws IOException {
+        Lexicon lexicon = parts.lexicon();
         return new Assistant(new ProcedureSearcher(index, lexicon),
-                Triage.load(files, lexicon, SafetyModel.read(files), SafetyModel.read(files, SafetyModel.REPORT_FILE),
-                        ScamWarnings.read(files)),
+                Triage.load(files, lexicon, parts.safety(), parts.report(), ScamWarnings.read(files)),
                 FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT, Clock.system(VIETNAM),
                 TermNotes.load(files, TermNotes.OLD_TERMS),
                 TermNotes.load(files, TermNotes.SIDE_QUESTIONS));
@@ -178,15 +182,74 @@ public final class Assistant {
             return picked;
         }
         TriageSignals signals = triage.read(graph, message);
+        Language language = signals.english() ? Language.ENGLISH : Language.VIETNAMESE;
+        // A message that asks nothing is never a procedure question, so an emergency, a scam or a report in it is
+        // decided without the search (an emergency's numbers go out sooner).
+        Decision urgent = signals.question() ? null : escalation(signals, language, 0);
+        if (urgent != null) {
+            return urgent;
+        }
         SearchResult result = FineAnswers.forMessage(searcher.search(graph, CANDIDATES), message);
         double confidence = ConfidenceGate.rounded(gate.confidence(result));
-        Language language = signals.english() ? Language.ENGLISH : Language.VIETNAMESE;
+        Decision escalated = signals.question() ? escalation(signals, language, confidence) : null;
+        if (escalated != null) {
+            return escalated;
+        }
+        Decision followUp = followUp(graph, ctx, result, confidence, language);
+        if (followUp != null) {
+            return followUp;
+        }
+        MessageStructure structure = graph.structure();
+        // A long thank-you or praise ("hôm nay lên công an xã làm hồ sơ, các anh làm rất nhanh… cảm ơn các anh")
+        // asks nothing: it gets a friendly reply, not a procedure, a decline or a case.
+        boolean thanksOnly = structure.thanks() && !structure.asks();
+        if (graph.isEmpty() || thanksOnly || (signals.smallTalk() && (signals.otherThanSmallTalk() == 0
+                || (signals.otherThanSmallTalk() <= SMALL_TALK_OTHER_WORDS && confidence < gate.answer())))) {
+            return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null, new Reply.Greeting(),
+                    language);
+        }
+        List<Candidate> candidates = candidates(result, confidence);
+        // Another agency's word in the story ("lấy chồng… đăng ký kết hôn", "con vào lớp 1") is context: decline only
+        // when what is asked is that agency's matter, and never answer it automatically; offer a choice when a
+        // procedure fits well (or fits and asks for that paper).
+        OtherAgency.Verdict agency = otherAgency.judge(signals.outOfScope(), graph, message, result);
+        if (agency.handledBy() != null) {
+            if ((confidence >= gate.answer() || (agency.policePaper() && confidence >= gate.clarify()))
+                    && candidates.size() >= 2) {
+                return clarify(candidates, confidence, language);
+            }
+            return decline(candidates, confidence, agency.handledBy(), language);
+        }
+        if (confidence >= gate.answer()) {
+            Procedure p = result.hits().getFirst().procedure();
+            List<Candidate> withOthers = new ArrayList<>(candidates);
+            Reply.Rest besides = rest.besides(graph, p, withOthers);
+            FollowUps.Asked asked = followUps.asked(graph);
+            return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), withOthers, confidence, null,
+                    Answers.of(p, Answers.companion(result), message, false, asked == null ? null : asked.field(), besides,
+                            today()), language);
+        }
+        if (confidence >= gate.clarify() && candidates.size() >= 2) {
+            return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
+                    new Reply.Choice(candidates, rest.underAChoice(graph)), language);
+        }
+        if (signals.police() && result.meaningfulWords() >= 2) {
+            return new Decision(Intent.PROCEDURE, Action.ESCALATE, null, candidates, confidence,
+                    new EscalationKind.UnmatchedQuestion(), new Reply.PassedToOfficers(), language);
+        }
+        return decline(candidates, confidence, null, language);
+    }
+
+    /**
+     * The emergency, scam or crime report the signals make of the message, or null, given the search's confidence
+     * in the procedure it places (0 when it did not search: a message that asks nothing).
+     */
+    private Decision escalation(TriageSignals signals, Language language, double confidence) {
         // A question the search places is a procedure question even with a crime word in it ("bị móc túi mất
         // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
         // happening now.
         boolean procedureQuestion = signals.question() && confidence >= gate.reportOverride();
         boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.sure();
-
         // An uncertain emergency (only "cứu em", or a weak word said to be happening now) also loses to such a
         // question when the citizen says it is urgent: "cứu em, mai đi làm mà chưa có căn cước, làm gấp được không".
         boolean outweighed = signals.emergency() != null && (signals.emergency().certain() ? sureProcedureQuestion
@@ -220,49 +283,7 @@ public final class Assistant {
             return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
                     new EscalationKind.CrimeReport(signals.crime()), new Reply.ReportReceived(), language);
         }
-        Decision followUp = followUp(graph, ctx, result, confidence, language);
-        if (followUp != null) {
-            return followUp;
-        }
-        MessageStructure structure = graph.structure();
-        // A long thank-you or praise ("hôm nay lên công an xã làm hồ sơ, các anh làm rất nhanh… cảm ơn các anh")
-        // asks nothing: it gets a friendly reply, not a procedure, a decline or a case.
-        boolean thanksOnly = structure.thanks() && !structure.asks();
-        if (graph.isEmpty() || thanksOnly || (signals.smallTalk() && (signals.otherThanSmallTalk() == 0
-                || (signals.otherThanSmallTalk() <= SMALL_TALK_OTHER_WORDS && confidence < gate.answer())))) {
-            return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null, new Reply.Greeting(),
-                    language);
-        }
-        List<Candidate> candidates = candidates(result, confidence);
-        // Another agency's word in the story ("lấy chồng… đăng ký kết hôn", "con vào lớp 1") is context: decline only
-        // when what is asked is that agency's matter, and never answer it automatically; offer a choice when a
-        // procedure fits well (or fits and asks for that paper).
-        OtherAgency.Verdict agency = otherAgency.judge(signals.outOfScope(), graph, message, result);
-        if (agency.handledBy() != null) {
-            if ((confidence >= gate.answer() || (agency.policePaper() && confidence >= gate.clarify()))
-                    && candidates.size() >= 2) {
-                return clarify(candidates, confidence, language);
-            }
-            return decline(candidates, confidence, agency.handledBy(), language);
-        }
-        if (confidence >= gate.answer()) {
-            Procedure p = result.hits().getFirst().procedure();
-            List<Candidate> withOthers = new ArrayList<>(candidates);
-            Reply.Rest besides = rest.besides(graph, message, p, withOthers);
-            FollowUps.Asked asked = followUps.asked(graph);
-            return new Decision(Intent.PROCEDURE, Action.ANSWER, p.ref(), withOthers, confidence, null,
-                    Answers.of(p, Answers.companion(result), message, false, asked == null ? null : asked.field(), besides,
-                            today()), language);
-        }
-        if (confidence >= gate.clarify() && candidates.size() >= 2) {
-            return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
-                    new Reply.Choice(candidates, rest.underAChoice(graph)), language);
-        }
-        if (signals.police() && result.meaningfulWords() >= 2) {
-            return new Decision(Intent.PROCEDURE, Action.ESCALATE, null, candidates, confidence,
-                    new EscalationKind.UnmatchedQuestion(), new Reply.PassedToOfficers(), language);
-        }
-        return decline(candidates, confidence, null, language);
+        return null;
     }
 
     private static Decision clarify(List<Candidate> candidates, double confidence, Language language) {

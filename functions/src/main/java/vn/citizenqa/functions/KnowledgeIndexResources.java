@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,14 +16,16 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexOutput;
-import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.store.NoLockFactory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 
 /**
  * Opens the index that the build put inside the package ({@code /citizenqa/index/}). On Lambda the Makefile also lays
  * the index out as files beside {@code lib/} ({@code /var/task/citizenqa/index/}): it is then opened where it lies,
- * memory-mapped, nothing copied into the heap. Elsewhere (the local runner, the tests) the package is only a jar, so
+ * read through a file channel, nothing copied into the heap. Not memory-mapped: {@code MMapDirectory}'s first use
+ * sets up Lucene's foreign-memory and native-access support (about 200 ms of a cold start, measured under the
+ * runtime interface client) to map 0.3 MB that the page cache holds anyway. Elsewhere (the local runner, the tests) the package is only a jar, so
  * the few files are copied once into a heap directory at init.
  */
 public final class KnowledgeIndexResources {
@@ -43,7 +46,7 @@ public final class KnowledgeIndexResources {
         if (onDisk != null) {
             try {
                 // Read-only files: no lock is taken, as none is written.
-                return new MMapDirectory(onDisk, NoLockFactory.INSTANCE);
+                return new NIOFSDirectory(onDisk, NoLockFactory.INSTANCE);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the index at " + onDisk, e);
             }
@@ -101,8 +104,8 @@ public final class KnowledgeIndexResources {
     public static InputStream resource(String path) throws IOException {
         InputStream in = KnowledgeIndexResources.class.getResourceAsStream(ROOT + path);
         if (in == null) {
-            throw new IOException("missing from the package: " + ROOT + path
-                    + " (build with ./mvnw package, which builds the index from knowledge/)");
+            throw new NoSuchFileException(ROOT + path, null,
+                    "missing from the package (build with ./mvnw package, which builds the index from knowledge/)");
         }
         return in;
     }

@@ -16,6 +16,7 @@ import vn.citizenqa.core.channel.SentAtBounds;
 import vn.citizenqa.core.conversation.ConversationPolicy;
 import vn.citizenqa.core.conversation.MessageIntake;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
+import vn.citizenqa.core.knowledge.KnowledgeFiles;
 import vn.citizenqa.core.model.Channel;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.officer.OfficerDesk;
@@ -27,6 +28,8 @@ import vn.citizenqa.core.queue.MessageQueue;
 import vn.citizenqa.core.queue.QueueConsumer;
 import vn.citizenqa.core.queue.QueueSettings;
 import vn.citizenqa.core.queue.QueueWorker;
+import vn.citizenqa.core.startup.StartupArtifact;
+import vn.citizenqa.core.startup.StartupParts;
 import vn.citizenqa.core.store.InProcessStore;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.functions.channel.ChannelHttp;
@@ -85,13 +88,31 @@ public final class Wiring {
 
     /** An assistant over an index with the packaged lexicon: the packaged one, or another (benchmarks). */
     public static Assistant openAssistant(Directory index) {
+        KnowledgeFiles files = KnowledgeIndexResources::resource;
+        StartupParts parts = InitSteps.time("artifact", () -> startupParts(files));
         return InitSteps.time("assistant", () -> {
             try {
-                return Assistant.open(index, KnowledgeIndexResources::resource);
+                return Assistant.open(index, files, parts);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the index", e);
             }
         });
+    }
+
+    /**
+     * The lexicon and models restored from the package's start-up artifact, or computed from its text files when the
+     * package has none (the tests' jar does) or one that cannot be used (logged as a warning: a broken package).
+     */
+    static StartupParts startupParts(KnowledgeFiles files) {
+        StartupArtifact.Reading reading = StartupArtifact.read(files);
+        switch (reading) {
+            case StartupArtifact.Unusable u -> LOG.log(Level.WARNING, "{0}; computing the lexicon and the triage models "
+                    + "from the text files instead (same answers, slower init)", u.problem());
+            case StartupArtifact.Missing m -> LOG.log(Level.DEBUG, "no start-up artifact in the package: computing the lexicon and models");
+            case StartupArtifact.Restored r -> {
+            }
+        }
+        return StartupArtifact.restoreOrCompute(reading, files);
     }
 
     /** The knowledge base's procedure titles by id, for checking the ids officers give (opens the index now, in init). */

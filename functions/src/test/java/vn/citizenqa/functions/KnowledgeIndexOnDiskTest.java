@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +38,7 @@ class KnowledgeIndexOnDiskTest {
             }
         }
         Directory onDisk = KnowledgeIndexResources.openIndex(task.toString());
-        assertInstanceOf(MMapDirectory.class, onDisk);
+        assertInstanceOf(NIOFSDirectory.class, onDisk);
         List<String> listed = Arrays.stream(onDisk.listAll()).filter(n -> !n.equals("files.txt")).sorted().toList();
         assertEquals(files.stream().sorted().toList(), listed);
 

@@ -14,8 +14,11 @@ import java.util.stream.Stream;
 
 import org.apache.lucene.store.FSDirectory;
 
+import vn.citizenqa.core.knowledge.KnowledgeFiles;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.search.ProcedureIndex;
+import vn.citizenqa.core.startup.StartupArtifact;
+import vn.citizenqa.core.startup.StartupParts;
 import vn.citizenqa.core.triage.SafetyModel;
 import vn.citizenqa.core.triage.ScamWarnings;
 
@@ -23,7 +26,8 @@ import vn.citizenqa.core.triage.ScamWarnings;
  * Builds the artefact the functions ship: {@code index/} (the Lucene index and {@code files.txt},
  * the list a function reads it back by), {@code lexicon/} (copied from knowledge/) and
  * {@code triage/safety-model.txt} (the safety model trained from the labelled messages),
- * {@code warnings/warnings.txt} (the validated scam warnings) and
+ * {@code warnings/warnings.txt} (the validated scam warnings), {@code startup/assistant.bin} (the lexicon and models
+ * as the assistant would compute them at start: {@link StartupArtifact}) and
  * {@code manifest.properties} (entry count, content hash, build time).
  */
 public final class IndexBuild {
@@ -61,6 +65,9 @@ public final class IndexBuild {
         Files.writeString(out.resolve(ScamWarnings.FILE), ScamWarnings.write(new WarningLoader().load(knowledgeDir)),
                 StandardCharsets.UTF_8);
         String hash = contentHash(knowledgeDir);
+        // What the assistant would compute at start, computed here from the files just written, as a function reads them.
+        Files.createDirectories(out.resolve(StartupArtifact.FILE).getParent());
+        Files.write(out.resolve(StartupArtifact.FILE), StartupArtifact.write(StartupParts.compute(KnowledgeFiles.directory(out)), hash));
         Files.writeString(out.resolve(MANIFEST), "entries=" + procedures.size() + "\n"
                 + "contentHash=" + hash + "\n"
                 + "builtAt=" + Instant.now() + "\n", StandardCharsets.UTF_8);

@@ -22,7 +22,7 @@ import vn.citizenqa.indexbuilder.eval.SafetyCase;
 /**
  * Trains the safety model at build time from the development splits of the labelled safety set
  * ({@code eval/safety/dev.tsv}, {@code dev2.tsv}, {@code dev3.tsv}, {@code dev4.tsv},
- * {@code dev5.tsv}, {@code dev6.tsv}, {@code dev7.tsv}) and the procedure questions of {@code eval/questions.tsv}
+ * {@code dev5.tsv}, {@code dev6.tsv}, {@code dev7.tsv}, {@code dev8.tsv}) and the procedure questions of {@code eval/questions.tsv}
  * (more everyday non-emergencies). The files are named, never found by listing the folder, so a held-out split
  * ({@code holdout*.tsv}) is never read, and naming one is refused. Deterministic: the same knowledge gives the same model.
  *
@@ -33,7 +33,7 @@ public final class SafetyModelTraining {
 
     static final List<String> SAFETY_DEV = List.of("eval/safety/dev.tsv", "eval/safety/dev2.tsv", "eval/safety/dev3.tsv",
             "eval/safety/dev4.tsv", "eval/safety/dev5.tsv",
-            "eval/safety/dev6.tsv", "eval/safety/dev7.tsv");
+            "eval/safety/dev6.tsv", "eval/safety/dev7.tsv", "eval/safety/dev8.tsv");
     static final String QUESTIONS = "eval/questions.tsv";
     static final int BUCKETS = 1 << 14;
     private static final int EPOCHS = 60;

@@ -1,5 +1,7 @@
 package vn.citizenqa.core.analysis;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -10,8 +12,14 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.store.InputStreamDataInput;
+import org.apache.lucene.store.OutputStreamDataOutput;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefHash;
 import org.apache.lucene.util.CharsRef;
 import org.apache.lucene.util.CharsRefBuilder;
+import org.apache.lucene.util.fst.ByteSequenceOutputs;
+import org.apache.lucene.util.fst.FST;
 
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
 import vn.citizenqa.core.text.Folding;
@@ -51,6 +59,10 @@ public final class Lexicon {
     }
 
     private Lexicon(List<Entry> entries, Set<String> stopwords, MessageCues messageCues) {
+        this(entries, stopwords, messageCues, buildMap(entries));
+    }
+
+    private Lexicon(List<Entry> entries, Set<String> stopwords, MessageCues messageCues, SynonymMap synonyms) {
         this.messageCues = messageCues;
         this.entries = List.copyOf(entries);
         this.stopwords = Set.copyOf(stopwords);
@@ -63,7 +75,7 @@ public final class Lexicon {
             }
         }
         this.foldedKeyWords = Set.copyOf(keyWords);
-        this.synonyms = buildMap(entries);
+        this.synonyms = synonyms;
     }
 
     public static Lexicon load(KnowledgeFiles files) {
@@ -79,11 +91,11 @@ public final class Lexicon {
                 stop.add(Folding.normalize(w));
             }
         }
-        return new Lexicon(entries, stop, messageCues(files));
+        return new Lexicon(entries, stop, readMessageCues(files));
     }
 
     /** The message cues; none when a set of files has no {@code lexicon/message.txt} (a test's small lexicon). */
-    private static MessageCues messageCues(KnowledgeFiles files) {
+    public static MessageCues readMessageCues(KnowledgeFiles files) {
         try {
             files.open(MessageCues.FILE).close();
         } catch (IOException | UncheckedIOException e) {
@@ -165,6 +177,78 @@ public final class Lexicon {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes the lexicon as the start-up artifact holds it: the entries already normalised, the stopwords, and the
+     * synonym automaton as Lucene saves it, so that {@link #read} neither analyses a line nor builds the automaton.
+     */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(entries.size());
+        for (Entry e : entries) {
+            writeStrings(out, e.keys());
+            writeStrings(out, e.readings());
+            out.writeUTF(e.source());
+        }
+        writeStrings(out, stopwords.stream().sorted().toList()); // sorted: the same lexicon, the same bytes
+        out.writeInt(synonyms.maxHorizontalContext);
+        out.writeInt(synonyms.words.size());
+        BytesRef word = new BytesRef();
+        for (int ord = 0; ord < synonyms.words.size(); ord++) {
+            synonyms.words.get(ord, word);
+            out.writeInt(word.length);
+            out.write(word.bytes, word.offset, word.length);
+        }
+        out.writeBoolean(synonyms.fst != null);
+        if (synonyms.fst != null) {
+            OutputStreamDataOutput lucene = new OutputStreamDataOutput(out);
+            synonyms.fst.save(lucene, lucene);
+        }
+    }
+
+    /** Reads what {@link #write} wrote; the message cues are read from their own file as before. */
+    public static Lexicon read(DataInputStream in, MessageCues messageCues) throws IOException {
+        int count = in.readInt();
+        List<Entry> entries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            entries.add(new Entry(readStrings(in), readStrings(in), in.readUTF()));
+        }
+        Set<String> stopwords = new HashSet<>(readStrings(in));
+        int context = in.readInt();
+        BytesRefHash words = new BytesRefHash();
+        int wordCount = in.readInt();
+        for (int i = 0; i < wordCount; i++) {
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            if (words.add(new BytesRef(bytes)) != i) {
+                throw new IOException("the synonym words repeat");
+            }
+        }
+        FST<BytesRef> fst = null;
+        if (in.readBoolean()) {
+            InputStreamDataInput lucene = new InputStreamDataInput(in);
+            fst = new FST<>(FST.readMetadata(lucene, ByteSequenceOutputs.getSingleton()), lucene);
+        }
+        return new Lexicon(entries, stopwords, messageCues, new SynonymMap(fst, words, context));
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String s : strings) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1_000_000) {
+            throw new IOException("a list of " + n + " strings");
+        }
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(in.readUTF());
+        }
+        return out;
     }
 
     public List<Entry> entries() {

@@ -59,6 +59,8 @@ public final class TokenGraph {
 
     /** How the message reads as a message (sentences, wrapper, what is asked); null until a reader sets it. */
     private MessageStructure structure;
+    /** The cues the structure was read with (null: none), for the structure of a {@link #part}. */
+    private MessageCues cues;
 
     private TokenGraph(String text, List<Edge> edges, int nodes) {
         this.text = text;
@@ -108,8 +110,51 @@ public final class TokenGraph {
     /** The graph read with the message cues: its structure is then available from {@link #structure()}. */
     public static TokenGraph analyze(Analyzer queryAnalyzer, String text, MessageCues cues) {
         TokenGraph graph = analyze(queryAnalyzer, text);
+        graph.cues = cues;
         graph.structure = cues.read(graph);
         return graph;
+    }
+
+    /**
+     * Some pieces of the message (sentences, clauses; in order, not overlapping) as one message: their texts
+     * joined by a space, the edges that lie inside them with positions and offsets moved to that text, and its
+     * structure read with the same cues. It is the graph of the joined text without analysing it again; a
+     * reading that spans two pieces (or a piece and the rest) is left out, as the analysis of the joined text
+     * would not have had it in the first place.
+     */
+    public TokenGraph part(List<Sentences.Span> pieces) {
+        StringBuilder joined = new StringBuilder();
+        List<Edge> out = new ArrayList<>();
+        int base = 0;
+        for (Sentences.Span piece : pieces) {
+            if (!joined.isEmpty()) {
+                joined.append(' ');
+            }
+            int shift = joined.length() - piece.start();
+            joined.append(text, piece.start(), piece.end());
+            int first = Integer.MAX_VALUE;
+            int last = -1;
+            for (Edge e : edges) {
+                if (e.start() >= piece.start() && e.end() <= piece.end()) {
+                    first = Math.min(first, e.from());
+                }
+            }
+            for (Edge e : edges) {
+                if (e.start() >= piece.start() && e.end() <= piece.end()) {
+                    int move = base - first;
+                    out.add(new Edge(e.term(), e.folded(), e.from() + move, e.to() + move, e.typed(), e.start() + shift,
+                            e.end() + shift));
+                    last = Math.max(last, e.to() + move);
+                }
+            }
+            base = Math.max(base, last);
+        }
+        TokenGraph part = new TokenGraph(joined.toString(), out, base);
+        if (cues != null) {
+            part.cues = cues;
+            part.structure = cues.read(part);
+        }
+        return part;
     }
 
     /**

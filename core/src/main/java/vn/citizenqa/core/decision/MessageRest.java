@@ -12,7 +12,6 @@ import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.model.Reply;
 import vn.citizenqa.core.search.ProcedureSearch;
 import vn.citizenqa.core.search.SearchResult;
-import vn.citizenqa.core.text.Folding;
 
 /**
  * What an answer says about the rest of the message: the other questions it asks (each looked up on its own; a
@@ -40,7 +39,7 @@ public final class MessageRest {
      * The rest of a message answered with {@code answered}; a procedure another of its questions asks for is put
      * second among {@code candidates} (changed in place).
      */
-    public Reply.Rest besides(TokenGraph graph, String message, Procedure answered, List<Candidate> candidates) {
+    public Reply.Rest besides(TokenGraph graph, Procedure answered, List<Candidate> candidates) {
         MessageStructure structure = graph.structure();
         List<String> others = new ArrayList<>();
         if (structure.asking().size() >= 2) {
@@ -49,7 +48,7 @@ public final class MessageRest {
                 if (looked++ >= OTHER_QUESTIONS + 1) {
                     break;
                 }
-                SearchResult other = searcher.search(searcher.analyze(s.of(message)), 1);
+                SearchResult other = searcher.search(graph.part(List.of(s)), 1);
                 if (other.isEmpty() || gate.confidence(other) < gate.clarify()) {
                     continue;
                 }
@@ -64,10 +63,8 @@ public final class MessageRest {
             }
         }
         List<String> lines = new ArrayList<>();
-        for (String side : sideQuestions.notes(graph)) {
-            if (!Folding.fold(answered.title()).contains("phat")) {
-                lines.add(side); // a fine question beside a fine procedure is answered by it
-            }
+        if (!answered.isFine()) {
+            lines.addAll(sideQuestions.notes(graph)); // a fine question beside a fine entry is answered by it
         }
         lines.addAll(oldTerms.notes(graph));
         return new Reply.Rest(others, lines);

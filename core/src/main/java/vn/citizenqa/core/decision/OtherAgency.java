@@ -51,9 +51,9 @@ public final class OtherAgency {
         if (outOfScope != null && structure.asks()) {
             // The question must place a police procedure on its own: "Em muốn đăng ký kết hôn. Cần giấy tờ gì?" asks
             // about the marriage.
-            String asked = structure.askedText(message);
+            TokenGraph askedGraph = graph.part(structure.asking());
+            String asked = askedGraph.text();
             if (!asked.equals(message.strip())) {
-                TokenGraph askedGraph = searcher.analyze(asked);
                 if (triage.read(askedGraph, asked).outOfScope() == null
                         && gate.confidence(searcher.search(askedGraph, CANDIDATES)) >= gate.clarify()) {
                     outOfScope = null;

@@ -1,5 +1,9 @@
 package vn.citizenqa.core.triage;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,21 +86,52 @@ public final class SafetyModel {
                 folded.add(SituationMatcher.squeeze(e.folded()));
             }
         }
-        int[] out = new int[typed.size() * 4 + 1];
+        int[] out = new int[typed.size() * 4];
         int n = 0;
         for (int i = 0; i < typed.size(); i++) {
-            out[n++] = bucket("u " + typed.get(i), buckets);
-            out[n++] = bucket("f " + folded.get(i), buckets);
+            out[n++] = bucket(hash(UNIGRAM, typed.get(i)), buckets);
+            out[n++] = bucket(hash(FOLDED, folded.get(i)), buckets);
             if (i > 0) {
-                out[n++] = bucket("b " + typed.get(i - 1) + " " + typed.get(i), buckets);
-                out[n++] = bucket("g " + folded.get(i - 1) + " " + folded.get(i), buckets);
+                out[n++] = bucket(hash(hash(hash(BIGRAM, typed.get(i - 1)), " "), typed.get(i)), buckets);
+                out[n++] = bucket(hash(hash(hash(FOLDED_BIGRAM, folded.get(i - 1)), " "), folded.get(i)), buckets);
             }
         }
-        return Arrays.stream(out, 0, n).distinct().toArray();
+        // Distinct, in place: sorted, each bucket once.
+        Arrays.sort(out, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || out[i] != out[distinct - 1]) {
+                out[distinct++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, distinct);
     }
 
-    private static int bucket(String feature, int buckets) {
-        int h = feature.hashCode() * 0x9E3779B9; // spread String.hashCode's low bits
+    /** The hashes of the features' prefixes ("u ", "f ", "b ", "g "), as String.hashCode gives them. */
+    private static final int UNIGRAM = "u ".hashCode();
+    private static final int FOLDED = "f ".hashCode();
+    private static final int BIGRAM = "b ".hashCode();
+    private static final int FOLDED_BIGRAM = "g ".hashCode();
+
+    /**
+     * {@code (prefix + text).hashCode()} from the prefix's hash, without building the string: a feature's bucket is
+     * the same as the one the model was trained with, and scoring a message allocates no feature strings.
+     */
+    private static int hash(int prefix, String text) {
+        int h = prefix;
+        for (int i = 0; i < text.length(); i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        return h;
+    }
+
+    /** The bucket of a feature written out ("u cháy", "b nhà cháy"): what {@link #features} computes without it. */
+    static int bucket(String feature, int buckets) {
+        return bucket(feature.hashCode(), buckets);
+    }
+
+    private static int bucket(int hashCode, int buckets) {
+        int h = hashCode * 0x9E3779B9; // spread String.hashCode's low bits
         return (h ^ (h >>> 16)) & (buckets - 1);
     }
 
@@ -117,6 +152,31 @@ public final class SafetyModel {
             }
         }
         return b.toString();
+    }
+
+    /** Writes the model as the start-up artifact holds it: the weights as they lie in memory, nothing to parse. */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(buckets);
+        out.writeDouble(bias);
+        out.writeDouble(threshold);
+        ByteBuffer bytes = ByteBuffer.allocate(buckets * Float.BYTES);
+        bytes.asFloatBuffer().put(weights);
+        out.write(bytes.array());
+    }
+
+    /** Reads what {@link #write} wrote. */
+    public static SafetyModel read(DataInputStream in) throws IOException {
+        int buckets = in.readInt();
+        if (Integer.bitCount(buckets) != 1 || buckets > 1 << 24) {
+            throw new IOException("a model of " + buckets + " buckets");
+        }
+        double bias = in.readDouble();
+        double threshold = in.readDouble();
+        byte[] bytes = new byte[buckets * Float.BYTES];
+        in.readFully(bytes);
+        float[] weights = new float[buckets];
+        ByteBuffer.wrap(bytes).asFloatBuffer().get(weights);
+        return new SafetyModel(buckets, bias, threshold, weights);
     }
 
     /** Reads the emergency model the build wrote; a malformed line is an error naming the file and line. */

@@ -197,10 +197,20 @@ final class SituationMatcher {
         return typed.length() >= cue.length() && squeeze(cue).equals(squeeze(typed));
     }
 
+    /** Whether a letter is typed twice in a row. */
+    private static boolean held(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            if (s.charAt(i) == s.charAt(i - 1) && Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A syllable with letters held down counted once ("cứuuu" → "cứu"); for the index of first syllables ("cuu" → "cu" too). */
     static String squeeze(String s) {
-        if (s.length() < 3) {
-            return s;
+        if (s.length() < 3 || !held(s)) {
+            return s; // the common case, read for every word by every vocabulary: nothing to copy
         }
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

@@ -180,10 +180,11 @@ public final class Triage {
                 emergency = new TriageSignals.Emergency(List.of("113", "114", "115"), reason, false);
             }
         }
-        if (reports.isEmpty() && emergency == null && reportModel != null && !paperwork) {
+        boolean thanksOnly = graph.structure().thanks() && !graph.structure().asks();
+        if (reports.isEmpty() && emergency == null && reportModel != null && !paperwork && !thanksOnly) {
             // No crime cue: the report model may still read a message for officers in it ("bọn đòi nợ gọi cho sếp
-            // em"); not in a message about paperwork, and a question the search places still wins (see the
-            // assistant).
+            // em"); not in a message about paperwork or one that only thanks the officers, and a question the
+            // search places still wins (see the assistant).
             double report = reportModel.score(features);
             if (reportModel.flags(report)) {
                 reports.add(String.format(java.util.Locale.ROOT, "mô hình tin báo %.2f (ngưỡng %.2f)", report,

@@ -80,6 +80,24 @@ class SituationsTest {
     }
 
     @Test
+    void theFeaturesAreTheBucketsOfTheSyllablesAndPairsWrittenOut() {
+        var graph = RealKnowledge.graph("Nhà em cháyyy");
+        java.util.TreeSet<Integer> expected = new java.util.TreeSet<>();
+        String[][] words = {{"nhà", "em", "cháy"}, {"nha", "em", "chay"}};
+        for (int i = 0; i < 3; i++) {
+            expected.add(SafetyModel.bucket("u " + words[0][i], 1 << 14));
+            expected.add(SafetyModel.bucket("f " + words[1][i], 1 << 14));
+            if (i > 0) {
+                expected.add(SafetyModel.bucket("b " + words[0][i - 1] + " " + words[0][i], 1 << 14));
+                expected.add(SafetyModel.bucket("g " + words[1][i - 1] + " " + words[1][i], 1 << 14));
+            }
+        }
+        int[] features = SafetyModel.features(graph, 1 << 14);
+        assertEquals(expected.stream().mapToInt(Integer::intValue).boxed().toList(),
+                java.util.Arrays.stream(features).boxed().toList());
+    }
+
+    @Test
     void aMalformedModelNamesTheFileAndLine() {
         KnowledgeFiles files = path -> new ByteArrayInputStream("buckets 16\nbias 0\nthreshold x\n".getBytes(StandardCharsets.UTF_8));
         var e = assertThrows(KnowledgeFiles.InvalidVocabularyException.class, () -> SafetyModel.read(files));

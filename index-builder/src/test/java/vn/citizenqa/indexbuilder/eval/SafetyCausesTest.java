@@ -34,6 +34,8 @@ class SafetyCausesTest {
         "có ai cứu nhà em được không, nước vào tới gác, ca nô mới vào được | EMERGENCY | URGENT",
         "từ tối qua đến giờ con em sốt cao, giờ co giật sùi bọt mép phải làm sao | EMERGENCY | URGENT",
         "nước dâng thêm từng giờ, mái nhà sắp không trụ nổi | EMERGENCY | URGENT",
+        "cột điện trước cổng trường nghiêng sắp đè vào mấy đứa nhỏ, gió đang rất to | EMERGENCY | URGENT",
+        "nhà bên hay có mùi khét, người lạ ra vào cả đêm, chắc là hút chích ma túy | CRIME_REPORT | HIGH",
     })
     void situationsInEverydayWordsGoToOfficersAtTheirPriority(String text, Intent intent, Priority priority) {
         Decision d = decide(text);

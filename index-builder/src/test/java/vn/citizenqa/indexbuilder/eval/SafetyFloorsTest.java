@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The figures of issue 15 on the labelled safety set, as floors: the development splits (the cues and the model
- * were tuned on them: dev.tsv; dev2.tsv, the first held-out split, whose misses were read; dev3.tsv to dev7.tsv) and
+ * were tuned on them: dev.tsv; dev2.tsv, the first held-out split, whose misses were read; dev3.tsv to dev8.tsv) and
  * holdout2.tsv (held out until 2 December 2026, when its misses were read and fixed by cause: now a development split
  * the models still never train on; its figures are in the README). The fresh held-out split is measured by the lead.
  */
@@ -42,7 +42,7 @@ class SafetyFloorsTest {
 
     /** The development splits written after the first: every emergency, report and scam check, no near miss URGENT. */
     @ParameterizedTest
-    @ValueSource(strings = {"dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv"})
+    @ValueSource(strings = {"dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv", "dev8.tsv"})
     void eachLaterDevelopmentSplitMeetsItsMeasuredFloors(String file) throws Exception {
         assertFloors(file, 1.0, 1.0, 1.0, 0);
     }
@@ -66,7 +66,7 @@ class SafetyFloorsTest {
 
     @Test
     void everyMessageHasALabelAFamilyAndASource(@TempDir Path dir) throws IOException {
-        for (String file : List.of("dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv", "holdout2.tsv")) {
+        for (String file : List.of("dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv", "dev8.tsv", "holdout2.tsv")) {
             List<SafetyCase> cases = SafetyCase.read(TestKnowledge.DIR.resolve("eval/safety").resolve(file));
             assertTrue(cases.stream().allMatch(c -> c.real() ? c.source().startsWith("http") : c.source().equals("written")));
         }

@@ -1,0 +1,66 @@
+package vn.citizenqa.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import vn.citizenqa.core.Assistant;
+import vn.citizenqa.core.knowledge.KnowledgeFiles;
+import vn.citizenqa.core.model.ConversationContext;
+import vn.citizenqa.core.startup.StartupArtifact;
+import vn.citizenqa.core.startup.StartupParts;
+
+/**
+ * The package holds the start-up artifact the build made, and an assistant restored from it decides every labelled
+ * question as one that computes its lexicon and models from the package's text files; a broken artifact is computed
+ * around.
+ */
+class StartupArtifactInPackageTest {
+
+    private static final KnowledgeFiles PACKAGE = KnowledgeIndexResources::resource;
+    private static List<String> questions;
+
+    @BeforeAll
+    static void readQuestions() throws Exception {
+        questions = Files.readAllLines(Path.of("../knowledge/eval/questions.tsv")).stream().skip(1)
+                .map(l -> l.split("\t", 2)).filter(f -> f.length == 2).map(f -> f[1]).toList();
+    }
+
+    @Test
+    void theRestoredAssistantDecidesEveryQuestionAsTheComputedOne() throws Exception {
+        StartupArtifact.Reading reading = StartupArtifact.read(PACKAGE);
+        StartupParts restored = assertInstanceOf(StartupArtifact.Restored.class, reading).parts();
+        Assistant fromArtifact = Assistant.open(KnowledgeIndexResources.openIndex(null), PACKAGE, restored);
+        Assistant computed = Assistant.open(KnowledgeIndexResources.openIndex(null), PACKAGE, StartupParts.compute(PACKAGE));
+        for (String q : questions) {
+            assertEquals(computed.decide(q, ConversationContext.NONE), fromArtifact.decide(q, ConversationContext.NONE), q);
+        }
+    }
+
+    @Test
+    void aCorruptArtifactIsNamedAndComputedAround() throws Exception {
+        byte[] bytes;
+        try (InputStream in = PACKAGE.open(StartupArtifact.FILE)) {
+            bytes = in.readAllBytes();
+        }
+        bytes[bytes.length - 20] ^= 1;
+        byte[] broken = bytes;
+        KnowledgeFiles files = path -> path.equals(StartupArtifact.FILE) ? new ByteArrayInputStream(broken) : PACKAGE.open(path);
+        assertEquals(new StartupArtifact.Unusable("startup/assistant.bin: corrupt (its CRC-32 does not match its content)"),
+                StartupArtifact.read(files));
+        StartupParts parts = Wiring.startupParts(files);
+        assertEquals(StartupParts.compute(PACKAGE).lexicon().entries(), parts.lexicon().entries());
+        Assistant around = Assistant.open(KnowledgeIndexResources.openIndex(null), files, parts);
+        for (String q : questions.subList(0, 50)) {
+            assertEquals(Wiring.assistant().decide(q, ConversationContext.NONE), around.decide(q, ConversationContext.NONE), q);
+        }
+    }
+}
