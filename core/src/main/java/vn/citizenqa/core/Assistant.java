@@ -184,8 +184,11 @@ public final class Assistant {
         TriageSignals signals = triage.read(graph, message);
         Language language = signals.english() ? Language.ENGLISH : Language.VIETNAMESE;
         // A message that asks nothing is never a procedure question, so an emergency, a scam or a report in it is
-        // decided without the search (an emergency's numbers go out sooner).
-        Decision urgent = signals.question() ? null : escalation(signals, language, 0);
+        // decided without the search (an emergency's numbers go out sooner); nor is a certain danger said to be
+        // happening now outweighed by one ("nhà đang cháy, phải làm sao").
+        boolean dangerNow = signals.scam() == null && signals.emergency() != null && signals.emergency().certain()
+                && signals.present();
+        Decision urgent = signals.question() && !dangerNow ? null : escalation(signals, language, 0);
         if (urgent != null) {
             return urgent;
         }

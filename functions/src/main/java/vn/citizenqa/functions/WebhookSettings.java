@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import vn.citizenqa.core.conversation.ConversationLimits;
+import vn.citizenqa.core.queue.QueueSettings;
 
 /**
  * The webhook's configuration, read from the environment (a Lambda's variables, or {@code --env-vars} locally).
@@ -17,13 +18,16 @@ import vn.citizenqa.core.conversation.ConversationLimits;
  * @param messagesPerMinute how many messages a citizen may send a page in a minute and get automatic replies (0: no limit)
  * @param zaloSiteVerification {@code ZALO_SITE_VERIFICATION}: the content of the meta tag Zalo's developer console
  *                      gives to verify the webhook's domain; when set, {@code GET /} answers a page carrying it
+ * @param maxReceives   {@code MAX_RECEIVES}: how many receives the queue allows a message before its dead-letter queue
+ *                      (the redrive policy's maxReceiveCount): on its last, a failing message stops holding the
+ *                      citizen's later messages
  *
  * <p>The store ({@code TABLE_NAME}, {@code DYNAMODB_ENDPOINT}…) and {@code PAGES_FILE} are read by {@link Wiring#store(Map)}.
  */
 public record WebhookSettings(String messengerAppSecret, String messengerVerifyToken, String zaloAppId, String zaloOaSecret,
                               String zaloAppSecret, String graphApiBase, String zaloApiBase, String zaloOAuthBase,
                               Duration channelTimeout, Duration workerChannelTimeout, Duration zaloReplayWindow,
-                              int messagesPerMinute, String zaloSiteVerification) {
+                              int messagesPerMinute, String zaloSiteVerification, int maxReceives) {
 
     public static final String DEFAULT_GRAPH_API_BASE = "https://graph.facebook.com/v23.0";
     public static final String DEFAULT_ZALO_API_BASE = "https://openapi.zalo.me";
@@ -61,7 +65,8 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
                 millis(env, "WORKER_CHANNEL_TIMEOUT_MS", DEFAULT_WORKER_CHANNEL_TIMEOUT),
                 minutes(env, "ZALO_REPLAY_WINDOW_MINUTES", DEFAULT_ZALO_REPLAY_WINDOW),
                 count(env, "RATE_LIMIT_PER_MINUTE", ConversationLimits.DEFAULT.messagesPerMinute()),
-                siteVerification(value(env, "ZALO_SITE_VERIFICATION", null)));
+                siteVerification(value(env, "ZALO_SITE_VERIFICATION", null)),
+                Math.toIntExact(whole(env, "MAX_RECEIVES", 1, QueueSettings.DEFAULT.maxReceives(), "a whole number of at least 1")));
     }
 
     public boolean messengerConfigured() {
@@ -125,6 +130,6 @@ public record WebhookSettings(String messengerAppSecret, String messengerVerifyT
         return "WebhookSettings[messenger=" + messengerConfigured() + ", zalo=" + zaloConfigured() + ", graphApiBase=" + graphApiBase
                 + ", zaloApiBase=" + zaloApiBase + ", zaloOAuthBase=" + zaloOAuthBase
                 + ", channelTimeout=" + channelTimeout + ", workerChannelTimeout=" + workerChannelTimeout + ", zaloReplayWindow=" + zaloReplayWindow
-                + ", messagesPerMinute=" + messagesPerMinute + ", zaloSiteVerification=" + (zaloSiteVerification != null) + "]";
+                + ", messagesPerMinute=" + messagesPerMinute + ", zaloSiteVerification=" + (zaloSiteVerification != null) + ", maxReceives=" + maxReceives + "]";
     }
 }

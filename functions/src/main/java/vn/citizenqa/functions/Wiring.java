@@ -199,7 +199,7 @@ public final class Wiring {
                     LogContext.end();
                 }
             }
-        });
+        }, settings.maxReceives());
     }
 
     /** The SQS queue {@code QUEUE_URL} names, or empty when it is not set. */

@@ -37,6 +37,11 @@ class SqsQueueContractTest extends QueueContract {
             }
 
             @Override
+            public int pending() {
+                return SQS.depth(q.url());
+            }
+
+            @Override
             public void close() {
                 source.close();
             }

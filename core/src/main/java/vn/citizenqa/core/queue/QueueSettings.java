@@ -14,7 +14,11 @@ import java.util.Objects;
  */
 public record QueueSettings(int maxReceives, Duration retryDelay, int concurrency) {
 
-    /** Five receives, 30 s apart, four conversations at a time: as template.yaml configures SQS and the worker. */
+    /**
+     * Five receives, 30 s apart, four conversations at a time: the local runner's queue, and the worker's
+     * {@code MAX_RECEIVES} when unset. A deployment's SQS queue has template.yaml's own (MaxReceives, which it also gives
+     * the worker, and a 120 s visibility timeout).
+     */
     public static final QueueSettings DEFAULT = new QueueSettings(5, Duration.ofSeconds(30), 4);
 
     public QueueSettings {

@@ -15,6 +15,11 @@ import vn.citizenqa.core.model.ConversationKey;
  * messages in the batch are not worked on and are returned for redelivery too, so that a follow-up is never answered
  * before its question (the rule AWS gives for partial batch responses on FIFO queues). A failure is a message whose
  * work says it must be received again, or one whose work threw.
+ *
+ * <p>Except on a message's last receive: it goes to the dead-letter queue whatever happens now, so it no longer holds
+ * its conversation and the later messages are worked on. Without this, SQS, which hands a FIFO group's messages out
+ * together and counts a receive for each one returned, would move a citizen's next messages to the dead-letter queue
+ * with the one that keeps failing, though their own work was never tried.
  */
 public final class QueueWorker implements QueueConsumer {
 
@@ -28,9 +33,15 @@ public final class QueueWorker implements QueueConsumer {
     private static final System.Logger LOG = System.getLogger("citizenqa.worker");
 
     private final Work work;
+    private final int maxReceives;
 
-    public QueueWorker(Work work) {
+    /** @param maxReceives how many receives the queue allows a message before its dead-letter queue (SQS's maxReceiveCount) */
+    public QueueWorker(Work work, int maxReceives) {
         this.work = Objects.requireNonNull(work, "work");
+        if (maxReceives < 1) {
+            throw new IllegalArgumentException("maxReceives must be at least 1: " + maxReceives);
+        }
+        this.maxReceives = maxReceives;
     }
 
     @Override
@@ -53,8 +64,14 @@ public final class QueueWorker implements QueueConsumer {
                 finished = false;
             }
             if (!finished) {
-                held.add(q.conversation());
                 again.add(q.deliveryId());
+                if (q.receiveCount() < maxReceives) {
+                    held.add(q.conversation());
+                } else {
+                    LOG.log(Level.ERROR, q.conversation().channel().wireName() + " message " + q.message().messageId()
+                            + " failed on its last receive (" + q.receiveCount() + "): it goes to the dead-letter queue,"
+                            + " and the conversation's later messages are worked on");
+                }
             }
         }
         return again;

@@ -27,6 +27,11 @@ class InProcessQueueTest extends QueueContract {
             }
 
             @Override
+            public int pending() {
+                return queue.depth();
+            }
+
+            @Override
             public void close() {
                 queue.close();
             }
