@@ -24,6 +24,7 @@ import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Candidate;
+import vn.citizenqa.core.model.Category;
 import vn.citizenqa.core.model.ConversationContext;
 import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.core.model.EscalationKind;
@@ -194,7 +195,10 @@ public final class Assistant {
         }
         SearchResult result = FineAnswers.forMessage(searcher.search(graph, CANDIDATES), message);
         double confidence = ConfidenceGate.rounded(gate.confidence(result));
-        Decision escalated = signals.question() ? escalation(signals, language, confidence) : null;
+        // A victim asking how to report ("bị lừa 9 triệu, trình báo ở đâu") is reporting it; a tip keeps its answer.
+        boolean howToReport = signals.scam() != null && signals.scam().kind() == TriageSignals.Scam.Kind.VICTIM
+                && !result.hits().isEmpty() && result.hits().getFirst().procedure().category() == Category.CRIME_REPORTING;
+        Decision escalated = signals.question() ? escalation(signals, language, howToReport ? 0 : confidence) : null;
         if (escalated != null) {
             return escalated;
         }
@@ -243,10 +247,7 @@ public final class Assistant {
         return decline(candidates, confidence, null, language);
     }
 
-    /**
-     * The emergency, scam or crime report the signals make of the message, or null, given the search's confidence
-     * in the procedure it places (0 when it did not search: a message that asks nothing).
-     */
+    /** The emergency, scam or report the signals make of the message, or null, given the search's confidence (0: none). */
     private Decision escalation(TriageSignals signals, Language language, double confidence) {
         // A question the search places is a procedure question even with a crime word in it ("bị móc túi mất
         // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
@@ -259,9 +260,8 @@ public final class Assistant {
                 : signals.question() && confidence >= gate.sure());
         // A scam told or asked about: "báo con đang cấp cứu, cần tiền mổ gấp" is the trick, not the emergency.
         TriageSignals.Scam scam = signals.scam();
-        // Like a crime word, a scam word in a question the search places is a procedure question ("bị lừa đảo
-        // chuyển tiền thì báo công an ở đâu"); a check question gives way only to a procedure the search is sure of,
-        // and not when it names the trick plainly ("nói là công an, bảo giữ bí mật và chuyển tiền, có thật không").
+        // Like a crime word, a scam word in a question the search places is a procedure question; a check question
+        // gives way only to a procedure the search is sure of, and not when it names the trick plainly.
         if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM ? procedureQuestion
                 : sureProcedureQuestion && !scam.plain())) {
             scam = null;

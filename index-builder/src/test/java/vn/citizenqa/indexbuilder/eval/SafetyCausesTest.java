@@ -16,7 +16,8 @@ import vn.citizenqa.core.model.Priority;
 /**
  * The causes of the safety triage's misses and false alarms, each with messages of its own: a doer between "bị"
  * and the deed, money sent for nothing, a call for help asked as a question, "phải làm sao" after a long night, a
- * past accident asked about as a fine, a rule heard of, what the law says of a knife, revving engines at night.
+ * past accident asked about as a fine, a rule heard of, what the law says of a knife, revving engines at night, a
+ * scam victim asking where to report, an overdose or a wish to die told in other words, a tree leaning in a storm.
  */
 class SafetyCausesTest {
 
@@ -36,11 +37,26 @@ class SafetyCausesTest {
         "nước dâng thêm từng giờ, mái nhà sắp không trụ nổi | EMERGENCY | URGENT",
         "cột điện trước cổng trường nghiêng sắp đè vào mấy đứa nhỏ, gió đang rất to | EMERGENCY | URGENT",
         "nhà bên hay có mùi khét, người lạ ra vào cả đêm, chắc là hút chích ma túy | CRIME_REPORT | HIGH",
+        "Em chuyển 15 triệu cho người xưng là nhân viên điện lực để khỏi bị cắt điện, giờ họ chặn số rồi, em trình báo ở đâu ạ | CRIME_REPORT | HIGH",
+        "my brother just swallowed a bottle of sleeping pills and locked the bathroom door | EMERGENCY | URGENT",
+        "I don't want to live, there is no reason to live anymore | EMERGENCY | URGENT",
+        "bà ngoại em uống nhiều thuốc huyết áp quá, giờ lơ mơ không nói được | EMERGENCY | URGENT",
+        "cây xà cừ trước nhà nứt gốc, đang gió lớn, nghiêng dần về phía mái nhà | EMERGENCY | URGENT",
     })
     void situationsInEverydayWordsGoToOfficersAtTheirPriority(String text, Intent intent, Priority priority) {
         Decision d = decide(text);
         assertEquals(intent, d.intent(), text);
         assertEquals(priority, d.escalation().priority(), text);
+    }
+
+    /** A tip asked about ("muốn tố giác… gửi ở đâu") keeps the crime-reporting procedure's answer: only a victim is a case at once. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "cho hỏi muốn tố giác một điểm đánh bạc gần nhà thì gửi tin báo ở đâu, có được giấu tên không",
+    })
+    void aTipAskedAboutIsAnsweredWithHowToReport(String text) {
+        Decision d = decide(text);
+        assertEquals(Intent.PROCEDURE, d.intent(), text);
     }
 
     @ParameterizedTest(name = "{0}")
