@@ -19,6 +19,8 @@ import vn.citizenqa.core.decision.Answers;
 import vn.citizenqa.core.decision.CandidatePick;
 import vn.citizenqa.core.decision.ConfidenceGate;
 import vn.citizenqa.core.decision.MessageRest;
+import vn.citizenqa.core.decision.Neighbours;
+import vn.citizenqa.core.decision.Offers;
 import vn.citizenqa.core.decision.OtherAgency;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
@@ -78,6 +80,7 @@ public final class Assistant {
     private final TermNotes sideQuestions;
     private final MessageRest rest;
     private final OtherAgency otherAgency;
+    private final Neighbours neighbours;
 
     public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate) {
         this(searcher, triage, followUps, gate, Clock.system(VIETNAM), TermNotes.NONE, TermNotes.NONE);
@@ -99,6 +102,8 @@ public final class Assistant {
         this.sideQuestions = sideQuestions;
         this.rest = new MessageRest(searcher, gate, oldTerms, sideQuestions);
         this.otherAgency = new OtherAgency(searcher, triage, gate);
+        this.neighbours = new Neighbours(List.copyOf(searcher.knowledgeBase().procedures()),
+                searcher instanceof ProcedureSearcher s ? s.lexicon()::isStopword : (String w) -> false);
     }
 
     /** The same assistant answering as on another day: for editors checking a change before it takes effect. */
@@ -142,6 +147,11 @@ public final class Assistant {
 
     public ConfidenceGate gate() {
         return gate;
+    }
+
+    /** The procedures' siblings, as the decision tells them apart. */
+    public Neighbours neighbours() {
+        return neighbours;
     }
 
     /** What the triage vocabularies find in a message, before the decision. */
@@ -215,7 +225,7 @@ public final class Assistant {
             return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null, new Reply.Greeting(),
                     language);
         }
-        List<Candidate> candidates = candidates(result, confidence);
+        List<Candidate> candidates = Offers.candidates(result, confidence);
         // Another agency's word in the story ("lấy chồng… đăng ký kết hôn", "con vào lớp 1") is context: decline only
         // when what is asked is that agency's matter, and never answer it automatically; offer a choice when a
         // procedure fits well (or fits and asks for that paper).
@@ -223,11 +233,12 @@ public final class Assistant {
         if (agency.handledBy() != null) {
             if ((confidence >= gate.answer() || (agency.policePaper() && confidence >= gate.clarify()))
                     && candidates.size() >= 2) {
-                return clarify(candidates, confidence, language);
+                return Offers.clarify(candidates, confidence, language);
             }
-            return decline(candidates, confidence, agency.handledBy(), language);
+            return Offers.decline(candidates, confidence, agency.handledBy(), language);
         }
-        if (confidence >= gate.answer()) {
+        // A sibling of the first procedure the message points to ("thường trú" beside "tạm trú"): offer both.
+        if (confidence >= gate.answer() && neighbours.rival(graph, result) == null) {
             Procedure p = result.hits().getFirst().procedure();
             List<Candidate> withOthers = new ArrayList<>(candidates);
             Reply.Rest besides = rest.besides(graph, p, withOthers);
@@ -244,7 +255,7 @@ public final class Assistant {
             return new Decision(Intent.PROCEDURE, Action.ESCALATE, null, candidates, confidence,
                     new EscalationKind.UnmatchedQuestion(), new Reply.PassedToOfficers(), language);
         }
-        return decline(candidates, confidence, null, language);
+        return Offers.decline(candidates, confidence, null, language);
     }
 
     /** The emergency, scam or report the signals make of the message, or null, given the search's confidence (0: none). */
@@ -289,28 +300,6 @@ public final class Assistant {
         return null;
     }
 
-    private static Decision clarify(List<Candidate> candidates, double confidence, Language language) {
-        return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
-                new Reply.Choice(candidates), language);
-    }
-
-    private static Decision decline(List<Candidate> candidates, double confidence, String handledBy, Language language) {
-        return new Decision(Intent.OUT_OF_SCOPE, Action.DECLINE, null, candidates, confidence, null,
-                new Reply.Declined(handledBy), language);
-    }
-
-    /** The candidates, the first scored with the confidence and the others in proportion to their scores. */
-    private static List<Candidate> candidates(SearchResult result, double confidence) {
-        List<Candidate> out = new ArrayList<>(result.hits().size());
-        if (result.isEmpty()) {
-            return out;
-        }
-        float top = result.hits().getFirst().score();
-        for (SearchHit h : result.hits()) {
-            out.add(new Candidate(h.procedure().id(), h.procedure().title(), ConfidenceGate.rounded(confidence * h.score() / top)));
-        }
-        return out;
-    }
 
     /** A reply to a CLARIFY picking one of its candidates (see {@link CandidatePick}); null when it is not one. */
     private Decision pick(String text, TokenGraph graph, ConversationContext ctx) {
