@@ -34,6 +34,8 @@ final class TriageDecision {
         // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
         // happening now.
         boolean procedureQuestion = signals.question() && confidence >= gate.reportOverride();
+        // A crime told as it happened to the writer, asking where to report it, is the report itself.
+        boolean reportQuestion = procedureQuestion && !signals.reportsItself();
         boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.sure();
         // An uncertain emergency (only "cứu em", or a weak word said to be happening now) also loses to such a
         // question when the citizen says it is urgent: "cứu em, mai đi làm mà chưa có căn cước, làm gấp được không".
@@ -41,11 +43,14 @@ final class TriageDecision {
                 : signals.question() && confidence >= gate.sure());
         // A scam told or asked about: "báo con đang cấp cứu, cần tiền mổ gấp" is the trick, not the emergency.
         TriageSignals.Scam scam = signals.scam();
-        // Like a crime word, a scam word in a question the search places is a procedure question, except that a
-        // victim asking how to report ("bị lừa 9 triệu, trình báo ở đâu") is reporting it; a check question gives
-        // way only to a procedure the search is sure of, and not when it names the trick plainly.
+        // Money or data already lost gives way only to a procedure the search is sure of ("bị lừa mất tài khoản
+        // VNeID, khóa tài khoản thế nào"), and never when the victim asks how to report it ("bị lừa 9 triệu, trình
+        // báo ở đâu"): an unrelated procedure half placed is no answer to "em đã chuyển 5 triệu, giờ phải làm sao".
+        // A check question gives way only to a procedure the search is sure of, and not when it names the trick
+        // plainly.
+        boolean sureQuestion = signals.question() && confidence >= gate.sure();
         if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM
-                ? procedureQuestion && !fit.placesReporting()
+                ? sureQuestion && !fit.placesReporting() && !signals.reportsItself()
                 : sureProcedureQuestion && !scam.plain())) {
             scam = null;
         }
@@ -65,7 +70,7 @@ final class TriageDecision {
                     new EscalationKind.Emergency(signals.emergency().reason()),
                     new Reply.EmergencyNumbers(signals.emergency().numbers()), language);
         }
-        if (!signals.crime().isEmpty() && !procedureQuestion) {
+        if (!signals.crime().isEmpty() && !reportQuestion) {
             return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
                     new EscalationKind.CrimeReport(signals.crime()), new Reply.ReportReceived(), language);
         }

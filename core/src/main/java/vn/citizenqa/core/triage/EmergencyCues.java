@@ -20,6 +20,8 @@ final class EmergencyCues {
     private static final String WEAK = "weak";
     private static final String CALL = "call";
     private static final String EVENT = "event";
+    /** The most words between a threat and the act it names: "dọa <i>sẽ cho người đến</i> chém". */
+    private static final int THREAT_REACH = 4;
 
     private final SituationMatcher emergency;
 
@@ -39,10 +41,12 @@ final class EmergencyCues {
 
     /**
      * The emergency the cues find, or null. {@code over}: the message tells it as over; an event then goes to
-     * {@code reports} instead ("sáng nay ra thấy cửa hàng bị phá khóa").
+     * {@code reports} instead ("sáng nay ra thấy cửa hàng bị phá khóa"); so does an event only threatened, when
+     * nothing says it is happening now ("nhắn tin dọa tạt axit nếu em không quay lại"; not "đang cầm dao dọa chém").
      */
     TriageSignals.Emergency find(TokenGraph graph, boolean accented, boolean present, boolean paperwork,
-            boolean over, List<Match<String>> masks, List<Match<String>> crimes, List<String> reports) {
+            boolean over, List<Match<String>> masks, List<Match<String>> crimes, List<Match<String>> threats,
+            List<String> reports) {
         List<Match<String>> found = emergency.find(graph, accented);
         if (found.isEmpty()) {
             return null;
@@ -52,6 +56,7 @@ final class EmergencyCues {
         Set<String> reasons = new LinkedHashSet<>();
         Set<String> weakCues = new HashSet<>();
         Set<String> bareCues = new HashSet<>();
+        Set<String> threatened = new LinkedHashSet<>();
         boolean strong = false;
         boolean call = false;
         boolean events = true;
@@ -60,6 +65,13 @@ final class EmergencyCues {
             boolean isCall = !weak && m.cue().value().contains(CALL);
             if (Spans.overlapped(m, masks) || (weak && Spans.masked(m, crimes, true))) {
                 continue; // "chữa cháy", "tra cứu", "kẹt xe"; "lửa" in "lua dao" (lừa đảo)
+            }
+            if (Spans.masked(m, found, true)) {
+                continue; // the longer cue says more: "cháy" in "chuông báo cháy" (weak: an alarm may be false)
+            }
+            if (!present && m.cue().value().contains(EVENT) && threatened(m, threats)) {
+                threatened.add(m.cue().phrase());
+                continue;
             }
             strong |= !weak && !isCall;
             call |= isCall;
@@ -83,6 +95,10 @@ final class EmergencyCues {
         // "Cứu em, mất bằng lái mai phải chạy xe": a call for help about paperwork, with no sign of danger, is a way
         // of speaking.
         boolean onlyCalls = !strong && weakCues.isEmpty() && bareCues.isEmpty();
+        if (reasons.isEmpty() && !threatened.isEmpty()) {
+            reports.add("đe dọa " + String.join(", ", threatened));
+            return null;
+        }
         if (reasons.isEmpty() || !enough || (onlyCalls && paperwork)) {
             return null;
         }
@@ -93,5 +109,15 @@ final class EmergencyCues {
         Set<String> numbers = new LinkedHashSet<>(strongNumbers);
         numbers.addAll(weakNumbers);
         return new TriageSignals.Emergency(new ArrayList<>(numbers), String.join(", ", reasons), strong);
+    }
+
+    /** Whether a threat comes just before the match: "dọa tạt axit", "dọa sẽ cho người đến chém". */
+    private static boolean threatened(Match<String> m, List<Match<String>> threats) {
+        for (Match<String> t : threats) {
+            if (t.to() <= m.from() && m.from() - t.to() <= THREAT_REACH) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,6 +3,8 @@ package vn.citizenqa.core.triage;
 import java.util.List;
 
 import vn.citizenqa.core.analysis.CueMatcher.Match;
+import vn.citizenqa.core.analysis.Sentences;
+import vn.citizenqa.core.analysis.TokenGraph;
 
 /** How cue matches lie over one another in a message: a mask over a cue, a longer cue over a shorter one. */
 final class Spans {
@@ -29,5 +31,38 @@ final class Spans {
             }
         }
         return false;
+    }
+
+    /** Whether one of {@code others} lies in the sentence of the match. */
+    static boolean inSentenceWith(TokenGraph graph, Match<String> m, List<Match<String>> others) {
+        if (others.isEmpty()) {
+            return false;
+        }
+        List<Sentences.Span> sentences = graph.structure().sentences();
+        int at = sentence(sentences, start(graph, m.from()));
+        if (at < 0) {
+            return false;
+        }
+        for (Match<String> o : others) {
+            if (sentence(sentences, start(graph, o.from())) == at) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The character where the word at a graph node begins. */
+    private static int start(TokenGraph graph, int node) {
+        List<TokenGraph.Edge> leaving = graph.from(node);
+        return leaving.isEmpty() ? -1 : leaving.getFirst().start();
+    }
+
+    private static int sentence(List<Sentences.Span> sentences, int at) {
+        for (int i = 0; i < sentences.size(); i++) {
+            if (sentences.get(i).start() <= at && at < sentences.get(i).end()) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -106,7 +106,7 @@ public final class Triage {
         List<String> reports = crime(crimes);
         boolean over = past && !present;
         TriageSignals.Emergency emergency = afterTheFact ? null
-                : emergencies.find(graph, accented, present, paperwork, over, masks, crimes, reports);
+                : emergencies.find(graph, accented, present, paperwork, over, masks, crimes, time.threats(), reports);
         if (emergency == null && !afterTheFact && model != null && model.flags(score)) {
             // No cue, but the message reads like the emergencies the model was trained on: to officers, with all
             // the numbers; not certain, so a procedure question the search is sure of still wins. A crime told as
@@ -121,18 +121,24 @@ public final class Triage {
                 emergency = new TriageSignals.Emergency(List.of("113", "114", "115"), reason, false);
             }
         }
+        // Something told as over, with where to report it asked ("tối qua nhà em bị trộm, giờ báo ở đâu"), is the
+        // report itself; a tip asked about ("muốn tố giác một đường dây cá độ thì gửi đơn ở đâu") is not, nor the
+        // report of lost or stolen papers ("bị trộm mất hộ chiếu, trình báo và làm lại thế nào"): a procedure.
+        boolean reportsItself = time.reporting() && !time.reported() && !time.papers() && past;
         boolean thanksOnly = graph.structure().thanks() && !graph.structure().asks();
-        if (reports.isEmpty() && emergency == null && reportModel != null && !paperwork && !thanksOnly) {
+        if (reports.isEmpty() && emergency == null && reportModel != null && (!paperwork || reportsItself)
+                && !thanksOnly) {
             // No crime cue: the report model may still read a message for officers in it ("bọn đòi nợ gọi cho sếp
-            // em"); not in a message about paperwork or one that only thanks the officers, and a question the
-            // search places still wins (see the assistant).
+            // em"); not in a message about paperwork (unless the paperwork is reporting what it tells) or one that
+            // only thanks the officers, and a question the search places still wins (see the assistant).
             double report = reportModel.score(features);
             if (reportModel.flags(report)) {
                 reports.add(String.format(java.util.Locale.ROOT, "mô hình tin báo %.2f (ngưỡng %.2f)", report,
                         reportModel.threshold()));
             }
         }
-        TriageSignals.Scam scam = scams.read(graph, accented, crimes);
+        TriageSignals.Scam scam = scams.read(graph, accented, crimes, time.paperworkWords());
+
         return new TriageSignals(
                 emergency,
                 reports,
@@ -144,7 +150,8 @@ public final class Triage {
                 time.police(),
                 english.is(graph),
                 score,
-                scam);
+                scam,
+                reportsItself);
     }
 
     /**
