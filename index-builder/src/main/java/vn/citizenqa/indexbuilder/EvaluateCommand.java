@@ -12,6 +12,7 @@ import vn.citizenqa.core.Assistant;
 import vn.citizenqa.core.decision.ConfidenceGate;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.indexbuilder.eval.Calibration;
+import vn.citizenqa.indexbuilder.eval.CrossValidation;
 import vn.citizenqa.indexbuilder.eval.Evaluation;
 import vn.citizenqa.indexbuilder.eval.LabelledQuestion;
 import vn.citizenqa.indexbuilder.eval.LocalAssistant;
@@ -49,18 +50,62 @@ final class EvaluateCommand {
 
     static String run(Path knowledge, Path questionsFile, boolean baseline, boolean calibrate)
             throws IOException, InvalidKnowledgeException {
+        return run(knowledge, questionsFile, baseline, calibrate, false);
+    }
+
+    /**
+     * @param crossValidate choose the calibration's parameters by cross-validation (their out-of-fold figures, per
+     *                      set and per length, are printed), then calibrate on all the sets with them
+     */
+    static String run(Path knowledge, Path questionsFile, boolean baseline, boolean calibrate, boolean crossValidate)
+            throws IOException, InvalidKnowledgeException {
         LocalAssistant local = LocalAssistant.build(knowledge);
         Set<String> ids = local.procedures().stream().map(Procedure::id).collect(Collectors.toSet());
         // Several sets may be given, separated by commas: the gate is fitted on their union (issue 14: the neat
-        // development set and the real-style development split together).
+        // development set and the real-style development splits together).
         List<LabelledQuestion> questions = new java.util.ArrayList<>();
+        List<String> setOf = new java.util.ArrayList<>();
         for (String part : questionsFile.toString().split(",")) {
-            questions.addAll(LabelledQuestion.read(Path.of(part.strip()), ids));
+            List<LabelledQuestion> set = LabelledQuestion.read(Path.of(part.strip()), ids);
+            questions.addAll(set);
+            set.forEach(q -> setOf.add(part.strip()));
         }
         Assistant assistant = local.assistant();
         StringBuilder out = new StringBuilder();
-        if (calibrate) {
-            ConfidenceGate gate = Calibration.calibrate(Calibration.samples(assistant, questions), WRONG_ANSWER_TARGET);
+        double target = WRONG_ANSWER_TARGET;
+        double l2 = Calibration.DEFAULT_L2;
+        if (crossValidate) {
+            out.append("cross-validation, ").append(CrossValidation.FOLDS).append(" folds over ").append(questions.size())
+                    .append(" messages; the calibration's parameters tried:\n");
+            // The real-style messages (those with a source) are where a gate fitted on everything failed.
+            CrossValidation.Run chosen = CrossValidation.choose(assistant, questions, WRONG_ANSWER_TARGET,
+                    q -> q.source() != null, out);
+            target = chosen.target();
+            l2 = chosen.l2();
+            out.append(String.format(Locale.ROOT, "chosen: aim %.4f, l2 %.3f%n%n", target, l2));
+            out.append(Evaluation.figures("out of fold, all sets", chosen.outcomes(), null)).append('\n');
+            for (String set : new java.util.LinkedHashSet<>(setOf)) {
+                List<Evaluation.Outcome> mine = new java.util.ArrayList<>();
+                for (int i = 0; i < questions.size(); i++) {
+                    if (setOf.get(i).equals(set)) {
+                        mine.add(chosen.outcomes().get(i));
+                    }
+                }
+                out.append(Evaluation.figures("out of fold, " + set, mine, null)).append('\n');
+            }
+            out.append("wrong automatic answers out of fold:\n");
+            for (int i = 0; i < questions.size(); i++) {
+                Evaluation.Outcome o = chosen.outcomes().get(i);
+                if (o.question().isProcedure() && o.decision().action() == vn.citizenqa.core.model.Action.ANSWER
+                        && !o.correct()) {
+                    out.append(String.format("  %s:%d  expected %s  got %s%n      %s%n", setOf.get(i), o.question().line(),
+                            o.question().label(), o.returned(), o.question().text()));
+                }
+            }
+            out.append('\n');
+        }
+        if (calibrate || crossValidate) {
+            ConfidenceGate gate = Calibration.calibrate(Calibration.samples(assistant, questions), target, l2);
             out.append("calibrated gate (paste into ConfidenceGate.DEFAULT):\n  new double[] {")
                     .append(Arrays.stream(gate.weights()).mapToObj(w -> String.format(Locale.ROOT, "%.3f", w))
                             .collect(Collectors.joining(", ")))

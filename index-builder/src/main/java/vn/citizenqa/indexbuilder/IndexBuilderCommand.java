@@ -13,7 +13,7 @@ import java.time.ZoneId;
  *                                     check every knowledge file, list every problem; then the facts ending
  *                                     within 60 days and the entries not reviewed for a year
  *   build --knowledge DIR --out DIR [--quiet]   validate, then write the index the functions ship
- *   evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
+ *   evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--cross-validate] [--tune]
  *                                     run a labelled question set and print the figures of issue 3
  *   evaluate-safety --knowledge DIR --set FILE
  *                                     run a labelled safety set and print the figures of issue 15
@@ -103,7 +103,7 @@ public final class IndexBuilderCommand {
                     }
                     out.print(flag(args, "--tune") ? EvaluateCommand.tune(knowledge, Path.of(questions))
                             : EvaluateCommand.run(knowledge, Path.of(questions), flag(args, "--baseline"),
-                                    flag(args, "--calibrate")));
+                                    flag(args, "--calibrate"), flag(args, "--cross-validate")));
                 }
                 case "evaluate-safety" -> {
                     String set = option(args, "--set", null);
@@ -161,7 +161,7 @@ public final class IndexBuilderCommand {
         return """
                 usage: index-builder validate --knowledge DIR [--today YYYY-MM-DD]
                        index-builder build --knowledge DIR --out DIR [--quiet]
-                       index-builder evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--tune]
+                       index-builder evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--cross-validate] [--tune]
                        index-builder evaluate-safety --knowledge DIR --set FILE
                        index-builder explain --knowledge DIR "message" ...""";
     }

@@ -45,6 +45,18 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void crossValidationPrintsOutOfFoldFiguresPerSetAndLengthAndTheGateFittedWithTheChosenParameters() {
+        String dev = KNOWLEDGE + "/eval/real-style/dev.tsv";
+        Run r = run("evaluate", "--knowledge", KNOWLEDGE, "--questions", dev, "--cross-validate");
+        assertEquals(0, r.status(), r.err());
+        for (String line : new String[] {"cross-validation, 5 folds over 287 messages", "chosen: aim",
+                "out of fold, all sets", "out of fold, " + dev, "13-40 words", "41-80 words",
+                "wrong automatic answers out of fold:", "calibrated gate (paste into ConfidenceGate.DEFAULT)"}) {
+            assertTrue(r.out().contains(line), line + " missing from\n" + r.out());
+        }
+    }
+
+    @Test
     void anUnknownLabelNamesTheLine(@TempDir Path tmp) throws Exception {
         Path set = Files.writeString(tmp.resolve("bad.tsv"), "label\ttext\nkhong-co-thu-tuc\tabc\n");
         Run r = run("evaluate", "--knowledge", KNOWLEDGE, "--questions", set.toString());

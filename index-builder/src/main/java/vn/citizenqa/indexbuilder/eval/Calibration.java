@@ -5,6 +5,7 @@ import java.util.List;
 
 import vn.citizenqa.core.Assistant;
 import vn.citizenqa.core.analysis.TokenGraph;
+import vn.citizenqa.core.answer.FineAnswers;
 import vn.citizenqa.core.decision.ConfidenceGate;
 import vn.citizenqa.core.search.ProcedureSearch;
 import vn.citizenqa.core.search.SearchResult;
@@ -31,28 +32,46 @@ public final class Calibration {
     }
 
     public static List<Sample> samples(Assistant assistant, List<LabelledQuestion> questions) {
-        ProcedureSearch search = assistant.searcher();
         List<Sample> out = new ArrayList<>();
         for (LabelledQuestion q : questions) {
-            if (!q.isProcedure() && !q.label().equals("OUT_OF_SCOPE")) {
-                continue;
+            Sample s = sample(assistant, q);
+            if (s != null) {
+                out.add(s);
             }
-            TokenGraph g = search.analyze(q.text());
-            SearchResult r = search.search(g, 3);
-            boolean right = !r.isEmpty() && r.hits().getFirst().procedure().id().equals(q.label());
-            boolean top3 = r.hits().stream().anyMatch(h -> h.procedure().id().equals(q.label()));
-            boolean vocabulary = !q.isProcedure() && assistant.signals(q.text()).outOfScope() != null;
-            out.add(new Sample(ConfidenceGate.features(r), right, q.isProcedure(), top3, vocabulary));
         }
         return out;
     }
 
+    /**
+     * What the gate sees of one message, searched as the assistant searches it (the fines' lift when a cost is
+     * asked included); null for a message that is neither a procedure question nor out of scope.
+     */
+    public static Sample sample(Assistant assistant, LabelledQuestion q) {
+        if (!q.isProcedure() && !q.label().equals("OUT_OF_SCOPE")) {
+            return null;
+        }
+        ProcedureSearch search = assistant.searcher();
+        TokenGraph g = search.analyze(q.text());
+        SearchResult r = FineAnswers.forMessage(search.search(g, 3), q.text());
+        boolean right = !r.isEmpty() && r.hits().getFirst().procedure().id().equals(q.label());
+        boolean top3 = r.hits().stream().anyMatch(h -> h.procedure().id().equals(q.label()));
+        boolean vocabulary = !q.isProcedure() && assistant.signals(q.text()).outOfScope() != null;
+        return new Sample(ConfidenceGate.features(r), right, q.isProcedure(), top3, vocabulary);
+    }
+
     /** Logistic regression by gradient descent with a little L2, intercept first. */
     public static double[] fit(List<Sample> samples) {
+        return fit(samples, DEFAULT_L2);
+    }
+
+    /** The L2 penalty of {@link #fit(List)}. */
+    public static final double DEFAULT_L2 = 0.001;
+
+    /** Logistic regression by gradient descent with an L2 penalty {@code l2} (not on the intercept). */
+    public static double[] fit(List<Sample> samples, double l2) {
         int k = ConfidenceGate.FEATURES.length + 1;
         double[] w = new double[k];
         double rate = 0.5;
-        double l2 = 0.001;
         for (int iter = 0; iter < 20000; iter++) {
             double[] grad = new double[k];
             for (Sample s : samples) {
@@ -80,7 +99,12 @@ public final class Calibration {
      * procedure among the candidates) plus out-of-scope messages above it.
      */
     public static ConfidenceGate calibrate(List<Sample> samples, double maxWrongRate) {
-        ConfidenceGate g = new ConfidenceGate(fit(samples), 0, 0, 0);
+        return calibrate(samples, maxWrongRate, DEFAULT_L2);
+    }
+
+    /** As {@link #calibrate(List, double)}, the regression penalised by {@code l2}. */
+    public static ConfidenceGate calibrate(List<Sample> samples, double maxWrongRate, double l2) {
+        ConfidenceGate g = new ConfidenceGate(fit(samples, l2), 0, 0, 0);
         long procedures = samples.stream().filter(Sample::procedure).count();
         double answer = 1.0;
         for (double t = 0.99; t >= 0.05; t -= 0.01) {

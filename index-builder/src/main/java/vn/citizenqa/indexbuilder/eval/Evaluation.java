@@ -214,6 +214,18 @@ public final class Evaluation {
 
     /** The scores side by side, ours first, then every miss of ours with what was returned. */
     public static String report(String title, List<Outcome> ours, List<Outcome> baseline) {
+        StringBuilder out = new StringBuilder(figures(title, ours, baseline));
+        List<Outcome> misses = ours.stream().filter(o -> !o.correct()).toList();
+        out.append("\nmisses (").append(misses.size()).append("):\n");
+        for (Outcome o : misses) {
+            out.append(String.format("  line %d  expected %s  got %s%n      %s%n", o.question().line(), o.question().label(),
+                    o.returned(), o.question().text()));
+        }
+        return out.toString();
+    }
+
+    /** The scores side by side (ours first) and per length bucket, without the misses. */
+    public static String figures(String title, List<Outcome> ours, List<Outcome> baseline) {
         Scores a = score(ours);
         Scores b = baseline == null ? null : score(baseline);
         StringBuilder out = new StringBuilder();
@@ -234,12 +246,6 @@ public final class Evaluation {
         row(out, "  out-of-scope declined", a.outOfScopeDeclined(), b == null ? null : b.outOfScopeDeclined());
         row(out, "small-talk accuracy (" + a.smallTalk() + ")", a.smallTalkAccuracy(), b == null ? null : b.smallTalkAccuracy());
         buckets(out, ours, baseline);
-        List<Outcome> misses = ours.stream().filter(o -> !o.correct()).toList();
-        out.append("\nmisses (").append(misses.size()).append("):\n");
-        for (Outcome o : misses) {
-            out.append(String.format("  line %d  expected %s  got %s%n      %s%n", o.question().line(), o.question().label(),
-                    o.returned(), o.question().text()));
-        }
         return out.toString();
     }
 
