@@ -61,27 +61,53 @@ final class ProcedureScorer {
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(maxDoc));
     }
 
-    /** Identical clauses (the same field and alternatives) are one for Lucene: its query classes compare so. */
+    /**
+     * Identical clauses (the same field and alternatives) are one for Lucene: its query classes compare so. A term is
+     * known by its entry (one object a term), a phrase by its syllables.
+     */
     private record Key(int field, Object alternatives) {
         static Key of(QueryClause c) {
             List<List<String>> a = c.alternatives();
-            return new Key(c.field(), a.size() == 1 ? a.getFirst() : Set.copyOf(a));
+            if (a.size() == 1) {
+                return new Key(c.field(), alternative(c, 0));
+            }
+            Object[] all = new Object[a.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = alternative(c, i);
+            }
+            return new Key(c.field(), Set.copyOf(java.util.Arrays.asList(all)));
+        }
+
+        private static Object alternative(QueryClause c, int i) {
+            int[] entry = c.entries()[i];
+            return entry != null ? entry : c.alternatives().get(i);
         }
     }
 
     /** The best {@code k} documents for the clauses, best first (ties: the lower document first), as Lucene's top-k. */
     ScoreDoc[] top(List<QueryClause> clauses, int k) {
-        Map<Key, double[]> boosts = new HashMap<>(clauses.size() * 2);
-        Map<Key, QueryClause> unique = new java.util.LinkedHashMap<>(clauses.size() * 2);
-        for (QueryClause c : clauses) {
-            Key key = Key.of(c);
-            boosts.computeIfAbsent(key, x -> new double[1])[0] += c.boost();
-            unique.putIfAbsent(key, c);
-        }
         Scratch s = scratch.get();
         s.begin();
-        for (Map.Entry<Key, QueryClause> e : unique.entrySet()) {
-            add(s, e.getValue(), (float) boosts.get(e.getKey())[0]);
+        // A bigram is in the query once per field (ProcedureQuery); a word may be there twice, summed as Lucene does.
+        Map<Key, Integer> merged = new HashMap<>();
+        double[] boosts = new double[clauses.size()];
+        boolean[] skipped = new boolean[clauses.size()];
+        for (int i = 0; i < clauses.size(); i++) {
+            QueryClause c = clauses.get(i);
+            boosts[i] = c.boost();
+            if (SearchField.ALL.get(c.field()).bigrams()) {
+                continue;
+            }
+            Integer first = merged.putIfAbsent(Key.of(c), i);
+            if (first != null) {
+                boosts[first] += c.boost(); // summed in double, rounded once (BooleanQuery.rewrite)
+                skipped[i] = true;
+            }
+        }
+        for (int i = 0; i < clauses.size(); i++) {
+            if (!skipped[i]) {
+                add(s, clauses.get(i), (float) boosts[i]);
+            }
         }
         return s.top(k);
     }

@@ -191,10 +191,11 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             int[] said = names.said(graph, true);
             int[] told = names.said(graph, false);
             List<SearchHit> hits = new ArrayList<>(top.length);
+            Coverage coverage = new Coverage(clauses, vocabulary);
             for (ScoreDoc sd : top) {
                 double named = names.share(sd.doc, said, told);
                 float score = sd.score * (1 + tuning.names() * (float) named);
-                hits.add(hit(sd.doc, score, clauses, named));
+                hits.add(coverage.hit(procedures.get(sd.doc), sd.doc, score, named));
             }
             hits.sort(java.util.Comparator.comparingDouble(SearchHit::score).reversed());
             if (hits.size() > limit) {
@@ -285,43 +286,6 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             }
         }
         return false;
-    }
-
-    private boolean allOccurIn(List<String> words, int doc) {
-        for (String w : words) {
-            if (!vocabulary.occursIn(w, doc)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private SearchHit hit(int doc, float score, List<WordClause> clauses, double named) {
-        double covered = 0;
-        double weightedCovered = 0;
-        double weightTotal = 0;
-        for (WordClause c : clauses) {
-            if (!c.asked()) {
-                continue;
-            }
-            boolean hit = false;
-            for (List<String> alt : c.unwritten() ? List.<List<String>>of() : c.alternatives()) {
-                if (allOccurIn(alt, doc)) {
-                    hit = true;
-                    break;
-                }
-            }
-            double w = Math.max(c.idf(), 0.1);
-            weightTotal += w;
-            if (hit) {
-                covered++;
-                weightedCovered += w;
-            }
-        }
-        int asked = (int) clauses.stream().filter(WordClause::asked).count();
-        return new SearchHit(procedures.get(doc), score,
-                asked == 0 ? 0 : covered / asked,
-                weightTotal == 0 ? 0 : weightedCovered / weightTotal, named);
     }
 
     @Override
