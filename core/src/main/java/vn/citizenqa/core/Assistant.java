@@ -26,7 +26,6 @@ import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Candidate;
-import vn.citizenqa.core.model.Category;
 import vn.citizenqa.core.model.ConversationContext;
 import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.core.model.EscalationKind;
@@ -39,7 +38,6 @@ import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.search.SearchHit;
 import vn.citizenqa.core.search.SearchResult;
 import vn.citizenqa.core.startup.StartupParts;
-import vn.citizenqa.core.model.ScamWarning;
 import vn.citizenqa.core.triage.ScamWarnings;
 import vn.citizenqa.core.triage.Triage;
 import vn.citizenqa.core.triage.TriageSignals;
@@ -81,6 +79,7 @@ public final class Assistant {
     private final MessageRest rest;
     private final OtherAgency otherAgency;
     private final Neighbours neighbours;
+    private final TriageDecision triageDecision;
 
     public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate) {
         this(searcher, triage, followUps, gate, Clock.system(VIETNAM), TermNotes.NONE, TermNotes.NONE);
@@ -104,6 +103,7 @@ public final class Assistant {
         this.otherAgency = new OtherAgency(searcher, triage, gate);
         this.neighbours = new Neighbours(List.copyOf(searcher.knowledgeBase().procedures()),
                 searcher instanceof ProcedureSearcher s ? s.lexicon()::isStopword : (String w) -> false);
+        this.triageDecision = new TriageDecision(triage, gate);
     }
 
     /** The same assistant answering as on another day: for editors checking a change before it takes effect. */
@@ -199,16 +199,15 @@ public final class Assistant {
         // happening now outweighed by one ("nhà đang cháy, phải làm sao").
         boolean dangerNow = signals.scam() == null && signals.emergency() != null && signals.emergency().certain()
                 && signals.present();
-        Decision urgent = signals.question() && !dangerNow ? null : escalation(signals, language, 0);
+        Decision urgent = signals.question() && !dangerNow ? null
+                : triageDecision.decide(signals, language, SearchFit.NOT_SEARCHED);
         if (urgent != null) {
             return urgent;
         }
         SearchResult result = FineAnswers.forMessage(searcher.search(graph, CANDIDATES), message);
         double confidence = ConfidenceGate.rounded(gate.confidence(result));
-        // A victim asking how to report ("bị lừa 9 triệu, trình báo ở đâu") is reporting it; a tip keeps its answer.
-        boolean howToReport = signals.scam() != null && signals.scam().kind() == TriageSignals.Scam.Kind.VICTIM
-                && !result.hits().isEmpty() && result.hits().getFirst().procedure().category() == Category.CRIME_REPORTING;
-        Decision escalated = signals.question() ? escalation(signals, language, howToReport ? 0 : confidence) : null;
+        Decision escalated = signals.question()
+                ? triageDecision.decide(signals, language, SearchFit.of(result, confidence)) : null;
         if (escalated != null) {
             return escalated;
         }
@@ -256,48 +255,6 @@ public final class Assistant {
                     new EscalationKind.UnmatchedQuestion(), new Reply.PassedToOfficers(), language);
         }
         return Offers.decline(candidates, confidence, null, language);
-    }
-
-    /** The emergency, scam or report the signals make of the message, or null, given the search's confidence (0: none). */
-    private Decision escalation(TriageSignals signals, Language language, double confidence) {
-        // A question the search places is a procedure question even with a crime word in it ("bị móc túi mất
-        // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
-        // happening now.
-        boolean procedureQuestion = signals.question() && confidence >= gate.reportOverride();
-        boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.sure();
-        // An uncertain emergency (only "cứu em", or a weak word said to be happening now) also loses to such a
-        // question when the citizen says it is urgent: "cứu em, mai đi làm mà chưa có căn cước, làm gấp được không".
-        boolean outweighed = signals.emergency() != null && (signals.emergency().certain() ? sureProcedureQuestion
-                : signals.question() && confidence >= gate.sure());
-        // A scam told or asked about: "báo con đang cấp cứu, cần tiền mổ gấp" is the trick, not the emergency.
-        TriageSignals.Scam scam = signals.scam();
-        // Like a crime word, a scam word in a question the search places is a procedure question; a check question
-        // gives way only to a procedure the search is sure of, and not when it names the trick plainly.
-        if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM ? procedureQuestion
-                : sureProcedureQuestion && !scam.plain())) {
-            scam = null;
-        }
-        if (scam != null && scam.kind() == TriageSignals.Scam.Kind.VICTIM) {
-            ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
-            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationKind.Scam(warning == null ? "nạn nhân lừa đảo" : "nạn nhân: " + warning.title()),
-                    new Reply.ScamSteps(warning), language);
-        }
-        if (scam != null && language == Language.VIETNAMESE) {
-            ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
-            return new Decision(Intent.SCAM_CHECK, Action.WARN, null, List.of(), 1.0, null,
-                    new Reply.ScamCheckAnswer(warning), language);
-        }
-        if (signals.emergency() != null && !outweighed) {
-            return new Decision(Intent.EMERGENCY, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationKind.Emergency(signals.emergency().reason()),
-                    new Reply.EmergencyNumbers(signals.emergency().numbers()), language);
-        }
-        if (!signals.crime().isEmpty() && !procedureQuestion) {
-            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationKind.CrimeReport(signals.crime()), new Reply.ReportReceived(), language);
-        }
-        return null;
     }
 
 

@@ -77,6 +77,8 @@ public final class Priming implements Resource {
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         RandomIds.reseed();
+        // Keys fetched for the priming call belong to the sandbox the snapshot was taken in.
+        vn.citizenqa.functions.aws.RoleCredentials.forgetContainerKeys();
     }
 
     /** Runs real decisions, one JSON round trip and one store call. */

@@ -27,8 +27,8 @@ public record ConfidenceGate(double[] weights, double answer, double clarify, do
         "diacritics", "named"};
 
     public static final ConfidenceGate DEFAULT = new ConfidenceGate(
-            new double[] {-5.766, 1.987, 1.616, 0.407, 1.510, -0.065, -2.154, -0.892, 2.002},
-            0.905, 0.12, 0.15);
+            new double[] {-6.027, 1.904, 1.668, 0.560, 1.599, -0.028, -2.159, -0.900, 1.894},
+            0.905, 0.11, 0.15);
 
     public ConfidenceGate {
         if (weights.length != FEATURES.length + 1) {

@@ -20,7 +20,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The SDK clients' settings, every one given, so that building a client looks nothing up: the region, the
+ * The SDK clients' settings (when {@link AwsClientChoice#sdk()}), every one given, so that building a client looks nothing up: the region, the
  * credentials (the keys Lambda puts in the environment, else the container endpoint SnapStart functions get; never a
  * profile file, web identity or instance metadata), the JDK's URL connection, the retries, the defaults mode, no dual
  * stack or FIPS endpoints, an empty profile file (no {@code ~/.aws/config} read for settings a client

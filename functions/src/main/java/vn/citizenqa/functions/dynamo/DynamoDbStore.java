@@ -22,6 +22,8 @@ import vn.citizenqa.core.store.StoreSettings;
 import vn.citizenqa.core.store.Suggestions;
 import vn.citizenqa.core.store.UnitRegistry;
 import vn.citizenqa.core.violations.ViolationRecords;
+import vn.citizenqa.functions.aws.DynamoDbOverHttp;
+import vn.citizenqa.functions.aws.AwsClientChoice;
 import vn.citizenqa.functions.aws.SdkClients;
 
 /** The store on one DynamoDB table (see {@link StoreTable}), through the low-level client: single-item writes only. */
@@ -57,10 +59,23 @@ public final class DynamoDbStore implements Store {
     }
 
     /**
-     * A client for the settings: URL-connection HTTP, explicit region, credentials and retries (see {@link SdkClients}),
-     * no endpoint discovery and no account-based endpoints (neither looks anything up before the first call).
+     * A client for the settings: DynamoDB's JSON protocol spoken directly over the JDK's URL connection
+     * ({@link DynamoDbOverHttp}: none of the SDK's client runtime is loaded), or with {@code CITIZENQA_AWS_CLIENT=sdk}
+     * in the environment the SDK's own client ({@link #sdkClient}).
      */
     public static DynamoDbClient client(DynamoDbSettings settings) {
+        if (AwsClientChoice.sdk()) {
+            return sdkClient(settings);
+        }
+        return DynamoDbOverHttp.create(settings.region(), settings.endpoint(), settings.maxAttempts(), settings.connectTimeout(),
+                settings.callTimeout(), settings.callTimeout());
+    }
+
+    /**
+     * The SDK's client for the settings: URL-connection HTTP, explicit region, credentials and retries (see {@link SdkClients}),
+     * no endpoint discovery and no account-based endpoints (neither looks anything up before the first call).
+     */
+    public static DynamoDbClient sdkClient(DynamoDbSettings settings) {
         return SdkClients.configure(DynamoDbClient.builder(), settings.region(), settings.endpoint(), settings.maxAttempts(),
                         settings.connectTimeout(), settings.callTimeout(), settings.callTimeout())
                 .endpointDiscoveryEnabled(false)

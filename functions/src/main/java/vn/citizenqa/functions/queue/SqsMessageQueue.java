@@ -21,7 +21,9 @@ import vn.citizenqa.core.channel.InboundMessage;
 import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.queue.MessageQueue;
 import vn.citizenqa.core.queue.QueueUnavailableException;
+import vn.citizenqa.functions.aws.AwsClientChoice;
 import vn.citizenqa.functions.aws.SdkClients;
+import vn.citizenqa.functions.aws.SqsOverHttp;
 
 /**
  * The queue on SQS: {@code SendMessageBatch} calls of up to 10 messages. On a FIFO queue each message's group is its
@@ -51,8 +53,20 @@ public final class SqsMessageQueue implements MessageQueue {
         this(client(settings), settings.queueUrl(), settings.fifo());
     }
 
-    /** The SDK client over the JDK's URL connection, as the store's (no Netty, no Apache client), every setting explicit. */
+    /**
+     * The client: SQS's JSON protocol over the JDK's URL connection ({@link SqsOverHttp}, bodies' MD5 checked), or with
+     * {@code CITIZENQA_AWS_CLIENT=sdk} the SDK's own ({@link #sdkClient}).
+     */
     public static SqsClient client(SqsSettings settings) {
+        if (AwsClientChoice.sdk()) {
+            return sdkClient(settings);
+        }
+        return SqsOverHttp.create(settings.region(), settings.endpoint(), 4, Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(8));
+    }
+
+    /** The SDK client over the JDK's URL connection, as the store's (no Netty, no Apache client), every setting explicit. */
+    public static SqsClient sdkClient(SqsSettings settings) {
         return SdkClients.configure(SqsClient.builder(), settings.region(), settings.endpoint(), 4, Duration.ofSeconds(2),
                         Duration.ofSeconds(5), Duration.ofSeconds(8))
                 .checksumValidationEnabled(true)
