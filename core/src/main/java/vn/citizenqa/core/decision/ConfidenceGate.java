@@ -27,8 +27,8 @@ public record ConfidenceGate(double[] weights, double answer, double clarify, do
         "diacritics", "named"};
 
     public static final ConfidenceGate DEFAULT = new ConfidenceGate(
-            new double[] {-6.027, 1.904, 1.668, 0.560, 1.599, -0.028, -2.159, -0.900, 1.894},
-            0.905, 0.11, 0.15);
+            new double[] {-6.025, 1.860, 1.692, 0.547, 1.584, -0.036, -2.180, -0.876, 1.955},
+            0.905, 0.115, 0.15);
 
     public ConfidenceGate {
         if (weights.length != FEATURES.length + 1) {

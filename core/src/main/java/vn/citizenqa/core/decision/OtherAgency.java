@@ -69,12 +69,14 @@ public final class OtherAgency {
     }
 
     /**
-     * Whether each of the other agency's words (folded) is among the papers or the people a procedure names, and
-     * none in its name: a procedure named for the other agency's matter too ("đăng ký khai tử" in a joint one)
-     * does not make a question about that matter a police one.
+     * Whether each of the other agency's words (folded) is among the papers or the people a procedure names, or in
+     * the questions it is asked by ("mất giấy khai sinh thì có làm căn cước được không"), and none in its name: a
+     * procedure named for the other agency's matter too ("đăng ký khai tử" in a joint one) does not make a question
+     * about that matter a police one.
      */
     private static boolean asksFor(Procedure p, List<String> otherAgencyWords) {
-        String papers = foldedWords(p.eligibility() + ". " + String.join(". ", p.documents()));
+        String papers = foldedWords(p.eligibility() + ". " + String.join(". ", p.documents()) + ". "
+                + String.join(". ", p.sampleQuestions()));
         String names = foldedWords(p.title() + ". " + String.join(". ", p.aliases()));
         return !otherAgencyWords.isEmpty() && otherAgencyWords.stream()
                 .allMatch(w -> papers.contains(" " + w + " ") && !names.contains(" " + w + " "));

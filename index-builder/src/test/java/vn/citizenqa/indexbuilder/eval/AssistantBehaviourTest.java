@@ -259,4 +259,14 @@ class AssistantBehaviourTest {
         assertEquals(Action.ANSWER, citizen.action(), Evaluation.describe(citizen));
         assertEquals("gia-han-tam-tru", citizen.procedure().id());
     }
+
+    @Test
+    void anotherAgencysPaperThatAPoliceProcedureIsAskedAboutIsPartOfThePoliceQuestion() {
+        // The identity card's sample questions ask about a lost birth certificate: the card is what is asked.
+        Decision d = decide("Em bị mất giấy khai sinh, giờ làm căn cước được không ạ?");
+        assertEquals(Action.ANSWER, d.action(), Evaluation.describe(d));
+        assertEquals("cap-the-can-cuoc", d.procedure().id());
+        // The birth certificate itself is still the other agency's.
+        assertEquals(Action.DECLINE, decide("Làm lại giấy khai sinh bị mất ở đâu?").action());
+    }
 }
