@@ -19,6 +19,8 @@ import vn.citizenqa.core.decision.Answers;
 import vn.citizenqa.core.decision.CandidatePick;
 import vn.citizenqa.core.decision.ConfidenceGate;
 import vn.citizenqa.core.decision.MessageRest;
+import vn.citizenqa.core.decision.Neighbours;
+import vn.citizenqa.core.decision.Offers;
 import vn.citizenqa.core.decision.OtherAgency;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
@@ -76,6 +78,7 @@ public final class Assistant {
     private final TermNotes sideQuestions;
     private final MessageRest rest;
     private final OtherAgency otherAgency;
+    private final Neighbours neighbours;
     private final TriageDecision triageDecision;
 
     public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate) {
@@ -98,6 +101,8 @@ public final class Assistant {
         this.sideQuestions = sideQuestions;
         this.rest = new MessageRest(searcher, gate, oldTerms, sideQuestions);
         this.otherAgency = new OtherAgency(searcher, triage, gate);
+        this.neighbours = new Neighbours(List.copyOf(searcher.knowledgeBase().procedures()),
+                searcher instanceof ProcedureSearcher s ? s.lexicon()::isStopword : (String w) -> false);
         this.triageDecision = new TriageDecision(triage, gate);
     }
 
@@ -142,6 +147,11 @@ public final class Assistant {
 
     public ConfidenceGate gate() {
         return gate;
+    }
+
+    /** The procedures' siblings, as the decision tells them apart. */
+    public Neighbours neighbours() {
+        return neighbours;
     }
 
     /** What the triage vocabularies find in a message, before the decision. */
@@ -214,7 +224,7 @@ public final class Assistant {
             return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null, new Reply.Greeting(),
                     language);
         }
-        List<Candidate> candidates = candidates(result, confidence);
+        List<Candidate> candidates = Offers.candidates(result, confidence);
         // Another agency's word in the story ("lấy chồng… đăng ký kết hôn", "con vào lớp 1") is context: decline only
         // when what is asked is that agency's matter, and never answer it automatically; offer a choice when a
         // procedure fits well (or fits and asks for that paper).
@@ -222,11 +232,12 @@ public final class Assistant {
         if (agency.handledBy() != null) {
             if ((confidence >= gate.answer() || (agency.policePaper() && confidence >= gate.clarify()))
                     && candidates.size() >= 2) {
-                return clarify(candidates, confidence, language);
+                return Offers.clarify(candidates, confidence, language);
             }
-            return decline(candidates, confidence, agency.handledBy(), language);
+            return Offers.decline(candidates, confidence, agency.handledBy(), language);
         }
-        if (confidence >= gate.answer()) {
+        // A sibling of the first procedure the message points to ("thường trú" beside "tạm trú"): offer both.
+        if (confidence >= gate.answer() && neighbours.rival(graph, result) == null) {
             Procedure p = result.hits().getFirst().procedure();
             List<Candidate> withOthers = new ArrayList<>(candidates);
             Reply.Rest besides = rest.besides(graph, p, withOthers);
@@ -243,31 +254,9 @@ public final class Assistant {
             return new Decision(Intent.PROCEDURE, Action.ESCALATE, null, candidates, confidence,
                     new EscalationKind.UnmatchedQuestion(), new Reply.PassedToOfficers(), language);
         }
-        return decline(candidates, confidence, null, language);
+        return Offers.decline(candidates, confidence, null, language);
     }
 
-    private static Decision clarify(List<Candidate> candidates, double confidence, Language language) {
-        return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
-                new Reply.Choice(candidates), language);
-    }
-
-    private static Decision decline(List<Candidate> candidates, double confidence, String handledBy, Language language) {
-        return new Decision(Intent.OUT_OF_SCOPE, Action.DECLINE, null, candidates, confidence, null,
-                new Reply.Declined(handledBy), language);
-    }
-
-    /** The candidates, the first scored with the confidence and the others in proportion to their scores. */
-    private static List<Candidate> candidates(SearchResult result, double confidence) {
-        List<Candidate> out = new ArrayList<>(result.hits().size());
-        if (result.isEmpty()) {
-            return out;
-        }
-        float top = result.hits().getFirst().score();
-        for (SearchHit h : result.hits()) {
-            out.add(new Candidate(h.procedure().id(), h.procedure().title(), ConfidenceGate.rounded(confidence * h.score() / top)));
-        }
-        return out;
-    }
 
     /** A reply to a CLARIFY picking one of its candidates (see {@link CandidatePick}); null when it is not one. */
     private Decision pick(String text, TokenGraph graph, ConversationContext ctx) {
