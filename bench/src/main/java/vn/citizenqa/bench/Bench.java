@@ -178,7 +178,7 @@ public final class Bench {
                     Long.parseLong(r.get("heapBytes")) / 1e6, ms(r.get("p50")), ms(r.get("p99")), ms(r.get("cpuP99")),
                     Double.parseDouble(r.get("perCpuSecond")));
         }
-        out.println("  (target: 10,000 procedures, p99 <= 10 ms; heap = in use after init, with a full GC)");
+        out.println("  (target: 10,000 procedures, p99 < 5 ms, issue 19; heap = in use after init, with a full GC)");
     }
 
     private static String ms(String nanos) {

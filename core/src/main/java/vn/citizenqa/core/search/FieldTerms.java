@@ -3,67 +3,207 @@ package vn.citizenqa.core.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 
 import vn.citizenqa.core.analysis.VietnameseAnalysis.Form;
 
 /**
- * Every term of the searchable fields with its term state, looked up once when the index is opened. A
- * message's query then names only terms the index has (a bigram nobody wrote costs nothing) and never walks
- * the term dictionary again: the knowledge base is small, queries are many. Terms are grouped by kind of
- * field (form, bigrams) so that one lookup serves every part of a procedure.
+ * Every term of the searchable fields with its postings (documents and frequencies) and idf, and every field's
+ * norms and length statistics, read once when the index is opened. The index is read-only and small, queries are
+ * many and long: {@link ProcedureScorer} scores a message from these arrays without building a Lucene weight or
+ * scorer per clause (which cost more than the scoring itself). Terms are grouped by kind of field (form, bigrams)
+ * so that one lookup serves every part of a procedure. Phrases are read from the index's positions on first use
+ * ({@link PhrasePostings}).
  */
 final class FieldTerms {
 
-    private static final int SOURCES = SearchField.Source.values().length;
+    static final int SOURCES = SearchField.Source.values().length;
+    /** Slots of a term's entry per part: first posting, document frequency, idf (as float bits). */
+    private static final int SLOTS = 3;
 
-    /** By kind of field ({@link #kind}): term → term state in each part (by source ordinal), null where absent. */
-    private final List<Map<String, TermStates[]>> byKind = new ArrayList<>();
+    /** One field: its norms by document and every posting of its terms, term after term. */
+    static final class Postings {
+        final String name;
+        /** Documents having the field (BM25's N) and the sum of their lengths, as Lucene's collection statistics. */
+        final long docCount;
+        final long sumTotalTermFreq;
+        /** The encoded length norm of each document, as Lucene's norms hold it. */
+        final byte[] norms;
+        int[] docs = new int[64];
+        /** Term frequencies (a procedure repeats a word a few times; more than 255 is refused at open). */
+        byte[] freqs = new byte[64];
+        int size;
+
+        Postings(String name, long docCount, long sumTotalTermFreq, byte[] norms) {
+            this.name = name;
+            this.docCount = docCount;
+            this.sumTotalTermFreq = sumTotalTermFreq;
+            this.norms = norms;
+        }
+
+        void add(int doc, int freq) {
+            if (freq > 255) {
+                throw new IllegalStateException("a term occurs " + freq + " times in one document of " + name);
+            }
+            if (size == docs.length) {
+                docs = Arrays.copyOf(docs, size * 2);
+                freqs = Arrays.copyOf(freqs, size * 2);
+            }
+            docs[size] = doc;
+            freqs[size++] = (byte) freq;
+        }
+
+        void trim() {
+            docs = Arrays.copyOf(docs, size);
+            freqs = Arrays.copyOf(freqs, size);
+        }
+    }
+
+    /** By kind of field ({@link #kind}): term → entry ({@link #SLOTS} ints per part, by source ordinal). */
+    private final List<Map<String, int[]>> byKind = new ArrayList<>();
+    /** By {@link SearchField#ordinal}; null for a field no document has. */
+    private final Postings[] fields = new Postings[SearchField.ALL.size()];
+    private final int maxDoc;
 
     FieldTerms(IndexReader reader) {
+        this.maxDoc = reader.maxDoc();
         for (int k = 0; k < 4; k++) {
             byKind.add(new HashMap<>());
         }
         try {
             for (SearchField f : SearchField.ALL) {
-                Map<String, TermStates[]> terms = byKind.get(kind(f.form(), f.bigrams()));
-                int source = f.source().ordinal();
-                for (LeafReaderContext leaf : reader.leaves()) {
-                    Terms t = leaf.reader().terms(f.name());
-                    if (t == null) {
-                        continue;
-                    }
-                    TermsEnum te = t.iterator();
-                    for (var bytes = te.next(); bytes != null; bytes = te.next()) {
-                        TermStates[] states = terms.computeIfAbsent(bytes.utf8ToString(), x -> new TermStates[SOURCES]);
-                        if (states[source] == null) {
-                            states[source] = new TermStates(reader.getContext(), te.termState(), leaf.ord,
-                                    te.docFreq(), te.totalTermFreq());
-                        } else {
-                            states[source].register(te.termState(), leaf.ord, te.docFreq(), te.totalTermFreq());
-                        }
-                    }
-                }
+                read(reader, f);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        for (Postings p : fields) {
+            if (p != null) {
+                p.trim();
+            }
+        }
+    }
+
+    private void read(IndexReader reader, SearchField f) throws IOException {
+        long docCount = 0;
+        long sumTotalTermFreq = 0;
+        byte[] norms = new byte[maxDoc];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms t = leaf.reader().terms(f.name());
+            if (t == null) {
+                continue;
+            }
+            docCount += t.getDocCount();
+            sumTotalTermFreq += t.getSumTotalTermFreq();
+            NumericDocValues n = leaf.reader().getNormValues(f.name());
+            for (int d = n == null ? DocIdSetIterator.NO_MORE_DOCS : n.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = n.nextDoc()) {
+                norms[leaf.docBase + d] = (byte) n.longValue();
+            }
+        }
+        if (docCount == 0) {
+            return;
+        }
+        Postings postings = new Postings(f.name(), docCount, sumTotalTermFreq, norms);
+        fields[SearchField.ordinal(f.source(), f.form(), f.bigrams())] = postings;
+        Map<String, int[]> terms = byKind.get(kind(f.form(), f.bigrams()));
+        int source = f.source().ordinal();
+        // A term's postings must lie together: gather each term's over the leaves (one leaf in practice).
+        Map<String, List<int[]>> perTerm = reader.leaves().size() == 1 ? null : new HashMap<>();
+        PostingsEnum pe = null;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms t = leaf.reader().terms(f.name());
+            if (t == null) {
+                continue;
+            }
+            TermsEnum te = t.iterator();
+            for (var bytes = te.next(); bytes != null; bytes = te.next()) {
+                String term = bytes.utf8ToString();
+                pe = te.postings(pe, PostingsEnum.FREQS);
+                if (perTerm == null) {
+                    int start = postings.size;
+                    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                        postings.add(leaf.docBase + d, pe.freq());
+                    }
+                    entry(terms, term, source, start, postings.size - start, docCount);
+                } else {
+                    List<int[]> list = perTerm.computeIfAbsent(term, x -> new ArrayList<>());
+                    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                        list.add(new int[] {leaf.docBase + d, pe.freq()});
+                    }
+                }
+            }
+        }
+        if (perTerm != null) {
+            for (Map.Entry<String, List<int[]>> e : perTerm.entrySet()) {
+                int start = postings.size;
+                for (int[] p : e.getValue()) {
+                    postings.add(p[0], p[1]);
+                }
+                entry(terms, e.getKey(), source, start, postings.size - start, docCount);
+            }
+        }
+    }
+
+    private static void entry(Map<String, int[]> terms, String term, int source, int start, int docFreq, long docCount) {
+        int[] e = terms.computeIfAbsent(term, x -> {
+            int[] fresh = new int[SOURCES * SLOTS];
+            for (int s = 0; s < SOURCES; s++) {
+                fresh[s * SLOTS] = -1;
+            }
+            return fresh;
+        });
+        e[source * SLOTS] = start;
+        e[source * SLOTS + 1] = docFreq;
+        e[source * SLOTS + 2] = Float.floatToRawIntBits(idf(docFreq, docCount));
+    }
+
+    /** BM25's idf exactly as Lucene's {@code BM25Similarity} computes it. */
+    static float idf(long docFreq, long docCount) {
+        return (float) Math.log(1 + (docCount - docFreq + 0.5D) / (docFreq + 0.5D));
     }
 
     private static int kind(Form form, boolean bigrams) {
         return form.ordinal() * 2 + (bigrams ? 1 : 0);
     }
 
-    /** The term's states in each part (indexed by source ordinal, null where absent), or null when no part has it. */
-    TermStates[] lookup(Form form, boolean bigrams, String term) {
+    /** The term's entry (per part: see {@link #has}, {@link #start}, {@link #docFreq}, {@link #idf}), or null when no part has it. */
+    int[] lookup(Form form, boolean bigrams, String term) {
         return byKind.get(kind(form, bigrams)).get(term);
+    }
+
+    static boolean has(int[] entry, int source) {
+        return entry != null && entry[source * SLOTS] >= 0;
+    }
+
+    static int start(int[] entry, int source) {
+        return entry[source * SLOTS];
+    }
+
+    static int docFreq(int[] entry, int source) {
+        return entry[source * SLOTS + 1];
+    }
+
+    static float idf(int[] entry, int source) {
+        return Float.intBitsToFloat(entry[source * SLOTS + 2]);
+    }
+
+    /** The field by {@link SearchField#ordinal}, or null when no document has it. */
+    Postings field(int ordinal) {
+        return fields[ordinal];
+    }
+
+    int maxDoc() {
+        return maxDoc;
     }
 }

@@ -68,7 +68,7 @@ public final class ProcedureIndex {
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), byField);
     }
 
-    private static Document toDocument(Procedure p) {
+    static Document toDocument(Procedure p) {
         Document doc = new Document();
         doc.add(new StringField(ID, p.id(), Field.Store.NO));
         for (SearchField f : SearchField.ALL) {

@@ -25,7 +25,7 @@ final class ProcedureNames {
      */
     private final Map<String, Integer> nameSyllables = new HashMap<>();
     /** The numbers of the name syllables of the same letters ("can" → căn, cán, can). */
-    private final Map<String, List<Integer>> byLetters = new HashMap<>();
+    private final Map<String, int[]> byLetters = new HashMap<>();
     /** By document number: the title and each alias as the numbers of their distinct syllables. */
     private final int[][][] names;
 
@@ -45,8 +45,14 @@ final class ProcedureNames {
         }
         int id = nameSyllables.size();
         nameSyllables.put(syllable, id);
-        byLetters.computeIfAbsent(Folding.removeDiacritics(syllable), k -> new ArrayList<>()).add(id);
+        byLetters.merge(Folding.removeDiacritics(syllable), new int[] {id}, ProcedureNames::concat);
         return id;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static List<Set<String>> names(Procedure p) {
@@ -76,7 +82,8 @@ final class ProcedureNames {
      * or anywhere in its question and story alike.
      */
     int[] said(TokenGraph graph, boolean asked) {
-        List<Integer> said = new ArrayList<>();
+        int[] said = new int[16];
+        int n = 0;
         MessageStructure structure = graph.structure();
         for (Edge e : graph.edges()) {
             if (!structure.meaningful(e.from()) || policeWord(graph, e)
@@ -84,19 +91,31 @@ final class ProcedureNames {
                 continue;
             }
             if (e.term().equals(e.folded())) {
-                said.addAll(byLetters.getOrDefault(e.folded(), List.of()));
+                int[] ids = byLetters.get(e.folded());
+                if (ids != null) {
+                    if (n + ids.length > said.length) {
+                        said = java.util.Arrays.copyOf(said, Math.max(said.length * 2, n + ids.length));
+                    }
+                    System.arraycopy(ids, 0, said, n, ids.length);
+                    n += ids.length;
+                }
             } else {
                 Integer id = nameSyllables.get(e.term());
                 Integer bare = nameSyllables.get(e.folded()); // a name written without diacritics ("vneid", "pccc")
+                if (n + 2 > said.length) {
+                    said = java.util.Arrays.copyOf(said, said.length * 2);
+                }
                 if (id != null) {
-                    said.add(id);
+                    said[n++] = id;
                 }
                 if (bare != null) {
-                    said.add(bare);
+                    said[n++] = bare;
                 }
             }
         }
-        return said.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] out = java.util.Arrays.copyOf(said, n);
+        java.util.Arrays.sort(out);
+        return out;
     }
 
     /** Whether the edge is a syllable of "công an" (the page's own name, see {@link #names}). */

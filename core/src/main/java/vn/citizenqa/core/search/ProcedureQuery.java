@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -21,7 +20,7 @@ import vn.citizenqa.core.analysis.TokenGraph.Edge;
 import vn.citizenqa.core.analysis.VietnameseAnalysis;
 import vn.citizenqa.core.analysis.VietnameseAnalysis.Form;
 
-/** The Lucene query of a message's word clauses and bigrams, over every part of a procedure in both forms. */
+/** The query of a message's word clauses and bigrams, over every part of a procedure in both forms. */
 final class ProcedureQuery {
 
     private final Lexicon lexicon;
@@ -36,41 +35,61 @@ final class ProcedureQuery {
 
     private static final SearchField.Source[] SOURCES = SearchField.Source.values();
 
+    /** An alternative of a clause in one part: its syllables and, for a term, its entry. */
+    private record Alternative(List<String> words, int[] entry) {
+    }
+
     /**
-     * The query: for each form (accented, folded), each part of a procedure gets its word clauses and its bigram
-     * clauses, weighted by the tuning. Every term is looked up once per form for all parts.
+     * The query's clauses: for each form (accented, folded), each part of a procedure gets its word clauses and its
+     * bigram clauses, weighted by the tuning. Every term is looked up once per form for all parts.
      */
-    Query query(TokenGraph graph, List<WordClause> clauses, boolean typedDiacritics) {
-        BooleanQuery.Builder top = new BooleanQuery.Builder();
+    List<QueryClause> clauses(TokenGraph graph, List<WordClause> clauses, boolean typedDiacritics) {
+        List<QueryClause> out = new ArrayList<>();
         // The accented fields reward diacritics typed as written; a message typed without any gets nothing
         // from them that the folded fields do not give, so they are left out (half the query).
         for (Form form : Form.values()) {
             if (form == Form.ACCENTED && !typedDiacritics) {
                 continue;
             }
-            addPerSource(top, form, false, syllableClauses(clauses, form));
-            addPerSource(top, form, true, bigramClauses(graph, form));
+            addPerSource(out, form, false, syllableClauses(clauses, form));
+            addPerSource(out, form, true, bigramClauses(graph, form));
+        }
+        return out;
+    }
+
+    /**
+     * The same query for Lucene: each clause on its own at the top, not one sub-query per part (the sum is the same,
+     * and Lucene's top-k pruning can then skip a common word's long postings clause by clause).
+     */
+    static Query lucene(List<QueryClause> clauses) {
+        BooleanQuery.Builder top = new BooleanQuery.Builder();
+        for (QueryClause c : clauses) {
+            String field = SearchField.ALL.get(c.field()).name();
+            List<Query> alternatives = new ArrayList<>(c.alternatives().size());
+            for (List<String> words : c.alternatives()) {
+                alternatives.add(words.size() == 1 ? new TermQuery(new Term(field, words.getFirst()))
+                        : new PhraseQuery(field, words.toArray(String[]::new)));
+            }
+            Query q = alternatives.size() == 1 ? alternatives.getFirst() : new DisjunctionMaxQuery(alternatives, 0f);
+            top.add(new BoostQuery(c.story() ? new BoostQuery(q, ProcedureSearcher.STORY_WEIGHT) : q, c.weight()),
+                    BooleanClause.Occur.SHOULD);
         }
         return top.build();
     }
 
-    private void addPerSource(BooleanQuery.Builder top, Form form, boolean bigrams, List<List<Query>> perSource) {
+    private void addPerSource(List<QueryClause> out, Form form, boolean bigrams, List<List<QueryClause>> perSource) {
         for (SearchField.Source s : SOURCES) {
-            List<Query> clauses = perSource.get(s.ordinal());
+            List<QueryClause> clauses = perSource.get(s.ordinal());
             float weight = tuning.weight(s, form, bigrams);
             if (clauses.isEmpty() || weight == 0) {
                 continue;
             }
-            // Each clause on its own at the top, not one sub-query per part: the sum is the same, and Lucene's
-            // top-k pruning (MaxScore) can then skip a common word's long postings clause by clause.
-            for (Query q : clauses) {
-                top.add(new BoostQuery(q, weight), BooleanClause.Occur.SHOULD);
-            }
+            out.addAll(clauses);
         }
     }
 
-    private static List<List<Query>> perSource() {
-        List<List<Query>> out = new ArrayList<>(SOURCES.length);
+    private static <T> List<List<T>> perSource() {
+        List<List<T>> out = new ArrayList<>(SOURCES.length);
         for (int i = 0; i < SOURCES.length; i++) {
             out.add(new ArrayList<>());
         }
@@ -78,11 +97,11 @@ final class ProcedureQuery {
     }
 
     /** Per part, one clause per meaningful word: its alternatives (readings, typo corrections) count once. */
-    private List<List<Query>> syllableClauses(List<WordClause> clauses, Form form) {
-        List<List<Query>> out = perSource();
-        List<List<Query>> alternatives = perSource();
+    private List<List<QueryClause>> syllableClauses(List<WordClause> clauses, Form form) {
+        List<List<QueryClause>> out = perSource();
+        List<List<Alternative>> alternatives = perSource();
         for (WordClause c : clauses) {
-            for (List<Query> a : alternatives) {
+            for (List<Alternative> a : alternatives) {
                 a.clear();
             }
             Set<List<String>> seen = new java.util.HashSet<>();
@@ -101,28 +120,34 @@ final class ProcedureQuery {
                 }
             }
             for (int s = 0; s < SOURCES.length; s++) {
-                List<Query> a = alternatives.get(s);
+                List<Alternative> a = alternatives.get(s);
                 if (!a.isEmpty()) {
-                    Query q = a.size() == 1 ? a.getFirst() : new DisjunctionMaxQuery(List.copyOf(a), 0f);
-                    out.get(s).add(c.asked() ? q : new BoostQuery(q, ProcedureSearcher.STORY_WEIGHT));
+                    List<List<String>> words = new ArrayList<>(a.size());
+                    int[][] entries = new int[a.size()][];
+                    for (int i = 0; i < a.size(); i++) {
+                        words.add(a.get(i).words());
+                        entries[i] = a.get(i).entry();
+                    }
+                    out.get(s).add(new QueryClause(SearchField.ordinal(SOURCES[s], form, false), tuning.weight(SOURCES[s], form, false),
+                            !c.asked(), words, entries));
                 }
             }
         }
         return out;
     }
 
-    /** Adds, for each part that has all its words, the term or phrase query of one alternative. */
-    private void addAlternative(Form form, List<String> words, Set<List<String>> seen, List<List<Query>> out) {
+    /** Adds, for each part that has all its words, the term or phrase of one alternative. */
+    private void addAlternative(Form form, List<String> words, Set<List<String>> seen, List<List<Alternative>> out) {
         if (!seen.add(words)) {
             return;
         }
         if (words.size() == 1) {
-            TermStates[] states = fieldTerms.lookup(form, false, words.getFirst());
-            if (states != null) {
+            int[] entry = fieldTerms.lookup(form, false, words.getFirst());
+            if (entry != null) {
+                Alternative a = new Alternative(words, entry);
                 for (int s = 0; s < SOURCES.length; s++) {
-                    if (states[s] != null) {
-                        String field = SearchField.name(SOURCES[s], form, false);
-                        out.get(s).add(new TermQuery(new Term(field, words.getFirst()), states[s]));
+                    if (FieldTerms.has(entry, s)) {
+                        out.get(s).add(a);
                     }
                 }
             }
@@ -131,21 +156,22 @@ final class ProcedureQuery {
         boolean[] hasAll = new boolean[SOURCES.length];
         java.util.Arrays.fill(hasAll, true);
         for (String w : words) {
-            TermStates[] states = fieldTerms.lookup(form, false, w);
+            int[] entry = fieldTerms.lookup(form, false, w);
             for (int s = 0; s < SOURCES.length; s++) {
-                hasAll[s] &= states != null && states[s] != null;
+                hasAll[s] &= FieldTerms.has(entry, s);
             }
         }
+        Alternative phrase = new Alternative(words, null);
         for (int s = 0; s < SOURCES.length; s++) {
             if (hasAll[s]) {
-                out.get(s).add(new PhraseQuery(SearchField.name(SOURCES[s], form, false), words.toArray(String[]::new)));
+                out.get(s).add(phrase);
             }
         }
     }
 
     /** Per part, every pair of neighbouring tokens (typed or read) that the part has as a bigram. */
-    private List<List<Query>> bigramClauses(TokenGraph graph, Form form) {
-        List<List<Query>> out = perSource();
+    private List<List<QueryClause>> bigramClauses(TokenGraph graph, Form form) {
+        List<List<QueryClause>> out = perSource();
         Set<String> seen = new java.util.HashSet<>();
         boolean accented = form == Form.ACCENTED;
         int found = 0;
@@ -163,18 +189,20 @@ final class ProcedureQuery {
                 if (!seen.add(bigram)) {
                     continue;
                 }
-                TermStates[] states = fieldTerms.lookup(form, true, bigram);
-                if (states == null) {
+                int[] entry = fieldTerms.lookup(form, true, bigram);
+                if (entry == null) {
                     continue;
                 }
                 if (++found > ProcedureSearcher.MAX_BIGRAMS) {
                     return out;
                 }
                 boolean story = structure.role(first.from()) != MessageStructure.Role.ASKED;
+                List<List<String>> words = List.of(List.of(bigram));
+                int[][] entries = {entry};
                 for (int s = 0; s < SOURCES.length; s++) {
-                    if (states[s] != null) {
-                        Query q = new TermQuery(new Term(SearchField.name(SOURCES[s], form, true), bigram), states[s]);
-                        out.get(s).add(story ? new BoostQuery(q, ProcedureSearcher.STORY_WEIGHT) : q);
+                    if (FieldTerms.has(entry, s)) {
+                        out.get(s).add(new QueryClause(SearchField.ordinal(SOURCES[s], form, true), tuning.weight(SOURCES[s], form, true),
+                                story, words, entries));
                     }
                 }
             }

@@ -11,9 +11,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
@@ -76,20 +74,22 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     private final Vocabulary vocabulary;
     private final SearchTuning tuning;
     private final FieldTerms fieldTerms;
+    private final PhrasePostings phrases;
     /** How much of each procedure's name a message contains, for re-ranking. */
     private final ProcedureNames names;
     private final ProcedureQuery queries;
+    private final ProcedureScorer scorer;
 
     public ProcedureSearcher(Directory directory, Lexicon lexicon) throws IOException {
         this(DirectoryReader.open(directory), lexicon, SearchTuning.DEFAULT);
     }
 
     private ProcedureSearcher(DirectoryReader reader, Lexicon lexicon, SearchTuning tuning) {
-        this(reader, lexicon, tuning, null, null);
+        this(reader, lexicon, tuning, null, null, null);
     }
 
     private ProcedureSearcher(DirectoryReader reader, Lexicon lexicon, SearchTuning tuning, Vocabulary vocabulary,
-            FieldTerms fieldTerms) {
+            FieldTerms fieldTerms, PhrasePostings phrases) {
         this.reader = reader;
         this.lexicon = lexicon;
         this.tuning = tuning;
@@ -103,11 +103,13 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         this.fieldTerms = fieldTerms != null ? fieldTerms : new FieldTerms(reader);
         this.names = new ProcedureNames(procedures);
         this.queries = new ProcedureQuery(lexicon, tuning, this.fieldTerms);
+        this.phrases = phrases != null ? phrases : new PhrasePostings(reader);
+        this.scorer = new ProcedureScorer(this.fieldTerms, this.phrases, tuning);
     }
 
     /** The same index searched with other weights: for tuning. */
     public ProcedureSearcher withTuning(SearchTuning other) {
-        return new ProcedureSearcher(reader, lexicon, other, vocabulary, fieldTerms);
+        return new ProcedureSearcher(reader, lexicon, other, vocabulary, fieldTerms, phrases);
     }
 
     public SearchTuning tuning() {
@@ -150,6 +152,18 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     /** The best {@code limit} procedures for the message, best first; empty when nothing matches. */
     @Override
     public SearchResult search(TokenGraph graph, int limit) {
+        return search(graph, limit, false);
+    }
+
+    /**
+     * The same search scored by Lucene's own query classes and scorers instead of {@link ProcedureScorer}: the
+     * reference the product's scores are tested against. Slower (a weight and a scorer per clause).
+     */
+    public SearchResult searchWithLucene(TokenGraph graph, int limit) {
+        return search(graph, limit, true);
+    }
+
+    private SearchResult search(TokenGraph graph, int limit, boolean withLucene) {
         boolean diacritics = typedDiacritics(graph);
         List<WordClause> clauses = rarest(clauses(graph, diacritics), MAX_WORDS);
         // The figures the gate reads are those of what is asked: the story around it is context, not words the
@@ -167,18 +181,21 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         if (clauses.isEmpty()) {
             return SearchResult.EMPTY;
         }
-        Query query = queries.query(graph, clauses, diacritics);
+        List<QueryClause> query = queries.clauses(graph, clauses, diacritics);
         try {
-            // Counting every match is not needed (the total is never used): pruning may start at once.
             int wanted = Math.max(limit, RERANKED);
-            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted));
+            // Counting every match is not needed (the total is never used): pruning may start at once.
+            ScoreDoc[] top = withLucene
+                    ? searcher.search(ProcedureQuery.lucene(query), new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs
+                    : scorer.top(query, wanted);
             int[] said = names.said(graph, true);
             int[] told = names.said(graph, false);
-            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
+            List<SearchHit> hits = new ArrayList<>(top.length);
+            Coverage coverage = new Coverage(clauses, vocabulary);
+            for (ScoreDoc sd : top) {
                 double named = names.share(sd.doc, said, told);
                 float score = sd.score * (1 + tuning.names() * (float) named);
-                hits.add(hit(sd.doc, score, clauses, named));
+                hits.add(coverage.hit(procedures.get(sd.doc), sd.doc, score, named));
             }
             hits.sort(java.util.Comparator.comparingDouble(SearchHit::score).reversed());
             if (hits.size() > limit) {
@@ -269,43 +286,6 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             }
         }
         return false;
-    }
-
-    private boolean allOccurIn(List<String> words, int doc) {
-        for (String w : words) {
-            if (!vocabulary.occursIn(w, doc)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private SearchHit hit(int doc, float score, List<WordClause> clauses, double named) {
-        double covered = 0;
-        double weightedCovered = 0;
-        double weightTotal = 0;
-        for (WordClause c : clauses) {
-            if (!c.asked()) {
-                continue;
-            }
-            boolean hit = false;
-            for (List<String> alt : c.unwritten() ? List.<List<String>>of() : c.alternatives()) {
-                if (allOccurIn(alt, doc)) {
-                    hit = true;
-                    break;
-                }
-            }
-            double w = Math.max(c.idf(), 0.1);
-            weightTotal += w;
-            if (hit) {
-                covered++;
-                weightedCovered += w;
-            }
-        }
-        int asked = (int) clauses.stream().filter(WordClause::asked).count();
-        return new SearchHit(procedures.get(doc), score,
-                asked == 0 ? 0 : covered / asked,
-                weightTotal == 0 ? 0 : weightedCovered / weightTotal, named);
     }
 
     @Override

@@ -77,6 +77,11 @@ public record SearchField(Source source, Form form, boolean bigrams) {
         return s.ordinal() * 4 + f.ordinal() * 2 + (bigrams ? 1 : 0);
     }
 
+    /** The field's position in {@link #ALL}, without building the record. */
+    static int ordinal(Source s, Form f, boolean bigrams) {
+        return index(s, f, bigrams);
+    }
+
     public String name() {
         return NAMES[index(source, form, bigrams)];
     }

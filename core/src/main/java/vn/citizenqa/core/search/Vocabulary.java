@@ -91,6 +91,12 @@ public final class Vocabulary {
         return o != null && o.docs().get(procedure);
     }
 
+    /** The procedures (by document number) that have the folded syllable, or null when none has it; not to be changed. */
+    BitSet docs(String folded) {
+        Occurrences o = byTerm.get(folded);
+        return o == null ? null : o.docs();
+    }
+
     /** Whether some procedure writes the syllable so: with these diacritics, or bare where it is bare. */
     public boolean writes(String syllable) {
         return written.contains(syllable);
