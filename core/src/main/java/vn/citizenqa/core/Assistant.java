@@ -19,12 +19,13 @@ import vn.citizenqa.core.decision.Answers;
 import vn.citizenqa.core.decision.CandidatePick;
 import vn.citizenqa.core.decision.ConfidenceGate;
 import vn.citizenqa.core.decision.MessageRest;
+import vn.citizenqa.core.decision.Neighbours;
+import vn.citizenqa.core.decision.Offers;
 import vn.citizenqa.core.decision.OtherAgency;
 import vn.citizenqa.core.knowledge.KnowledgeBase;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
 import vn.citizenqa.core.model.Action;
 import vn.citizenqa.core.model.Candidate;
-import vn.citizenqa.core.model.Category;
 import vn.citizenqa.core.model.ConversationContext;
 import vn.citizenqa.core.model.Decision;
 import vn.citizenqa.core.model.EscalationKind;
@@ -37,7 +38,6 @@ import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.search.SearchHit;
 import vn.citizenqa.core.search.SearchResult;
 import vn.citizenqa.core.startup.StartupParts;
-import vn.citizenqa.core.model.ScamWarning;
 import vn.citizenqa.core.triage.ScamWarnings;
 import vn.citizenqa.core.triage.Triage;
 import vn.citizenqa.core.triage.TriageSignals;
@@ -78,6 +78,8 @@ public final class Assistant {
     private final TermNotes sideQuestions;
     private final MessageRest rest;
     private final OtherAgency otherAgency;
+    private final Neighbours neighbours;
+    private final TriageDecision triageDecision;
 
     public Assistant(ProcedureSearch searcher, Triage triage, FollowUps followUps, ConfidenceGate gate) {
         this(searcher, triage, followUps, gate, Clock.system(VIETNAM), TermNotes.NONE, TermNotes.NONE);
@@ -99,6 +101,9 @@ public final class Assistant {
         this.sideQuestions = sideQuestions;
         this.rest = new MessageRest(searcher, gate, oldTerms, sideQuestions);
         this.otherAgency = new OtherAgency(searcher, triage, gate);
+        this.neighbours = new Neighbours(List.copyOf(searcher.knowledgeBase().procedures()),
+                searcher instanceof ProcedureSearcher s ? s.lexicon()::isStopword : (String w) -> false);
+        this.triageDecision = new TriageDecision(triage, gate);
     }
 
     /** The same assistant answering as on another day: for editors checking a change before it takes effect. */
@@ -142,6 +147,11 @@ public final class Assistant {
 
     public ConfidenceGate gate() {
         return gate;
+    }
+
+    /** The procedures' siblings, as the decision tells them apart. */
+    public Neighbours neighbours() {
+        return neighbours;
     }
 
     /** What the triage vocabularies find in a message, before the decision. */
@@ -189,16 +199,15 @@ public final class Assistant {
         // happening now outweighed by one ("nhà đang cháy, phải làm sao").
         boolean dangerNow = signals.scam() == null && signals.emergency() != null && signals.emergency().certain()
                 && signals.present();
-        Decision urgent = signals.question() && !dangerNow ? null : escalation(signals, language, 0);
+        Decision urgent = signals.question() && !dangerNow ? null
+                : triageDecision.decide(signals, language, SearchFit.NOT_SEARCHED);
         if (urgent != null) {
             return urgent;
         }
         SearchResult result = FineAnswers.forMessage(searcher.search(graph, CANDIDATES), message);
         double confidence = ConfidenceGate.rounded(gate.confidence(result));
-        // A victim asking how to report ("bị lừa 9 triệu, trình báo ở đâu") is reporting it; a tip keeps its answer.
-        boolean howToReport = signals.scam() != null && signals.scam().kind() == TriageSignals.Scam.Kind.VICTIM
-                && !result.hits().isEmpty() && result.hits().getFirst().procedure().category() == Category.CRIME_REPORTING;
-        Decision escalated = signals.question() ? escalation(signals, language, howToReport ? 0 : confidence) : null;
+        Decision escalated = signals.question()
+                ? triageDecision.decide(signals, language, SearchFit.of(result, confidence)) : null;
         if (escalated != null) {
             return escalated;
         }
@@ -215,7 +224,7 @@ public final class Assistant {
             return new Decision(Intent.SMALL_TALK, Action.CHAT, null, List.of(), 1.0, null, new Reply.Greeting(),
                     language);
         }
-        List<Candidate> candidates = candidates(result, confidence);
+        List<Candidate> candidates = Offers.candidates(result, confidence);
         // Another agency's word in the story ("lấy chồng… đăng ký kết hôn", "con vào lớp 1") is context: decline only
         // when what is asked is that agency's matter, and never answer it automatically; offer a choice when a
         // procedure fits well (or fits and asks for that paper).
@@ -223,11 +232,12 @@ public final class Assistant {
         if (agency.handledBy() != null) {
             if ((confidence >= gate.answer() || (agency.policePaper() && confidence >= gate.clarify()))
                     && candidates.size() >= 2) {
-                return clarify(candidates, confidence, language);
+                return Offers.clarify(candidates, confidence, language);
             }
-            return decline(candidates, confidence, agency.handledBy(), language);
+            return Offers.decline(candidates, confidence, agency.handledBy(), language);
         }
-        if (confidence >= gate.answer()) {
+        // A sibling of the first procedure the message points to ("thường trú" beside "tạm trú"): offer both.
+        if (confidence >= gate.answer() && neighbours.rival(graph, result) == null) {
             Procedure p = result.hits().getFirst().procedure();
             List<Candidate> withOthers = new ArrayList<>(candidates);
             Reply.Rest besides = rest.besides(graph, p, withOthers);
@@ -244,73 +254,9 @@ public final class Assistant {
             return new Decision(Intent.PROCEDURE, Action.ESCALATE, null, candidates, confidence,
                     new EscalationKind.UnmatchedQuestion(), new Reply.PassedToOfficers(), language);
         }
-        return decline(candidates, confidence, null, language);
+        return Offers.decline(candidates, confidence, null, language);
     }
 
-    /** The emergency, scam or report the signals make of the message, or null, given the search's confidence (0: none). */
-    private Decision escalation(TriageSignals signals, Language language, double confidence) {
-        // A question the search places is a procedure question even with a crime word in it ("bị móc túi mất
-        // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
-        // happening now.
-        boolean procedureQuestion = signals.question() && confidence >= gate.reportOverride();
-        boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.sure();
-        // An uncertain emergency (only "cứu em", or a weak word said to be happening now) also loses to such a
-        // question when the citizen says it is urgent: "cứu em, mai đi làm mà chưa có căn cước, làm gấp được không".
-        boolean outweighed = signals.emergency() != null && (signals.emergency().certain() ? sureProcedureQuestion
-                : signals.question() && confidence >= gate.sure());
-        // A scam told or asked about: "báo con đang cấp cứu, cần tiền mổ gấp" is the trick, not the emergency.
-        TriageSignals.Scam scam = signals.scam();
-        // Like a crime word, a scam word in a question the search places is a procedure question; a check question
-        // gives way only to a procedure the search is sure of, and not when it names the trick plainly.
-        if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM ? procedureQuestion
-                : sureProcedureQuestion && !scam.plain())) {
-            scam = null;
-        }
-        if (scam != null && scam.kind() == TriageSignals.Scam.Kind.VICTIM) {
-            ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
-            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationKind.Scam(warning == null ? "nạn nhân lừa đảo" : "nạn nhân: " + warning.title()),
-                    new Reply.ScamSteps(warning), language);
-        }
-        if (scam != null && language == Language.VIETNAMESE) {
-            ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
-            return new Decision(Intent.SCAM_CHECK, Action.WARN, null, List.of(), 1.0, null,
-                    new Reply.ScamCheckAnswer(warning), language);
-        }
-        if (signals.emergency() != null && !outweighed) {
-            return new Decision(Intent.EMERGENCY, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationKind.Emergency(signals.emergency().reason()),
-                    new Reply.EmergencyNumbers(signals.emergency().numbers()), language);
-        }
-        if (!signals.crime().isEmpty() && !procedureQuestion) {
-            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
-                    new EscalationKind.CrimeReport(signals.crime()), new Reply.ReportReceived(), language);
-        }
-        return null;
-    }
-
-    private static Decision clarify(List<Candidate> candidates, double confidence, Language language) {
-        return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
-                new Reply.Choice(candidates), language);
-    }
-
-    private static Decision decline(List<Candidate> candidates, double confidence, String handledBy, Language language) {
-        return new Decision(Intent.OUT_OF_SCOPE, Action.DECLINE, null, candidates, confidence, null,
-                new Reply.Declined(handledBy), language);
-    }
-
-    /** The candidates, the first scored with the confidence and the others in proportion to their scores. */
-    private static List<Candidate> candidates(SearchResult result, double confidence) {
-        List<Candidate> out = new ArrayList<>(result.hits().size());
-        if (result.isEmpty()) {
-            return out;
-        }
-        float top = result.hits().getFirst().score();
-        for (SearchHit h : result.hits()) {
-            out.add(new Candidate(h.procedure().id(), h.procedure().title(), ConfidenceGate.rounded(confidence * h.score() / top)));
-        }
-        return out;
-    }
 
     /** A reply to a CLARIFY picking one of its candidates (see {@link CandidatePick}); null when it is not one. */
     private Decision pick(String text, TokenGraph graph, ConversationContext ctx) {

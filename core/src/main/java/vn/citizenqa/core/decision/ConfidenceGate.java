@@ -5,8 +5,9 @@ import vn.citizenqa.core.search.SearchResult;
 
 /**
  * How sure the search is that its first procedure is the one meant, as a probability in [0,1]: a logistic
- * model over features of the search, fitted on the development question set ({@code index-builder
- * evaluate --calibrate}, which prints these coefficients). Above {@link #answer} the assistant answers;
+ * model over features of the search, fitted on the development material with the parameters chosen by
+ * cross-validation, so that wrong answers stay within 1% on messages it was not fitted on ({@code index-builder
+ * evaluate --cross-validate}, which prints these coefficients). Above {@link #answer} the assistant answers;
  * between {@link #clarify} and it, it offers the candidates; below, it declines or escalates.
  *
  * <p>The features: the margin between the first and second scores, the share of the message's words the
@@ -26,8 +27,8 @@ public record ConfidenceGate(double[] weights, double answer, double clarify, do
         "diacritics", "named"};
 
     public static final ConfidenceGate DEFAULT = new ConfidenceGate(
-            new double[] {-5.431, 2.490, 1.946, 0.617, 1.154, 0.014, -1.762, -0.612, 2.014},
-            0.90, 0.13, 0.15);
+            new double[] {-6.027, 1.904, 1.668, 0.560, 1.599, -0.028, -2.159, -0.900, 1.894},
+            0.905, 0.11, 0.15);
 
     public ConfidenceGate {
         if (weights.length != FEATURES.length + 1) {

@@ -24,7 +24,8 @@ import vn.citizenqa.core.text.Folding;
  */
 final class ScamReading {
 
-    private static final Set<String> KINDS = Set.of("check", "doubt", "truth", "victim", "paid", "unanswered");
+    private static final Set<String> KINDS = Set.of("check", "doubt", "truth", "victim", "paid", "unanswered",
+            "deceived", "sent", "moved");
 
     /** The least weight of shared words for a trick picked by its words rather than its cues. */
     private static final double LEAST_SHARED = 4.0;
@@ -40,7 +41,7 @@ final class ScamReading {
         for (CueMatcher.Cue<String> c : markersOfScams) {
             if (!KINDS.contains(c.value())) {
                 throw new KnowledgeFiles.InvalidVocabularyException(Triage.SCAM + ": cue '" + c.phrase()
-                        + "': unknown kind '" + c.value() + "' (expected check, doubt, truth, victim, paid or unanswered)");
+                        + "': unknown kind '" + c.value() + "' (expected one of " + new java.util.TreeSet<>(KINDS) + ")");
             }
         }
         this.markers = new SituationMatcher(markersOfScams, false, false);
@@ -73,18 +74,28 @@ final class ScamReading {
 
     /**
      * A message about a scam: a trick of knowledge/warnings or a fraud cue, with a victim's words (money already
-     * gone) or a check question ("có phải lừa không"). Null otherwise.
+     * gone) or a check question ("có phải lừa không"). Null otherwise. {@code paperwork}: where the message names
+     * paperwork ("nộp phạt", "bằng lái"): a trick's cue that is such a word says less of the trick.
      */
-    TriageSignals.Scam read(TokenGraph graph, boolean accented, List<Match<String>> crimes) {
+    TriageSignals.Scam read(TokenGraph graph, boolean accented, List<Match<String>> crimes,
+            List<Match<String>> paperwork) {
         List<Match<String>> trickCues = tricks.find(graph, accented);
         boolean victim = false;
         boolean check = false;
         boolean doubt = false;
         boolean truth = false;
         boolean paid = false;
+        boolean deceived = false;
+        boolean sent = false;
         int paidAt = Integer.MAX_VALUE;
         int unansweredAt = -1;
-        for (Match<String> m : markers.find(graph, accented)) {
+        List<Match<String>> found = markers.find(graph, accented);
+        // "Đã chuyển đi hơn 1 năm", "chuyển hộ khẩu": moving house or papers, not money sent.
+        List<Match<String>> moved = found.stream().filter(m -> m.cue().value().equals("moved")).toList();
+        for (Match<String> m : found) {
+            if (Spans.overlapped(m, moved) && !m.cue().value().equals("moved")) {
+                continue;
+            }
             switch (m.cue().value()) {
                 // A victim's words inside a trick's name are the trick, not a loss: "lấy lại tiền bị lừa".
                 case "victim" -> victim |= !inside(m, trickCues);
@@ -96,26 +107,41 @@ final class ScamReading {
                     paidAt = Math.min(paidAt, m.from());
                 }
                 case "unanswered" -> unansweredAt = Math.max(unansweredAt, m.from());
+                case "deceived" -> deceived |= !inside(m, trickCues);
+                case "sent" -> sent = true;
                 default -> { }
             }
         }
         // Money sent, then nothing for it ("chuyển 6 triệu xong không nhận được vé", "chuyển 250 nghìn, gọi lại
         // thì không liên lạc được") is a fraud told without the word.
         boolean paidForNothing = paid && unansweredAt > paidAt;
-        if (!victim && !check && !doubt && !truth && !paidForNothing) {
+        // Deceived by someone ("bị kẻ giả danh công an lừa", "lừa mẹ em chuyển") into sending money ("chuyển 30
+        // triệu"), whoever of the family it was, is a victim's account, unless the message asks whether it is a scam.
+        boolean deceivedOfMoney = deceived && (paid || sent) && !check;
+        if (!victim && !check && !doubt && !truth && !paidForNothing && !deceivedOfMoney) {
             return null;
         }
         Map<String, Set<String>> named = new LinkedHashMap<>();
+        Map<String, Set<String>> telling = new LinkedHashMap<>();
         for (Match<String> m : trickCues) {
             named.computeIfAbsent(m.cue().value(), k -> new HashSet<>()).add(m.cue().phrase());
+            if (!Spans.overlapped(m, paperwork)) {
+                telling.computeIfAbsent(m.cue().value(), k -> new HashSet<>()).add(m.cue().phrase());
+            }
         }
         // "Có phải lừa không", "lừa hay thật": the question names the fraud itself.
         boolean fraud = check || crimes.stream().anyMatch(m -> m.cue().value().startsWith("lừa đảo"));
         int cues = named.values().stream().mapToInt(Set::size).max().orElse(0);
         // A trick's words alone are everyday words ("bằng lái", "vneid"): a victim needs a fraud word or two of them;
-        // so does "có đúng không" ("tôi nghe nói đổi bằng lái qua vneid, có đúng không" asks about a rule).
-        victim = paidForNothing || (victim && (fraud || cues >= 2));
-        check = check || (doubt && (fraud || cues > 0)) || (truth && (fraud || cues >= 2));
+        // so does "có đúng không", one of them other than the paperwork's own words ("tôi nghe nói nộp phạt trên
+        // Cổng dịch vụ công thì bằng lái được gửi về nhà, có đúng không" asks about a rule; "nộp phạt qua tài khoản
+        // cá nhân, có đúng không" about the trick). Naming a trick plainly takes the same.
+        boolean named2 = false;
+        for (var e : named.entrySet()) {
+            named2 |= e.getValue().size() >= 2 && telling.containsKey(e.getKey());
+        }
+        victim = paidForNothing || deceivedOfMoney || (victim && (fraud || cues >= 2));
+        check = check || (doubt && (fraud || cues > 0)) || (truth && (fraud || named2));
         if (!victim && !check) {
             return null;
         }
@@ -131,7 +157,7 @@ final class ScamReading {
             best = closest(graph);
         }
         return new TriageSignals.Scam(victim ? TriageSignals.Scam.Kind.VICTIM : TriageSignals.Scam.Kind.CHECK, best,
-                cues >= 2);
+                named2);
     }
 
     /** Whether a longer match covers this one. */

@@ -17,6 +17,9 @@ import java.util.List;
  * @param english       the message is written in English
  * @param safetyScore   the safety model's probability that this is an emergency, or -1 without a model
  * @param scam          a scam suffered or asked about, or null
+ * @param reportsItself the message tells something as over ("tối qua nhà em bị trộm") and asks where to report it,
+ *                      not yet reported, and not lost papers: a crime in it is a report even when the search is sure
+ *                      of the crime-reporting procedure (a tip asked about keeps that answer)
  */
 public record TriageSignals(
         Emergency emergency,
@@ -29,7 +32,8 @@ public record TriageSignals(
         boolean police,
         boolean english,
         double safetyScore,
-        Scam scam) {
+        Scam scam,
+        boolean reportsItself) {
 
     public TriageSignals {
         crime = List.copyOf(crime);

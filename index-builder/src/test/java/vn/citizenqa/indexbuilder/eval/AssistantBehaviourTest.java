@@ -246,4 +246,17 @@ class AssistantBehaviourTest {
             assertFalse(text(d).isBlank());
         }
     }
+
+    @Test
+    void aMessageThatSaysWhatTellsASiblingApartIsOfferedBothRatherThanAnsweredWithTheFirst() {
+        // "đời chủ" is what names the transfer through several owners, and nothing the plain transfer is called by.
+        Decision d = decide("Xe em mua lại đã qua mấy đời chủ, giờ sang tên thế nào?");
+        assertEquals(Action.CLARIFY, d.action(), Evaluation.describe(d));
+        assertEquals(java.util.Set.of("sang-ten-xe", "sang-ten-xe-qua-nhieu-doi-chu"),
+                java.util.Set.of(d.candidates().get(0).id(), d.candidates().get(1).id()));
+        // Nothing of a foreigner's in the message: the citizen's procedure is answered though the foreigner's is second.
+        Decision citizen = decide("Em muốn gia hạn tạm trú ở phòng trọ thì làm sao?");
+        assertEquals(Action.ANSWER, citizen.action(), Evaluation.describe(citizen));
+        assertEquals("gia-han-tam-tru", citizen.procedure().id());
+    }
 }

@@ -68,9 +68,10 @@ class EvaluationFloorsTest {
         String report = report(QuestionSetTest.REAL_DEV);
         assertAll(
                 () -> assertTrue(s.top1() >= 0.85, "top-1 " + s.top1() + "\n" + report),
-                () -> assertTrue(s.answeredRight() >= 0.55, "answered right " + s.answeredRight() + "\n" + report),
+                // 0.52: the cross-validated gate answers less (53.2%) for wrong answers within 1% out of fold.
+                () -> assertTrue(s.answeredRight() >= 0.52, "answered right " + s.answeredRight() + "\n" + report),
                 () -> assertTrue(s.rightOffered() >= 0.93, "right answered or offered " + s.rightOffered() + "\n" + report),
-                () -> assertTrue(s.wrongAnswerRate() <= 0.015, "wrong answers " + s.wrongAnswerRate() + "\n" + report),
+                () -> assertTrue(s.wrongAnswerRate() <= 0.01, "wrong answers " + s.wrongAnswerRate() + "\n" + report),
                 () -> assertTrue(s.smallTalkAccuracy() >= 0.9, "thank-you messages " + s.smallTalkAccuracy() + "\n" + report),
                 () -> assertTrue(s.outOfScopeRejection() >= 0.95, "out of scope " + s.outOfScopeRejection() + "\n" + report));
     }

@@ -17,7 +17,9 @@ import vn.citizenqa.core.model.Priority;
  * The causes of the safety triage's misses and false alarms, each with messages of its own: a doer between "bị"
  * and the deed, money sent for nothing, a call for help asked as a question, "phải làm sao" after a long night, a
  * past accident asked about as a fine, a rule heard of, what the law says of a knife, revving engines at night, a
- * scam victim asking where to report, an overdose or a wish to die told in other words, a tree leaning in a storm.
+ * scam victim asking where to report, an overdose or a wish to die told in other words, a tree leaning in a storm;
+ * a relative deceived into sending money, an act only threatened, "vừa" with the day it happened, something over
+ * told to be reported, a rescue team or a false fire alarm in a question, a rule heard of in the paperwork's words.
  */
 class SafetyCausesTest {
 
@@ -42,6 +44,12 @@ class SafetyCausesTest {
         "I don't want to live, there is no reason to live anymore | EMERGENCY | URGENT",
         "bà ngoại em uống nhiều thuốc huyết áp quá, giờ lơ mơ không nói được | EMERGENCY | URGENT",
         "cây xà cừ trước nhà nứt gốc, đang gió lớn, nghiêng dần về phía mái nhà | EMERGENCY | URGENT",
+        "Bà nội em bị mấy người xưng cán bộ ngân hàng lừa chuyển 45 triệu hôm qua, giờ báo công an ở đâu | CRIME_REPORT | HIGH",
+        "my mother was scammed by a fake police officer, she sent 2000 USD, how do i report it | CRIME_REPORT | HIGH",
+        "Chủ nợ nhắn tin dọa tạt xăng đốt nhà nếu tuần sau không trả, em sợ lắm, muốn trình báo | CRIME_REPORT | HIGH",
+        "nó đang cầm can xăng đứng trước cửa, dọa tạt xăng đốt nhà | EMERGENCY | URGENT",
+        "trưa nay thằng bé nhà tôi bị mấy đứa lớp trên vây đánh ở cổng trường, giờ mặt còn sưng, tôi muốn báo công an | CRIME_REPORT | HIGH",
+        "Tối qua kẻ gian cạy cửa lấy mất hai chiếc xe máy của nhà tôi, giờ trình báo ở đâu ạ? | CRIME_REPORT | HIGH",
     })
     void situationsInEverydayWordsGoToOfficersAtTheirPriority(String text, Intent intent, Priority priority) {
         Decision d = decide(text);
@@ -59,12 +67,30 @@ class SafetyCausesTest {
         assertEquals(Intent.PROCEDURE, d.intent(), text);
     }
 
+    /** Tricks asked about in other words get their warning: "có phải … thật", "có phải bẫy", a service done "dùm". */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Có nhóm Zalo tên Công an hỗ trợ lấy lại tiền bị lừa, đòi đóng phí hồ sơ trước. Có phải nhóm thật không ạ? | dich-vu-lay-lai-tien-bi-lua",
+        "Tự nhiên có 5 triệu chuyển nhầm vào tài khoản em, người ta gọi bảo chuyển trả sang tài khoản khác, có phải bẫy không | chuyen-nham-tien",
+        "Có người nhận kích hoạt dùm định danh mức 2 tại nhà, bảo gửi ảnh căn cước hai mặt, có nên không | lam-ho-dinh-danh-dien-tu",
+    })
+    void aTrickAskedAboutInOtherWordsGetsItsWarning(String text, String warning) {
+        Decision d = decide(text);
+        assertEquals(Intent.SCAM_CHECK, d.intent(), text);
+        assertEquals(warning, ((vn.citizenqa.core.model.Reply.ScamCheckAnswer) d.reply()).warning().id(), text);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
         "hôm qua em tông nhẹ xe một anh, anh ấy chảy máu tay, giờ em phải nộp phạt",
         "tôi nghe nói làm căn cước trên VNeID không cần lên phường, có đúng không",
         "để dao trong xe ô tô có bị coi là tàng trữ hung khí không",
         "bị mất ví do đánh rơi ở bến xe, trong có bằng lái, làm lại thế nào",
+        "Bà tôi vừa mất hôm qua vì đột quỵ, giờ làm khai tử và xóa thường trú thế nào",
+        "Tôi muốn tặng hai chiếc xuồng cho đội cứu hộ của phường trước mùa mưa bão thì liên hệ ai?",
+        "Chuông báo cháy ở tòa nhà văn phòng của tôi cứ kêu nhầm, ai chịu trách nhiệm kiểm tra định kỳ?",
+        "Tôi nghe nói nộp phạt nguội qua Cổng dịch vụ công rồi thì bằng lái được trả qua bưu điện, có đúng không?",
+        "bị trộm mất hộ chiếu ở khách sạn tối qua, trình báo và làm lại thế nào",
     })
     void questionsAboutRulesAndPastEventsAreNeitherEmergenciesNorScamChecks(String text) {
         Decision d = decide(text);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The figures of issue 15 on the labelled safety set, as floors: the development splits (the cues and the model
  * were tuned on them: dev.tsv; dev2.tsv, the first held-out split, whose misses were read; dev3.tsv to dev8.tsv) and
  * holdout2.tsv (held out until 2 December 2026, when its misses were read and fixed by cause: now a development split
- * the models still never train on; its figures are in the README). The fresh held-out split is measured by the lead.
+ * the models still never train on; its figures are in the README) and holdout3.tsv (likewise since its misses were
+ * read on 2 December 2026). A fresh held-out split is measured by the lead, never here.
  */
 class SafetyFloorsTest {
 
@@ -42,7 +43,7 @@ class SafetyFloorsTest {
 
     /** The development splits written after the first: every emergency, report and scam check, no near miss URGENT. */
     @ParameterizedTest
-    @ValueSource(strings = {"dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv", "dev8.tsv"})
+    @ValueSource(strings = {"dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv", "dev8.tsv", "holdout3.tsv"})
     void eachLaterDevelopmentSplitMeetsItsMeasuredFloors(String file) throws Exception {
         assertFloors(file, 1.0, 1.0, 1.0, 0);
     }
@@ -66,7 +67,7 @@ class SafetyFloorsTest {
 
     @Test
     void everyMessageHasALabelAFamilyAndASource(@TempDir Path dir) throws IOException {
-        for (String file : List.of("dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv", "dev8.tsv", "holdout2.tsv")) {
+        for (String file : List.of("dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv", "dev8.tsv", "holdout2.tsv", "holdout3.tsv")) {
             List<SafetyCase> cases = SafetyCase.read(TestKnowledge.DIR.resolve("eval/safety").resolve(file));
             assertTrue(cases.stream().allMatch(c -> c.real() ? c.source().startsWith("http") : c.source().equals("written")));
         }

@@ -1,0 +1,79 @@
+package vn.citizenqa.core;
+
+import java.util.List;
+
+import vn.citizenqa.core.decision.ConfidenceGate;
+import vn.citizenqa.core.model.Action;
+import vn.citizenqa.core.model.Decision;
+import vn.citizenqa.core.model.EscalationKind;
+import vn.citizenqa.core.model.Intent;
+import vn.citizenqa.core.model.Language;
+import vn.citizenqa.core.model.Reply;
+import vn.citizenqa.core.model.ScamWarning;
+import vn.citizenqa.core.triage.Triage;
+import vn.citizenqa.core.triage.TriageSignals;
+
+/**
+ * The emergency, scam or report the triage makes of a message, weighed against what the search says of it: a
+ * question the search places is a procedure question even with a crime word in it. Pure and thread-safe.
+ */
+final class TriageDecision {
+
+    private final Triage triage;
+    private final ConfidenceGate gate;
+
+    TriageDecision(Triage triage, ConfidenceGate gate) {
+        this.triage = triage;
+        this.gate = gate;
+    }
+
+    /** The decision, or null when the message is for the search to answer. */
+    Decision decide(TriageSignals signals, Language language, SearchFit fit) {
+        double confidence = fit.confidence();
+        // A question the search places is a procedure question even with a crime word in it ("bị móc túi mất
+        // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
+        // happening now.
+        boolean procedureQuestion = signals.question() && confidence >= gate.reportOverride();
+        // A crime told as it happened to the writer, asking where to report it, is the report itself.
+        boolean reportQuestion = procedureQuestion && !signals.reportsItself();
+        boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.sure();
+        // An uncertain emergency (only "cứu em", or a weak word said to be happening now) also loses to such a
+        // question when the citizen says it is urgent: "cứu em, mai đi làm mà chưa có căn cước, làm gấp được không".
+        boolean outweighed = signals.emergency() != null && (signals.emergency().certain() ? sureProcedureQuestion
+                : signals.question() && confidence >= gate.sure());
+        // A scam told or asked about: "báo con đang cấp cứu, cần tiền mổ gấp" is the trick, not the emergency.
+        TriageSignals.Scam scam = signals.scam();
+        // Money or data already lost gives way only to a procedure the search is sure of ("bị lừa mất tài khoản
+        // VNeID, khóa tài khoản thế nào"), and never when the victim asks how to report it ("bị lừa 9 triệu, trình
+        // báo ở đâu"): an unrelated procedure half placed is no answer to "em đã chuyển 5 triệu, giờ phải làm sao".
+        // A check question gives way only to a procedure the search is sure of, and not when it names the trick
+        // plainly.
+        boolean sureQuestion = signals.question() && confidence >= gate.sure();
+        if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM
+                ? sureQuestion && !fit.placesReporting() && !signals.reportsItself()
+                : sureProcedureQuestion && !scam.plain())) {
+            scam = null;
+        }
+        if (scam != null && scam.kind() == TriageSignals.Scam.Kind.VICTIM) {
+            ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
+            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
+                    new EscalationKind.Scam(warning == null ? "nạn nhân lừa đảo" : "nạn nhân: " + warning.title()),
+                    new Reply.ScamSteps(warning), language);
+        }
+        if (scam != null && language == Language.VIETNAMESE) {
+            ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
+            return new Decision(Intent.SCAM_CHECK, Action.WARN, null, List.of(), 1.0, null,
+                    new Reply.ScamCheckAnswer(warning), language);
+        }
+        if (signals.emergency() != null && !outweighed) {
+            return new Decision(Intent.EMERGENCY, Action.ESCALATE, null, List.of(), 1.0,
+                    new EscalationKind.Emergency(signals.emergency().reason()),
+                    new Reply.EmergencyNumbers(signals.emergency().numbers()), language);
+        }
+        if (!signals.crime().isEmpty() && !reportQuestion) {
+            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
+                    new EscalationKind.CrimeReport(signals.crime()), new Reply.ReportReceived(), language);
+        }
+        return null;
+    }
+}
