@@ -49,7 +49,10 @@ public final class Bench {
               --init-steps               lambda-cold: CITIZENQA_INIT_TIMES=true in the functions; their init steps printed
               --aot-cache                lambda-cold: a JDK AOT cache trained per function on its init (it starts, inits, finds
                                          no Runtime API, exits), given as JAVA_TOOL_OPTIONS=-XX:AOTCache=FILE; the floor is
-                                         measured both without and with its own""";
+                                         measured both without and with its own
+              --tls                      lambda-cold: the functions reach DynamoDB and SQS over HTTPS, as on AWS (relays with a
+                                         keytool-made certificate before dynalite and ElasticMQ, trusted beside the JDK's CAs)
+              --compare-sdk              lambda-cold: each function also with CITIZENQA_AWS_CLIENT=sdk, in the same rounds""";
 
     private Bench() {
     }
@@ -67,7 +70,11 @@ public final class Bench {
                     rest.size() > 2 ? rest.get(2) : null);
             case "scale-child" -> ScaleRun.runChild(Integer.parseInt(rest.get(0)), Questions.load(Path.of(rest.get(1))),
                     Double.parseDouble(rest.get(2)));
-            case "all", "warm", "cold", "lambda-cold", "scale", "package" -> run(mode, rest, out);
+            case "all", "warm", "cold", "lambda-cold", "scale", "package" -> {
+                run(mode, rest, out);
+                // ElasticMQ's actor threads (lambda-cold) are not daemons: without this the JVM never ends.
+                System.exit(0);
+            }
             default -> {
                 System.err.println("unknown mode '" + mode + "'\n" + USAGE);
                 System.exit(2);
@@ -103,10 +110,10 @@ public final class Bench {
         }
         if (mode.equals("lambda-cold")) {
             String artifacts = option(args, "--artifacts", null);
-            new LambdaColdStart(repo, out).run(Integer.parseInt(option(args, "--runs", "5")),
+            new LambdaColdStart(repo, out).run(new LambdaColdStart.Options(Integer.parseInt(option(args, "--runs", "5")),
                     List.of(option(args, "--stores", "in-process,dynamodb").split(",")), args.contains("--snapstart"),
                     artifacts == null ? null : Path.of(artifacts), repo.resolve(option(args, "--runtime-lib", "bench/target/lambda-runtime")),
-                    args.contains("--init-steps"), args.contains("--aot-cache"));
+                    args.contains("--init-steps"), args.contains("--aot-cache"), args.contains("--tls"), args.contains("--compare-sdk")));
         }
         out.printf(Locale.ROOT, "done, load average %s%n", loadAverage());
     }

@@ -1,35 +1,18 @@
 package vn.citizenqa.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import vn.citizenqa.core.channel.InboundMessage;
-import vn.citizenqa.core.model.Channel;
-import vn.citizenqa.core.model.ConversationKey;
 import vn.citizenqa.core.queue.QueueSettings;
-import vn.citizenqa.functions.PagesFile;
-import vn.citizenqa.functions.channel.JsonFields;
-import vn.citizenqa.functions.dynamo.DynamoDbSettings;
-import vn.citizenqa.functions.dynamo.DynamoDbStore;
-import vn.citizenqa.functions.queue.QueuedMessageJson;
-import vn.citizenqa.functions.testsupport.DynamoDbTestServer;
 import vn.citizenqa.functions.testsupport.SqsTestServer;
 import vn.citizenqa.standin.ChannelStandIn;
 
@@ -58,7 +41,6 @@ final class LambdaColdStart {
                 }
             }
             """;
-    private static final Pattern JAR = Pattern.compile("(?m)^JAR := (\\S+)$");
 
     private final Path repo;
     private final Path work;
@@ -66,7 +48,6 @@ final class LambdaColdStart {
     private final Map<String, List<LambdaRun.Sample>> samples = new LinkedHashMap<>();
     private final Map<String, Long> heaps = new LinkedHashMap<>();
     private final List<Long> hello = new ArrayList<>();
-    private int nextMessage;
 
     LambdaColdStart(Path repo, PrintStream out) throws IOException {
         this.repo = repo.toAbsolutePath().normalize();
@@ -75,16 +56,25 @@ final class LambdaColdStart {
     }
 
     /**
-     * @param artifacts a directory {@code make build-WebhookFunction ARTIFACTS_DIR=…} filled, or null to lay the
-     *                  package out the same way (the Makefile's jar copied into {@code lib/})
-     * @param stores    of {@code in-process}, {@code dynamodb}
+     * What to run.
+     *
+     * @param artifacts  a directory {@code make build-WebhookFunction ARTIFACTS_DIR=…} filled, or null to lay the package
+     *                   out the same way (the Makefile's jar copied into {@code lib/})
+     * @param stores     of {@code in-process}, {@code dynamodb}
+     * @param tls        the functions reach DynamoDB and SQS over HTTPS (relays before dynalite and ElasticMQ), as on AWS
+     * @param compareSdk each function also with {@code CITIZENQA_AWS_CLIENT=sdk} (the SDK's clients), in the same rounds
      */
-    void run(int runs, List<String> stores, boolean snapStart, Path artifacts, Path runtimeLib, boolean initSteps, boolean aotCache)
-            throws Exception {
-        LambdaEnvironment lambda = new LambdaEnvironment(runtimeLib);
-        try (ChannelStandIn channel = ChannelStandIn.start(0, null)) {
-            Path task = artifacts != null ? artifacts.toAbsolutePath() : packageAsTheMakefileDoes(work.resolve("task"));
-            Path jar = onlyJar(task.resolve("lib"));
+    record Options(int runs, List<String> stores, boolean snapStart, Path artifacts, Path runtimeLib, boolean initSteps,
+                   boolean aotCache, boolean tls, boolean compareSdk) {
+    }
+
+    void run(Options o) throws Exception {
+        LambdaEnvironment lambda = new LambdaEnvironment(o.runtimeLib());
+        boolean snapStart = o.snapStart();
+        try (ChannelStandIn channel = ChannelStandIn.start(0, null);
+             LambdaInputs inputs = new LambdaInputs(repo, o.tls() ? HttpsRelay.certificate(work.resolve("tls")) : null)) {
+            Path task = o.artifacts() != null ? o.artifacts().toAbsolutePath() : inputs.packageAsTheMakefileDoes(work.resolve("task"));
+            Path jar = LambdaInputs.onlyJar(task.resolve("lib"));
             Path floorTask = Files.createDirectories(work.resolve("floor"));
             Files.createDirectories(floorTask.resolve("lib"));
             // Only the jar: the floor opens no index.
@@ -97,92 +87,75 @@ final class LambdaColdStart {
             base.put("ZALO_API_BASE", channel.zaloApiBase());
             base.put("ZALO_OAUTH_BASE", channel.zaloOAuthBase());
             base.put("CONVERSATION_RETENTION_DAYS", "180");
-            if (initSteps) {
+            if (o.initSteps()) {
                 base.put("CITIZENQA_INIT_TIMES", "true");
             }
+            base.putAll(inputs.awsCallerVariables());
             SqsTestServer sqs = SqsTestServer.get();
             String queueUrl = sqs.createQueue(QueueSettings.DEFAULT).url();
-            base.put("SQS_ENDPOINT", sqs.endpoint().toString());
-            Map<String, Map<String, String>> storeVariables = new LinkedHashMap<>();
-            for (String store : stores) {
-                storeVariables.put(store, storeVariables(store, base));
-            }
-            List<Path> events = BenchInputs.signedZaloTexts(repo, work.resolve("events"), runs * (2 + stores.size()) + stores.size(), base);
-            int nextEvent = 0;
-            LambdaEnvironment.Function floor = new LambdaEnvironment.Function("ok200", "Ok200::handleRequest", 512, floorTask, Map.of());
-            String cached = aotCache ? ", AOT cache" : "";
-            LambdaEnvironment.Function cachedFloor = aotCache ? new LambdaEnvironment.Function("ok200", floor.handler(), 512, floorTask,
-                    LambdaRun.withAotCache(lambda, floor, work.resolve("ok200.aot"), work)) : null;
+            base.put("SQS_ENDPOINT", inputs.reach(sqs.endpoint()));
+            List<Map<String, String>> clients = o.compareSdk() ? List.of(Map.of(), Map.of("CITIZENQA_AWS_CLIENT", "sdk")) : List.of(Map.of());
+            String suffix = (o.tls() ? ", HTTPS" : "") + (o.aotCache() ? ", AOT cache" : "");
             Map<String, LambdaEnvironment.Function> webhooks = new LinkedHashMap<>();
             Map<String, LambdaEnvironment.Function> workers = new LinkedHashMap<>();
-            for (String store : stores) {
-                Map<String, String> vars = storeVariables.get(store);
-                LambdaEnvironment.Function webhook = new LambdaEnvironment.Function("webhook", WEBHOOK, 512, task,
-                        LambdaRun.with(vars, Map.of("QUEUE_URL", queueUrl)));
-                LambdaEnvironment.Function worker = new LambdaEnvironment.Function("worker", WORKER, 1024, task, vars);
-                webhooks.put(store, aotCache ? new LambdaEnvironment.Function("webhook", WEBHOOK, 512, task,
-                        LambdaRun.withAotCache(lambda, webhook, work.resolve("webhook-" + store + ".aot"), work)) : webhook);
-                workers.put(store, aotCache ? new LambdaEnvironment.Function("worker", WORKER, 1024, task,
-                        LambdaRun.withAotCache(lambda, worker, work.resolve("worker-" + store + ".aot"), work)) : worker);
+            for (String store : o.stores()) {
+                Map<String, String> storeVars = inputs.storeVariables(store, base);
+                for (Map<String, String> client : clients) {
+                    String name = label(store) + (client.isEmpty() ? "" : ", SDK clients") + suffix;
+                    Map<String, String> vars = LambdaRun.with(storeVars, client);
+                    LambdaEnvironment.Function webhook = new LambdaEnvironment.Function("webhook", WEBHOOK, 512, task,
+                            LambdaRun.with(vars, Map.of("QUEUE_URL", queueUrl)));
+                    LambdaEnvironment.Function worker = new LambdaEnvironment.Function("worker", WORKER, 1024, task, vars);
+                    webhooks.put("webhook, " + name, o.aotCache() ? new LambdaEnvironment.Function("webhook", WEBHOOK, 512, task,
+                            LambdaRun.withAotCache(lambda, webhook, work.resolve("webhook-" + webhooks.size() + ".aot"), work)) : webhook);
+                    workers.put("worker, " + name, o.aotCache() ? new LambdaEnvironment.Function("worker", WORKER, 1024, task,
+                            LambdaRun.withAotCache(lambda, worker, work.resolve("worker-" + workers.size() + ".aot"), work)) : worker);
+                }
             }
-            for (int round = 1; round <= runs; round++) {
-                hello.add(helloRun(helloDir));
+            List<Path> events = BenchInputs.signedZaloTexts(repo, work.resolve("events"), o.runs() * (2 + webhooks.size()) + webhooks.size(),
+                    base);
+            int nextEvent = 0;
+            LambdaEnvironment.Function floor = new LambdaEnvironment.Function("ok200", "Ok200::handleRequest", 512, floorTask, Map.of());
+            LambdaEnvironment.Function cachedFloor = o.aotCache() ? new LambdaEnvironment.Function("ok200", floor.handler(), 512, floorTask,
+                    LambdaRun.withAotCache(lambda, floor, work.resolve("ok200.aot"), work)) : null;
+            List<String> webhookNames = new ArrayList<>(webhooks.keySet());
+            List<String> workerNames = new ArrayList<>(workers.keySet());
+            for (int round = 1; round <= o.runs(); round++) {
+                hello.add(LambdaInputs.helloRun(helloDir));
                 record("200-only handler (same package)", LambdaRun.run(lambda, floor, Files.readAllBytes(events.get(nextEvent++)),
                         snapStart, work, null, false));
                 if (cachedFloor != null) {
-                    record("200-only handler" + cached, LambdaRun.run(lambda, cachedFloor, Files.readAllBytes(events.get(nextEvent++)),
+                    record("200-only handler, AOT cache", LambdaRun.run(lambda, cachedFloor, Files.readAllBytes(events.get(nextEvent++)),
                             snapStart, work, null, false));
                 }
-                for (String store : stores) {
-                    LambdaEnvironment.Function webhook = webhooks.get(store);
-                    LambdaRun.Sample w = LambdaRun.run(lambda, webhook, Files.readAllBytes(events.get(nextEvent++)), snapStart, work, null,
-                            false);
-                    requireQueued(w);
-                    record("webhook, " + label(store) + cached, w);
-                    LambdaEnvironment.Function worker = workers.get(store);
+                for (int i = 0; i < webhookNames.size(); i++) {
+                    LambdaRun.Sample w = LambdaRun.run(lambda, webhooks.get(webhookNames.get(i)), Files.readAllBytes(events.get(nextEvent++)),
+                            snapStart, work, null, false);
+                    LambdaInputs.requireQueued(w);
+                    record(webhookNames.get(i), w);
                     int before = channel.deliveries().size();
                     LongSupplier delivered = () -> {
                         List<Long> at = channel.deliveredAtNanos();
                         return at.size() > before ? at.get(before) : 0;
                     };
-                    record("worker, " + label(store) + cached, LambdaRun.run(lambda, worker, sqsEvent(queueUrl), snapStart, work, delivered,
-                            false));
+                    record(workerNames.get(i), LambdaRun.run(lambda, workers.get(workerNames.get(i)), inputs.sqsEvent(queueUrl), snapStart,
+                            work, delivered, false));
                 }
-                out.printf(Locale.ROOT, "  round %d/%d done%n", round, runs);
+                out.printf(Locale.ROOT, "  round %d/%d done%n", round, o.runs());
             }
             // The heap after init, in runs of their own (jcmd waits on each, so they are not timed).
-            for (String store : stores) {
-                heaps.put("webhook, " + label(store) + cached, LambdaRun.run(lambda, webhooks.get(store),
+            for (int i = 0; i < webhookNames.size(); i++) {
+                heaps.put(webhookNames.get(i), LambdaRun.run(lambda, webhooks.get(webhookNames.get(i)),
                         Files.readAllBytes(events.get(nextEvent++)), snapStart, work, null, true).heapAfterInit());
-                heaps.put("worker, " + label(store) + cached, LambdaRun.run(lambda, workers.get(store), sqsEvent(queueUrl), snapStart,
+                heaps.put(workerNames.get(i), LambdaRun.run(lambda, workers.get(workerNames.get(i)), inputs.sqsEvent(queueUrl), snapStart,
                         work, null, true).heapAfterInit());
             }
-            report(runs, stores, snapStart, lambda, runtimeLib, jar);
+            report(o.runs(), snapStart, lambda, o.runtimeLib(), jar);
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-    }
-
-    private Map<String, String> storeVariables(String store, Map<String, String> base) {
-        Map<String, String> vars = new LinkedHashMap<>(base);
-        switch (store) {
-            case "in-process" -> vars.put("PAGES_FILE", repo.resolve("events/pages.json").toString());
-            case "dynamodb" -> {
-                // As in AWS: the table exists, the pages are registered in it, PAGES_FILE is empty.
-                DynamoDbTestServer dynamo = DynamoDbTestServer.get();
-                String table = dynamo.createTable();
-                DynamoDbSettings settings = dynamo.settings(table);
-                PagesFile.register(PagesFile.read(repo.resolve("events/pages.json")),
-                        new DynamoDbStore(dynamo.client(), table, Clock.systemUTC(), settings.store()), false);
-                vars.put("PAGES_FILE", "");
-                vars.put("TABLE_NAME", table);
-                vars.put("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
-            }
-            default -> throw new IllegalArgumentException("unknown store '" + store + "'; known: in-process, dynamodb");
-        }
-        return vars;
     }
 
     private static String label(String store) {
@@ -193,82 +166,7 @@ final class LambdaColdStart {
         samples.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
     }
 
-    private static void requireQueued(LambdaRun.Sample s) throws IOException {
-        var response = JsonFields.read(s.response());
-        var body = JsonFields.read(response.path("body").asText("{}"));
-        if (response.path("statusCode").asInt() != 200 || body.path("queued").asInt() != 1) {
-            throw new IllegalStateException("the webhook did not queue the message: " + s.response() + "\n" + s.log());
-        }
-    }
-
-    /** An SQS event of one record holding a citizen's Zalo text, as the webhook queues it. */
-    private byte[] sqsEvent(String queueUrl) {
-        int n = nextMessage++;
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        InboundMessage.Text text = new InboundMessage.Text(new ConversationKey(Channel.ZALO, "388613280878808645",
-                "bench-citizen-" + run + "-" + n), "bench-worker-" + run + "-" + n, Instant.now(), "Đăng ký tạm trú cần giấy tờ gì?");
-        ObjectNode record = JsonFields.newObject();
-        record.put("messageId", java.util.UUID.randomUUID().toString()).put("receiptHandle", "bench-receipt-" + n)
-                .put("body", QueuedMessageJson.write(text)).put("md5OfBody", "").put("eventSource", "aws:sqs")
-                .put("eventSourceARN", "arn:aws:sqs:ap-southeast-1:123456789012:" + queueUrl.substring(queueUrl.lastIndexOf('/') + 1))
-                .put("awsRegion", "ap-southeast-1");
-        record.putObject("attributes").put("ApproximateReceiveCount", "1").put("SentTimestamp", Long.toString(System.currentTimeMillis()))
-                .put("MessageGroupId", "zalo#" + text.from().userId()).put("MessageDeduplicationId", text.messageId())
-                .put("SenderId", "AROABENCH").put("ApproximateFirstReceiveTimestamp", Long.toString(System.currentTimeMillis()));
-        record.putObject("messageAttributes");
-        ObjectNode event = JsonFields.newObject();
-        event.putArray("Records").add(record);
-        return JsonFields.write(event).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * ARTIFACTS_DIR as {@code make build-<Function>} leaves it, made by the Makefile's own {@code lay-out} target from the
-     * jar already built (what {@code build-<Function>} runs after its Maven build).
-     */
-    private Path packageAsTheMakefileDoes(Path artifacts) throws IOException, InterruptedException {
-        Matcher m = JAR.matcher(Files.readString(repo.resolve("Makefile")));
-        if (!m.find() || !Files.isRegularFile(repo.resolve(m.group(1)))) {
-            throw new IllegalStateException("the Makefile's jar is missing: build it first (./mvnw -q package -DskipTests)");
-        }
-        ProcessBuilder make = new ProcessBuilder("make", "-s", "lay-out", "ARTIFACTS_DIR=" + artifacts.toAbsolutePath())
-                .directory(repo.toFile()).redirectErrorStream(true);
-        make.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process p = make.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("make lay-out failed:\n" + output);
-        }
-        return artifacts;
-    }
-
-    private static Path onlyJar(Path lib) throws IOException {
-        try (Stream<Path> files = Files.list(lib)) {
-            List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).toList();
-            if (jars.size() != 1) {
-                throw new IllegalStateException(lib + " should hold the one jar the Makefile copies, not " + jars);
-            }
-            return jars.getFirst();
-        }
-    }
-
-    private long helloRun(Path dir) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.javaExecutable().toString(), "-XX:+UseSerialGC", "-cp", dir.toString(), "Hello");
-        pb.environment().remove("JAVA_TOOL_OPTIONS");
-        pb.environment().remove("JDK_JAVA_OPTIONS");
-        long start = System.nanoTime();
-        Process p = pb.redirectErrorStream(true).start();
-        try (InputStream in = p.getInputStream()) {
-            if (in.read() != 'h') {
-                throw new IllegalStateException("the hello world printed nothing");
-            }
-            long at = System.nanoTime() - start;
-            in.readAllBytes();
-            p.waitFor();
-            return at;
-        }
-    }
-
-    private void report(int runs, List<String> stores, boolean snapStart, LambdaEnvironment lambda, Path runtimeLib, Path jar)
+    private void report(int runs, boolean snapStart, LambdaEnvironment lambda, Path runtimeLib, Path jar)
             throws IOException {
         long floor = ColdStart.median(LambdaRun.values(samples.get("200-only handler (same package)"), LambdaRun.Sample::responseNanos));
         out.println();

@@ -30,32 +30,48 @@ import vn.citizenqa.functions.aws.SdkClients;
 public final class DynamoDbStore implements Store {
 
     private final MessageClaims messages;
-    private final Conversations conversations;
-    private final Escalations escalations;
     private final PageRegistry pages;
-    private final DailyCounters counters;
-    private final Suggestions suggestions;
-    private final MessageRates rates;
-    private final ReplyRequests replyRequests;
-    private final UnitRegistry units;
-    private final ViolationRecords violations;
     private final TableCalls table;
+    private final StoreSettings settings;
+    private final Supplier<Instant> now;
+    private volatile Rest rest;
 
     public DynamoDbStore(DynamoDbClient client, String tableName, Clock clock, StoreSettings settings) {
         TableCalls table = new TableCalls(client, tableName);
         this.table = table;
-        Supplier<Instant> now = () -> clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        this.settings = settings;
+        this.now = () -> clock.instant().truncatedTo(ChronoUnit.MILLIS);
         this.messages = new DynamoMessageClaims(table, settings, now);
-        this.conversations = new DynamoConversations(table, settings, now);
-        PersonalDataMasker masker = new PersonalDataMasker();
-        this.escalations = new DynamoEscalations(table, new EscalationRules(masker), now);
         this.pages = new DynamoPageRegistry(table);
-        this.counters = new DynamoDailyCounters(table, settings);
-        this.suggestions = new DynamoSuggestions(table, masker, now);
-        this.rates = new DynamoMessageRates(table);
-        this.replyRequests = new DynamoReplyRequests(table, now);
-        this.units = new DynamoUnitRegistry(table);
-        this.violations = new DynamoViolationRecords(table, now);
+    }
+
+    /**
+     * The parts only the worker and the officer API use, built on first use: the webhook needs only the claims (and the
+     * pages, for {@code PAGES_FILE}), and the rest (the masker's patterns among them) would be init time it spends for
+     * nothing.
+     */
+    private record Rest(Conversations conversations, Escalations escalations, DailyCounters counters, Suggestions suggestions,
+                        MessageRates rates, ReplyRequests replyRequests, UnitRegistry units, ViolationRecords violations) {
+
+        static Rest of(TableCalls table, StoreSettings settings, Supplier<Instant> now) {
+            PersonalDataMasker masker = new PersonalDataMasker();
+            return new Rest(new DynamoConversations(table, settings, now), new DynamoEscalations(table, new EscalationRules(masker), now),
+                    new DynamoDailyCounters(table, settings), new DynamoSuggestions(table, masker, now), new DynamoMessageRates(table),
+                    new DynamoReplyRequests(table, now), new DynamoUnitRegistry(table), new DynamoViolationRecords(table, now));
+        }
+    }
+
+    private Rest rest() {
+        Rest r = rest;
+        if (r == null) {
+            synchronized (this) {
+                r = rest;
+                if (r == null) {
+                    rest = r = Rest.of(table, settings, now);
+                }
+            }
+        }
+        return r;
     }
 
     /**
@@ -100,12 +116,12 @@ public final class DynamoDbStore implements Store {
 
     @Override
     public Conversations conversations() {
-        return conversations;
+        return rest().conversations();
     }
 
     @Override
     public Escalations escalations() {
-        return escalations;
+        return rest().escalations();
     }
 
     @Override
@@ -115,31 +131,31 @@ public final class DynamoDbStore implements Store {
 
     @Override
     public DailyCounters counters() {
-        return counters;
+        return rest().counters();
     }
 
     @Override
     public Suggestions suggestions() {
-        return suggestions;
+        return rest().suggestions();
     }
 
     @Override
     public MessageRates rates() {
-        return rates;
+        return rest().rates();
     }
 
     @Override
     public ReplyRequests replyRequests() {
-        return replyRequests;
+        return rest().replyRequests();
     }
 
     @Override
     public UnitRegistry units() {
-        return units;
+        return rest().units();
     }
 
     @Override
     public ViolationRecords violations() {
-        return violations;
+        return rest().violations();
     }
 }
