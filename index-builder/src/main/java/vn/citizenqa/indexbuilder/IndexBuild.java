@@ -81,9 +81,15 @@ public final class IndexBuild {
 
     /** A model of the labelled development messages (emergencies, or reports), in the text form the functions read. */
     public static String safetyModel(Path knowledgeDir, SafetyModelTraining.Target target) throws IOException {
-        SafetyModelTraining.Trained trained = SafetyModelTraining.train(knowledgeDir, target);
+        return safetyModel(knowledgeDir, target, SafetyModelTraining.SAFETY_DEV);
+    }
+
+    /** The same, trained on some of the development splits only (to measure it on one it never saw). */
+    public static String safetyModel(Path knowledgeDir, SafetyModelTraining.Target target, List<String> splits)
+            throws IOException {
+        SafetyModelTraining.Trained trained = SafetyModelTraining.train(knowledgeDir, target, splits);
         return trained.model().write("The " + target.name().toLowerCase(java.util.Locale.ROOT) + " model of core/triage, trained by index-builder from "
-                + String.join(", ", SafetyModelTraining.SAFETY_DEV) + " and " + SafetyModelTraining.QUESTIONS + ":\n" + trained.summary());
+                + String.join(", ", splits) + " and " + SafetyModelTraining.QUESTIONS + ":\n" + trained.summary());
     }
 
     /** SHA-256 over every knowledge file, by path in sorted order: the same knowledge gives the same hash. */

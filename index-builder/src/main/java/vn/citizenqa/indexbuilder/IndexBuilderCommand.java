@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * The editors' and the build's command line.
@@ -16,6 +17,7 @@ import java.time.ZoneId;
  *   evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--cross-validate] [--tune]
  *                                     run a labelled question set and print the figures of issue 3
  *   evaluate-safety --knowledge DIR --set FILE
+ *   evaluate-safety --knowledge DIR --leave-one-set-out [--set FILE,FILE…]
  *                                     run a labelled safety set and print the figures of issue 15
  *   explain --knowledge DIR TEXT…     how the assistant reads a message (tokens, signals, features)
  * </pre>
@@ -107,6 +109,14 @@ public final class IndexBuilderCommand {
                 }
                 case "evaluate-safety" -> {
                     String set = option(args, "--set", null);
+                    if (flag(args, "--leave-one-set-out")) {
+                        // Each development split with the models trained without it; the sets named (commas), never
+                        // trained on, with the models of all the development splits.
+                        List<Path> others = set == null ? List.of()
+                                : java.util.Arrays.stream(set.split(",")).map(Path::of).toList();
+                        out.print(vn.citizenqa.indexbuilder.eval.SafetyLeaveOneOut.run(knowledge, others));
+                        return 0;
+                    }
                     if (set == null) {
                         err.println("evaluate-safety needs --set FILE\n" + usage());
                         return 2;
@@ -163,6 +173,7 @@ public final class IndexBuilderCommand {
                        index-builder build --knowledge DIR --out DIR [--quiet]
                        index-builder evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--cross-validate] [--tune]
                        index-builder evaluate-safety --knowledge DIR --set FILE
+                       index-builder evaluate-safety --knowledge DIR --leave-one-set-out [--set FILE,FILE...]
                        index-builder explain --knowledge DIR "message" ...""";
     }
 }

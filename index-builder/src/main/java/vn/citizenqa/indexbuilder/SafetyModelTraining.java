@@ -98,8 +98,13 @@ public final class SafetyModelTraining {
         return train(knowledgeDir, target, SAFETY_DEV);
     }
 
+    /** The development splits trained on, in order. */
+    public static List<String> developmentSplits() {
+        return SAFETY_DEV;
+    }
+
     /** Trains on the named splits of the safety set; a held-out split among them is refused. */
-    static Trained train(Path knowledgeDir, Target target, List<String> splits) throws IOException {
+    public static Trained train(Path knowledgeDir, Target target, List<String> splits) throws IOException {
         for (String split : splits) {
             if (heldOut(split)) {
                 throw new IllegalArgumentException("the safety model never trains on a held-out split: " + split);

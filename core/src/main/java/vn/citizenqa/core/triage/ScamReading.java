@@ -125,7 +125,7 @@ final class ScamReading {
         Map<String, Set<String>> telling = new LinkedHashMap<>();
         for (Match<String> m : trickCues) {
             named.computeIfAbsent(m.cue().value(), k -> new HashSet<>()).add(m.cue().phrase());
-            if (!Spans.overlapped(m, paperwork)) {
+            if (!Spans.masked(m, paperwork, false)) { // "bằng lái" alone, not "bằng lái không cần thi"
                 telling.computeIfAbsent(m.cue().value(), k -> new HashSet<>()).add(m.cue().phrase());
             }
         }

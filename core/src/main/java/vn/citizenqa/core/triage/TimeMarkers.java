@@ -28,13 +28,15 @@ final class TimeMarkers {
      * @param paperwork it is about paperwork
      * @param papers    it names identity or vehicle papers (which are paperwork)
      * @param plea      it asks what to do now ("phải làm sao")
+     * @param legal     it asks what the law says of a deed ("làm như vậy là đúng hay sai", "có bị coi là…")
      * @param reporting it says it wants to report something, or asks where to ("muốn trình báo", "báo ở đâu")
      * @param reported  it says it has reported it already ("đã trình báo", "đã báo công an")
      * @param threats   where it says someone threatens to do something ("dọa tạt axit"): that act is not done
      * @param paperwork where it names paperwork ("nộp phạt", "bằng lái")
      */
     record Read(boolean question, boolean present, boolean police, boolean past, boolean paperwork, boolean papers,
-            boolean plea, boolean reporting, boolean reported, List<Match<String>> threats, List<Match<String>> paperworkWords) {
+            boolean plea, boolean legal, boolean reporting, boolean reported, List<Match<String>> threats,
+            List<Match<String>> paperworkWords) {
         Read {
             threats = List.copyOf(threats);
             paperworkWords = List.copyOf(paperworkWords);
@@ -62,6 +64,7 @@ final class TimeMarkers {
         boolean paperwork = false;
         boolean papers = false;
         boolean plea = false;
+        boolean legal = false;
         boolean reporting = false;
         boolean reported = false;
         List<Match<String>> threats = new ArrayList<>();
@@ -86,6 +89,7 @@ final class TimeMarkers {
                     paperworkWords.add(m);
                 }
                 case "legal" -> { // "có bị coi là mang hung khí không": what the law says, not danger now
+                    legal = true;
                     question = true;
                     paperwork = true;
                     police = true;
@@ -97,6 +101,7 @@ final class TimeMarkers {
                 default -> { }
             }
         }
-        return new Read(question, present, police, past, paperwork, papers, plea, reporting, reported, threats, paperworkWords);
+        return new Read(question, present, police, past, paperwork, papers, plea, legal, reporting, reported, threats,
+                paperworkWords);
     }
 }

@@ -107,7 +107,9 @@ public final class Triage {
         boolean over = past && !present;
         TriageSignals.Emergency emergency = afterTheFact ? null
                 : emergencies.find(graph, accented, present, paperwork, over, masks, crimes, time.threats(), reports);
-        if (emergency == null && !afterTheFact && model != null && model.flags(score)) {
+        // The model is no judge of a question about what the law says of something ("cảnh sát giao thông đưa xe
+        // của cháu lên xe tải mang về, làm như vậy là đúng hay sai"): only a cue makes that an emergency.
+        if (emergency == null && !afterTheFact && !time.legal() && model != null && model.flags(score)) {
             // No cue, but the message reads like the emergencies the model was trained on: to officers, with all
             // the numbers; not certain, so a procedure question the search is sure of still wins. A crime told as
             // over goes to officers as a report ("mấy đêm nay có người ném đá lên mái nhà"); anything else the model

@@ -26,14 +26,23 @@ import vn.citizenqa.indexbuilder.KnowledgeLoader;
 public record LocalAssistant(Assistant assistant, List<Procedure> procedures, ByteBuffersDirectory index) {
 
     public static LocalAssistant build(Path knowledgeDir) throws IOException, InvalidKnowledgeException {
+        return build(knowledgeDir, vn.citizenqa.indexbuilder.SafetyModelTraining.developmentSplits());
+    }
+
+    /** The same with the safety and report models trained on these development splits of the safety set only. */
+    public static LocalAssistant build(Path knowledgeDir, List<String> safetySplits)
+            throws IOException, InvalidKnowledgeException {
         List<Procedure> procedures = new KnowledgeLoader().load(knowledgeDir);
         ByteBuffersDirectory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
                 ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
         ProcedureIndex.write(procedures, dir);
         // The files the build generates (the safety model) are made here too, as the build makes them.
         java.util.Map<String, byte[]> generated = java.util.Map.of(
-                SafetyModel.FILE, IndexBuild.safetyModel(knowledgeDir).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                SafetyModel.REPORT_FILE, IndexBuild.safetyModel(knowledgeDir, vn.citizenqa.indexbuilder.SafetyModelTraining.Target.REPORT)
+                SafetyModel.FILE, IndexBuild.safetyModel(knowledgeDir,
+                        vn.citizenqa.indexbuilder.SafetyModelTraining.Target.EMERGENCY, safetySplits)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                SafetyModel.REPORT_FILE, IndexBuild.safetyModel(knowledgeDir,
+                        vn.citizenqa.indexbuilder.SafetyModelTraining.Target.REPORT, safetySplits)
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 ScamWarnings.FILE, ScamWarnings.write(new WarningLoader().load(knowledgeDir))
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));

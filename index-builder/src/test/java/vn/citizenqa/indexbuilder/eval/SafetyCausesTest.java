@@ -50,6 +50,11 @@ class SafetyCausesTest {
         "nó đang cầm can xăng đứng trước cửa, dọa tạt xăng đốt nhà | EMERGENCY | URGENT",
         "trưa nay thằng bé nhà tôi bị mấy đứa lớp trên vây đánh ở cổng trường, giờ mặt còn sưng, tôi muốn báo công an | CRIME_REPORT | HIGH",
         "Tối qua kẻ gian cạy cửa lấy mất hai chiếc xe máy của nhà tôi, giờ trình báo ở đâu ạ? | CRIME_REPORT | HIGH",
+        "nhà tôi có trộm, đang nghe tiếng mở tủ ở phòng khách | EMERGENCY | URGENT",
+        "thuyền của chú tôi chở 3 người bị lật ngoài cửa biển | EMERGENCY | URGENT",
+        "một anh thợ lặn rơi xuống biển lúc sóng lớn, chưa thấy nổi lên | EMERGENCY | URGENT",
+        "con gái tôi 9 tuổi đi học về muộn, đi học từ sáng mà đến giờ chưa về | EMERGENCY | URGENT",
+        "anh trai em nhắn tin tạm biệt mọi người rồi gọi không nghe máy | EMERGENCY | URGENT",
     })
     void situationsInEverydayWordsGoToOfficersAtTheirPriority(String text, Intent intent, Priority priority) {
         Decision d = decide(text);
@@ -91,6 +96,9 @@ class SafetyCausesTest {
         "Chuông báo cháy ở tòa nhà văn phòng của tôi cứ kêu nhầm, ai chịu trách nhiệm kiểm tra định kỳ?",
         "Tôi nghe nói nộp phạt nguội qua Cổng dịch vụ công rồi thì bằng lái được trả qua bưu điện, có đúng không?",
         "bị trộm mất hộ chiếu ở khách sạn tối qua, trình báo và làm lại thế nào",
+        "Lúc con tôi đang học thì công an phường đến cẩu xe máy của cháu đỗ trên vỉa hè, làm vậy là đúng hay sai?",
+        "xe bi chay rui het, gio xin cap lai giay dang ky sao",
+        "bi moc mat vi co cccd, lam lai can mang gi",
     })
     void questionsAboutRulesAndPastEventsAreNeitherEmergenciesNorScamChecks(String text) {
         Decision d = decide(text);
