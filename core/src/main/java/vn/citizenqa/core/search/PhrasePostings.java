@@ -31,11 +31,15 @@ final class PhrasePostings {
     private record Key(int field, List<String> words) {
     }
 
-    /** Phrases kept at most; past it, a phrase is read again each time (a bound on memory, never reached in practice). */
-    static final int KEPT = 50_000;
+    /**
+     * Postings kept at most, over all phrases (8 bytes each: about 16 MB); past it, a phrase not yet kept is read again
+     * each time. A bound on memory for very large knowledge bases: the real one's phrases hold a few thousand.
+     */
+    static final long KEPT_POSTINGS = 2_000_000;
 
     private final IndexReader reader;
     private final Map<Key, Phrase> kept = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong keptPostings = new java.util.concurrent.atomic.AtomicLong();
 
     PhrasePostings(IndexReader reader) {
         this.reader = reader;
@@ -49,8 +53,8 @@ final class PhrasePostings {
             return p;
         }
         p = read(SearchField.ALL.get(field).name(), words);
-        if (kept.size() < KEPT) {
-            kept.putIfAbsent(key, p);
+        if (keptPostings.get() + p.docs().length <= KEPT_POSTINGS && kept.putIfAbsent(key, p) == null) {
+            keptPostings.addAndGet(p.docs().length);
         }
         return p;
     }
