@@ -173,6 +173,9 @@ public final class Assistant {
         b.append("\nstructure: asked ").append(roles[0]).append(", story ").append(roles[1]).append(", wrapper ")
                 .append(roles[2]).append(", neutral ").append(roles[3]).append("; asking sentences ")
                 .append(graph.structure().asking().size());
+        if (graph.structure().asks()) {
+            b.append("\nasked: ").append(graph.structure().askedText(text));
+        }
         b.append("\nfeatures: ").append(java.util.Arrays.toString(ConfidenceGate.features(result)))
                 .append(String.format(" → confidence %.3f (answer ≥ %.2f, clarify ≥ %.2f)", gate.confidence(result),
                         gate.answer(), gate.clarify()));

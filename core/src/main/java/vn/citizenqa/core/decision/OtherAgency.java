@@ -7,6 +7,7 @@ import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.analysis.VietnameseAnalysis;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.search.ProcedureSearch;
+import vn.citizenqa.core.search.SearchHit;
 import vn.citizenqa.core.search.SearchResult;
 import vn.citizenqa.core.text.Folding;
 import vn.citizenqa.core.triage.Triage;
@@ -23,6 +24,8 @@ public final class OtherAgency {
     private static final double NAMED_CLEARLY = 0.75;
     /** The share of a procedure's name (more than half) a message says when it may be about it. */
     private static final double NAMED_PARTLY = 0.6;
+    /** A message that says every syllable of a procedure's title or of one of its aliases. */
+    private static final double NAMED_WHOLLY = 0.999;
     private static final int CANDIDATES = 3;
 
     /**
@@ -60,9 +63,21 @@ public final class OtherAgency {
                 }
             }
         }
-        boolean policePaper = outOfScope != null && !result.isEmpty() && result.hits().getFirst().named() >= NAMED_PARTLY
-                && asksFor(result.hits().getFirst().procedure(), triage.outOfScopeWords(graph));
-        if (policePaper && result.hits().getFirst().named() >= NAMED_CLEARLY) {
+        if (outOfScope == null || result.isEmpty()) {
+            return new Verdict(outOfScope, false);
+        }
+        SearchHit first = result.hits().getFirst();
+        List<String> words = triage.outOfScopeWords(graph);
+        boolean policePaper = first.named() >= NAMED_PARTLY && asksFor(first.procedure(), words);
+        if (policePaper && first.named() >= NAMED_CLEARLY) {
+            outOfScope = null;
+        }
+        // A police procedure the message says the whole of a name of and the gate is sure of, the other agency's word no part of
+        // its name ("tích hợp bảo hiểm y tế vào căn cước", "mua nhà chưa có sổ hồng thì nhập hộ khẩu được không"): the
+        // word is context. A procedure named for the other agency's matter too (a joint "khai sinh… thường trú") is
+        // still offered, not answered: the message may ask that agency's part alone.
+        if (outOfScope != null && first.named() >= NAMED_WHOLLY && !words.isEmpty() && noneNamed(first.procedure(), words)
+                && gate.confidence(result) >= gate.answer()) {
             outOfScope = null;
         }
         return new Verdict(outOfScope, policePaper);
@@ -80,6 +95,12 @@ public final class OtherAgency {
         String names = foldedWords(p.title() + ". " + String.join(". ", p.aliases()));
         return !otherAgencyWords.isEmpty() && otherAgencyWords.stream()
                 .allMatch(w -> papers.contains(" " + w + " ") && !names.contains(" " + w + " "));
+    }
+
+    /** Whether none of the other agency's words (folded) is in the procedure's name (title or alias). */
+    private static boolean noneNamed(Procedure p, List<String> otherAgencyWords) {
+        String names = foldedWords(p.title() + ". " + String.join(". ", p.aliases()));
+        return otherAgencyWords.stream().noneMatch(w -> names.contains(" " + w + " "));
     }
 
     private static String foldedWords(String text) {

@@ -269,4 +269,18 @@ class AssistantBehaviourTest {
         // The birth certificate itself is still the other agency's.
         assertEquals(Action.DECLINE, decide("Làm lại giấy khai sinh bị mất ở đâu?").action());
     }
+
+    @Test
+    void anotherAgencysWordBesideAPoliceProcedureSaidInFullIsContext() {
+        // "nhập hộ khẩu" says the whole of a name of permanent residence; "sổ hồng" is the land office's paper, context.
+        Decision d = decide("mua nhà chưa có sổ hồng thì có nhập hộ khẩu được không ad");
+        assertEquals(Action.ANSWER, d.action(), Evaluation.describe(d));
+        assertEquals("dang-ky-thuong-tru", d.procedure().id());
+        // A joint procedure named for the other agency's matter too is offered, not answered: the birth certificate
+        // may be all that is asked.
+        assertEquals(Action.CLARIFY, decide("vợ mới sinh bé, làm khai sinh với nhập khẩu cho bé trên mạng được không ạ").action());
+        // Part of a police name ("lần đầu… xe… mới mua") beside the other agency's matter: still that agency's.
+        assertEquals(Action.DECLINE, decide("đăng kiểm lần đầu cho xe tải mới mua").action());
+        assertEquals(Action.DECLINE, decide("làm sổ hồng ở đâu").action());
+    }
 }
