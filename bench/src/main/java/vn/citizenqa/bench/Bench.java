@@ -52,7 +52,10 @@ public final class Bench {
                                          measured both without and with its own
               --tls                      lambda-cold: the functions reach DynamoDB and SQS over HTTPS, as on AWS (relays with a
                                          keytool-made certificate before dynalite and ElasticMQ, trusted beside the JDK's CAs)
-              --compare-sdk              lambda-cold: each function also with CITIZENQA_AWS_CLIENT=sdk, in the same rounds""";
+              --compare-sdk              lambda-cold: each function also with CITIZENQA_AWS_CLIENT=sdk, in the same rounds
+              --compare-tls-warm-up      lambda-cold: each function also with CITIZENQA_TLS_WARM_UP=false (no TLS set-up and
+                                         handshakes in init), in the same rounds; with --tls, a floor that makes one HTTPS
+                                         call is measured beside the 200-only one""";
 
     private Bench() {
     }
@@ -113,7 +116,8 @@ public final class Bench {
             new LambdaColdStart(repo, out).run(new LambdaColdStart.Options(Integer.parseInt(option(args, "--runs", "5")),
                     List.of(option(args, "--stores", "in-process,dynamodb").split(",")), args.contains("--snapstart"),
                     artifacts == null ? null : Path.of(artifacts), repo.resolve(option(args, "--runtime-lib", "bench/target/lambda-runtime")),
-                    args.contains("--init-steps"), args.contains("--aot-cache"), args.contains("--tls"), args.contains("--compare-sdk")));
+                    args.contains("--init-steps"), args.contains("--aot-cache"), args.contains("--tls"), args.contains("--compare-sdk"),
+                    args.contains("--compare-tls-warm-up")));
         }
         out.printf(Locale.ROOT, "done, load average %s%n", loadAverage());
     }

@@ -41,6 +41,43 @@ final class LambdaColdStart {
                 }
             }
             """;
+    /**
+     * The floor of a function that calls AWS over HTTPS: the 200-only handler after one HTTPS request (to the SQS relay,
+     * whatever it answers), so that the JDK's TLS set-up and one handshake are in the floor too, as they are in every
+     * function's first request on AWS.
+     */
+    private static final String OK200_HTTPS = """
+            import com.amazonaws.services.lambda.runtime.Context;
+            import com.amazonaws.services.lambda.runtime.RequestHandler;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+            public class Ok200Https implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+                public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+                    try {
+                        java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(System.getenv("FLOOR_HTTPS_URL"))
+                                .toURL().openConnection();
+                        c.setRequestMethod("POST");
+                        c.setDoOutput(true);
+                        c.setRequestProperty("Content-Type", "application/x-amz-json-1.0");
+                        try (java.io.OutputStream out = c.getOutputStream()) {
+                            out.write(new byte[] {'{', '}'});
+                        }
+                        int status = c.getResponseCode();
+                        try (java.io.InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+                            if (in != null) {
+                                in.readAllBytes();
+                            }
+                        }
+                        return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withBody("ok " + status).build();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+            """;
+    static final String FLOOR = "200-only handler (same package)";
+    static final String FLOOR_HTTPS = "200-only handler, one HTTPS call";
 
     private final Path repo;
     private final Path work;
@@ -65,7 +102,7 @@ final class LambdaColdStart {
      * @param compareSdk each function also with {@code CITIZENQA_AWS_CLIENT=sdk} (the SDK's clients), in the same rounds
      */
     record Options(int runs, List<String> stores, boolean snapStart, Path artifacts, Path runtimeLib, boolean initSteps,
-                   boolean aotCache, boolean tls, boolean compareSdk) {
+                   boolean aotCache, boolean tls, boolean compareSdk, boolean compareTlsWarmUp) {
     }
 
     void run(Options o) throws Exception {
@@ -80,6 +117,7 @@ final class LambdaColdStart {
             // Only the jar: the floor opens no index.
             Files.copy(jar, floorTask.resolve("lib").resolve(jar.getFileName()));
             BenchInputs.compile(floorTask, "Ok200", OK200, jar.toString());
+            BenchInputs.compile(floorTask, "Ok200Https", OK200_HTTPS, jar.toString());
             Path helloDir = BenchInputs.compile(work.resolve("hello"), "Hello", BenchInputs.HELLO_WORLD, null);
 
             Map<String, String> base = BenchInputs.envSection(repo, "WebhookFunction");
@@ -94,14 +132,21 @@ final class LambdaColdStart {
             SqsTestServer sqs = SqsTestServer.get();
             String queueUrl = sqs.createQueue(QueueSettings.DEFAULT).url();
             base.put("SQS_ENDPOINT", inputs.reach(sqs.endpoint()));
-            List<Map<String, String>> clients = o.compareSdk() ? List.of(Map.of(), Map.of("CITIZENQA_AWS_CLIENT", "sdk")) : List.of(Map.of());
+            List<Map<String, String>> clients = new ArrayList<>(List.of(Map.of()));
+            if (o.compareSdk()) {
+                clients.add(Map.of("CITIZENQA_AWS_CLIENT", "sdk"));
+            }
+            if (o.compareTlsWarmUp()) {
+                clients.add(Map.of("CITIZENQA_TLS_WARM_UP", "false"));
+            }
             String suffix = (o.tls() ? ", HTTPS" : "") + (o.aotCache() ? ", AOT cache" : "");
             Map<String, LambdaEnvironment.Function> webhooks = new LinkedHashMap<>();
             Map<String, LambdaEnvironment.Function> workers = new LinkedHashMap<>();
             for (String store : o.stores()) {
                 Map<String, String> storeVars = inputs.storeVariables(store, base);
                 for (Map<String, String> client : clients) {
-                    String name = label(store) + (client.isEmpty() ? "" : ", SDK clients") + suffix;
+                    String name = label(store) + (client.containsKey("CITIZENQA_AWS_CLIENT") ? ", SDK clients" : "")
+                            + (client.containsKey("CITIZENQA_TLS_WARM_UP") ? ", no TLS warm-up" : "") + suffix;
                     Map<String, String> vars = LambdaRun.with(storeVars, client);
                     LambdaEnvironment.Function webhook = new LambdaEnvironment.Function("webhook", WEBHOOK, 512, task,
                             LambdaRun.with(vars, Map.of("QUEUE_URL", queueUrl)));
@@ -112,18 +157,23 @@ final class LambdaColdStart {
                             LambdaRun.withAotCache(lambda, worker, work.resolve("worker-" + workers.size() + ".aot"), work)) : worker);
                 }
             }
-            List<Path> events = BenchInputs.signedZaloTexts(repo, work.resolve("events"), o.runs() * (2 + webhooks.size()) + webhooks.size(),
+            List<Path> events = BenchInputs.signedZaloTexts(repo, work.resolve("events"), o.runs() * (3 + webhooks.size()) + webhooks.size(),
                     base);
             int nextEvent = 0;
             LambdaEnvironment.Function floor = new LambdaEnvironment.Function("ok200", "Ok200::handleRequest", 512, floorTask, Map.of());
+            LambdaEnvironment.Function httpsFloor = o.tls() ? new LambdaEnvironment.Function("ok200https", "Ok200Https::handleRequest", 512,
+                    floorTask, LambdaRun.with(inputs.awsCallerVariables(), Map.of("FLOOR_HTTPS_URL", base.get("SQS_ENDPOINT")))) : null;
             LambdaEnvironment.Function cachedFloor = o.aotCache() ? new LambdaEnvironment.Function("ok200", floor.handler(), 512, floorTask,
                     LambdaRun.withAotCache(lambda, floor, work.resolve("ok200.aot"), work)) : null;
             List<String> webhookNames = new ArrayList<>(webhooks.keySet());
             List<String> workerNames = new ArrayList<>(workers.keySet());
             for (int round = 1; round <= o.runs(); round++) {
                 hello.add(LambdaInputs.helloRun(helloDir));
-                record("200-only handler (same package)", LambdaRun.run(lambda, floor, Files.readAllBytes(events.get(nextEvent++)),
-                        snapStart, work, null, false));
+                record(FLOOR, LambdaRun.run(lambda, floor, Files.readAllBytes(events.get(nextEvent++)), snapStart, work, null, false));
+                if (httpsFloor != null) {
+                    record(FLOOR_HTTPS, LambdaRun.run(lambda, httpsFloor, Files.readAllBytes(events.get(nextEvent++)), snapStart, work,
+                            null, false));
+                }
                 if (cachedFloor != null) {
                     record("200-only handler, AOT cache", LambdaRun.run(lambda, cachedFloor, Files.readAllBytes(events.get(nextEvent++)),
                             snapStart, work, null, false));
@@ -168,7 +218,9 @@ final class LambdaColdStart {
 
     private void report(int runs, boolean snapStart, LambdaEnvironment lambda, Path runtimeLib, Path jar)
             throws IOException {
-        long floor = ColdStart.median(LambdaRun.values(samples.get("200-only handler (same package)"), LambdaRun.Sample::responseNanos));
+        long floor = ColdStart.median(LambdaRun.values(samples.get(FLOOR), LambdaRun.Sample::responseNanos));
+        long httpsFloor = samples.containsKey(FLOOR_HTTPS)
+                ? ColdStart.median(LambdaRun.values(samples.get(FLOOR_HTTPS), LambdaRun.Sample::responseNanos)) : 0;
         out.println();
         out.printf(Locale.ROOT, "lambda cold start: process start -> first response under AWS's runtime interface client (%s), "
                 + "%d runs each, interleaved in the same rounds (%d cores, load %s)%n", runtimeClient(runtimeLib), runs,
@@ -177,13 +229,24 @@ final class LambdaColdStart {
                 String.join(" ", lambda.command(new LambdaEnvironment.Function("f", "H", 512, work, Map.of()), snapStart, List.of()))
                         .replace(runtimeLib.toAbsolutePath().toString(), "RUNTIME_LIB"), snapStart ? " (SnapStart: init, then the "
                         + "runtime's beforeCheckpoint hooks, then restore/next, afterRestore, the first event)" : "");
-        out.printf(Locale.ROOT, "  %-38s %22s %16s %10s%n", "", "first response", "init", "ratio");
-        out.printf(Locale.ROOT, "  %-38s %22s %16s %9.2fx%n", "hello world (java -cp DIR Hello)", spread(hello), "", (double) ColdStart.median(hello) / floor);
+        long floorCpu = ColdStart.median(LambdaRun.values(samples.get(FLOOR), LambdaRun.Sample::cpuNanos));
+        long httpsFloorCpu = samples.containsKey(FLOOR_HTTPS)
+                ? ColdStart.median(LambdaRun.values(samples.get(FLOOR_HTTPS), LambdaRun.Sample::cpuNanos)) : 0;
+        out.printf(Locale.ROOT, "  %-52s %22s %16s %10s%s%n", "", "first response", "init", "ratio", httpsFloor > 0 ? "  to the HTTPS floor" : "");
+        out.printf(Locale.ROOT, "  %-52s %22s %16s %9.2fx%n", "hello world (java -cp DIR Hello)", spread(hello), "", (double) ColdStart.median(hello) / floor);
         for (var e : samples.entrySet()) {
             List<Long> response = LambdaRun.values(e.getValue(), LambdaRun.Sample::responseNanos);
             List<Long> init = LambdaRun.values(e.getValue(), LambdaRun.Sample::initNanos);
-            out.printf(Locale.ROOT, "  %-38s %22s %13.0f ms %9.2fx%n", e.getKey(), spread(response), ColdStart.median(init) / 1e6,
-                    (double) ColdStart.median(response) / floor);
+            out.printf(Locale.ROOT, "  %-52s %22s %13.0f ms %9.2fx%s%n", e.getKey(), spread(response), ColdStart.median(init) / 1e6,
+                    (double) ColdStart.median(response) / floor, httpsFloor > 0
+                            ? String.format(Locale.ROOT, " %9.2fx", (double) ColdStart.median(response) / httpsFloor) : "");
+        }
+        out.printf(Locale.ROOT, "  CPU time to the first response (user + system, all threads; median and range, ratio to the 200-only "
+                + "handler's%s):%n", httpsFloorCpu > 0 ? ", then to the HTTPS floor's" : "");
+        for (var e : samples.entrySet()) {
+            List<Long> cpu = LambdaRun.values(e.getValue(), LambdaRun.Sample::cpuNanos);
+            out.printf(Locale.ROOT, "  %-52s %22s %9.2fx%s%n", e.getKey(), spread(cpu), (double) ColdStart.median(cpu) / floorCpu,
+                    httpsFloorCpu > 0 ? String.format(Locale.ROOT, " %9.2fx", (double) ColdStart.median(cpu) / httpsFloorCpu) : "");
         }
         for (var e : samples.entrySet()) {
             Map<String, List<Long>> steps = new LinkedHashMap<>();
@@ -195,7 +258,8 @@ final class LambdaColdStart {
             }
         }
         out.println("  (first response: median and range; for the worker, until its reply reached the channel stand-in; "
-                + "init: process start to the first invocation/next; ratio: to the 200-only handler's median)");
+                + "init: process start to the first invocation/next; ratio: to the 200-only handler's median; to the HTTPS floor: "
+                + "to the median of the 200-only handler that first makes one HTTPS call)");
         StringBuilder heap = new StringBuilder();
         heaps.forEach((k, v) -> heap.append(String.format(Locale.ROOT, "%s %.1f MB; ", k, v / 1e6)));
         out.printf(Locale.ROOT, "  heap in use after init (a full GC, before the first event): %s%n", heap);

@@ -122,10 +122,14 @@ public final class Assistant {
         return open(index, files, StartupParts.compute(files));
     }
 
-    /** The assistant over an index, with the lexicon and models given (restored from the start-up artifact). */
+    /**
+     * The assistant over an index, with the lexicon and models given (restored from the start-up artifact), and the
+     * search's tables when the parts hold them (else read from the index).
+     */
     public static Assistant open(Directory index, KnowledgeFiles files, StartupParts parts) throws IOException {
         Lexicon lexicon = parts.lexicon();
-        return new Assistant(new ProcedureSearcher(index, lexicon),
+        return new Assistant(parts.search() != null ? new ProcedureSearcher(index, lexicon, parts.search())
+                        : new ProcedureSearcher(index, lexicon),
                 Triage.load(files, lexicon, parts.safety(), parts.report(), ScamWarnings.read(files)),
                 FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT, Clock.system(VIETNAM),
                 TermNotes.load(files, TermNotes.OLD_TERMS),

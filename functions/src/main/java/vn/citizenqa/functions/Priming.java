@@ -79,6 +79,8 @@ public final class Priming implements Resource {
         RandomIds.reseed();
         // Keys fetched for the priming call belong to the sandbox the snapshot was taken in.
         vn.citizenqa.functions.aws.RoleCredentials.forgetContainerKeys();
+        // The TLS set-up of the endpoints init named, now that nothing of it can end up in the snapshot.
+        vn.citizenqa.functions.aws.TlsWarmUp.startAfterRestore();
     }
 
     /** Runs real decisions, one JSON round trip and one store call. */

@@ -3,9 +3,12 @@ package vn.citizenqa.functions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +35,8 @@ import vn.citizenqa.core.startup.StartupArtifact;
 import vn.citizenqa.core.startup.StartupParts;
 import vn.citizenqa.core.store.InProcessStore;
 import vn.citizenqa.core.store.Store;
+import vn.citizenqa.functions.aws.AwsJsonHttp;
+import vn.citizenqa.functions.aws.TlsWarmUp;
 import vn.citizenqa.functions.channel.ChannelHttp;
 import vn.citizenqa.functions.channel.ChannelReplies;
 import vn.citizenqa.functions.channel.JsonFields;
@@ -86,10 +91,20 @@ public final class Wiring {
         });
     }
 
-    /** An assistant over an index with the packaged lexicon: the packaged one, or another (benchmarks). */
+    /**
+     * An assistant over an index with the packaged lexicon and models: the packaged index or another (benchmarks). The
+     * search's tables of the start-up artifact are the packaged index's, so over any index given here they are read
+     * from that index instead.
+     */
     public static Assistant openAssistant(Directory index) {
+        return openAssistant(index, false);
+    }
+
+    /** @param packagedIndex whether {@code index} is the package's own (whose search tables the artifact holds) */
+    private static Assistant openAssistant(Directory index, boolean packagedIndex) {
         KnowledgeFiles files = KnowledgeIndexResources::resource;
-        StartupParts parts = InitSteps.time("artifact", () -> startupParts(files));
+        StartupParts restored = InitSteps.time("artifact", () -> startupParts(files));
+        StartupParts parts = packagedIndex ? restored : new StartupParts(restored.lexicon(), restored.safety(), restored.report());
         return InitSteps.time("assistant", () -> {
             try {
                 return Assistant.open(index, files, parts);
@@ -202,6 +217,14 @@ public final class Wiring {
         }, settings.maxReceives());
     }
 
+    /** The DynamoDB and SQS endpoints the environment's store and queue call (none for the in-process store or queue). */
+    static List<URI> awsEndpoints(Map<String, String> env) {
+        List<URI> endpoints = new ArrayList<>();
+        DynamoDbSettings.fromEnvironment(env).ifPresent(s -> endpoints.add(AwsJsonHttp.endpoint("dynamodb", s.region(), s.endpoint())));
+        SqsSettings.fromEnvironment(env).ifPresent(s -> endpoints.add(AwsJsonHttp.endpoint("sqs", s.region(), s.endpoint())));
+        return endpoints;
+    }
+
     /** The SQS queue {@code QUEUE_URL} names, or empty when it is not set. */
     public static Optional<MessageQueue> sqsQueue(Map<String, String> env) {
         return SqsSettings.fromEnvironment(env).map(s -> InitSteps.time("queue", () -> new SqsMessageQueue(s)));
@@ -270,6 +293,11 @@ public final class Wiring {
      * runs no decision: the webhook has no assistant.
      */
     private static final class WebhookHolder {
+        static {
+            // First: the TLS set-up and handshakes of its two endpoints overlap the rest of init and the event's reading.
+            TlsWarmUp.startInInit(awsEndpoints(System.getenv()));
+        }
+
         static final MessageQueue QUEUE = sqsQueue(System.getenv()).orElseThrow(() -> new IllegalStateException(
                 "QUEUE_URL is not set: the webhook queues every message for the worker (template.yaml sets it)"));
         static final Webhook WEBHOOK = webhook(WebhookSettings.fromEnvironment(), store(), QUEUE, Clock.systemUTC());
@@ -283,6 +311,8 @@ public final class Wiring {
     }
 
     private static QueueConsumer workerInit() {
+        // No TLS warm-up here (as the webhook has): measured, a third thread beside the assistant's and the main one slowed
+        // the assistant's build, the longest part of the worker's init, more than the first calls gained.
         openAssistantInBackground();
         return worker(WebhookSettings.fromEnvironment(), store(), Clock.systemUTC());
     }
@@ -306,7 +336,7 @@ public final class Wiring {
         static final Assistant ASSISTANT = buildAssistant();
 
         private static Assistant buildAssistant() {
-            return openAssistant(InitSteps.time("index", KnowledgeIndexResources::openIndex));
+            return openAssistant(InitSteps.time("index", KnowledgeIndexResources::openIndex), true);
         }
     }
 }

@@ -43,9 +43,14 @@ final class EmergencyCues {
      * The emergency the cues find, or null. {@code over}: the message tells it as over; an event then goes to
      * {@code reports} instead ("sáng nay ra thấy cửa hàng bị phá khóa"); so does an event only threatened, when
      * nothing says it is happening now ("nhắn tin dọa tạt axit nếu em không quay lại"; not "đang cầm dao dọa chém").
+     * A cue in a sentence that says when, in a story, it happened or that it almost did ({@code narrated}: "khi đó,
+     * con đã ngừng thở rồi", "chỉ trễ vài phút, cả nhà tôi đã mắc kẹt trong đám cháy") does not count, unless a
+     * marker of now ({@code nows}) is in that sentence too; nor does one in a clause that says how it ended
+     * ({@code endings}: "cảm ơn các chú đã cứu mẹ con em ra khỏi đám cháy"), unless that clause says it goes on.
      */
     TriageSignals.Emergency find(TokenGraph graph, boolean accented, boolean present, boolean paperwork,
             boolean over, List<Match<String>> masks, List<Match<String>> crimes, List<Match<String>> threats,
+            List<Match<String>> narrated, List<Match<String>> nows, List<Match<String>> endings,
             List<String> reports) {
         List<Match<String>> found = emergency.find(graph, accented);
         if (found.isEmpty()) {
@@ -68,6 +73,10 @@ final class EmergencyCues {
             }
             if (Spans.masked(m, found, true)) {
                 continue; // the longer cue says more: "cháy" in "chuông báo cháy" (weak: an alarm may be false)
+            }
+            if ((Spans.inSentenceWith(graph, m, narrated) && !Spans.inSentenceWith(graph, m, nows))
+                    || (Spans.inClauseWith(graph, m, endings) && !Spans.inClauseWith(graph, m, nows))) {
+                continue; // "lúc đó, chỉ có khói bốc ra", "last month I was in a motorbike accident"
             }
             if (!present && m.cue().value().contains(EVENT) && threatened(m, threats)) {
                 threatened.add(m.cue().phrase());

@@ -25,7 +25,7 @@ import vn.citizenqa.core.text.Folding;
 final class ScamReading {
 
     private static final Set<String> KINDS = Set.of("check", "doubt", "truth", "victim", "paid", "unanswered",
-            "deceived", "sent", "moved");
+            "deceived", "sent", "moved", "notyet", "recovery");
 
     /** The least weight of shared words for a trick picked by its words rather than its cues. */
     private static final double LEAST_SHARED = 4.0;
@@ -92,13 +92,19 @@ final class ScamReading {
         List<Match<String>> found = markers.find(graph, accented);
         // "Đã chuyển đi hơn 1 năm", "chuyển hộ khẩu": moving house or papers, not money sent.
         List<Match<String>> moved = found.stream().filter(m -> m.cue().value().equals("moved")).toList();
+        // A victim's word inside the question ("có nên làm theo không") or inside the offer of a recovery service
+        // ("lấy lại được 80% tiền em bị lừa") tells no loss of this message.
+        List<Match<String>> asking = found.stream().filter(m -> Set.of("check", "doubt", "truth", "recovery")
+                .contains(m.cue().value())).toList();
+        boolean notYet = false;
         for (Match<String> m : found) {
             if (Spans.overlapped(m, moved) && !m.cue().value().equals("moved")) {
                 continue;
             }
             switch (m.cue().value()) {
                 // A victim's words inside a trick's name are the trick, not a loss: "lấy lại tiền bị lừa".
-                case "victim" -> victim |= !inside(m, trickCues);
+                case "victim" -> victim |= !inside(m, trickCues) && !Spans.masked(m, asking, true);
+                case "notyet" -> notYet = true;
                 case "check" -> check = true;
                 case "doubt" -> doubt = true;
                 case "truth" -> truth = true;
@@ -118,6 +124,8 @@ final class ScamReading {
         // Deceived by someone ("bị kẻ giả danh công an lừa", "lừa mẹ em chuyển") into sending money ("chuyển 30
         // triệu"), whoever of the family it was, is a victim's account, unless the message asks whether it is a scam.
         boolean deceivedOfMoney = deceived && (paid || sent) && !check;
+        // "Mình chưa đưa. Có nên đưa không": nothing lost yet, and the message asks: a check, not a victim.
+        victim &= !(notYet && (check || doubt || truth));
         if (!victim && !check && !doubt && !truth && !paidForNothing && !deceivedOfMoney) {
             return null;
         }

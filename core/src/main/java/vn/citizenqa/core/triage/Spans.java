@@ -35,16 +35,29 @@ final class Spans {
 
     /** Whether one of {@code others} lies in the sentence of the match. */
     static boolean inSentenceWith(TokenGraph graph, Match<String> m, List<Match<String>> others) {
+        return !others.isEmpty() && inSameSpan(graph, m, others, graph.structure().sentences());
+    }
+
+    /** Whether one of {@code others} lies in the clause of the match (a clause ends at a comma). */
+    static boolean inClauseWith(TokenGraph graph, Match<String> m, List<Match<String>> others) {
         if (others.isEmpty()) {
             return false;
         }
-        List<Sentences.Span> sentences = graph.structure().sentences();
-        int at = sentence(sentences, start(graph, m.from()));
+        List<Sentences.Span> clauses = new java.util.ArrayList<>();
+        for (Sentences.Span sentence : graph.structure().sentences()) {
+            clauses.addAll(Sentences.clauses(graph.text(), sentence));
+        }
+        return inSameSpan(graph, m, others, clauses);
+    }
+
+    private static boolean inSameSpan(TokenGraph graph, Match<String> m, List<Match<String>> others,
+            List<Sentences.Span> spans) {
+        int at = sentence(spans, start(graph, m.from()));
         if (at < 0) {
             return false;
         }
         for (Match<String> o : others) {
-            if (sentence(sentences, start(graph, o.from())) == at) {
+            if (sentence(spans, start(graph, o.from())) == at) {
                 return true;
             }
         }

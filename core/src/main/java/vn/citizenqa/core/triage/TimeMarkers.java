@@ -16,7 +16,11 @@ import vn.citizenqa.core.knowledge.KnowledgeFiles;
 final class TimeMarkers {
 
     private static final Set<String> KINDS = Set.of("present", "recent", "past", "lasting", "question", "police",
-            "procedure", "papers", "legal", "told", "plea", "threat", "reporting", "reported");
+            "procedure", "papers", "legal", "told", "plea", "threat", "reporting", "reported", "progressive", "then",
+            "resolved", "lucky", "near");
+    /** A day of a month told with its part of the day ("tối 19/6", "ngày 3/10"): a date the story happened on. */
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
+            "(?iu)(?<![\\p{L}])(ngày|hôm|tối|sáng|trưa|chiều|đêm|khuya|rạng sáng)\\s+\\d{1,2}/\\d{1,2}(?!\\d)");
 
     /**
      * What the markers say of one message.
@@ -33,13 +37,34 @@ final class TimeMarkers {
      * @param reported  it says it has reported it already ("đã trình báo", "đã báo công an")
      * @param threats   where it says someone threatens to do something ("dọa tạt axit"): that act is not done
      * @param paperwork where it names paperwork ("nộp phạt", "bằng lái")
+     * @param narrated  where it says when, in a story, it happened ("lúc đó", "hôm đó", "last month") or that it
+     *                  almost did ("chỉ trễ vài phút", "suýt"): a situation named in that sentence is not now, unless
+     *                  the sentence itself says it is
+     * @param nows      the markers that made it {@code present}
+     * @param endings   where it says how something ended well ("đã được cứu", "đã an toàn"): a situation named in
+     *                  that clause is over, unless the clause says something is happening now
+     * @param urgent    it says something is happening now in words other than "đang", "ngay", "liền", "sắp"
+     *                  (which a story tells in the past: "đến 19h mình về thì thấy con đang ở trong xô nước")
+     * @param resolved  it tells how something ended well, or that it was luck ("may mà"): over, unless now
      */
     record Read(boolean question, boolean present, boolean police, boolean past, boolean paperwork, boolean papers,
             boolean plea, boolean legal, boolean reporting, boolean reported, List<Match<String>> threats,
-            List<Match<String>> paperworkWords) {
+            List<Match<String>> paperworkWords, List<Match<String>> narrated, List<Match<String>> nows,
+            List<Match<String>> endings, boolean urgent, boolean resolved) {
         Read {
             threats = List.copyOf(threats);
             paperworkWords = List.copyOf(paperworkWords);
+            narrated = List.copyOf(narrated);
+            nows = List.copyOf(nows);
+            endings = List.copyOf(endings);
+        }
+
+        /**
+         * It tells a story in the past ("lúc đó", "hôm đó"), what almost happened ("chỉ trễ vài phút") or how it
+         * ended ("đã được cứu", "may mà"), and says nothing is happening now other than with "đang" and the like.
+         */
+        boolean toldAsOver() {
+            return !urgent && (resolved || !narrated.isEmpty());
         }
     }
 
@@ -59,8 +84,9 @@ final class TimeMarkers {
     Read read(TokenGraph graph, String text, boolean accented) {
         boolean question = text.indexOf('?') >= 0;
         boolean present = text.contains("!!"); // "CỨU!!!": urgency
+        boolean urgent = present;
         boolean police = false;
-        boolean past = false;
+        boolean past = DATE.matcher(text).find(); // "Tối 19/6, chồng tôi…": the day it happened
         boolean paperwork = false;
         boolean papers = false;
         boolean plea = false;
@@ -76,10 +102,21 @@ final class TimeMarkers {
         List<Match<String>> told = found.stream().filter(m -> m.cue().value().equals("told")).toList();
         // "Vừa" is now, unless the sentence says when it was: "anh tôi vừa chết đuối tuần trước", "tối thứ 7 vừa rồi".
         List<Match<String>> pastTimes = found.stream().filter(m -> m.cue().value().equals("past")).toList();
+        // A story told with "lúc đó", "hôm đó" tells its "đang" in the past: "lúc đó, tôi đang ngồi sau xe máy thì…".
+        List<Match<String>> then = found.stream().filter(m -> m.cue().value().equals("then")).toList();
+        List<Match<String>> endings = found.stream().filter(m -> m.cue().value().equals("resolved")).toList();
+        List<Match<String>> narrated = found.stream().filter(m -> m.cue().value().equals("then")
+                || m.cue().value().equals("near")).toList();
+        List<Match<String>> nows = new ArrayList<>();
+        boolean resolved = false;
         for (Match<String> m : found) {
+            boolean now = false;
             switch (m.cue().value()) {
-                case "present" -> present |= !Spans.overlapped(m, lasting);
-                case "recent" -> present |= !Spans.overlapped(m, lasting) && !Spans.inSentenceWith(graph, m, pastTimes);
+                case "present" -> now = !Spans.overlapped(m, lasting);
+                case "progressive" -> now = !Spans.overlapped(m, lasting) && !Spans.inSentenceWith(graph, m, then);
+                case "recent" -> now = !Spans.inSentenceWith(graph, m, pastTimes) && !Spans.overlapped(m, lasting);
+                case "then" -> past = true;
+                case "resolved", "lucky" -> resolved = true;
                 case "question" -> question |= !Spans.overlapped(m, told);
                 case "police" -> police = true;
                 case "past", "lasting" -> past = true;
@@ -100,8 +137,17 @@ final class TimeMarkers {
                 case "reported" -> reported = true;
                 default -> { }
             }
+            if (now) {
+                present = true;
+                nows.add(m);
+            }
+        }
+        // How it ended, told with nothing happening now ("vợ con em đã được cứu, đã đến nơi an toàn"): it is over.
+        past |= resolved && !present;
+        for (Match<String> m : nows) {
+            urgent |= !m.cue().value().equals("progressive");
         }
         return new Read(question, present, police, past, paperwork, papers, plea, legal, reporting, reported, threats,
-                paperworkWords);
+                paperworkWords, narrated, nows, endings, urgent, resolved);
     }
 }

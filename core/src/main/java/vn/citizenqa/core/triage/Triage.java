@@ -106,10 +106,15 @@ public final class Triage {
         List<String> reports = crime(crimes);
         boolean over = past && !present;
         TriageSignals.Emergency emergency = afterTheFact ? null
-                : emergencies.find(graph, accented, present, paperwork, over, masks, crimes, time.threats(), reports);
+                : emergencies.find(graph, accented, present, paperwork, over, masks, crimes, time.threats(),
+                        time.narrated(), time.nows(), time.endings(), reports);
         // The model is no judge of a question about what the law says of something ("cảnh sát giao thông đưa xe
-        // của cháu lên xe tải mang về, làm như vậy là đúng hay sai"): only a cue makes that an emergency.
-        if (emergency == null && !afterTheFact && !time.legal() && model != null && model.flags(score)) {
+        // của cháu lên xe tải mang về, làm như vậy là đúng hay sai"), of a question about paperwork that does not ask
+        // what to do now ("now we want to change his visa… where do we apply?"), nor of a story told as over ("lúc
+        // đó…", "thật may mắn vì con qua khỏi"): only a cue makes those an emergency.
+        boolean paperworkQuestion = question && paperwork && !time.plea();
+        if (emergency == null && !afterTheFact && !time.legal() && !paperworkQuestion && !time.toldAsOver()
+                && model != null && model.flags(score)) {
             // No cue, but the message reads like the emergencies the model was trained on: to officers, with all
             // the numbers; not certain, so a procedure question the search is sure of still wins. A crime told as
             // over goes to officers as a report ("mấy đêm nay có người ném đá lên mái nhà"); anything else the model

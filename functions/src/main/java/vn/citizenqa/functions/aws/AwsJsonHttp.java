@@ -96,10 +96,15 @@ public final class AwsJsonHttp {
      */
     public static AwsJsonHttp json10(String name, String targetPrefix, String region, URI endpoint, int maxAttempts,
                                      Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
-        URI at = endpoint != null ? endpoint
-                : URI.create("https://" + name + "." + region + (region.startsWith("cn-") ? ".amazonaws.com.cn" : ".amazonaws.com"));
+        URI at = endpoint(name, region, endpoint);
         return new AwsJsonHttp(new Service(at, region, name, targetPrefix, "application/x-amz-json-1.0", maxAttempts, connectTimeout,
                 readTimeout, callTimeout), RoleCredentials.forEndpoint(endpoint));
+    }
+
+    /** Where a service of that name is called: {@code endpoint} when given (a local server), else AWS's in the region. */
+    public static URI endpoint(String name, String region, URI endpoint) {
+        return endpoint != null ? endpoint
+                : URI.create("https://" + name + "." + region + (region.startsWith("cn-") ? ".amazonaws.com.cn" : ".amazonaws.com"));
     }
 
     public Service service() {
@@ -174,6 +179,7 @@ public final class AwsJsonHttp {
         headers.put("x-amz-target", service.targetPrefix() + "." + operation);
         SigV4Signer.Signature s = SigV4Signer.sign(credentials.current(), service.region(), service.signingName(), Instant.now(clock),
                 "POST", "/", "", headers, body);
+        TlsWarmUp.awaitFor(url, service.connectTimeout());
         HttpURLConnection c = (HttpURLConnection) url.openConnection();
         c.setRequestMethod("POST");
         c.setDoOutput(true);

@@ -1,11 +1,7 @@
 package vn.citizenqa.functions.aws;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -131,16 +127,7 @@ public final class SqsOverHttp implements SqsClient {
     }
 
     private static void requireMd5(String body, String md5FromSqs, String messageId) {
-        if (body == null || md5FromSqs == null) {
-            return;
-        }
-        String md5;
-        try {
-            md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is always there", e);
-        }
-        if (!md5.equalsIgnoreCase(md5FromSqs)) {
+        if (!SqsSendOverHttp.md5Matches(body, md5FromSqs)) {
             throw SdkClientException.create("MD5 returned by SQS does not match the calculation on the original request (message "
                     + messageId + ")");
         }

@@ -175,6 +175,8 @@ class AwsOverHttpTest {
         SqsMessageQueue queue = new SqsMessageQueue(SqsOverHttp.create("ap-southeast-1", endpoint, 2, Duration.ofMillis(500),
                 Duration.ofSeconds(1), Duration.ofSeconds(3)), endpoint + "/000000000000/q.fifo", true);
         assertThrows(QueueUnavailableException.class, () -> queue.enqueue(List.of(text())));
+        SqsMessageQueue direct = new SqsMessageQueue(new SqsSendOverHttp(sqsAt(endpoint)), endpoint + "/000000000000/q.fifo", true);
+        assertThrows(QueueUnavailableException.class, () -> direct.enqueue(List.of(text())));
     }
 
     private static InboundMessage.Text text() {
@@ -196,6 +198,78 @@ class AwsOverHttpTest {
         String sent = new String(seen.getFirst().body(), StandardCharsets.UTF_8);
         assertTrue(sent.startsWith("{\"QueueUrl\":\"" + endpoint + "/000000000000/q.fifo\",\"Entries\":[{\"Id\":\"0\",\"MessageBody\":"), sent);
         assertTrue(sent.contains("\"MessageGroupId\":\"zalo:oa:citizen\"") && sent.contains("\"MessageDeduplicationId\":\"zalo:m1\""), sent);
+    }
+
+    private static AwsJsonHttp sqsAt(URI endpoint) {
+        return AwsJsonHttp.json10("sqs", "AmazonSQS", "ap-southeast-1", endpoint, 2, Duration.ofMillis(500), Duration.ofSeconds(1),
+                Duration.ofSeconds(3));
+    }
+
+    @Test
+    void theWebhooksSendWithoutTheSdkModelIsTheSameRequestAndChecksTheSameMd5() throws IOException {
+        List<Seen> seen = new CopyOnWriteArrayList<>();
+        URI endpoint = standIn(seen, n -> Reply.ok("{\"Successful\":[{\"Id\":\"0\",\"MessageId\":\"x\","
+                + "\"MD5OfMessageBody\":\"00000000000000000000000000000000\"}],\"Failed\":[]}"));
+        String url = endpoint + "/000000000000/q.fifo";
+        InboundMessage.Text text = text();
+        SqsMessageQueue direct = new SqsMessageQueue(new SqsSendOverHttp(sqsAt(endpoint)), url, true);
+        SqsMessageQueue throughModel = new SqsMessageQueue(new SqsOverHttp(sqsAt(endpoint)), url, true);
+
+        QueueUnavailableException e = assertThrows(QueueUnavailableException.class, () -> direct.enqueue(List.of(text)));
+        assertTrue(e.getMessage().contains("MD5"), e.getMessage());
+        assertThrows(QueueUnavailableException.class, () -> throughModel.enqueue(List.of(text)));
+        assertEquals(2, seen.size());
+        assertEquals(new String(seen.get(1).body(), StandardCharsets.UTF_8), new String(seen.get(0).body(), StandardCharsets.UTF_8),
+                "the same body as the SDK model's");
+        assertEquals(seen.get(1).headers().getFirst("X-Amz-Target"), seen.get(0).headers().getFirst("X-Amz-Target"));
+    }
+
+    @Test
+    void theDirectBodyIsTheModelsBodyForFifoAndStandardEntries() {
+        List<vn.citizenqa.functions.queue.SqsBatchSend.Entry> entries = List.of(
+                new vn.citizenqa.functions.queue.SqsBatchSend.Entry("0", "{\"text\":\"cho em hỏi \\\"căn cước\\\"\\n\"}", "zalo:oa:c", "zalo:m1"),
+                new vn.citizenqa.functions.queue.SqsBatchSend.Entry("1", "plain", null, null));
+        var model = software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest.builder().queueUrl("https://sqs/q")
+                .entries(entries.stream().map(e -> software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry.builder()
+                        .id(e.id()).messageBody(e.body()).messageGroupId(e.groupId()).messageDeduplicationId(e.deduplicationId()).build())
+                        .toList()).build();
+        assertEquals(new String(SdkPojoJson.write(model), StandardCharsets.UTF_8),
+                new String(SqsSendOverHttp.body("https://sqs/q", entries), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void entriesSqsDidNotTakeAreReadWithWhoseFaultAndTheTakenOnesMd5Checked() {
+        String body = "{\"text\":1}";
+        String md5 = java.util.HexFormat.of().formatHex(md5(body));
+        List<vn.citizenqa.functions.queue.SqsBatchSend.Entry> entries = List.of(new vn.citizenqa.functions.queue.SqsBatchSend.Entry("0", body, null, null),
+                new vn.citizenqa.functions.queue.SqsBatchSend.Entry("1", body, null, null));
+        var failed = SqsSendOverHttp.failures(("{\"Successful\":[{\"Id\":\"0\",\"MessageId\":\"a\",\"MD5OfMessageBody\":\"" + md5
+                + "\",\"SequenceNumber\":\"1\"}],\"Failed\":[{\"Id\":\"1\",\"SenderFault\":false,\"Code\":\"InternalError\","
+                + "\"Message\":\"try again\"}]}").getBytes(StandardCharsets.UTF_8), entries);
+        assertEquals(List.of(new vn.citizenqa.functions.queue.SqsBatchSend.Failure("1", false, "InternalError", "try again")), failed);
+        assertEquals(List.of(), SqsSendOverHttp.failures(("{\"Successful\":[{\"Id\":\"0\",\"MD5OfMessageBody\":\"" + md5 + "\"}]}")
+                .getBytes(StandardCharsets.UTF_8), entries));
+        assertTrue(SqsSendOverHttp.failures("{\"Failed\":[{\"Id\":\"0\",\"SenderFault\":true,\"Code\":\"InvalidParameterValue\"}]}"
+                .getBytes(StandardCharsets.UTF_8), entries).getFirst().senderFault());
+    }
+
+    private static byte[] md5(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aRefusedSendIsTheQueueUnavailable() throws IOException {
+        List<Seen> seen = new CopyOnWriteArrayList<>();
+        URI endpoint = standIn(seen, n -> new Reply(400, "{\"__type\":\"com.amazonaws.sqs#QueueDoesNotExist\",\"message\":\"no queue\"}",
+                Map.of()));
+        SqsMessageQueue direct = new SqsMessageQueue(new SqsSendOverHttp(sqsAt(endpoint)), endpoint + "/000000000000/q.fifo", true);
+        QueueUnavailableException e = assertThrows(QueueUnavailableException.class, () -> direct.enqueue(List.of(text())));
+        assertTrue(e.getMessage().contains("QueueDoesNotExist"), e.getMessage());
+        assertEquals(1, seen.size(), "a client error is not retried");
     }
 
     @Test

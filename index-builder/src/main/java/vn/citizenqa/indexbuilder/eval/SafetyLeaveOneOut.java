@@ -26,38 +26,71 @@ public final class SafetyLeaveOneOut {
     private SafetyLeaveOneOut() {
     }
 
+    /**
+     * One split measured: the development splits its models were trained on, its scores, and what the models alone
+     * brought to officers ("by the models": escalations whose call a model's score made, no cue).
+     *
+     * @param heldOut            a split given with {@code --set}, measured with the models of every development split
+     * @param falseByModel       messages not labelled EMERGENCY sent URGENT by the safety model's score
+     * @param missedEmergencies  each emergency missed, as its line and decision, then its text
+     */
+    public record Fold(String split, boolean heldOut, List<String> trainedOn, SafetyEvaluation.Scores scores,
+            int emergenciesByModel, int reportsByModel, int falseByModel, List<String> missedEmergencies) {
+        public Fold {
+            trainedOn = List.copyOf(trainedOn);
+            missedEmergencies = List.copyOf(missedEmergencies);
+        }
+    }
+
     public static String run(Path knowledge, List<Path> others) throws IOException, InvalidKnowledgeException {
-        List<ScamWarning> warnings = new WarningLoader().load(knowledge);
         StringBuilder out = new StringBuilder("""
                 The safety triage on splits its models were not trained on ("by the models": escalations whose call \
                 a model's score made, no cue):
                 """);
-        List<String> dev = SafetyModelTraining.developmentSplits();
-        for (String split : dev) {
-            List<String> rest = new ArrayList<>(dev);
-            rest.remove(split);
-            LocalAssistant local = LocalAssistant.build(knowledge, rest);
-            out.append(line(knowledge.resolve(split), "trained without it", local, warnings));
-        }
-        if (!others.isEmpty()) {
-            LocalAssistant all = LocalAssistant.build(knowledge);
-            for (Path other : others) {
-                out.append(line(other, "never trained on", all, warnings));
-            }
+        for (Fold f : folds(knowledge, SafetyModelTraining.developmentSplits(), others)) {
+            out.append(line(f));
         }
         return out.toString();
     }
 
-    private static String line(Path split, String how, LocalAssistant local, List<ScamWarning> warnings)
-            throws IOException {
+    /**
+     * Each development split of {@code dev} (paths inside {@code knowledge}) measured with the models trained on
+     * the others, then each of {@code others} with the models of all of {@code dev}.
+     */
+    public static List<Fold> folds(Path knowledge, List<String> dev, List<Path> others)
+            throws IOException, InvalidKnowledgeException {
+        List<ScamWarning> warnings = new WarningLoader().load(knowledge);
+        List<Fold> folds = new ArrayList<>();
+        for (String split : dev) {
+            List<String> rest = new ArrayList<>(dev);
+            rest.remove(split);
+            LocalAssistant local = LocalAssistant.build(knowledge, rest);
+            folds.add(fold(knowledge.resolve(split), false, rest, local, warnings));
+        }
+        if (!others.isEmpty()) {
+            LocalAssistant all = LocalAssistant.build(knowledge, dev);
+            for (Path other : others) {
+                folds.add(fold(other, true, dev, all, warnings));
+            }
+        }
+        return folds;
+    }
+
+    private static Fold fold(Path split, boolean heldOut, List<String> trainedOn, LocalAssistant local,
+            List<ScamWarning> warnings) throws IOException {
         List<SafetyEvaluation.Outcome> outcomes = SafetyEvaluation.run(local.assistant(), SafetyCase.read(split),
                 SafetyEvaluation.warnedWith(warnings));
         SafetyEvaluation.Scores s = SafetyEvaluation.score(outcomes);
         int emergenciesByModel = 0;
         int reportsByModel = 0;
         int falseByModel = 0;
+        List<String> missed = new ArrayList<>();
         for (SafetyEvaluation.Outcome o : outcomes) {
             Decision d = o.decision();
+            if (o.message().label() == SafetyCase.Label.EMERGENCY && !o.correct()) {
+                missed.add(String.format(Locale.ROOT, "line %d (%s): %s", o.message().line(),
+                        Evaluation.describe(d), o.message().text()));
+            }
             boolean byModel = d.escalation() != null && d.escalation().reason().contains(BY_A_MODEL);
             if (!byModel) {
                 continue;
@@ -69,18 +102,23 @@ public final class SafetyLeaveOneOut {
             }
             falseByModel += o.message().label() != SafetyCase.Label.EMERGENCY && o.urgent() ? 1 : 0;
         }
+        return new Fold(split.getFileName().toString(), heldOut, trainedOn, s, emergenciesByModel, reportsByModel,
+                falseByModel, missed);
+    }
+
+    /** One fold's line of the report, then each emergency it missed. */
+    static String line(Fold f) {
+        SafetyEvaluation.Scores s = f.scores();
         StringBuilder missed = new StringBuilder();
-        for (SafetyEvaluation.Outcome o : outcomes) {
-            if (o.message().label() == SafetyCase.Label.EMERGENCY && !o.correct()) {
-                missed.append(String.format(Locale.ROOT, "    emergency missed, line %d (%s): %s%n", o.message().line(),
-                        Evaluation.describe(o.decision()), o.message().text()));
-            }
+        for (String m : f.missedEmergencies()) {
+            missed.append("    emergency missed, ").append(m).append(System.lineSeparator());
         }
         return String.format(Locale.ROOT, "%-14s %-19s emergencies %5.1f%% of %d (%d by the models), reports %5.1f%% of %d"
                         + " (%d by the models), scam checks %5.1f%% of %d, near misses URGENT %d of %d,"
                         + " false emergencies %d (%d by the safety model)%n",
-                split.getFileName(), how, s.emergencyRecall() * 100, s.emergencies(), emergenciesByModel,
-                s.reportRecall() * 100, s.reports(), reportsByModel, s.scamChecksWarned() * 100, s.scamChecks(),
-                s.nearMissesUrgent(), s.nearMisses(), s.falseEmergencies(), falseByModel) + missed;
+                f.split(), f.heldOut() ? "never trained on" : "trained without it", s.emergencyRecall() * 100,
+                s.emergencies(), f.emergenciesByModel(), s.reportRecall() * 100, s.reports(), f.reportsByModel(),
+                s.scamChecksWarned() * 100, s.scamChecks(), s.nearMissesUrgent(), s.nearMisses(),
+                s.falseEmergencies(), f.falseByModel()) + missed;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,5 +106,65 @@ class SafetyCausesTest {
         assertNotEquals(Intent.EMERGENCY, d.intent(), text);
         assertNotEquals(Intent.SCAM_CHECK, d.intent(), text);
         assertTrue(d.escalation() == null || d.escalation().priority() != Priority.URGENT, text);
+    }
+
+    /**
+     * Told as over (a story's "lúc đó", what almost happened, how it ended, the day it happened on, a hazard that
+     * lasts, leaked data): never URGENT, by a cue or by the safety model.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "Hôm đó con tôi đang chơi ở bờ ao thì trượt chân ngã xuống. Khi đó cháu đã bất tỉnh. Hàng xóm vớt lên kịp, tôi muốn làm giấy khen cho anh ấy thì hỏi ở đâu?",
+        "Lúc ấy tôi đang đứng chờ xe buýt thì bị một thanh niên giật túi xách rồi phóng xe chạy mất",
+        "Chỉ chậm vài phút nữa là lửa đã cháy lan sang nhà tôi, không biết hậu quả sẽ ra sao",
+        "Cảm ơn các chú công an đã cứu mẹ con em ra khỏi đám cháy tối qua, giờ cả nhà đã an toàn",
+        "Thông tin của tôi bị rò rỉ từ bên giao hàng, giờ bọn lừa đảo gọi liên tục, tôi có nên đổi số không?",
+        "Đêm 3/8 anh rể say rượu về đánh chị tôi bầm tím mặt mũi, chị tôi muốn biết có được bảo vệ không",
+        "Đầu hẻm có cái ao không có rào chắn, hè nào bọn trẻ cũng ra tắm, báo ai để làm hàng rào?",
+        "Two years ago I was in a crash in Da Nang, will it show up when I apply for a work permit now?",
+        "Now my visa expires next week, where do I apply for an extension?",
+        "Hôm ấy nhà tôi mất điện, tôi đang nấu cơm thì bình gas bị xì, may mà tắt kịp, giờ muốn hỏi thay bình gas ở đâu an toàn",
+    })
+    void somethingToldAsOverIsNeverUrgent(String text) {
+        Decision d = decide(text);
+        assertNotEquals(Intent.EMERGENCY, d.intent(), text);
+        assertTrue(d.escalation() == null || d.escalation().priority() != Priority.URGENT, text);
+    }
+
+    /** Danger now in a story, and someone missing told as a story, stay emergencies. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "Lúc đó nhà em đang cháy, em chạy ra ngoài, giờ vẫn còn khói và lửa đang lan sang nhà bên",
+        "Bố tôi bị Alzheimer, sáng nay đi lang thang ra khỏi nhà, đến giờ chưa thấy về",
+        "Mẹ tôi lớn tuổi, không nhớ đường về nhà, mong ai nhìn thấy bà thì báo giúp",
+    })
+    void dangerNowInAStoryIsAnEmergency(String text) {
+        Decision d = decide(text);
+        assertEquals(Intent.EMERGENCY, d.intent(), text);
+        assertEquals(Priority.URGENT, d.escalation().priority(), text);
+    }
+
+    /**
+     * A check asks whether it is a trick and tells no loss yet ("có nên làm theo không", "em chưa đọc"; a recovery
+     * service's offer about money lost before): its warning; a loss told and recovery asked about is a victim.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Có người gọi xưng tổng đài nhà mạng bảo sim sắp bị khóa, bấm phím 1 để gặp tổng đài viên, tôi có nên làm theo không? | nhan-vien-ngan-hang-otp",
+        "bạn trên zalo nhờ đọc mã 6 số vừa gửi về máy em, em chưa đọc, có nên đọc không | nhan-vien-ngan-hang-otp",
+        "Một trang tự xưng luật sư nhận lấy lại được tiền bố tôi bị lừa năm ngoái, đòi phí trước 3 triệu, có nên tin không | dich-vu-lay-lai-tien-bi-lua",
+        "My pen pal says he is a US soldier and wants to send me a package with gifts, I must pay a customs fee first. Is this a scam? | lam-quen-qua-mang-tinh-cam",
+    })
+    void aCheckThatToldNoLossGetsItsWarning(String text, String warning) {
+        Decision d = decide(text);
+        assertEquals(Intent.SCAM_CHECK, d.intent(), text);
+        assertEquals(warning, ((vn.citizenqa.core.model.Reply.ScamCheckAnswer) d.reply()).warning().id(), text);
+    }
+
+    @Test
+    void aLossToldWithRecoveryAskedIsAVictim() {
+        Decision d = decide("tôi bị lừa chuyển 20 triệu rồi, có cách nào lấy lại tiền đã chuyển không");
+        assertEquals(Intent.CRIME_REPORT, d.intent());
+        assertEquals(Priority.HIGH, d.escalation().priority());
     }
 }

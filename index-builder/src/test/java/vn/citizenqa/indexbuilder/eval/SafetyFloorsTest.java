@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * were tuned on them: dev.tsv; dev2.tsv, the first held-out split, whose misses were read; dev3.tsv to dev8.tsv) and
  * holdout2.tsv (held out until 2 December 2026, when its misses were read and fixed by cause: now a development split
  * the models still never train on; its figures are in the README) and holdout3.tsv (likewise since its misses were
- * read on 2 December 2026). A fresh held-out split is measured by the lead, never here.
+ * read on 2 December 2026) and holdout4.tsv (likewise, its misses read and fixed by cause on 2 December 2026: the
+ * crime-reporting procedure still takes seven of its reports, see the README). A fresh held-out split is measured by
+ * the lead, never here.
  */
 class SafetyFloorsTest {
 
@@ -53,6 +55,13 @@ class SafetyFloorsTest {
         assertFloors("holdout2.tsv", 1.0, 1.0, 1.0, 0);
     }
 
+    /** Measured after its misses were fixed by cause: every emergency, no near miss URGENT, no false emergency. */
+    @Test
+    void theFourthSplitMeetsItsMeasuredFloors() throws Exception {
+        assertFloors("holdout4.tsv", 1.0, 0.81, 0.91, 0);
+        assertEquals(0, SafetyEvaluation.score(run("holdout4.tsv")).falseEmergencies(), "false emergencies on holdout4");
+    }
+
     private static void assertFloors(String file, double emergencies, double reports, double scamChecks,
             int nearMissesUrgent) throws Exception {
         List<SafetyEvaluation.Outcome> outcomes = run(file);
@@ -67,7 +76,7 @@ class SafetyFloorsTest {
 
     @Test
     void everyMessageHasALabelAFamilyAndASource(@TempDir Path dir) throws IOException {
-        for (String file : List.of("dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv", "dev8.tsv", "holdout2.tsv", "holdout3.tsv")) {
+        for (String file : List.of("dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv", "dev8.tsv", "holdout2.tsv", "holdout3.tsv", "holdout4.tsv")) {
             List<SafetyCase> cases = SafetyCase.read(TestKnowledge.DIR.resolve("eval/safety").resolve(file));
             assertTrue(cases.stream().allMatch(c -> c.real() ? c.source().startsWith("http") : c.source().equals("written")));
         }

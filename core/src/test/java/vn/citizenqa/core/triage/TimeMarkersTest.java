@@ -1,0 +1,151 @@
+package vn.citizenqa.core.triage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import vn.citizenqa.core.analysis.CueMatcher.Match;
+import vn.citizenqa.core.analysis.TokenGraph;
+
+/**
+ * How the markers of triage/markers.txt tell a story from danger now: "đang" in a sentence that says when, in a
+ * story, it happened; what almost happened; how it ended; the day of a month it happened on.
+ */
+class TimeMarkersTest {
+
+    private static final TimeMarkers MARKERS = new TimeMarkers(CueFile.read(RealKnowledge.FILES, Triage.MARKERS));
+
+    private static TimeMarkers.Read read(String text) {
+        TokenGraph graph = RealKnowledge.graph(text);
+        return MARKERS.read(graph, text, SituationMatcher.typedWithDiacritics(graph));
+    }
+
+    private static List<String> phrases(List<Match<String>> matches) {
+        return matches.stream().map(m -> m.cue().phrase()).toList();
+    }
+
+    @Test
+    void dangInTheSentenceOfAStoryIsNotNow() {
+        TimeMarkers.Read r = read("Lúc ấy tôi đang đứng chờ xe buýt thì bị giật túi xách");
+        assertFalse(r.present());
+        assertTrue(r.past());
+        assertEquals(List.of("lúc ấy"), phrases(r.narrated()));
+        assertEquals(List.of(), r.nows());
+        assertTrue(r.toldAsOver());
+    }
+
+    @Test
+    void dangOutsideTheStorysSentenceIsNowButNotUrgent() {
+        TimeMarkers.Read r = read("Hôm đó tôi đi làm. Về nhà thấy con đang ở trong bể nước.");
+        assertTrue(r.present());
+        assertFalse(r.urgent());
+        assertEquals(List.of("đang ở trong", "đang"), phrases(r.nows()));
+        assertTrue(r.toldAsOver(), "a story with only 'đang' for a sign of now");
+    }
+
+    @Test
+    void aSignOfNowInAStoryKeepsItNow() {
+        TimeMarkers.Read r = read("Lúc đó nhà em đang cháy, giờ vẫn còn khói");
+        assertTrue(r.present());
+        assertTrue(r.urgent());
+        assertEquals(List.of("giờ vẫn còn"), phrases(r.nows()));
+        assertFalse(r.toldAsOver());
+    }
+
+    @Test
+    void dangWithoutAStoryIsNow() {
+        TimeMarkers.Read r = read("nhà bên đang cháy to lắm");
+        assertTrue(r.present());
+        assertEquals(List.of(), r.narrated());
+        assertFalse(r.toldAsOver());
+    }
+
+    @Test
+    void whatAlmostHappenedIsNarrated() {
+        TimeMarkers.Read r = read("Chỉ chậm vài phút là cả xóm đã bị nước cuốn");
+        assertEquals(List.of("chỉ chậm vài phút"), phrases(r.narrated()));
+        assertFalse(r.present());
+        assertTrue(r.toldAsOver());
+    }
+
+    @Test
+    void howItEndedIsOverAndMarksItsClause() {
+        TimeMarkers.Read r = read("Cảm ơn các chú đã cứu bố em khỏi đám cháy, cả nhà đã an toàn");
+        assertTrue(r.resolved());
+        assertTrue(r.past());
+        assertEquals(List.of("đã cứu", "đã an toàn"), phrases(r.endings()));
+        assertTrue(r.toldAsOver());
+    }
+
+    @Test
+    void luckIsOverButMarksNoClause() {
+        TimeMarkers.Read r = read("May mà em trốn được vào phòng");
+        assertTrue(r.resolved());
+        assertEquals(List.of(), r.endings());
+        assertTrue(r.toldAsOver());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Tối 19/6, chồng tôi say rượu về", "ngày 3/10 bị mất xe ở chợ", "Đêm 12/12 có tiếng nổ"})
+    void aDayOfAMonthIsWhenItHappened(String text) {
+        assertTrue(read(text).past(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ngập 1/2 nhà rồi", "con tôi 3/4 tuổi", "mã số 12/2024/TT"})
+    void aFractionOrANumberIsNoDay(String text) {
+        assertFalse(read(text).past(), text);
+    }
+
+    @Test
+    void aRecurringHazardIsLasting() {
+        assertTrue(read("Cái ao không có rào chắn, năm nào trẻ con cũng ra tắm").past());
+    }
+
+    /** The cues, read with the markers: a situation in a story's sentence, or in the clause of how it ended, is over. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Khi đó, cháu đã ngừng thở. Mọi người chạy đến sơ cứu",
+        "Lúc ấy chỉ có ít khói ở tầng 3, chúng tôi gọi lực lượng cứu hỏa",
+        "Chỉ trễ vài phút, chúng tôi đã mắc kẹt trong thang máy",
+        "Last year I was in a motorbike accident, do I need to declare it for my visa now?",
+        "Cảm ơn các chú đã cứu bố em khỏi đám cháy, cả nhà đã an toàn",
+        "Vợ và các con tôi đã được cứu, xin cảm ơn mọi người",
+        "thông tin cá nhân bị rò rỉ từ bên giao hàng",
+    })
+    void aSituationToldAsOverIsNoEmergency(String text) {
+        assertNull(RealKnowledge.signals(text).emergency(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Lúc đó nhà em đang cháy, em chạy ra ngoài, giờ vẫn còn khói và lửa đang lan",
+        "Hôm đó con đi học. Giờ con bất tỉnh ở trạm xá",
+        "may mà em trốn được vào phòng, nó đang cầm dao đập cửa",
+        "nhà em đang cháy, khói mù mịt",
+    })
+    void aSituationNowStaysAnEmergencyInAStory(String text) {
+        assertNotNull(RealKnowledge.signals(text).emergency(), text);
+    }
+
+    /** Someone missing told as a story: two signs of it make an emergency. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Bố tôi bị Alzheimer, sáng nay đi lang thang ra khỏi nhà",
+        "Bà tôi không nhớ đường về, mong ai nhìn thấy bà thì báo giúp",
+        "cháu bé đi từ sáng, từ hôm qua đến nay bặt tin",
+    })
+    void someoneMissingToldAsAStoryIsAnEmergency(String text) {
+        TriageSignals.Emergency e = RealKnowledge.signals(text).emergency();
+        assertNotNull(e, text);
+        assertEquals(List.of("113"), e.numbers(), text);
+    }
+}
