@@ -122,10 +122,14 @@ public final class Assistant {
         return open(index, files, StartupParts.compute(files));
     }
 
-    /** The assistant over an index, with the lexicon and models given (restored from the start-up artifact). */
+    /**
+     * The assistant over an index, with the lexicon and models given (restored from the start-up artifact), and the
+     * search's tables when the parts hold them (else read from the index).
+     */
     public static Assistant open(Directory index, KnowledgeFiles files, StartupParts parts) throws IOException {
         Lexicon lexicon = parts.lexicon();
-        return new Assistant(new ProcedureSearcher(index, lexicon),
+        return new Assistant(parts.search() != null ? new ProcedureSearcher(index, lexicon, parts.search())
+                        : new ProcedureSearcher(index, lexicon),
                 Triage.load(files, lexicon, parts.safety(), parts.report(), ScamWarnings.read(files)),
                 FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT, Clock.system(VIETNAM),
                 TermNotes.load(files, TermNotes.OLD_TERMS),
@@ -249,7 +253,10 @@ public final class Assistant {
                     Answers.of(p, Answers.companion(result), message, false, asked == null ? null : asked.field(), besides,
                             today()), language);
         }
-        if (confidence >= gate.clarify() && candidates.size() >= 2) {
+        // A police question with one procedure found (the fines set aside, say), fairly sure but short of an answer:
+        // it is offered, as several would be, rather than passed to officers.
+        if (confidence >= gate.clarify() && (candidates.size() >= 2
+                || (candidates.size() == 1 && signals.police() && confidence >= gate.reportOverride()))) {
             return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
                     new Reply.Choice(candidates, rest.underAChoice(graph)), language);
         }

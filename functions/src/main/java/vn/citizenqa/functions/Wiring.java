@@ -91,10 +91,20 @@ public final class Wiring {
         });
     }
 
-    /** An assistant over an index with the packaged lexicon: the packaged one, or another (benchmarks). */
+    /**
+     * An assistant over an index with the packaged lexicon and models: the packaged index or another (benchmarks). The
+     * search's tables of the start-up artifact are the packaged index's, so over any index given here they are read
+     * from that index instead.
+     */
     public static Assistant openAssistant(Directory index) {
+        return openAssistant(index, false);
+    }
+
+    /** @param packagedIndex whether {@code index} is the package's own (whose search tables the artifact holds) */
+    private static Assistant openAssistant(Directory index, boolean packagedIndex) {
         KnowledgeFiles files = KnowledgeIndexResources::resource;
-        StartupParts parts = InitSteps.time("artifact", () -> startupParts(files));
+        StartupParts restored = InitSteps.time("artifact", () -> startupParts(files));
+        StartupParts parts = packagedIndex ? restored : new StartupParts(restored.lexicon(), restored.safety(), restored.report());
         return InitSteps.time("assistant", () -> {
             try {
                 return Assistant.open(index, files, parts);
@@ -326,7 +336,7 @@ public final class Wiring {
         static final Assistant ASSISTANT = buildAssistant();
 
         private static Assistant buildAssistant() {
-            return openAssistant(InitSteps.time("index", KnowledgeIndexResources::openIndex));
+            return openAssistant(InitSteps.time("index", KnowledgeIndexResources::openIndex), true);
         }
     }
 }

@@ -2,6 +2,8 @@ package vn.citizenqa.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -9,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.lucene.index.DirectoryReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import vn.citizenqa.core.Assistant;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
 import vn.citizenqa.core.model.ConversationContext;
+import vn.citizenqa.core.search.SearchTables;
 import vn.citizenqa.core.startup.StartupArtifact;
 import vn.citizenqa.core.startup.StartupParts;
 
@@ -38,6 +42,10 @@ class StartupArtifactInPackageTest {
     void theRestoredAssistantDecidesEveryQuestionAsTheComputedOne() throws Exception {
         StartupArtifact.Reading reading = StartupArtifact.read(PACKAGE);
         StartupParts restored = assertInstanceOf(StartupArtifact.Restored.class, reading).parts();
+        assertNotNull(restored.search(), "the build put the search's tables in the artifact");
+        try (DirectoryReader reader = DirectoryReader.open(KnowledgeIndexResources.openIndex(null))) {
+            assertTrue(restored.search().sameAs(SearchTables.of(reader)), "the tables are those the searcher computes from the index");
+        }
         Assistant fromArtifact = Assistant.open(KnowledgeIndexResources.openIndex(null), PACKAGE, restored);
         Assistant computed = Assistant.open(KnowledgeIndexResources.openIndex(null), PACKAGE, StartupParts.compute(PACKAGE));
         for (String q : questions) {

@@ -12,11 +12,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.search.ProcedureIndex;
+import vn.citizenqa.core.search.SearchTables;
 import vn.citizenqa.core.startup.StartupArtifact;
 import vn.citizenqa.core.startup.StartupParts;
 import vn.citizenqa.core.triage.SafetyModel;
@@ -67,7 +69,12 @@ public final class IndexBuild {
         String hash = contentHash(knowledgeDir);
         // What the assistant would compute at start, computed here from the files just written, as a function reads them.
         Files.createDirectories(out.resolve(StartupArtifact.FILE).getParent());
-        Files.write(out.resolve(StartupArtifact.FILE), StartupArtifact.write(StartupParts.compute(KnowledgeFiles.directory(out)), hash));
+        SearchTables tables;
+        try (FSDirectory dir = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(dir)) {
+            tables = SearchTables.of(reader);
+        }
+        Files.write(out.resolve(StartupArtifact.FILE), StartupArtifact.write(StartupParts.compute(KnowledgeFiles.directory(out))
+                .withSearch(tables), hash));
         Files.writeString(out.resolve(MANIFEST), "entries=" + procedures.size() + "\n"
                 + "contentHash=" + hash + "\n"
                 + "builtAt=" + Instant.now() + "\n", StandardCharsets.UTF_8);

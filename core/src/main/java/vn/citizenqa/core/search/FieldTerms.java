@@ -76,6 +76,134 @@ final class FieldTerms {
     private final Postings[] fields = new Postings[SearchField.ALL.size()];
     private final int maxDoc;
 
+    private FieldTerms(int maxDoc) {
+        this.maxDoc = maxDoc;
+        for (int k = 0; k < 4; k++) {
+            byKind.add(new HashMap<>());
+        }
+    }
+
+    /** Writes them for {@link #read}: every field's statistics, norms and postings, then each kind's terms in order. */
+    void write(java.io.DataOutputStream out) throws IOException {
+        out.writeInt(maxDoc);
+        out.writeInt(fields.length);
+        for (Postings p : fields) {
+            out.writeBoolean(p != null);
+            if (p != null) {
+                SearchTables.writeString(out, p.name);
+                out.writeLong(p.docCount);
+                out.writeLong(p.sumTotalTermFreq);
+                SearchTables.writeBytes(out, p.norms, p.norms.length);
+                SearchTables.writeInts(out, p.docs, p.size);
+                SearchTables.writeBytes(out, p.freqs, p.size);
+            }
+        }
+        out.writeInt(byKind.size());
+        for (Map<String, int[]> terms : byKind) {
+            // The terms in order as one block of strings; then as one block of ints, term after term, the parts that have
+            // it as a bit mask and for each of those its slots (a term is in one or two parts of a procedure, seldom all).
+            String[] sorted = terms.keySet().toArray(String[]::new);
+            Arrays.sort(sorted);
+            SearchTables.writeStrings(out, sorted);
+            int[] packed = new int[sorted.length * (1 + SOURCES * SLOTS)];
+            int n = 0;
+            for (String term : sorted) {
+                int[] e = terms.get(term);
+                int mask = 0;
+                int at = n++;
+                for (int source = 0; source < SOURCES; source++) {
+                    if (has(e, source)) {
+                        mask |= 1 << source;
+                        System.arraycopy(e, source * SLOTS, packed, n, SLOTS);
+                        n += SLOTS;
+                    }
+                }
+                packed[at] = mask;
+            }
+            SearchTables.writeInts(out, packed, n);
+        }
+    }
+
+    static FieldTerms read(java.io.DataInputStream in) throws IOException {
+        FieldTerms t = new FieldTerms(in.readInt());
+        if (in.readInt() != t.fields.length) {
+            throw new IOException("the search fields differ from this build's " + t.fields.length);
+        }
+        for (int f = 0; f < t.fields.length; f++) {
+            if (in.readBoolean()) {
+                Postings p = new Postings(SearchTables.readString(in), in.readLong(), in.readLong(), SearchTables.readBytes(in));
+                p.docs = SearchTables.readInts(in);
+                p.freqs = SearchTables.readBytes(in);
+                p.size = p.docs.length;
+                if (p.freqs.length != p.size || p.norms.length != t.maxDoc) {
+                    throw new IOException("field " + p.name + ": " + p.size + " postings, " + p.freqs.length + " frequencies, "
+                            + p.norms.length + " norms for " + t.maxDoc + " documents");
+                }
+                t.fields[f] = p;
+            }
+        }
+        if (in.readInt() != t.byKind.size()) {
+            throw new IOException("the kinds of field differ from this build's");
+        }
+        for (Map<String, int[]> terms : t.byKind) {
+            String[] sorted = SearchTables.readStrings(in);
+            int[] packed = SearchTables.readInts(in);
+            int at = 0;
+            for (String term : sorted) {
+                int[] e = new int[SOURCES * SLOTS];
+                int mask = at < packed.length ? packed[at++] : -1;
+                if (mask >>> SOURCES != 0) {
+                    throw new IOException("term " + term + ": no entry, or parts " + Integer.toBinaryString(mask));
+                }
+                for (int source = 0; source < SOURCES; source++) {
+                    if ((mask & 1 << source) == 0) {
+                        e[source * SLOTS] = -1;
+                    } else if (at + SLOTS > packed.length) {
+                        throw new IOException("term " + term + ": its entry runs past the block");
+                    } else {
+                        System.arraycopy(packed, at, e, source * SLOTS, SLOTS);
+                        at += SLOTS;
+                    }
+                }
+                terms.put(term, e);
+            }
+            if (at != packed.length) {
+                throw new IOException((packed.length - at) + " ints of entries left over");
+            }
+        }
+        return t;
+    }
+
+    /** Same fields, postings, norms, statistics and terms (for the tests). */
+    boolean sameAs(FieldTerms other) {
+        if (maxDoc != other.maxDoc) {
+            return false;
+        }
+        for (int f = 0; f < fields.length; f++) {
+            Postings a = fields[f];
+            Postings b = other.fields[f];
+            if (a == null || b == null) {
+                if (a != b) {
+                    return false;
+                }
+                continue;
+            }
+            if (!a.name.equals(b.name) || a.docCount != b.docCount || a.sumTotalTermFreq != b.sumTotalTermFreq
+                    || !Arrays.equals(a.norms, b.norms) || a.size != b.size
+                    || !Arrays.equals(a.docs, 0, a.size, b.docs, 0, b.size) || !Arrays.equals(a.freqs, 0, a.size, b.freqs, 0, b.size)) {
+                return false;
+            }
+        }
+        for (int k = 0; k < byKind.size(); k++) {
+            Map<String, int[]> a = byKind.get(k);
+            Map<String, int[]> b = other.byKind.get(k);
+            if (!a.keySet().equals(b.keySet()) || a.entrySet().stream().anyMatch(e -> !Arrays.equals(e.getValue(), b.get(e.getKey())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     FieldTerms(IndexReader reader) {
         this.maxDoc = reader.maxDoc();
         for (int k = 0; k < 4; k++) {

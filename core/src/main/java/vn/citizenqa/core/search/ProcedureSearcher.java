@@ -84,20 +84,39 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         this(DirectoryReader.open(directory), lexicon, SearchTuning.DEFAULT);
     }
 
-    private ProcedureSearcher(DirectoryReader reader, Lexicon lexicon, SearchTuning tuning) {
-        this(reader, lexicon, tuning, null, null, null);
+    /**
+     * The searcher over an index whose procedures, vocabulary and postings are given (the start-up artifact's, computed
+     * by the build from that index): none of them is read from the index, which is opened for phrases' positions and
+     * Lucene's own scorers only.
+     *
+     * @throws IOException also when the tables are not of this index (another number of documents)
+     */
+    public ProcedureSearcher(Directory directory, Lexicon lexicon, SearchTables tables) throws IOException {
+        this(DirectoryReader.open(directory), lexicon, tables);
     }
 
-    private ProcedureSearcher(DirectoryReader reader, Lexicon lexicon, SearchTuning tuning, Vocabulary vocabulary,
-            FieldTerms fieldTerms, PhrasePostings phrases) {
+    private ProcedureSearcher(DirectoryReader reader, Lexicon lexicon, SearchTables tables) throws IOException {
+        this(reader, lexicon, SearchTuning.DEFAULT, tables.knowledgeBase, tables.vocabulary, tables.fieldTerms, null);
+        if (tables.documents() != reader.maxDoc()) {
+            reader.close();
+            throw new IOException("the search tables hold " + tables.documents() + " procedures, the index " + reader.maxDoc());
+        }
+    }
+
+    private ProcedureSearcher(DirectoryReader reader, Lexicon lexicon, SearchTuning tuning) {
+        this(reader, lexicon, tuning, null, null, null, null);
+    }
+
+    private ProcedureSearcher(DirectoryReader reader, Lexicon lexicon, SearchTuning tuning, KnowledgeBase knowledgeBase,
+            Vocabulary vocabulary, FieldTerms fieldTerms, PhrasePostings phrases) {
         this.reader = reader;
         this.lexicon = lexicon;
         this.tuning = tuning;
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(similarity(tuning));
         this.searcher.setQueryCache(null); // every message is a new query
-        this.knowledgeBase = ProcedureIndex.readKnowledgeBase(reader);
-        this.procedures = List.copyOf(knowledgeBase.procedures());
+        this.knowledgeBase = knowledgeBase != null ? knowledgeBase : ProcedureIndex.readKnowledgeBase(reader);
+        this.procedures = List.copyOf(this.knowledgeBase.procedures());
         this.queryAnalyzer = VietnameseAnalysis.queryAnalyzer(lexicon);
         this.vocabulary = vocabulary != null ? vocabulary : Vocabulary.read(reader);
         this.fieldTerms = fieldTerms != null ? fieldTerms : new FieldTerms(reader);
@@ -109,7 +128,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
 
     /** The same index searched with other weights: for tuning. */
     public ProcedureSearcher withTuning(SearchTuning other) {
-        return new ProcedureSearcher(reader, lexicon, other, vocabulary, fieldTerms, phrases);
+        return new ProcedureSearcher(reader, lexicon, other, knowledgeBase, vocabulary, fieldTerms, phrases);
     }
 
     public SearchTuning tuning() {

@@ -81,6 +81,68 @@ public final class Vocabulary {
         return new Vocabulary(folded, written, reader.maxDoc());
     }
 
+    /**
+     * Writes it for {@link #read(java.io.DataInputStream)}: the syllables in order as one block of strings, each one's
+     * procedures as a bit set (its number of longs, then all the longs as one block), the written forms in order.
+     */
+    void write(java.io.DataOutputStream out) throws IOException {
+        out.writeInt(docCount);
+        SearchTables.writeStrings(out, terms);
+        int[] sizes = new int[terms.length];
+        List<long[]> sets = new ArrayList<>(terms.length);
+        int total = 0;
+        for (int i = 0; i < terms.length; i++) {
+            long[] set = byTerm.get(terms[i]).docs().toLongArray();
+            sets.add(set);
+            sizes[i] = set.length;
+            total += set.length;
+        }
+        long[] all = new long[total];
+        int at = 0;
+        for (long[] set : sets) {
+            System.arraycopy(set, 0, all, at, set.length);
+            at += set.length;
+        }
+        SearchTables.writeInts(out, sizes, sizes.length);
+        SearchTables.writeLongs(out, all);
+        String[] writtenSorted = written.toArray(String[]::new);
+        java.util.Arrays.sort(writtenSorted);
+        SearchTables.writeStrings(out, writtenSorted);
+    }
+
+    static Vocabulary read(java.io.DataInputStream in) throws IOException {
+        int docCount = in.readInt();
+        String[] terms = SearchTables.readStrings(in);
+        int[] sizes = SearchTables.readInts(in);
+        long[] all = SearchTables.readLongs(in);
+        if (sizes.length != terms.length) {
+            throw new IOException(terms.length + " syllables, " + sizes.length + " sets of procedures");
+        }
+        Map<String, BitSet> folded = new HashMap<>(terms.length * 2);
+        int at = 0;
+        for (int i = 0; i < terms.length; i++) {
+            if (sizes[i] < 0 || at + sizes[i] > all.length) {
+                throw new IOException("the procedures of " + terms[i] + " run past their block");
+            }
+            folded.put(terms[i], BitSet.valueOf(java.nio.LongBuffer.wrap(all, at, sizes[i])));
+            at += sizes[i];
+        }
+        return new Vocabulary(folded, java.util.Set.of(SearchTables.readStrings(in)), docCount);
+    }
+
+    /** Same syllables, same procedures, same written forms (for the tests). */
+    boolean sameAs(Vocabulary other) {
+        if (docCount != other.docCount || !java.util.Arrays.equals(terms, other.terms) || !written.equals(other.written)) {
+            return false;
+        }
+        for (String t : terms) {
+            if (!byTerm.get(t).equals(other.byTerm.get(t))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public boolean contains(String folded) {
         return byTerm.containsKey(folded);
     }

@@ -16,13 +16,15 @@ import java.util.zip.CRC32;
 
 import vn.citizenqa.core.analysis.Lexicon;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
+import vn.citizenqa.core.search.SearchTables;
 import vn.citizenqa.core.triage.SafetyModel;
 
 /**
  * The start-up artifact: the {@link StartupParts} computed once by the build ({@code index-builder}) and written
  * beside the index as one binary file ({@link #FILE}), which a function reads without analysing or parsing a line.
  * Layout: a magic, the format version, the content hash of the knowledge it was made from (the one
- * {@code manifest.properties} names), the lexicon, the two models, and a CRC-32 of all that.
+ * {@code manifest.properties} names), the lexicon, the two models, whether the search's tables follow and then
+ * them ({@link SearchTables}: procedures, vocabulary, postings), and a CRC-32 of all that.
  *
  * <p>Every fact it holds is also in the package as text, so an artifact that cannot be used is never fatal: reading
  * says why ({@link Unusable}) and the caller computes the parts from the text instead (slower, same answers), logging
@@ -35,7 +37,7 @@ public final class StartupArtifact {
     /** The manifest the build writes beside it, whose {@code contentHash} the artifact must carry. */
     public static final String MANIFEST = "manifest.properties";
     /** The layout this build writes and reads; any change to it (or to what a part writes) takes the next number. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     private static final byte[] MAGIC = "CQA-START".getBytes(StandardCharsets.US_ASCII);
 
     private StartupArtifact() {
@@ -73,6 +75,10 @@ public final class StartupArtifact {
             parts.lexicon().write(out);
             parts.safety().write(out);
             parts.report().write(out);
+            out.writeBoolean(parts.search() != null);
+            if (parts.search() != null) {
+                parts.search().write(out);
+            }
             out.flush();
             CRC32 crc = new CRC32();
             crc.update(bytes.toByteArray());
@@ -124,7 +130,9 @@ public final class StartupArtifact {
                         + MANIFEST + " says " + abbreviate(expectedHash) + ")");
             }
             Lexicon lexicon = Lexicon.read(in, Lexicon.readMessageCues(files));
-            StartupParts parts = new StartupParts(lexicon, SafetyModel.read(in), SafetyModel.read(in));
+            SafetyModel safety = SafetyModel.read(in);
+            SafetyModel report = SafetyModel.read(in);
+            StartupParts parts = new StartupParts(lexicon, safety, report, in.readBoolean() ? SearchTables.read(in) : null);
             if (in.read() != -1) {
                 return new Unusable(FILE + ": bytes left after the last part");
             }

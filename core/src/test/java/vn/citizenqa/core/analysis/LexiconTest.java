@@ -93,6 +93,21 @@ class LexiconTest {
     }
 
     @Test
+    void aCitizenOfANamedCountryIsReadAsAForeignerOverBothSyllables() {
+        // The repository's lexicon: "người Pháp" is a foreigner, "bên Đức" abroad; the typed words stay.
+        TokenGraph g = TokenGraph.analyze(VietnameseAnalysis.queryAnalyzer(vn.citizenqa.core.triage.RealKnowledge.LEXICON),
+                "chồng em là người Pháp, bố mẹ ở bên Đức");
+        List<String> readings = g.edges().stream().filter(e -> !e.typed())
+                .map(e -> e.term() + "[" + e.start() + "-" + e.end() + "]@" + e.from() + "-" + e.to()).toList();
+        assertEquals(List.of("người[12-22]@3-4", "nước[12-22]@4-5", "ngoài[12-22]@5-7", "nước[32-39]@10-11",
+                "ngoài[32-39]@11-13"), readings);
+        assertEquals(List.of("chong", "em", "la", "nguoi", "phap", "bo", "me", "o", "ben", "duc"), g.typedFolded());
+        // "người Thái" is a people of Viet Nam too: no reading.
+        assertTrue(TokenGraph.analyze(VietnameseAnalysis.queryAnalyzer(vn.citizenqa.core.triage.RealKnowledge.LEXICON),
+                "người Thái ở Sơn La").edges().stream().allMatch(TokenGraph.Edge::typed));
+    }
+
+    @Test
     void typedSyllablesAreKeptApartFromReadings() {
         TokenGraph g = TokenGraph.analyze(VietnameseAnalysis.queryAnalyzer(lexicon("")), "passport ko");
         assertEquals(List.of("passport", "ko"), g.typedFolded());
