@@ -253,7 +253,10 @@ public final class Assistant {
                     Answers.of(p, Answers.companion(result), message, false, asked == null ? null : asked.field(), besides,
                             today()), language);
         }
-        if (confidence >= gate.clarify() && candidates.size() >= 2) {
+        // A police question with one procedure found (the fines set aside, say), fairly sure but short of an answer:
+        // it is offered, as several would be, rather than passed to officers.
+        if (confidence >= gate.clarify() && (candidates.size() >= 2
+                || (candidates.size() == 1 && signals.police() && confidence >= gate.reportOverride()))) {
             return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,
                     new Reply.Choice(candidates, rest.underAChoice(graph)), language);
         }

@@ -95,7 +95,9 @@ public final class MessageCues {
             asks[i] = sentences.get(i).question();
         }
         boolean thanks = false;
-        List<CueMatcher.Match<String>> matches = matcher.find(graph);
+        // A cue runs within one sentence: "…đứng tên con tôi. Xin hỏi…" holds "xin hỏi", not "tôi xin hỏi".
+        List<CueMatcher.Match<String>> matches = matcher.find(graph).stream()
+                .filter(m -> withinOneSentence(m, sentenceOf)).toList();
         for (CueMatcher.Match<String> m : matches) {
             int sentence = m.from() < positions ? sentenceOf[m.from()] : -1;
             switch (m.cue().value()) {
@@ -192,6 +194,20 @@ public final class MessageCues {
             }
         }
         return false;
+    }
+
+    /** Whether the words a cue matched all lie in one sentence (positions past the message's words do). */
+    private static boolean withinOneSentence(CueMatcher.Match<String> m, int[] sentenceOf) {
+        int first = -1;
+        for (int p = m.from(); p < Math.min(m.to(), sentenceOf.length); p++) {
+            if (sentenceOf[p] >= 0) {
+                if (first >= 0 && sentenceOf[p] != first) {
+                    return false;
+                }
+                first = sentenceOf[p];
+            }
+        }
+        return true;
     }
 
     /** The capitalised words (or numbers) right after a place or person cue are its name. */

@@ -52,7 +52,8 @@ public final class EnglishReplies {
     }
 
     public static String clarify(List<Candidate> candidates, Function<String, String> titleEn) {
-        StringBuilder b = new StringBuilder("Which of these do you mean? Please reply with the number:");
+        StringBuilder b = new StringBuilder(candidates.size() == 1 ? "Is this what you mean? Reply 1 to see it:"
+                : "Which of these do you mean? Please reply with the number:");
         int i = 1;
         for (Candidate c : candidates) {
             b.append('\n').append(i++).append(". ").append(titleEn.apply(c.id())).append(" (").append(c.title()).append(')');

@@ -178,7 +178,9 @@ public final class Replies {
     }
 
     public static String clarify(List<Candidate> candidates) {
-        StringBuilder b = new StringBuilder("Bạn đang hỏi về thủ tục nào? Vui lòng trả lời bằng số:");
+        StringBuilder b = new StringBuilder(candidates.size() == 1
+                ? "Có phải bạn đang hỏi về thủ tục này? Trả lời 1 để xem hướng dẫn:"
+                : "Bạn đang hỏi về thủ tục nào? Vui lòng trả lời bằng số:");
         int i = 1;
         for (Candidate c : candidates) {
             b.append('\n').append(i++).append(". ").append(c.title());

@@ -149,7 +149,10 @@ final class ScamReading {
             named2 |= e.getValue().size() >= 2 && telling.containsKey(e.getKey());
         }
         victim = paidForNothing || deceivedOfMoney || (victim && (fraud || cues >= 2));
-        check = check || (doubt && (fraud || cues > 0)) || (truth && (fraud || named2));
+        // "Làm sao biết bằng lái còn bao nhiêu điểm": a doubt about paperwork's own words asks about the paperwork; it
+        // takes a trick's word other than those ("làm sao biết tin nhắn trừ điểm bằng lái là thật").
+        boolean tells = !telling.isEmpty();
+        check = check || (doubt && (fraud || tells)) || (truth && (fraud || named2));
         if (!victim && !check) {
             return null;
         }

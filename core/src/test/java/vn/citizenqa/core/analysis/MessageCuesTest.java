@@ -59,6 +59,15 @@ class MessageCuesTest {
     }
 
     @Test
+    void aCueDoesNotRunAcrossASentenceEnd() {
+        // "tôi. Xin hỏi" is no "tôi xin hỏi": the story sentence before it stays story, the preamble is the second's.
+        assertEquals("nhà[0-3]@0=S đất[4-7]@1=S đứng[8-12]@2=S tên[13-16]@3=S con[17-20]@4=S tôi[21-24]@5=S "
+                + "xin[26-29]@6=W hỏi[30-33]@7=W nhập[34-38]@8=A khẩu[39-43]@12=A thì[44-47]@13=A sao[48-51]@14=A",
+                roles("Nhà đất đứng tên con tôi. Xin hỏi nhập khẩu thì sao?"));
+        assertEquals(1, structure("Nhà đất đứng tên con tôi. Xin hỏi nhập khẩu thì sao?").asking().size());
+    }
+
+    @Test
     void aPersonsNameAfterItsCueIsNeutralButAnAbbreviationIsNot() {
         assertEquals("tôi[0-3]@0=A tên[4-7]@1=A hùng[8-12]@2=N làm[13-16]@3=A cccd[17-21]@4=A",
                 roles("Tôi tên Hùng làm CCCD"));

@@ -283,4 +283,14 @@ class AssistantBehaviourTest {
         assertEquals(Action.DECLINE, decide("đăng kiểm lần đầu cho xe tải mới mua").action());
         assertEquals(Action.DECLINE, decide("làm sổ hồng ở đâu").action());
     }
+
+    @Test
+    void aPoliceQuestionWithOneProcedureFoundShortOfAnAnswerIsOfferedIt() {
+        // The fines set aside, the licence's re-issue is all that is left, at 0.8–0.9: offered, not passed to officers.
+        Decision d = decide("Chào các anh chị. Lúc chuyển nhà tôi làm thất lạc cả bằng lái xe máy và bằng ô tô hạng C. "
+                + "Tôi làm lại cả hai bằng cùng lúc được không, có phải chờ xác minh lâu không?");
+        assertEquals(Action.CLARIFY, d.action(), Evaluation.describe(d));
+        assertEquals(List.of("cap-lai-gplx"), d.candidates().stream().map(c -> c.id()).toList());
+        assertTrue(text(d).startsWith("Có phải bạn đang hỏi về thủ tục này?"), text(d));
+    }
 }

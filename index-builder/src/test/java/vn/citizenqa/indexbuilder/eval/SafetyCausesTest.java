@@ -100,6 +100,7 @@ class SafetyCausesTest {
         "Lúc con tôi đang học thì công an phường đến cẩu xe máy của cháu đỗ trên vỉa hè, làm vậy là đúng hay sai?",
         "xe bi chay rui het, gio xin cap lai giay dang ky sao",
         "bi moc mat vi co cccd, lam lai can mang gi",
+        "cho em hỏi làm sao biết bằng lái của em còn mấy điểm, năm nay em bị phạt 3 lần rồi",
     })
     void questionsAboutRulesAndPastEventsAreNeitherEmergenciesNorScamChecks(String text) {
         Decision d = decide(text);
@@ -124,6 +125,10 @@ class SafetyCausesTest {
         "Two years ago I was in a crash in Da Nang, will it show up when I apply for a work permit now?",
         "Now my visa expires next week, where do I apply for an extension?",
         "Hôm ấy nhà tôi mất điện, tôi đang nấu cơm thì bình gas bị xì, may mà tắt kịp, giờ muốn hỏi thay bình gas ở đâu an toàn",
+        "Thời điểm đó, khói bốc lên ở tầng 2, chúng tôi chạy xuống",
+        "Con tôi bị ngộ độc đã được đưa đi cấp cứu kịp thời, giờ muốn hỏi làm đơn tố cáo quán ăn ở đâu",
+        "Luckily my son was rescued from the river, can I get a certificate for the man who saved him?",
+        "Tôi tìm người thân thất lạc nhiều năm thì làm thủ tục gì",
     })
     void somethingToldAsOverIsNeverUrgent(String text) {
         Decision d = decide(text);
@@ -137,6 +142,7 @@ class SafetyCausesTest {
         "Lúc đó nhà em đang cháy, em chạy ra ngoài, giờ vẫn còn khói và lửa đang lan sang nhà bên",
         "Bố tôi bị Alzheimer, sáng nay đi lang thang ra khỏi nhà, đến giờ chưa thấy về",
         "Mẹ tôi lớn tuổi, không nhớ đường về nhà, mong ai nhìn thấy bà thì báo giúp",
+        "Con trai tôi 14 tuổi đi đâu không rõ, ai có thông tin xin báo giúp",
     })
     void dangerNowInAStoryIsAnEmergency(String text) {
         Decision d = decide(text);
@@ -154,6 +160,7 @@ class SafetyCausesTest {
         "bạn trên zalo nhờ đọc mã 6 số vừa gửi về máy em, em chưa đọc, có nên đọc không | nhan-vien-ngan-hang-otp",
         "Một trang tự xưng luật sư nhận lấy lại được tiền bố tôi bị lừa năm ngoái, đòi phí trước 3 triệu, có nên tin không | dich-vu-lay-lai-tien-bi-lua",
         "My pen pal says he is a US soldier and wants to send me a package with gifts, I must pay a customs fee first. Is this a scam? | lam-quen-qua-mang-tinh-cam",
+        "có tin nhắn báo bằng lái bị trừ điểm, bảo bấm link nộp phạt, làm sao biết là thật | phat-nguoi-giay-phep-lai-xe-gia",
     })
     void aCheckThatToldNoLossGetsItsWarning(String text, String warning) {
         Decision d = decide(text);
