@@ -102,6 +102,13 @@ class LexiconTest {
         assertEquals(List.of("người[12-22]@3-4", "nước[12-22]@4-5", "ngoài[12-22]@5-7", "nước[32-39]@10-11",
                 "ngoài[32-39]@11-13"), readings);
         assertEquals(List.of("chong", "em", "la", "nguoi", "phap", "bo", "me", "o", "ben", "duc"), g.typedFolded());
+        // A licence named by its country is a foreign licence, read over the three typed syllables (a longer key
+        // before it wins: "đổi bằng lái" is the licence exchange).
+        TokenGraph licence = TokenGraph.analyze(VietnameseAnalysis.queryAnalyzer(vn.citizenqa.core.triage.RealKnowledge.LEXICON),
+                "bằng lái Úc của tôi");
+        assertEquals(List.of("bằng[0-11]@0-1", "lái[0-11]@1-2", "nước[0-11]@2-3", "ngoài[0-11]@3-6"),
+                licence.edges().stream().filter(e -> !e.typed())
+                        .map(e -> e.term() + "[" + e.start() + "-" + e.end() + "]@" + e.from() + "-" + e.to()).toList());
         // "người Thái" is a people of Viet Nam too: no reading.
         assertTrue(TokenGraph.analyze(VietnameseAnalysis.queryAnalyzer(vn.citizenqa.core.triage.RealKnowledge.LEXICON),
                 "người Thái ở Sơn La").edges().stream().allMatch(TokenGraph.Edge::typed));
