@@ -204,7 +204,8 @@ public final class Assistant {
         // A message that asks nothing is never a procedure question, so an emergency, a scam or a report in it is
         // decided without the search (an emergency's numbers go out sooner); nor is a certain danger said to be
         // happening now outweighed by one ("nhà đang cháy, phải làm sao").
-        boolean dangerNow = signals.scam() == null && signals.emergency() != null && signals.emergency().certain()
+        boolean dangerNow = (signals.scam() == null || (signals.scam().kind() == TriageSignals.Scam.Kind.CHECK
+                && signals.emergency() != null && !signals.scam().outweighs(signals.emergency()))) && signals.emergency() != null && signals.emergency().certain()
                 && signals.present();
         Decision urgent = signals.question() && !dangerNow ? null
                 : triageDecision.decide(signals, language, SearchFit.NOT_SEARCHED);

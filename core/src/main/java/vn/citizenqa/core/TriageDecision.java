@@ -54,6 +54,19 @@ final class TriageDecision {
                 : sureProcedureQuestion && !scam.plain())) {
             scam = null;
         }
+        // An emergency a cue or the safety model found wins over a check (a check's answer sends no officer), unless
+        // the check asks whether it is a fraud and names the trick plainly or meets only an uncertain emergency.
+        if (scam != null && scam.kind() == TriageSignals.Scam.Kind.CHECK && signals.emergency() != null
+                && !scam.outweighs(signals.emergency())) {
+            scam = null;
+        }
+        // So does a victim's account where a certain emergency is happening now ("bị lừa sang Campuchia, đang bị nhốt,
+        // bị đánh"): the loss is told, the danger is now; unless the trick is named plainly, its emergency being the
+        // trick's own story ("gọi báo con đang cấp cứu, cần tiền mổ gấp, mẹ đã chuyển 30 triệu").
+        if (scam != null && scam.kind() == TriageSignals.Scam.Kind.VICTIM && signals.emergency() != null
+                && signals.emergency().certain() && signals.present() && !scam.plain()) {
+            scam = null;
+        }
         if (scam != null && scam.kind() == TriageSignals.Scam.Kind.VICTIM) {
             ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
             return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,

@@ -152,6 +152,7 @@ final class ScamReading {
         // "Làm sao biết bằng lái còn bao nhiêu điểm": a doubt about paperwork's own words asks about the paperwork; it
         // takes a trick's word other than those ("làm sao biết tin nhắn trừ điểm bằng lái là thật").
         boolean tells = !telling.isEmpty();
+        boolean asksFraud = check || ((doubt || truth) && fraud);
         check = check || (doubt && (fraud || tells)) || (truth && (fraud || named2));
         if (!victim && !check) {
             return null;
@@ -168,7 +169,7 @@ final class ScamReading {
             best = closest(graph);
         }
         return new TriageSignals.Scam(victim ? TriageSignals.Scam.Kind.VICTIM : TriageSignals.Scam.Kind.CHECK, best,
-                named2);
+                named2, asksFraud);
     }
 
     /** Whether a longer match covers this one. */

@@ -46,7 +46,18 @@ public record TriageSignals(
      * @param plain     the message names the trick plainly (two of the trick's cues or more): a check
      *                  question then stays a check even when the search is sure of a procedure
      */
-    public record Scam(Kind kind, String warningId, boolean plain) {
+    public record Scam(Kind kind, String warningId, boolean plain, boolean asksFraud) {
+
+        /**
+         * Whether the check outweighs an emergency found in the same message: only a check that asks whether it is
+         * a fraud, and names the trick plainly ("gọi báo con bị tai nạn, cần chuyển tiền mổ, có phải lừa không") or
+         * meets only an uncertain emergency (a weak cue, the safety model: "bọn lừa đảo gọi liên tục, có nên đổi số
+         * không"); "con em bị tai nạn, đang chảy máu, phải làm sao" asks about no fraud: the emergency.
+         */
+        public boolean outweighs(Emergency emergency) {
+            return kind == Kind.CHECK && asksFraud && (plain || !emergency.certain());
+        }
+
 
         public enum Kind {
             /** money or data already lost: a crime report */

@@ -38,6 +38,7 @@ class TriageTest {
         "có người ngất trên xe buýt, cần xe cấp cứu gấp | 115",
         "thằng nhỏ té xuống giếng                       | 114",
         "xe container lật đè lên xe máy                 | 114",
+        "nguoi bi xe tong nam bat dong giua duong       | 115",
         "em gái em uống thuốc ngủ tự tử                 | 113",
         "chồng đang đánh tôi, tôi sợ lắm                | 113",
         "nhà kế bên nghe tiếng la hét kêu cứu           | 113",
@@ -74,6 +75,10 @@ class TriageTest {
         "dang ky thuong tru online duoc khong",
         "mat bang lai chay xe co bi phat khong",
         "lam can cuoc cho be di hoc",
+        "co nguoi goi bao buu kien bi giu, bat dong phi 2tr moi giao",
+        "ai đó dán đè lên mã QR của quán em",
+        "người lạ nhắn tin bảo em cài ứng dụng hoàn tiền",
+        "thông tin của em bị rò rỉ, giờ bọn lừa đảo gọi suốt",
     })
     void procedureQuestionsWithEmergencyLookingWordsAreNotEmergencies(String text) {
         assertNull(emergency(text), text);
@@ -150,5 +155,15 @@ class TriageTest {
         assertTrue(RealKnowledge.signals("làm lại thế nào").question());
         assertTrue(RealKnowledge.signals("đang có người trèo vào nhà").present());
         assertEquals(List.of(), RealKnowledge.signals("làm căn cước").crime());
+    }
+    @Test
+    void onlyACheckThatAsksAboutTheFraudOutweighsAnEmergency() {
+        var certain = new TriageSignals.Emergency(List.of("115"), "tai nạn", true);
+        var weak = new TriageSignals.Emergency(List.of("113"), "mô hình an toàn", false);
+        assertTrue(new TriageSignals.Scam(TriageSignals.Scam.Kind.CHECK, "w", true, true).outweighs(certain));
+        assertFalse(new TriageSignals.Scam(TriageSignals.Scam.Kind.CHECK, "w", false, true).outweighs(certain));
+        assertTrue(new TriageSignals.Scam(TriageSignals.Scam.Kind.CHECK, "w", false, true).outweighs(weak));
+        assertFalse(new TriageSignals.Scam(TriageSignals.Scam.Kind.CHECK, "w", true, false).outweighs(weak));
+        assertFalse(new TriageSignals.Scam(TriageSignals.Scam.Kind.VICTIM, "w", true, true).outweighs(weak));
     }
 }

@@ -56,6 +56,12 @@ class SafetyCausesTest {
         "một anh thợ lặn rơi xuống biển lúc sóng lớn, chưa thấy nổi lên | EMERGENCY | URGENT",
         "con gái tôi 9 tuổi đi học về muộn, đi học từ sáng mà đến giờ chưa về | EMERGENCY | URGENT",
         "anh trai em nhắn tin tạm biệt mọi người rồi gọi không nghe máy | EMERGENCY | URGENT",
+        // An emergency wins over a check that asks about no fraud ("bị tai nạn" is a trick's word, "phải làm sao" a
+        // doubt) and over a victim's account with danger now; the trick's own story told with a loss stays a report.
+        "con em bị tai nạn xe máy, đang chảy nhiều máu, bất tỉnh rồi, giờ phải làm sao | EMERGENCY | URGENT",
+        "anh tôi bị lừa sang Campuchia làm việc, giờ đang bị nhốt trong công ty, bị đánh đập, cứu anh ấy với | EMERGENCY | URGENT",
+        "có người gọi báo con tôi đang cấp cứu cần tiền mổ gấp, tôi đã chuyển 20 triệu mới biết con vẫn đi học | CRIME_REPORT | HIGH",
+        "em đóng phí nhận quà tổng cộng 10 triệu rồi mà không thấy quà đâu | CRIME_REPORT | HIGH",
     })
     void situationsInEverydayWordsGoToOfficersAtTheirPriority(String text, Intent intent, Priority priority) {
         Decision d = decide(text);
@@ -152,7 +158,9 @@ class SafetyCausesTest {
 
     /**
      * A check asks whether it is a trick and tells no loss yet ("có nên làm theo không", "em chưa đọc"; a recovery
-     * service's offer about money lost before): its warning; a loss told and recovery asked about is a victim.
+     * service's offer about money lost before; someone else's loss before, "từng bị lừa kiểu này"), also asked as
+     * "tôi nghi lừa đảo" or "có đúng là ngân hàng nhắn không": its warning; a loss told and recovery asked about is a
+     * victim.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -161,6 +169,10 @@ class SafetyCausesTest {
         "Một trang tự xưng luật sư nhận lấy lại được tiền bố tôi bị lừa năm ngoái, đòi phí trước 3 triệu, có nên tin không | dich-vu-lay-lai-tien-bi-lua",
         "My pen pal says he is a US soldier and wants to send me a package with gifts, I must pay a customs fee first. Is this a scam? | lam-quen-qua-mang-tinh-cam",
         "có tin nhắn báo bằng lái bị trừ điểm, bảo bấm link nộp phạt, làm sao biết là thật | phat-nguoi-giay-phep-lai-xe-gia",
+        "Có người nhắn xưng cán bộ công an, bảo tôi liên quan đường dây ma túy, phải chuyển tiền để điều tra. Tôi nghi lừa đảo | gia-danh-cong-an-vien-kiem-sat-toa-an",
+        "tin nhắn bảo thẻ ngân hàng sắp bị khóa, yêu cầu bấm link nhập mã OTP, có đúng là ngân hàng nhắn không | nhan-vien-ngan-hang-otp",
+        "hàng xóm em từng bị lừa kiểu này, giờ em cũng nhận cuộc gọi báo có bưu phẩm bị giữ ở hải quan phải đóng phí, có phải lừa không | buu-pham-hai-quan-shipper",
+        "Có người gọi báo con tôi bị tai nạn đang cấp cứu, cần chuyển tiền mổ gấp, có phải lừa không | nguoi-than-cap-cuu-tai-nan",
     })
     void aCheckThatToldNoLossGetsItsWarning(String text, String warning) {
         Decision d = decide(text);
