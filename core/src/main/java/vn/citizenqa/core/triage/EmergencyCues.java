@@ -46,7 +46,8 @@ final class EmergencyCues {
      * A cue in a sentence that says when, in a story, it happened or that it almost did ({@code narrated}: "khi đó,
      * con đã ngừng thở rồi", "chỉ trễ vài phút, cả nhà tôi đã mắc kẹt trong đám cháy") does not count, unless a
      * marker of now ({@code nows}) is in that sentence too; nor does one in a clause that says how it ended
-     * ({@code endings}: "cảm ơn các chú đã cứu mẹ con em ra khỏi đám cháy"), unless that clause says it goes on.
+     * ({@code endings}: "cảm ơn các chú đã cứu mẹ con em ra khỏi đám cháy"), unless that clause says it goes on or
+     * the cue is an event, someone's deed, which a rescue does not end ("đã được cứu ra nhưng nó còn cầm dao").
      */
     TriageSignals.Emergency find(TokenGraph graph, boolean accented, boolean present, boolean paperwork,
             boolean over, List<Match<String>> masks, List<Match<String>> crimes, List<Match<String>> threats,
@@ -75,7 +76,8 @@ final class EmergencyCues {
                 continue; // the longer cue says more: "cháy" in "chuông báo cháy" (weak: an alarm may be false)
             }
             if ((Spans.inSentenceWith(graph, m, narrated) && !Spans.inSentenceWith(graph, m, nows))
-                    || (Spans.inClauseWith(graph, m, endings) && !Spans.inClauseWith(graph, m, nows))) {
+                    || (!m.cue().value().contains(EVENT) && Spans.inClauseWith(graph, m, endings)
+                            && !Spans.inClauseWith(graph, m, nows))) {
                 continue; // "lúc đó, chỉ có khói bốc ra", "last month I was in a motorbike accident"
             }
             if (!present && m.cue().value().contains(EVENT) && threatened(m, threats)) {

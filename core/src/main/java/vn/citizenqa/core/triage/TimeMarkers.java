@@ -40,12 +40,15 @@ final class TimeMarkers {
      * @param narrated  where it says when, in a story, it happened ("lúc đó", "hôm đó", "last month") or that it
      *                  almost did ("chỉ trễ vài phút", "suýt"): a situation named in that sentence is not now, unless
      *                  the sentence itself says it is
-     * @param nows      the markers that made it {@code present}
+     * @param nows      the markers of now, "đang" in a story's sentence included: a situation named in a sentence with
+     *                  one is not taken back ("lúc đó nhà em đang cháy"), though that "đang" does not make it
+     *                  {@code present}
      * @param endings   where it says how something ended well ("đã được cứu", "đã an toàn"): a situation named in
      *                  that clause is over, unless the clause says something is happening now
      * @param urgent    it says something is happening now in words other than "đang", "ngay", "liền", "sắp"
      *                  (which a story tells in the past: "đến 19h mình về thì thấy con đang ở trong xô nước")
-     * @param resolved  it tells how something ended well, or that it was luck ("may mà"): over, unless now
+     * @param resolved  it tells how something ended well, or that it was luck ("may mà"); not a sign that all is
+     *                  over ("mẹ con em đã được cứu ra nhưng thằng chồng cầm dao đứng ngoài cửa")
      */
     record Read(boolean question, boolean present, boolean police, boolean past, boolean paperwork, boolean papers,
             boolean plea, boolean legal, boolean reporting, boolean reported, List<Match<String>> threats,
@@ -139,13 +142,11 @@ final class TimeMarkers {
             }
             if (now) {
                 present = true;
+                urgent |= !m.cue().value().equals("progressive");
+            }
+            if (now || (m.cue().value().equals("progressive") && !Spans.overlapped(m, lasting))) {
                 nows.add(m);
             }
-        }
-        // How it ended, told with nothing happening now ("vợ con em đã được cứu, đã đến nơi an toàn"): it is over.
-        past |= resolved && !present;
-        for (Match<String> m : nows) {
-            urgent |= !m.cue().value().equals("progressive");
         }
         return new Read(question, present, police, past, paperwork, papers, plea, legal, reporting, reported, threats,
                 paperworkWords, narrated, nows, endings, urgent, resolved);
