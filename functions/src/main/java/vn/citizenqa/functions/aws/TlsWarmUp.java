@@ -27,7 +27,8 @@ import javax.net.ssl.SSLSocket;
  * rather than doing the same work beside it.
  *
  * <p>Under SnapStart it is not done before the snapshot (a TLS session kept in a snapshot would be shared by every
- * container restored from it): {@code Priming.afterRestore} starts it after each restore instead. A failure (the
+ * container restored from it): {@code Priming.afterRestore} starts it after each restore instead, having first invalidated the
+ * sessions the priming's own store call left in the cache (so no two restored containers resume one). A failure (the
  * endpoint unreachable at init) only means the first call does the set-up itself, as without this.
  */
 public final class TlsWarmUp {
@@ -37,6 +38,8 @@ public final class TlsWarmUp {
     private static final int TIMEOUT_MS = 2_000;
     private static final Map<String, CompletableFuture<Void>> UNDER_WAY = new ConcurrentHashMap<>();
     private static volatile List<URI> lastEndpoints = List.of();
+    /** Whether an AWS call went over HTTPS in this process (so that the default TLS context holds sessions). */
+    private static volatile boolean httpsUsed;
 
     private TlsWarmUp() {
     }
@@ -57,10 +60,37 @@ public final class TlsWarmUp {
         }
     }
 
-    /** After a SnapStart restore: the warm-up of the endpoints init named. */
+    /**
+     * After a SnapStart restore: the TLS sessions cached before the snapshot (the priming's store call makes one)
+     * forgotten, so that no two restored containers resume the same session, then the warm-up of the endpoints init named.
+     */
     public static void startAfterRestore() {
         UNDER_WAY.clear();
+        if (httpsUsed) {
+            // Only then: asking for the default context would otherwise set one up, for nothing.
+            try {
+                forgetSessions(javax.net.ssl.SSLContext.getDefault().getClientSessionContext());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                // No default TLS context: no session to forget.
+            }
+        }
         start(lastEndpoints);
+    }
+
+    /** Invalidates every session the context caches (an invalidated session is never resumed); how many there were. */
+    static int forgetSessions(javax.net.ssl.SSLSessionContext sessions) {
+        int n = 0;
+        if (sessions == null) {
+            return n;
+        }
+        for (var ids = sessions.getIds(); ids.hasMoreElements(); ) {
+            javax.net.ssl.SSLSession s = sessions.getSession(ids.nextElement());
+            if (s != null) {
+                s.invalidate();
+                n++;
+            }
+        }
+        return n;
     }
 
     static void start(Collection<URI> endpoints) {
@@ -116,7 +146,11 @@ public final class TlsWarmUp {
      * at once otherwise.
      */
     public static void awaitFor(URL url, Duration max) {
-        if (UNDER_WAY.isEmpty() || !"https".equalsIgnoreCase(url.getProtocol())) {
+        if (!"https".equalsIgnoreCase(url.getProtocol())) {
+            return;
+        }
+        httpsUsed = true;
+        if (UNDER_WAY.isEmpty()) {
             return;
         }
         CompletableFuture<Void> f = UNDER_WAY.get(key(url.getHost(), url.getPort() == -1 ? url.getDefaultPort() : url.getPort()));

@@ -38,4 +38,31 @@ class TlsWarmUpTest {
         TlsWarmUp.awaitFor(endpoint.resolve("/").toURL(), Duration.ofSeconds(10));
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(3).toNanos(), "waited only for the failed attempt");
     }
+
+    /** A session cache holding sessions (as a priming's TLS call leaves one in the snapshot). */
+    private static javax.net.ssl.SSLSessionContext cacheOf(List<javax.net.ssl.SSLSession> sessions) {
+        return (javax.net.ssl.SSLSessionContext) java.lang.reflect.Proxy.newProxyInstance(TlsWarmUpTest.class.getClassLoader(),
+                new Class<?>[] {javax.net.ssl.SSLSessionContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getIds" -> java.util.Collections.enumeration(java.util.stream.IntStream.range(0, sessions.size())
+                            .mapToObj(i -> new byte[] {(byte) i}).toList());
+                    case "getSession" -> sessions.get(((byte[]) args[0])[0]);
+                    default -> null;
+                });
+    }
+
+    @Test
+    void afterARestoreEverySessionCachedBeforeTheSnapshotIsInvalidated() {
+        java.util.Set<Integer> invalidated = new java.util.HashSet<>();
+        List<javax.net.ssl.SSLSession> sessions = java.util.stream.IntStream.range(0, 3).mapToObj(i ->
+                (javax.net.ssl.SSLSession) java.lang.reflect.Proxy.newProxyInstance(TlsWarmUpTest.class.getClassLoader(),
+                        new Class<?>[] {javax.net.ssl.SSLSession.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("invalidate")) {
+                                invalidated.add(i);
+                            }
+                            return null;
+                        })).toList();
+        assertTrue(TlsWarmUp.forgetSessions(cacheOf(sessions)) == 3 && invalidated.equals(java.util.Set.of(0, 1, 2)),
+                "every cached session invalidated: " + invalidated);
+        assertTrue(TlsWarmUp.forgetSessions(null) == 0);
+    }
 }

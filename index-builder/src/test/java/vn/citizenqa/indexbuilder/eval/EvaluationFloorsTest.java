@@ -68,8 +68,9 @@ class EvaluationFloorsTest {
         String report = report(QuestionSetTest.REAL_DEV);
         assertAll(
                 () -> assertTrue(s.top1() >= 0.85, "top-1 " + s.top1() + "\n" + report),
-                // 0.58: 59.1% since another agency's word beside a police procedure named in full is context (12/2026).
-                () -> assertTrue(s.answeredRight() >= 0.58, "answered right " + s.answeredRight() + "\n" + report),
+                // 0.60: 61.9% since another agency's word beside a police procedure named in full is context and the
+                // story weighs 0.6 (12/2026).
+                () -> assertTrue(s.answeredRight() >= 0.60, "answered right " + s.answeredRight() + "\n" + report),
                 () -> assertTrue(s.rightOffered() >= 0.93, "right answered or offered " + s.rightOffered() + "\n" + report),
                 () -> assertTrue(s.wrongAnswerRate() <= 0.01, "wrong answers " + s.wrongAnswerRate() + "\n" + report),
                 () -> assertTrue(s.smallTalkAccuracy() >= 0.9, "thank-you messages " + s.smallTalkAccuracy() + "\n" + report),
@@ -83,7 +84,7 @@ class EvaluationFloorsTest {
         String report = report(QuestionSetTest.REAL_HOLDOUT);
         assertAll(
                 () -> assertTrue(s.top1() >= 0.85, "top-1 " + s.top1() + "\n" + report),
-                () -> assertTrue(s.answeredRight() >= 0.58, "answered right " + s.answeredRight() + "\n" + report),
+                () -> assertTrue(s.answeredRight() >= 0.62, "answered right " + s.answeredRight() + "\n" + report),
                 () -> assertTrue(s.rightOffered() >= 0.9, "right answered or offered " + s.rightOffered() + "\n" + report),
                 () -> assertTrue(s.wrongAnswerRate() <= 0.02, "wrong answers " + s.wrongAnswerRate() + "\n" + report));
     }
