@@ -20,6 +20,8 @@ final class EmergencyCues {
     private static final String WEAK = "weak";
     private static final String CALL = "call";
     private static final String EVENT = "event";
+    /** A danger that lasts until it ends (someone missing): no date, story or paperwork word makes it over. */
+    private static final String LASTING = "lasting";
     /** The most words between a threat and the act it names: "dọa <i>sẽ cho người đến</i> chém". */
     private static final int THREAT_REACH = 4;
 
@@ -28,9 +30,9 @@ final class EmergencyCues {
     EmergencyCues(List<CueMatcher.Cue<String>> cues) {
         for (CueMatcher.Cue<String> c : cues) {
             for (String attribute : c.value().split("\\s+")) {
-                if (!attribute.matches("11[345]") && !Set.of(WEAK, CALL, EVENT).contains(attribute)) {
+                if (!attribute.matches("11[345]") && !Set.of(WEAK, CALL, EVENT, LASTING).contains(attribute)) {
                     throw new KnowledgeFiles.InvalidVocabularyException(Triage.EMERGENCY + ": cue '" + c.phrase()
-                            + "': unknown attribute '" + attribute + "' (expected 113, 114, 115, weak, call or event)");
+                            + "': unknown attribute '" + attribute + "' (expected 113, 114, 115, weak, call, event or lasting)");
                 }
             }
         }
@@ -48,9 +50,12 @@ final class EmergencyCues {
      * marker of now ({@code nows}) is in that sentence too; nor does one in a clause that says how it ended
      * ({@code endings}: "cảm ơn các chú đã cứu mẹ con em ra khỏi đám cháy"), unless that clause says it goes on or
      * the cue is an event, someone's deed, which a rescue does not end ("đã được cứu ra nhưng nó còn cầm dao").
+     * {@code afterTheFact}: the message asks about something over or about paperwork; then only a lasting danger
+     * counts (someone missing is missing until found: "tối 19/4 đi bán hàng về thì không thấy cháu đâu, cháu chưa
+     * có giấy tờ tùy thân"), and a lasting cue is never taken back by the sentence's story, only by how it ended.
      */
     TriageSignals.Emergency find(TokenGraph graph, boolean accented, boolean present, boolean paperwork,
-            boolean over, List<Match<String>> masks, List<Match<String>> crimes, List<Match<String>> threats,
+            boolean over, boolean afterTheFact, List<Match<String>> masks, List<Match<String>> crimes, List<Match<String>> threats,
             List<Match<String>> narrated, List<Match<String>> nows, List<Match<String>> endings,
             List<String> reports) {
         List<Match<String>> found = emergency.find(graph, accented);
@@ -75,7 +80,11 @@ final class EmergencyCues {
             if (Spans.masked(m, found, true)) {
                 continue; // the longer cue says more: "cháy" in "chuông báo cháy" (weak: an alarm may be false)
             }
-            if ((Spans.inSentenceWith(graph, m, narrated) && !Spans.inSentenceWith(graph, m, nows))
+            boolean lasting = m.cue().value().contains(LASTING);
+            if (afterTheFact && !lasting) {
+                continue;
+            }
+            if ((!lasting && Spans.inSentenceWith(graph, m, narrated) && !Spans.inSentenceWith(graph, m, nows))
                     || (!m.cue().value().contains(EVENT) && Spans.inClauseWith(graph, m, endings)
                             && !Spans.inClauseWith(graph, m, nows))) {
                 continue; // "lúc đó, chỉ có khói bốc ra", "last month I was in a motorbike accident"

@@ -105,8 +105,9 @@ public final class Triage {
         double score = model == null ? -1 : model.score(features);
         List<String> reports = crime(crimes);
         boolean over = past && !present;
-        TriageSignals.Emergency emergency = afterTheFact ? null
-                : emergencies.find(graph, accented, present, paperwork, over, masks, crimes, time.threats(),
+        // Even then, someone missing is missing until found (a lasting cue, see EmergencyCues).
+        TriageSignals.Emergency emergency = emergencies.find(graph, accented, present, paperwork, over, afterTheFact,
+                masks, crimes, time.threats(),
                         time.narrated(), time.nows(), time.endings(), reports);
         // The model is no judge of a question about what the law says of something ("cảnh sát giao thông đưa xe
         // của cháu lên xe tải mang về, làm như vậy là đúng hay sai"), of a question about paperwork that does not ask

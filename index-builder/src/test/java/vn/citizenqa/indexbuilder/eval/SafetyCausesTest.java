@@ -135,6 +135,9 @@ class SafetyCausesTest {
         "Con tôi bị ngộ độc đã được đưa đi cấp cứu kịp thời, giờ muốn hỏi làm đơn tố cáo quán ăn ở đâu",
         "Luckily my son was rescued from the river, can I get a certificate for the man who saved him?",
         "Tôi tìm người thân thất lạc nhiều năm thì làm thủ tục gì",
+        // Missing long ago, or once as a child: the procedure, not a search now.
+        "Anh tôi từng mất tích mấy hôm hồi 2015, giờ làm hộ chiếu có bị gì không",
+        "Chú tôi mất tích hơn 7 năm nay, gia đình muốn xóa đăng ký thường trú thì làm thế nào",
     })
     void somethingToldAsOverIsNeverUrgent(String text) {
         Decision d = decide(text);
@@ -149,6 +152,10 @@ class SafetyCausesTest {
         "Bố tôi bị Alzheimer, sáng nay đi lang thang ra khỏi nhà, đến giờ chưa thấy về",
         "Mẹ tôi lớn tuổi, không nhớ đường về nhà, mong ai nhìn thấy bà thì báo giúp",
         "Con trai tôi 14 tuổi đi đâu không rõ, ai có thông tin xin báo giúp",
+        // Someone missing is missing until found, whatever the date and the papers named.
+        "Con trai tôi 10 tuổi, chiều 5/10 đi học thêm rồi không thấy về, đã 2 ngày nay không ai biết tung tích",
+        "Tối 3/11 tôi đi làm về thì không thấy con đâu, con bé chưa có giấy tờ gì, cả nhà tìm mãi không được",
+        "Ngày 20/9 bố tôi đi lạc, bố chưa có căn cước gắn chip, đến nay vẫn chưa thấy",
     })
     void dangerNowInAStoryIsAnEmergency(String text) {
         Decision d = decide(text);
