@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -127,12 +128,13 @@ class PlateLookupEndToEndTest {
 
     @Test
     void citizensLookUpTheirPlatesTypedTheirOwnWayAndABadFileChangesNothing() throws Exception {
+        LocalDate day = OneVietnamDay.waitIfEnding(Duration.ofMinutes(1));
         Command added = cli(new UnitsCommand(env, Clock.systemUTC()), "add", "--id", TRAFFIC, "--name",
                 "Đội CSGT Bình Thạnh", "--parent", "TP. Hồ Chí Minh", "--traffic");
         assertEquals(0, added.status(), added.err());
         String first = importFile("violations.csv", FILE);
         assertTrue(first.contains("3 added, 0 updated, 0 unchanged"), first);
-        String today = LocalDate.now(StoreSettings.VIETNAM).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String today = day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
 
         // Three citizens, two channels, the same car typed two ways and a motorbike a third.
         String an = messenger("6100000000000001", "m_plate_1", "xe 51F-123.45 có bị phạt nguội không ad");
@@ -195,8 +197,7 @@ class PlateLookupEndToEndTest {
         String officerOfPage = serve.token("officer-an", UNIT, "officer");
         assertEquals(403, officerImport(officerOfPage, FILE).statusCode(), "a ward is not a traffic unit");
 
-        JsonNode stats = serve.officer("GET", "/stats?from=" + LocalDate.now(StoreSettings.VIETNAM) + "&to="
-                + LocalDate.now(StoreSettings.VIETNAM), officerOfPage, null).body();
+        JsonNode stats = serve.officer("GET", "/stats?from=" + day + "&to=" + day, officerOfPage, null).body();
         assertEquals(5, stats.at("/units/0/total/plateLookups").asInt(), "five look-ups on the ward's pages: " + stats);
     }
 }

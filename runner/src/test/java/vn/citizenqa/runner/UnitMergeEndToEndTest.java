@@ -76,13 +76,13 @@ class UnitMergeEndToEndTest {
 
     @Test
     void afterAMergeTheOtherWardWorksTheMergedWardsCasesAndPagesWhileItsPastFiguresStayReadable() throws Exception {
+        LocalDate today = OneVietnamDay.waitIfEnding(Duration.ofMinutes(1));
         citizenWrites(PAGE_A, "psid-1", "m_merge_1", "Cứu với, có cướp đang vào nhà tôi, nó có dao");
         citizenWrites(PAGE_A, "psid-2", "m_merge_2", "Nhà hàng xóm bị trộm xe máy tối qua");
         List<String> before = ids(officer("GET", "/escalations", officerOfA).body());
         assertEquals(2, before.size());
         assertEquals(200, officer("POST", "/escalations/" + before.get(1) + "/claim", officerOfA).status());
         // A day of the merged ward's figures before the merge.
-        LocalDate today = LocalDate.now(StoreSettings.VIETNAM);
         var store = new DynamoDbStore(serve.dynamo().client(), serve.table(), Clock.systemUTC(), StoreSettings.defaults());
         store.counters().count(A, Instant.now().minus(Duration.ofDays(1)), Counter.QUESTIONS, Counter.ANSWERED);
 
