@@ -52,7 +52,7 @@ final class LambdaRun {
             if (!heap) {
                 api.offer(invocation);
             }
-            List<String> command = new ArrayList<>(lambda.command(f, snapStart, List.of()));
+            List<String> command = new ArrayList<>(lambda.command(f, snapStart, functionJvmOptions()));
             if (f.variables().getOrDefault("JAVA_TOOL_OPTIONS", "").contains("-XX:AOTCache=")) {
                 command.remove("-Xshare:auto"); // JDK 25 refuses an AOT cache beside an explicit -Xshare option
             }
@@ -107,6 +107,15 @@ final class LambdaRun {
                 Files.deleteIfExists(log);
             }
         }
+    }
+
+    /**
+     * JVM options to add to every function's command, for taking a cold start apart (not for figures):
+     * {@code -Dcitizenqa.bench.functionJvmOptions="-Xlog:class+load:file=/tmp/cl-%p.log"}, split at spaces.
+     */
+    private static List<String> functionJvmOptions() {
+        String options = System.getProperty("citizenqa.bench.functionJvmOptions", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split(" +"));
     }
 
     /**

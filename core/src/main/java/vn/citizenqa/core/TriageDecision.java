@@ -54,9 +54,10 @@ final class TriageDecision {
                 : sureProcedureQuestion && !scam.plain())) {
             scam = null;
         }
-        // An emergency a cue or the safety model found wins over a check (a check's answer sends no officer), unless
+        // An emergency a cue or the safety model found wins over a check (a check's answer sends no officer) and over
+        // a trick under way (its warning does not send the numbers), unless
         // the check asks whether it is a fraud and names the trick plainly or meets only an uncertain emergency.
-        if (scam != null && scam.kind() == TriageSignals.Scam.Kind.CHECK && signals.emergency() != null
+        if (scam != null && scam.kind() != TriageSignals.Scam.Kind.VICTIM && signals.emergency() != null
                 && !scam.outweighs(signals.emergency())) {
             scam = null;
         }
@@ -72,6 +73,15 @@ final class TriageDecision {
             return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
                     new EscalationKind.Scam(warning == null ? "nạn nhân lừa đảo" : "nạn nhân: " + warning.title()),
                     new Reply.ScamSteps(warning), language);
+        }
+        if (scam != null && scam.kind() == TriageSignals.Scam.Kind.UNDER_WAY) {
+            // Nothing lost yet, and the trick still being worked: the warning now, so that nothing is lost, and
+            // officers told, who may reach the family before the money goes.
+            ScamWarning warning = triage.warning(scam.warningId()).orElse(null);
+            return new Decision(Intent.CRIME_REPORT, Action.ESCALATE, null, List.of(), 1.0,
+                    new EscalationKind.Scam(warning == null ? "lừa đảo đang diễn ra, chưa mất tiền"
+                            : "lừa đảo đang diễn ra, chưa mất tiền: " + warning.title()),
+                    new Reply.ScamUnderWay(warning), language);
         }
         if (scam != null && language == Language.VIETNAMESE) {
             ScamWarning warning = triage.warning(scam.warningId()).orElse(null);

@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 public final class InitSteps {
 
-    private static final System.Logger LOG = System.getLogger("citizenqa.init");
+    private static final System.Logger LOG = vn.citizenqa.core.logging.DeferredLogger.of("citizenqa.init");
     private static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("citizenqa.initTimes",
             System.getenv().getOrDefault("CITIZENQA_INIT_TIMES", "false")));
 

@@ -25,7 +25,7 @@ import vn.citizenqa.functions.channel.JsonFields;
  */
 public final class Priming implements Resource {
 
-    private static final System.Logger LOG = System.getLogger("citizenqa.priming");
+    private static final System.Logger LOG = vn.citizenqa.core.logging.DeferredLogger.of("citizenqa.priming");
 
     /** Messages that take the other paths of a decision (emergency, crime report, small talk, out of scope). */
     private static final List<String> OTHER_PATHS = List.of(

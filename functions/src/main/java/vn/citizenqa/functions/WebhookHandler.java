@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import vn.citizenqa.core.logging.DeferredLogger;
 import vn.citizenqa.functions.channel.Webhook;
 import vn.citizenqa.functions.channel.WebhookRequest;
 import vn.citizenqa.functions.channel.WebhookResponse;
@@ -20,7 +21,10 @@ import vn.citizenqa.functions.logging.LogContext;
 public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     static {
-        LogFormat.install();
+        // The log format is set up when something is first logged: the webhook's path logs nothing when all goes well,
+        // so a cold start that answers 200 never starts java.util.logging (a lambda, not LogFormat::install, so that
+        // not even LogFormat is loaded until then).
+        DeferredLogger.beforeFirstUse(() -> LogFormat.install());
     }
 
     private final Webhook webhook;

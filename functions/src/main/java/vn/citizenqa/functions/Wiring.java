@@ -61,7 +61,7 @@ import vn.citizenqa.functions.queue.SqsSettings;
  */
 public final class Wiring {
 
-    private static final System.Logger LOG = System.getLogger("citizenqa.wiring");
+    private static final System.Logger LOG = vn.citizenqa.core.logging.DeferredLogger.of("citizenqa.wiring");
 
     static {
         // Before the store's or the channels' first connection loads the JDK's HTTP classes.

@@ -82,6 +82,7 @@ public final class ReplyDrafter {
             case Reply.ContactKept c -> ConversationReplies.contactKept();
             case Reply.ScamSteps s -> ScamReplies.victim(s.warning());
             case Reply.ScamCheckAnswer c -> c.warning() == null ? ScamReplies.checkGeneral() : ScamReplies.check(c.warning());
+            case Reply.ScamUnderWay u -> ScamReplies.underWay(u.warning());
             case Reply.PlateLookups p -> plates(p);
         };
     }
@@ -97,6 +98,7 @@ public final class ReplyDrafter {
             case Reply.Greeting g -> EnglishReplies.smallTalk();
             case Reply.Declined d -> EnglishReplies.decline();
             case Reply.ScamSteps s -> EnglishReplies.crimeReportAcknowledged();
+            case Reply.ScamUnderWay u -> EnglishReplies.crimeReportAcknowledged();
             // What the conversation itself says is Vietnamese: the page's own language.
             default -> vietnamese(reply);
         };

@@ -28,6 +28,29 @@ public final class ScamReplies {
         return Replies.fit(b.toString());
     }
 
+    /**
+     * A trick under way, nothing lost yet: stop now, why it is a trick (the warning's signs when the page has one),
+     * and that officers have the case.
+     *
+     * @param warning the trick the message names, or null
+     */
+    public static String underWay(ScamWarning warning) {
+        String head = "⚠️ Đây là dấu hiệu lừa đảo" + (warning == null ? "" : ": " + warning.title()) + ". Đừng chuyển "
+                + "tiền, đừng đọc mã OTP, mật khẩu, đừng cài ứng dụng hay bấm đường link họ gửi; hãy tắt máy. Công an "
+                + "không làm việc, không yêu cầu chuyển tiền hay giữ bí mật qua điện thoại, Zalo.";
+        String tail = "\n🚨 Tin của bạn đã được chuyển cho cán bộ Công an; cán bộ sẽ liên hệ lại qua tin nhắn này. Nếu "
+                + "người nhà đang ra ngân hàng, hãy gọi ngay cho họ hoặc nhờ nhân viên ngân hàng giữ lại. Đang bị đe "
+                + "dọa, gặp nguy hiểm: gọi 113.";
+        StringBuilder b = new StringBuilder(head);
+        if (warning != null) {
+            b.append("\nDấu hiệu:");
+            warning.signs().forEach(s -> b.append("\n• ").append(s));
+        }
+        int room = Replies.MAX_LENGTH - tail.length();
+        String body = b.length() <= room ? b.toString() : b.substring(0, room - 1) + "…";
+        return body + tail;
+    }
+
     /** The warning, then the offer to report. */
     public static String check(ScamWarning warning) {
         StringBuilder b = new StringBuilder("⚠️ Cảnh báo lừa đảo: ").append(warning.title()).append("\nDấu hiệu:");

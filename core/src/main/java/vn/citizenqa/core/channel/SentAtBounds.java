@@ -16,7 +16,7 @@ public final class SentAtBounds {
 
     /** How far ahead of our clock a platform's may run. */
     public static final Duration DEFAULT_SKEW = Duration.ofMinutes(5);
-    private static final System.Logger SECURITY = System.getLogger("citizenqa.security");
+    private static final System.Logger SECURITY = vn.citizenqa.core.logging.DeferredLogger.of("citizenqa.security");
 
     private final Duration replayWindow;
     private final Duration skew;

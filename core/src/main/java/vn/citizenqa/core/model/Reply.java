@@ -155,6 +155,15 @@ public sealed interface Reply {
     }
 
     /**
+     * A trick being worked on the citizen or theirs now, nothing lost yet: the trick's warning (or the general rules),
+     * and word that officers have the case.
+     *
+     * @param warning the trick the message names, or null
+     */
+    record ScamUnderWay(ScamWarning warning) implements Reply {
+    }
+
+    /**
      * "Is this a scam?": the trick's warning (signs, what to do, the law, the source), then the offer to report.
      *
      * @param warning the trick the message names, or null for the general rules

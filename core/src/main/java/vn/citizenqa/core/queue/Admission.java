@@ -2,13 +2,11 @@ package vn.citizenqa.core.queue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import vn.citizenqa.core.channel.InboundMessage;
-import vn.citizenqa.core.store.MessageClaim;
 import vn.citizenqa.core.store.MessageKey;
-import vn.citizenqa.core.store.MessageState;
 import vn.citizenqa.core.store.Store;
 import vn.citizenqa.core.store.StoreUnavailableException;
 
@@ -38,12 +36,11 @@ public final class Admission {
      * @throws QueueUnavailableException when the queue does not take them
      */
     public Admitted admit(List<InboundMessage.FromCitizen> messages) {
-        Map<MessageKey, MessageClaim> claims = store.messages().findAll(messages.stream()
+        Set<MessageKey> answered = store.messages().answered(messages.stream()
                 .map(m -> new MessageKey(m.from().channel(), m.messageId())).toList());
         List<InboundMessage.FromCitizen> fresh = new ArrayList<>();
         for (InboundMessage.FromCitizen m : messages) {
-            MessageClaim c = claims.get(new MessageKey(m.from().channel(), m.messageId()));
-            if (c == null || c.state() != MessageState.SENT) {
+            if (!answered.contains(new MessageKey(m.from().channel(), m.messageId()))) {
                 fresh.add(m);
             }
         }

@@ -23,8 +23,8 @@ import vn.citizenqa.core.analysis.VietnameseAnalysis.Form;
  * norms and length statistics, read once when the index is opened. The index is read-only and small, queries are
  * many and long: {@link ProcedureScorer} scores a message from these arrays without building a Lucene weight or
  * scorer per clause (which cost more than the scoring itself). Terms are grouped by kind of field (form, bigrams)
- * so that one lookup serves every part of a procedure. Phrases are read from the index's positions on first use
- * ({@link PhrasePostings}).
+ * so that one lookup serves every part of a procedure. Each posting keeps its positions too, so that a phrase's
+ * occurrences ({@link PhrasePostings}) are found from these arrays and the searcher never opens the index at run time.
  */
 final class FieldTerms {
 
@@ -43,6 +43,9 @@ final class FieldTerms {
         int[] docs = new int[64];
         /** Term frequencies (a procedure repeats a word a few times; more than 255 is refused at open). */
         byte[] freqs = new byte[64];
+        /** Where each posting's positions begin in {@link #positions} (posting i's run to {@code positionStarts[i + 1]}). */
+        int[] positionStarts = new int[65];
+        int[] positions = new int[256];
         int size;
 
         Postings(String name, long docCount, long sumTotalTermFreq, byte[] norms) {
@@ -52,21 +55,30 @@ final class FieldTerms {
             this.norms = norms;
         }
 
-        void add(int doc, int freq) {
+        void add(int doc, int[] at, int freq) {
             if (freq > 255) {
                 throw new IllegalStateException("a term occurs " + freq + " times in one document of " + name);
             }
             if (size == docs.length) {
                 docs = Arrays.copyOf(docs, size * 2);
                 freqs = Arrays.copyOf(freqs, size * 2);
+                positionStarts = Arrays.copyOf(positionStarts, size * 2 + 1);
             }
+            int from = positionStarts[size];
+            if (from + freq > positions.length) {
+                positions = Arrays.copyOf(positions, Math.max(positions.length * 2, from + freq));
+            }
+            System.arraycopy(at, 0, positions, from, freq);
             docs[size] = doc;
             freqs[size++] = (byte) freq;
+            positionStarts[size] = from + freq;
         }
 
         void trim() {
             docs = Arrays.copyOf(docs, size);
             freqs = Arrays.copyOf(freqs, size);
+            positionStarts = Arrays.copyOf(positionStarts, size + 1);
+            positions = Arrays.copyOf(positions, positionStarts[size]);
         }
     }
 
@@ -96,6 +108,7 @@ final class FieldTerms {
                 SearchTables.writeBytes(out, p.norms, p.norms.length);
                 SearchTables.writeInts(out, p.docs, p.size);
                 SearchTables.writeBytes(out, p.freqs, p.size);
+                SearchTables.writeInts(out, p.positions, p.positionStarts[p.size]);
             }
         }
         out.writeInt(byKind.size());
@@ -134,10 +147,20 @@ final class FieldTerms {
                 Postings p = new Postings(SearchTables.readString(in), in.readLong(), in.readLong(), SearchTables.readBytes(in));
                 p.docs = SearchTables.readInts(in);
                 p.freqs = SearchTables.readBytes(in);
+                p.positions = SearchTables.readInts(in);
                 p.size = p.docs.length;
                 if (p.freqs.length != p.size || p.norms.length != t.maxDoc) {
                     throw new IOException("field " + p.name + ": " + p.size + " postings, " + p.freqs.length + " frequencies, "
                             + p.norms.length + " norms for " + t.maxDoc + " documents");
+                }
+                // The positions' starts follow from the frequencies: not stored.
+                p.positionStarts = new int[p.size + 1];
+                for (int i = 0; i < p.size; i++) {
+                    p.positionStarts[i + 1] = p.positionStarts[i] + (p.freqs[i] & 0xFF);
+                }
+                if (p.positionStarts[p.size] != p.positions.length) {
+                    throw new IOException("field " + p.name + ": " + p.positions.length + " positions, the frequencies sum to "
+                            + p.positionStarts[p.size]);
                 }
                 t.fields[f] = p;
             }
@@ -190,7 +213,8 @@ final class FieldTerms {
             }
             if (!a.name.equals(b.name) || a.docCount != b.docCount || a.sumTotalTermFreq != b.sumTotalTermFreq
                     || !Arrays.equals(a.norms, b.norms) || a.size != b.size
-                    || !Arrays.equals(a.docs, 0, a.size, b.docs, 0, b.size) || !Arrays.equals(a.freqs, 0, a.size, b.freqs, 0, b.size)) {
+                    || !Arrays.equals(a.docs, 0, a.size, b.docs, 0, b.size) || !Arrays.equals(a.freqs, 0, a.size, b.freqs, 0, b.size)
+                    || !Arrays.equals(a.positions, 0, a.positionStarts[a.size], b.positions, 0, b.positionStarts[b.size])) {
                 return false;
             }
         }
@@ -249,6 +273,7 @@ final class FieldTerms {
         // A term's postings must lie together: gather each term's over the leaves (one leaf in practice).
         Map<String, List<int[]>> perTerm = reader.leaves().size() == 1 ? null : new HashMap<>();
         PostingsEnum pe = null;
+        int[] at = new int[256];
         for (LeafReaderContext leaf : reader.leaves()) {
             Terms t = leaf.reader().terms(f.name());
             if (t == null) {
@@ -257,18 +282,29 @@ final class FieldTerms {
             TermsEnum te = t.iterator();
             for (var bytes = te.next(); bytes != null; bytes = te.next()) {
                 String term = bytes.utf8ToString();
-                pe = te.postings(pe, PostingsEnum.FREQS);
-                if (perTerm == null) {
-                    int start = postings.size;
-                    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-                        postings.add(leaf.docBase + d, pe.freq());
+                pe = te.postings(pe, PostingsEnum.POSITIONS);
+                int start = postings.size;
+                List<int[]> list = perTerm == null ? null : perTerm.computeIfAbsent(term, x -> new ArrayList<>());
+                for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                    int freq = pe.freq();
+                    if (freq > at.length) {
+                        at = new int[freq];
                     }
+                    for (int j = 0; j < freq; j++) {
+                        at[j] = pe.nextPosition();
+                    }
+                    if (list == null) {
+                        postings.add(leaf.docBase + d, at, freq);
+                    } else {
+                        // doc, then its positions
+                        int[] p = new int[1 + freq];
+                        p[0] = leaf.docBase + d;
+                        System.arraycopy(at, 0, p, 1, freq);
+                        list.add(p);
+                    }
+                }
+                if (list == null) {
                     entry(terms, term, source, start, postings.size - start, docCount);
-                } else {
-                    List<int[]> list = perTerm.computeIfAbsent(term, x -> new ArrayList<>());
-                    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-                        list.add(new int[] {leaf.docBase + d, pe.freq()});
-                    }
                 }
             }
         }
@@ -276,7 +312,7 @@ final class FieldTerms {
             for (Map.Entry<String, List<int[]>> e : perTerm.entrySet()) {
                 int start = postings.size;
                 for (int[] p : e.getValue()) {
-                    postings.add(p[0], p[1]);
+                    postings.add(p[0], Arrays.copyOfRange(p, 1, p.length), p.length - 1);
                 }
                 entry(terms, e.getKey(), source, start, postings.size - start, docCount);
             }

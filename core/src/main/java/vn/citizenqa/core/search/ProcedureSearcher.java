@@ -66,8 +66,9 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
      */
     static final float STORY_WEIGHT = 0.6f;
 
-    private final DirectoryReader reader;
-    private final IndexSearcher searcher;
+    /** The index as Lucene reads it: opened at once without tables, on first use with them (only Lucene's scorers need it). */
+    private final LuceneIndex index;
+    private volatile IndexSearcher searcher;
     private final KnowledgeBase knowledgeBase;
     /** By document number: documents are written in knowledge-base order, one a procedure. */
     private final List<Procedure> procedures;
@@ -83,54 +84,98 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     private final ProcedureScorer scorer;
 
     public ProcedureSearcher(Directory directory, Lexicon lexicon) throws IOException {
-        this(DirectoryReader.open(directory), lexicon, SearchTuning.DEFAULT);
+        this(new LuceneIndex(DirectoryReader.open(directory)), lexicon, SearchTuning.DEFAULT);
     }
 
     /**
-     * The searcher over an index whose procedures, vocabulary and postings are given (the start-up artifact's, computed
-     * by the build from that index): none of them is read from the index, which is opened for phrases' positions and
-     * Lucene's own scorers only.
-     *
-     * @throws IOException also when the tables are not of this index (another number of documents)
+     * The searcher over an index whose procedures, vocabulary, postings and positions are given (the start-up
+     * artifact's, computed by the build from that index): it searches them alone and does not open the index, which
+     * only {@link #searchWithLucene} reads (opening a Lucene index cold costs about 90 ms of CPU, its codecs' classes).
+     * That the tables are this index's is the artifact's knowledge hash's to say (it must be the one the package's
+     * manifest names); the number of documents is checked again when the index is opened.
      */
-    public ProcedureSearcher(Directory directory, Lexicon lexicon, SearchTables tables) throws IOException {
-        this(DirectoryReader.open(directory), lexicon, tables);
+    public ProcedureSearcher(Directory directory, Lexicon lexicon, SearchTables tables) {
+        this(new LuceneIndex(directory, tables.documents()), lexicon, SearchTuning.DEFAULT, tables.knowledgeBase,
+                tables.vocabulary, tables.fieldTerms, new PhrasePostings(tables.fieldTerms));
     }
 
-    private ProcedureSearcher(DirectoryReader reader, Lexicon lexicon, SearchTables tables) throws IOException {
-        this(reader, lexicon, SearchTuning.DEFAULT, tables.knowledgeBase, tables.vocabulary, tables.fieldTerms, null);
-        if (tables.documents() != reader.maxDoc()) {
-            reader.close();
-            throw new IOException("the search tables hold " + tables.documents() + " procedures, the index " + reader.maxDoc());
+    private ProcedureSearcher(LuceneIndex index, Lexicon lexicon, SearchTuning tuning) {
+        this(index, lexicon, tuning, null, null, null, null);
+    }
+
+    private ProcedureSearcher(LuceneIndex index, Lexicon lexicon, SearchTuning tuning, KnowledgeBase knowledgeBase,
+            Vocabulary vocabulary, FieldTerms fieldTerms, PhrasePostings phrases) {
+        this.index = index;
+        this.lexicon = lexicon;
+        this.tuning = tuning;
+        this.knowledgeBase = knowledgeBase != null ? knowledgeBase : ProcedureIndex.readKnowledgeBase(index.reader());
+        this.procedures = List.copyOf(this.knowledgeBase.procedures());
+        this.queryAnalyzer = VietnameseAnalysis.queryAnalyzer(lexicon);
+        this.vocabulary = vocabulary != null ? vocabulary : Vocabulary.read(index.reader());
+        this.fieldTerms = fieldTerms != null ? fieldTerms : new FieldTerms(index.reader());
+        this.names = new ProcedureNames(procedures);
+        this.queries = new ProcedureQuery(lexicon, tuning, this.fieldTerms);
+        this.phrases = phrases != null ? phrases : new PhrasePostings(index.reader());
+        this.scorer = new ProcedureScorer(this.fieldTerms, this.phrases, tuning);
+    }
+
+    /**
+     * The Lucene reader of the index, opened when first needed when the searcher was given tables; shared by the
+     * searchers {@link #withTuning} makes.
+     */
+    private static final class LuceneIndex {
+        private final Directory directory;
+        private final int documents;
+        private DirectoryReader reader;
+
+        LuceneIndex(DirectoryReader reader) {
+            this.directory = null;
+            this.documents = reader.maxDoc();
+            this.reader = reader;
+        }
+
+        LuceneIndex(Directory directory, int documents) {
+            this.directory = directory;
+            this.documents = documents;
+        }
+
+        synchronized DirectoryReader reader() {
+            if (reader == null) {
+                try {
+                    DirectoryReader opened = DirectoryReader.open(directory);
+                    if (opened.maxDoc() != documents) {
+                        opened.close();
+                        throw new IOException("the search tables hold " + documents + " procedures, the index " + opened.maxDoc());
+                    }
+                    reader = opened;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return reader;
+        }
+
+        synchronized void close() throws IOException {
+            if (reader != null) {
+                reader.close();
+            }
         }
     }
 
-    private ProcedureSearcher(DirectoryReader reader, Lexicon lexicon, SearchTuning tuning) {
-        this(reader, lexicon, tuning, null, null, null, null);
-    }
-
-    private ProcedureSearcher(DirectoryReader reader, Lexicon lexicon, SearchTuning tuning, KnowledgeBase knowledgeBase,
-            Vocabulary vocabulary, FieldTerms fieldTerms, PhrasePostings phrases) {
-        this.reader = reader;
-        this.lexicon = lexicon;
-        this.tuning = tuning;
-        this.searcher = new IndexSearcher(reader);
-        this.searcher.setSimilarity(similarity(tuning));
-        this.searcher.setQueryCache(null); // every message is a new query
-        this.knowledgeBase = knowledgeBase != null ? knowledgeBase : ProcedureIndex.readKnowledgeBase(reader);
-        this.procedures = List.copyOf(this.knowledgeBase.procedures());
-        this.queryAnalyzer = VietnameseAnalysis.queryAnalyzer(lexicon);
-        this.vocabulary = vocabulary != null ? vocabulary : Vocabulary.read(reader);
-        this.fieldTerms = fieldTerms != null ? fieldTerms : new FieldTerms(reader);
-        this.names = new ProcedureNames(procedures);
-        this.queries = new ProcedureQuery(lexicon, tuning, this.fieldTerms);
-        this.phrases = phrases != null ? phrases : new PhrasePostings(reader);
-        this.scorer = new ProcedureScorer(this.fieldTerms, this.phrases, tuning);
+    private IndexSearcher luceneSearcher() {
+        IndexSearcher s = searcher;
+        if (s == null) {
+            s = new IndexSearcher(index.reader());
+            s.setSimilarity(similarity(tuning));
+            s.setQueryCache(null); // every message is a new query
+            searcher = s;
+        }
+        return s;
     }
 
     /** The same index searched with other weights: for tuning. */
     public ProcedureSearcher withTuning(SearchTuning other) {
-        return new ProcedureSearcher(reader, lexicon, other, knowledgeBase, vocabulary, fieldTerms, phrases);
+        return new ProcedureSearcher(index, lexicon, other, knowledgeBase, vocabulary, fieldTerms, phrases);
     }
 
     public SearchTuning tuning() {
@@ -207,7 +252,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
             int wanted = Math.max(limit, RERANKED);
             // Counting every match is not needed (the total is never used): pruning may start at once.
             ScoreDoc[] top = withLucene
-                    ? searcher.search(ProcedureQuery.lucene(query), new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs
+                    ? luceneSearcher().search(ProcedureQuery.lucene(query), new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs
                     : scorer.top(query, wanted);
             int[] said = names.said(graph, true);
             int[] told = names.said(graph, false);
@@ -311,6 +356,6 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        index.close();
     }
 }

@@ -47,4 +47,18 @@ public interface MessageClaims {
         }
         return found;
     }
+
+    /**
+     * The keys whose message is already answered (a live claim in state SENT): all the webhook asks of a redelivery.
+     * A store may read only the state and expiry of each claim for it, not the whole claim with its draft.
+     */
+    default java.util.Set<MessageKey> answered(java.util.Collection<MessageKey> keys) {
+        java.util.Set<MessageKey> answered = new java.util.HashSet<>();
+        findAll(keys).forEach((k, c) -> {
+            if (c.state() == MessageState.SENT) {
+                answered.add(k);
+            }
+        });
+        return answered;
+    }
 }

@@ -25,7 +25,7 @@ import vn.citizenqa.core.text.Folding;
 final class ScamReading {
 
     private static final Set<String> KINDS = Set.of("check", "doubt", "truth", "victim", "paid", "unanswered",
-            "deceived", "sent", "moved", "notyet", "recovery");
+            "deceived", "sent", "moved", "notyet", "recovery", "posing");
 
     /** The least weight of shared words for a trick picked by its words rather than its cues. */
     private static final double LEAST_SHARED = 4.0;
@@ -78,7 +78,7 @@ final class ScamReading {
      * paperwork ("nộp phạt", "bằng lái"): a trick's cue that is such a word says less of the trick.
      */
     TriageSignals.Scam read(TokenGraph graph, boolean accented, List<Match<String>> crimes,
-            List<Match<String>> paperwork) {
+            List<Match<String>> paperwork, boolean reporting) {
         List<Match<String>> trickCues = tricks.find(graph, accented);
         boolean victim = false;
         boolean check = false;
@@ -124,9 +124,16 @@ final class ScamReading {
         // Deceived by someone ("bị kẻ giả danh công an lừa", "lừa mẹ em chuyển") into sending money ("chuyển 30
         // triệu"), whoever of the family it was, is a victim's account, unless the message asks whether it is a scam.
         boolean deceivedOfMoney = deceived && (paid || sent) && !check;
+        // Nothing of the writer's or their family's lost: no loss told, no money sent, nobody deceived.
+        // ("cần chuyển gấp 20 triệu", asked for, is no money sent when the message says it was not: "tôi chưa chuyển").
+        boolean nothingLost = !victim && !paid && !deceived && (!sent || notYet);
         // "Mình chưa đưa. Có nên đưa không": nothing lost yet, and the message asks: a check, not a victim.
         victim &= !(notYet && (check || doubt || truth));
-        if (!victim && !check && !doubt && !truth && !paidForNothing && !deceivedOfMoney) {
+        // Someone posing as police, a bank or an office ("tự xưng", "giả danh"), told with nothing lost and not
+        // to report it: a trick being worked on the writer now, asked about or not.
+        boolean posing = found.stream().anyMatch(m -> m.cue().value().equals("posing"));
+        boolean underWay = nothingLost && !reporting && posing;
+        if (!victim && !check && !doubt && !truth && !paidForNothing && !deceivedOfMoney && !underWay) {
             return null;
         }
         Map<String, Set<String>> named = new LinkedHashMap<>();
@@ -154,9 +161,20 @@ final class ScamReading {
         boolean tells = !telling.isEmpty();
         boolean asksFraud = check || ((doubt || truth) && fraud);
         check = check || (doubt && (fraud || tells)) || (truth && (fraud || named2));
+        if (!victim && !check && underWay) {
+            // A posing caller's trick told by someone who has lost nothing and does not ask ("sáng nay có số lạ tự
+            // xưng công an xã gọi, nói tôi liên quan vụ án, lát nữa sẽ có cán bộ khác gọi tiếp"): under way.
+            return new TriageSignals.Scam(TriageSignals.Scam.Kind.UNDER_WAY, best(named, graph), named2, false);
+        }
         if (!victim && !check) {
             return null;
         }
+        return new TriageSignals.Scam(victim ? TriageSignals.Scam.Kind.VICTIM : TriageSignals.Scam.Kind.CHECK,
+                best(named, graph), named2, asksFraud);
+    }
+
+    /** The trick whose cues the message names most, else the one whose words it shares most, or null. */
+    private String best(Map<String, Set<String>> named, TokenGraph graph) {
         String best = null;
         int most = 0;
         for (var e : named.entrySet()) {
@@ -165,11 +183,7 @@ final class ScamReading {
                 most = e.getValue().size();
             }
         }
-        if (best == null) {
-            best = closest(graph);
-        }
-        return new TriageSignals.Scam(victim ? TriageSignals.Scam.Kind.VICTIM : TriageSignals.Scam.Kind.CHECK, best,
-                named2, asksFraud);
+        return best != null ? best : closest(graph);
     }
 
     /** Whether a longer match covers this one. */

@@ -145,7 +145,7 @@ public final class Triage {
                         reportModel.threshold()));
             }
         }
-        TriageSignals.Scam scam = scams.read(graph, accented, crimes, time.paperworkWords());
+        TriageSignals.Scam scam = scams.read(graph, accented, crimes, time.paperworkWords(), time.reporting());
 
         return new TriageSignals(
                 emergency,

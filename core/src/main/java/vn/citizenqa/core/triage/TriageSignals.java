@@ -63,7 +63,12 @@ public record TriageSignals(
             /** money or data already lost: a crime report */
             VICTIM,
             /** "is this a scam?" */
-            CHECK
+            CHECK,
+            /**
+             * a trick being worked on the writer or theirs now, nothing lost yet, not asked about ("người tự xưng
+             * công an gọi liên tục, bắt giữ bí mật, mẹ tôi không tin là lừa"): the warning, and officers told
+             */
+            UNDER_WAY
         }
     }
 

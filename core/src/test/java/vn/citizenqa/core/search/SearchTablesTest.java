@@ -1,5 +1,6 @@
 package vn.citizenqa.core.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -103,13 +105,46 @@ class SearchTablesTest {
     }
 
     @Test
+    void phrasesFoundFromTheTablesPositionsAreThoseReadFromTheIndex() throws IOException {
+        ByteBuffersDirectory dir = index(4);
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+            SearchTables restored = roundTrip(SearchTables.of(reader));
+            PhrasePostings fromIndex = new PhrasePostings(reader);
+            PhrasePostings fromTables = new PhrasePostings(restored.fieldTerms);
+            int found = 0;
+            for (List<String> words : List.of(List.of("ho", "chieu"), List.of("hộ", "chiếu"), List.of("can", "cuoc", "cong", "dan"),
+                    List.of("dang", "ky", "thuong", "tru"), List.of("chieu", "ho"), List.of("ho", "khau"), List.of("khong", "co"))) {
+                for (int field = 0; field < SearchField.ALL.size(); field++) {
+                    PhrasePostings.Phrase a = fromIndex.get(field, words);
+                    PhrasePostings.Phrase b = fromTables.get(field, words);
+                    assertArrayEquals(a.docs(), b.docs(), words + " in " + SearchField.ALL.get(field).name());
+                    assertArrayEquals(a.freqs(), b.freqs(), words + " in " + SearchField.ALL.get(field).name());
+                    found += a.docs().length;
+                }
+            }
+            assertTrue(found > 0, "some phrase occurs");
+            // "hộ chiếu hộ chiếu" in a note: a phrase twice in one document counts twice
+            int notes = -1;
+            for (int field = 0; field < SearchField.ALL.size(); field++) {
+                if (fromTables.get(field, List.of("ho", "chieu")).freqs().length > 0
+                        && java.util.Arrays.stream(fromTables.get(field, List.of("ho", "chieu")).freqs()).anyMatch(f -> f >= 2)) {
+                    notes = field;
+                }
+            }
+            assertTrue(notes >= 0, "a document holds the phrase twice");
+        }
+    }
+
+    @Test
     void tablesOfAnotherIndexAreRefused() throws IOException {
         SearchTables ofThree;
         try (DirectoryReader reader = DirectoryReader.open(index(3))) {
             ofThree = SearchTables.of(reader);
         }
         ByteBuffersDirectory four = index(4);
-        IOException e = assertThrows(IOException.class, () -> new ProcedureSearcher(four, LEXICON, ofThree));
+        ProcedureSearcher searcher = new ProcedureSearcher(four, LEXICON, ofThree);
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> searcher.searchWithLucene(searcher.analyze("làm hộ chiếu"), 3));
         assertTrue(e.getMessage().contains("3 procedures, the index 4"), e.getMessage());
     }
 }

@@ -136,6 +136,28 @@ public abstract class StoreContract {
     }
 
     @Test
+    void onlyMessagesSentAndStillLiveAreAnswered() {
+        List<MessageKey> keys = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            keys.add(message("m_many_" + i)); // more than one batch read of 100
+        }
+        for (String id : List.of("m_many_3", "m_many_120")) {
+            MessageClaim claim = store.messages().claim(message(id)).claim();
+            store.messages().markDecided(message(id), claim.owner(), answerDraft());
+            store.messages().markSent(message(id), claim.owner(), "mid." + id);
+        }
+        MessageClaim decided = store.messages().claim(message("m_many_7")).claim();
+        store.messages().markDecided(message("m_many_7"), decided.owner(), answerDraft());
+        store.messages().claim(message("m_many_8"));
+
+        assertEquals(java.util.Set.of(message("m_many_3"), message("m_many_120")), store.messages().answered(keys));
+        assertEquals(java.util.Set.of(), store.messages().answered(List.of()));
+
+        clock.advance(settings.claimRetention().plusSeconds(1));
+        assertEquals(java.util.Set.of(), store.messages().answered(keys), "an expired claim answers nothing");
+    }
+
+    @Test
     void transitionsRefuseTheWrongCurrentState() {
         MessageClaim claim = store.messages().claim(message("m_5")).claim();
 

@@ -56,9 +56,16 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
 public final class DynamoDbOverHttp implements DynamoDbClient {
 
     private final ModelOverHttp http;
+    private final AwsJsonHttp json;
 
     public DynamoDbOverHttp(AwsJsonHttp http) {
         this.http = new ModelOverHttp(http, "DynamoDb", DynamoDbOverHttp::exceptionOfCode);
+        this.json = http;
+    }
+
+    /** The same connection to DynamoDB for calls written without the SDK's model ({@link DynamoDbBatchGetOverHttp}). */
+    public AwsJsonHttp json() {
+        return json;
     }
 
     /** On AWS ({@code endpoint} null: {@code https://dynamodb.<region>.amazonaws.com}) or a local server. */

@@ -33,7 +33,7 @@ import javax.net.ssl.SSLSocket;
  */
 public final class TlsWarmUp {
 
-    private static final System.Logger LOG = System.getLogger("citizenqa.tls");
+    private static final System.Logger LOG = vn.citizenqa.core.logging.DeferredLogger.of("citizenqa.tls");
     /** A handshake's connect and read timeout: never more than a call's own connect timeout would wait. */
     private static final int TIMEOUT_MS = 2_000;
     private static final Map<String, CompletableFuture<Void>> UNDER_WAY = new ConcurrentHashMap<>();

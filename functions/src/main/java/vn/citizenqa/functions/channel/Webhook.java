@@ -35,8 +35,8 @@ public final class Webhook {
     public static final int MAX_BODY_BYTES = 1 << 20;
     /** The metric template.yaml's PolicyEnforcementAlarm watches. */
     public static final String POLICY_ENFORCEMENTS = "PolicyEnforcements";
-    private static final System.Logger SECURITY = System.getLogger("citizenqa.security");
-    private static final System.Logger LOG = System.getLogger("citizenqa.webhook");
+    private static final System.Logger SECURITY = vn.citizenqa.core.logging.DeferredLogger.of("citizenqa.security");
+    private static final System.Logger LOG = vn.citizenqa.core.logging.DeferredLogger.of("citizenqa.webhook");
 
     private final MessengerAdapter messenger;
     private final ZaloAdapter zalo;

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,6 +26,7 @@ import vn.citizenqa.core.store.MessageState;
 import vn.citizenqa.core.store.ReplyDraft;
 import vn.citizenqa.core.store.RuleBasedMessageClaims;
 import vn.citizenqa.core.store.StoreSettings;
+import vn.citizenqa.functions.aws.DynamoDbBatchGetOverHttp;
 
 /**
  * Message claims as single items: the shared {@link ClaimRules} decide each step, this class maps the claim to an item
@@ -81,6 +84,32 @@ final class DynamoMessageClaims extends RuleBasedMessageClaims {
             }
         }
         return found;
+    }
+
+    /**
+     * Only each claim's key, state and expiry are read (the draft, the bulk of a claim, is not), and over the HTTP
+     * client without the SDK's model classes: this is the webhook's one store call.
+     */
+    @Override
+    public Set<MessageKey> answered(Collection<MessageKey> keys) {
+        Instant t = now();
+        Map<String, MessageKey> byPk = new HashMap<>();
+        List<DynamoDbBatchGetOverHttp.Key> wanted = new ArrayList<>();
+        for (MessageKey k : new LinkedHashSet<>(keys)) {
+            byPk.put(StoreTable.claimPk(k), k);
+            wanted.add(new DynamoDbBatchGetOverHttp.Key(StoreTable.claimPk(k), StoreTable.CLAIM));
+        }
+        Set<MessageKey> answered = new HashSet<>();
+        for (Map<String, String> item : table.getAllScalars(wanted, List.of(StoreTable.PK, "state", StoreTable.TTL_ATTRIBUTE))) {
+            MessageKey k = byPk.get(item.get(StoreTable.PK));
+            String expires = item.get(StoreTable.TTL_ATTRIBUTE);
+            // Live as ClaimRules.live reads it: the claim's expiry (epoch seconds) after now.
+            if (k != null && MessageState.SENT.name().equals(item.get("state")) && expires != null
+                    && Instant.ofEpochSecond(Long.parseLong(expires)).isAfter(t)) {
+                answered.add(k);
+            }
+        }
+        return answered;
     }
 
     private static Map<String, AttributeValue> toItem(MessageClaim c) {

@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import vn.citizenqa.core.store.StoreUnavailableException;
+import vn.citizenqa.functions.aws.DynamoDbBatchGetOverHttp;
+import vn.citizenqa.functions.aws.DynamoDbOverHttp;
 
 /**
  * The table's calls, each turning "cannot reach or use the table" into {@link StoreUnavailableException} (the
@@ -35,9 +37,14 @@ final class TableCalls {
     private final DynamoDbClient client;
     private final String table;
 
+    /** The batch reads written without the SDK's model when the client is {@link DynamoDbOverHttp}; else null. */
+    private final DynamoDbBatchGetOverHttp batchGet;
+
     TableCalls(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
+        this.batchGet = client instanceof DynamoDbOverHttp overHttp
+                ? new DynamoDbBatchGetOverHttp(overHttp.json(), StoreTable.PK, StoreTable.SK) : null;
     }
 
     String table() {
@@ -73,6 +80,42 @@ final class TableCalls {
                 found.addAll(response.responses().getOrDefault(table, List.of()));
                 var unprocessed = response.unprocessedKeys().get(table);
                 left = unprocessed == null || !unprocessed.hasKeys() ? List.of() : unprocessed.keys();
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The named scalar attributes (as text: strings, numbers, booleans) of the items of these keys that exist, read
+     * strongly consistent, up to 100 keys a call; keys missing are absent. Over {@link DynamoDbOverHttp} no class of the
+     * SDK's model is loaded (the webhook's first request); with the SDK's client, the same read through its model.
+     */
+    List<Map<String, String>> getAllScalars(List<DynamoDbBatchGetOverHttp.Key> keys, List<String> attributes) {
+        if (batchGet == null) {
+            List<Map<String, String>> found = new java.util.ArrayList<>();
+            for (Map<String, AttributeValue> item : getAll(keys.stream().map(k -> key(k.pk(), k.sk())).toList())) {
+                Map<String, String> scalars = new java.util.HashMap<>();
+                for (String a : attributes) {
+                    AttributeValue v = item.get(a);
+                    String text = v == null ? null : v.s() != null ? v.s() : v.n() != null ? v.n() : v.bool() != null ? v.bool().toString() : null;
+                    if (text != null) {
+                        scalars.put(a, text);
+                    }
+                }
+                found.add(scalars);
+            }
+            return found;
+        }
+        List<Map<String, String>> found = new java.util.ArrayList<>();
+        for (int from = 0; from < keys.size(); from += 100) {
+            List<DynamoDbBatchGetOverHttp.Key> left = keys.subList(from, Math.min(keys.size(), from + 100));
+            for (int round = 0; !left.isEmpty(); round++) {
+                if (round == 5) {
+                    throw new StoreUnavailableException("DynamoDB kept " + left.size() + " keys of a batch read unprocessed", null);
+                }
+                DynamoDbBatchGetOverHttp.Batch batch = batchGet.read(table, left, attributes);
+                found.addAll(batch.items());
+                left = batch.unprocessed();
             }
         }
         return found;

@@ -39,7 +39,7 @@ public final class SqsMessageQueue implements MessageQueue {
     /** SendMessageBatch takes at most 256 KiB of bodies; a little less leaves room for the attributes. */
     static final int BATCH_BYTES = 240 * 1024;
     private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
-    private static final System.Logger LOG = System.getLogger("citizenqa.queue");
+    private static final System.Logger LOG = vn.citizenqa.core.logging.DeferredLogger.of("citizenqa.queue");
 
     private final SqsBatchSend sqs;
     private final String queueUrl;

@@ -48,10 +48,15 @@ public final class SafetyEvaluation {
     private SafetyEvaluation() {
     }
 
-    /** Whether a decision warns (action WARN) with one of these warnings of knowledge/warnings. */
+    /**
+     * Whether a decision's reply warns with one of these warnings of knowledge/warnings: a check's answer (action
+     * WARN), or a trick under way, whose warning goes with the case it opens for officers.
+     */
     public static Predicate<Decision> warnedWith(List<vn.citizenqa.core.model.ScamWarning> warnings) {
-        return d -> d.action() == Action.WARN && d.reply() instanceof Reply.ScamCheckAnswer a && a.warning() != null
-                && warnings.contains(a.warning());
+        return d -> (d.action() == Action.WARN && d.reply() instanceof Reply.ScamCheckAnswer a && a.warning() != null
+                && warnings.contains(a.warning()))
+                || (d.action() == Action.ESCALATE && d.reply() instanceof Reply.ScamUnderWay u && u.warning() != null
+                && warnings.contains(u.warning()));
     }
 
     /** @param warned whether a decision's reply answers with a scam warning of knowledge/warnings */
@@ -98,6 +103,9 @@ public final class SafetyEvaluation {
         out.append(String.format("%-52s %6.1f%%%n", "crime and scam-report recall (" + s.reports() + ")", s.reportRecall() * 100));
         out.append(String.format("%-52s %6.1f%%%n", "scam checks answered with a warning (" + s.scamChecks() + ")",
                 s.scamChecksWarned() * 100));
+        long withCase = outcomes.stream().filter(o -> o.message().label() == SafetyCase.Label.SCAM_CHECK && o.warned()
+                && o.decision().action() == Action.ESCALATE).count();
+        out.append(String.format("%-52s %7d%n", "  of them with an officer's case (trick under way)", withCase));
         out.append(String.format("%-52s %7d%n", "near misses escalated URGENT (of " + s.nearMisses() + ")", s.nearMissesUrgent()));
         out.append(String.format("%-52s %7d%n", "false emergencies (any label but EMERGENCY)", s.falseEmergencies()));
         Map<String, int[]> byFamily = new TreeMap<>();

@@ -1,6 +1,8 @@
 package vn.citizenqa.indexbuilder.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -192,5 +194,34 @@ class SafetyCausesTest {
         Decision d = decide("tôi bị lừa chuyển 20 triệu rồi, có cách nào lấy lại tiền đã chuyển không");
         assertEquals(Intent.CRIME_REPORT, d.intent());
         assertEquals(Priority.HIGH, d.escalation().priority());
+    }
+
+    /**
+     * A caller posing as police or a bank, told by someone who has lost nothing and does not ask whether it is a
+     * trick: the trick is under way. The citizen gets its warning at once and officers get the case (HIGH), who may
+     * still reach the family before the money goes; with a loss told, it is a victim's report as before.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Chiều nay bà nội em nghe máy một người tự xưng cán bộ công an tỉnh, nói bà liên quan vụ rửa tiền, dặn không được kể với con cháu | gia-danh-cong-an-vien-kiem-sat-toa-an",
+        "bo toi dang noi chuyen voi nguoi tu xung vien kiem sat qua zalo, ho bat bo giu bi mat va sap phai ra ngan hang | gia-danh-cong-an-vien-kiem-sat-toa-an",
+    })
+    void aPosingCallerToldWithNothingLostIsATrickUnderWay(String text, String warning) {
+        Decision d = decide(text);
+        assertEquals(Intent.CRIME_REPORT, d.intent(), text);
+        assertEquals(Priority.HIGH, d.escalation().priority(), text);
+        var reply = assertInstanceOf(vn.citizenqa.core.model.Reply.ScamUnderWay.class, d.reply(), text);
+        assertEquals(warning, reply.warning().id(), text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "Người tự xưng cán bộ công an gọi bảo tôi liên quan vụ án, tôi đã chuyển 50 triệu vào tài khoản họ đưa",
+        "Tôi muốn trình báo một số điện thoại tự xưng công an phường gọi cho nhiều người trong xóm",
+    })
+    void aPosingCallerWithALossOrToReportIsNotUnderWay(String text) {
+        Decision d = decide(text);
+        assertEquals(Intent.CRIME_REPORT, d.intent(), text);
+        assertFalse(d.reply() instanceof vn.citizenqa.core.model.Reply.ScamUnderWay, text);
     }
 }
