@@ -17,10 +17,14 @@ final class TimeMarkers {
 
     private static final Set<String> KINDS = Set.of("present", "recent", "past", "lasting", "question", "police",
             "procedure", "papers", "legal", "told", "plea", "threat", "reporting", "reported", "progressive", "then",
-            "resolved", "lucky", "near");
+            "resolved", "lucky", "near", "over", "since", "deed");
     /** A day of a month told with its part of the day ("tối 19/6", "ngày 3/10"): a date the story happened on. */
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
             "(?iu)(?<![\\p{L}])(ngày|hôm|tối|sáng|trưa|chiều|đêm|khuya|rạng sáng)\\s+\\d{1,2}/\\d{1,2}(?!\\d)");
+
+    /** A span of days, weeks… ago ("hai ngày trước", "3 tuần trước"): the story happened then. */
+    private static final java.util.regex.Pattern AGO = java.util.regex.Pattern.compile(
+            "(?iu)(?<![\\p{L}])(\\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|mấy|vài)\\s+(ngày|hôm|tuần|tháng|năm)\\s+trước(?![\\p{L}])");
 
     /**
      * What the markers say of one message.
@@ -47,14 +51,17 @@ final class TimeMarkers {
      *                  that clause is over, unless the clause says something is happening now
      * @param urgent    it says something is happening now in words other than "đang", "ngay", "liền", "sắp"
      *                  (which a story tells in the past: "đến 19h mình về thì thấy con đang ở trong xô nước")
+     * @param deeds     where it says what someone did already ("đã cứu", "đã giúp tìm lại"): in a message that only
+     *                  thanks, how it ended
      * @param resolved  it tells how something ended well, or that it was luck ("may mà"); not a sign that all is
      *                  over ("mẹ con em đã được cứu ra nhưng thằng chồng cầm dao đứng ngoài cửa")
      */
     record Read(boolean question, boolean present, boolean police, boolean past, boolean paperwork, boolean papers,
             boolean plea, boolean legal, boolean reporting, boolean reported, List<Match<String>> threats,
             List<Match<String>> paperworkWords, List<Match<String>> narrated, List<Match<String>> nows,
-            List<Match<String>> endings, boolean urgent, boolean resolved) {
+            List<Match<String>> endings, List<Match<String>> deeds, boolean urgent, boolean resolved) {
         Read {
+            deeds = List.copyOf(deeds);
             threats = List.copyOf(threats);
             paperworkWords = List.copyOf(paperworkWords);
             narrated = List.copyOf(narrated);
@@ -89,7 +96,8 @@ final class TimeMarkers {
         boolean present = text.contains("!!"); // "CỨU!!!": urgency
         boolean urgent = present;
         boolean police = false;
-        boolean past = DATE.matcher(text).find(); // "Tối 19/6, chồng tôi…": the day it happened
+        // "Tối 19/6, chồng tôi…", "hai ngày trước tôi va chạm…": the day it happened
+        boolean past = DATE.matcher(text).find() || AGO.matcher(text).find();
         boolean paperwork = false;
         boolean papers = false;
         boolean plea = false;
@@ -104,25 +112,35 @@ final class TimeMarkers {
         // Instructions someone gave in the story ("cài app theo hướng dẫn qua điện thoại") ask nothing.
         List<Match<String>> told = found.stream().filter(m -> m.cue().value().equals("told")).toList();
         // "Vừa" is now, unless the sentence says when it was: "anh tôi vừa chết đuối tuần trước", "tối thứ 7 vừa rồi".
-        List<Match<String>> pastTimes = found.stream().filter(m -> m.cue().value().equals("past")).toList();
+        List<Match<String>> pastTimes = found.stream().filter(m -> m.cue().value().equals("past")
+                || m.cue().value().equals("over") || m.cue().value().equals("since")).toList();
         // A story told with "lúc đó", "hôm đó" tells its "đang" in the past: "lúc đó, tôi đang ngồi sau xe máy thì…".
         List<Match<String>> then = found.stream().filter(m -> m.cue().value().equals("then")).toList();
         List<Match<String>> endings = found.stream().filter(m -> m.cue().value().equals("resolved")).toList();
         List<Match<String>> narrated = found.stream().filter(m -> m.cue().value().equals("then")
                 || m.cue().value().equals("near")).toList();
+        // A finished day ("chiều qua", "tuần trước") tells its clause's "đang" in the past: "chiều qua con tôi đang chơi
+        // trước nhà thì…"; not a day counted up to now ("từ tối qua con đang sốt").
+        List<Match<String>> since = found.stream().filter(m -> m.cue().value().equals("since")).toList();
+        List<Match<String>> overDays = found.stream().filter(m -> m.cue().value().equals("over")
+                && !Spans.overlapped(m, since)).toList();
+        // Now in a clause about paperwork is the paperwork's now ("hiện giờ người nhà nạn nhân muốn khởi kiện").
+        List<Match<String>> procedures = found.stream().filter(m -> m.cue().value().equals("procedure")).toList();
+        List<Match<String>> deeds = found.stream().filter(m -> m.cue().value().equals("deed")).toList();
         List<Match<String>> nows = new ArrayList<>();
         boolean resolved = false;
         for (Match<String> m : found) {
             boolean now = false;
             switch (m.cue().value()) {
-                case "present" -> now = !Spans.overlapped(m, lasting);
-                case "progressive" -> now = !Spans.overlapped(m, lasting) && !Spans.inSentenceWith(graph, m, then);
+                case "present" -> now = !Spans.overlapped(m, lasting) && !Spans.inClauseWith(graph, m, procedures);
+                case "progressive" -> now = !Spans.overlapped(m, lasting) && !Spans.inSentenceWith(graph, m, then)
+                        && !Spans.inClauseWith(graph, m, overDays);
                 case "recent" -> now = !Spans.inSentenceWith(graph, m, pastTimes) && !Spans.overlapped(m, lasting);
                 case "then" -> past = true;
                 case "resolved", "lucky" -> resolved = true;
                 case "question" -> question |= !Spans.overlapped(m, told);
                 case "police" -> police = true;
-                case "past", "lasting" -> past = true;
+                case "past", "lasting", "over", "since" -> past = true;
                 case "procedure", "papers" -> {
                     paperwork = true;
                     papers |= m.cue().value().equals("papers");
@@ -149,6 +167,6 @@ final class TimeMarkers {
             }
         }
         return new Read(question, present, police, past, paperwork, papers, plea, legal, reporting, reported, threats,
-                paperworkWords, narrated, nows, endings, urgent, resolved);
+                paperworkWords, narrated, nows, endings, deeds, urgent, resolved);
     }
 }

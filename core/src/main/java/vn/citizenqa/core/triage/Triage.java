@@ -105,10 +105,18 @@ public final class Triage {
         double score = model == null ? -1 : model.score(features);
         List<String> reports = crime(crimes);
         boolean over = past && !present;
+        boolean thanksOnly = graph.structure().thanks() && !graph.structure().asks();
+        // A message that only thanks for a deed done ("xin gửi lời cảm ơn công an phường đã giúp tìm lại cháu bị
+        // lạc"), with no sign of now nor a plea, tells how it ended: the deed's clause is over, as "đã được cứu" is.
+        List<Match<String>> endings = time.endings();
+        if (thanksOnly && !present && !time.plea() && !time.deeds().isEmpty()) {
+            endings = new ArrayList<>(endings);
+            endings.addAll(time.deeds());
+        }
         // Even then, someone missing is missing until found (a lasting cue, see EmergencyCues).
         TriageSignals.Emergency emergency = emergencies.find(graph, accented, present, paperwork, over, afterTheFact,
                 masks, crimes, time.threats(),
-                        time.narrated(), time.nows(), time.endings(), reports);
+                        time.narrated(), time.nows(), endings, reports);
         // The model is no judge of a question about what the law says of something ("cảnh sát giao thông đưa xe
         // của cháu lên xe tải mang về, làm như vậy là đúng hay sai"), of a question about paperwork that does not ask
         // what to do now ("now we want to change his visa… where do we apply?"), nor of a story told as over ("lúc
@@ -133,7 +141,6 @@ public final class Triage {
         // report itself; a tip asked about ("muốn tố giác một đường dây cá độ thì gửi đơn ở đâu") is not, nor the
         // report of lost or stolen papers ("bị trộm mất hộ chiếu, trình báo và làm lại thế nào"): a procedure.
         boolean reportsItself = time.reporting() && !time.reported() && !time.papers() && past;
-        boolean thanksOnly = graph.structure().thanks() && !graph.structure().asks();
         if (reports.isEmpty() && emergency == null && reportModel != null && (!paperwork || reportsItself)
                 && !thanksOnly) {
             // No crime cue: the report model may still read a message for officers in it ("bọn đòi nợ gọi cho sếp

@@ -1,6 +1,7 @@
 package vn.citizenqa.core.triage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -102,5 +103,36 @@ class SituationsTest {
         KnowledgeFiles files = path -> new ByteArrayInputStream("buckets 16\nbias 0\nthreshold x\n".getBytes(StandardCharsets.UTF_8));
         var e = assertThrows(KnowledgeFiles.InvalidVocabularyException.class, () -> SafetyModel.read(files));
         assertTrue(e.getMessage().startsWith(SafetyModel.FILE + ":3: not a number"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "Chiều qua con tôi đang chơi trước nhà thì hàng xóm xông vào nhà đánh tôi, giờ tôi muốn trình báo",
+        "Nghe nói đốt vàng mã ở hành lang chung cư dễ gây cháy bị phạt, có đúng không",
+        "Hai ngày trước tôi va chạm với một xe máy, người kia bị thương ở chân, hiện giờ họ muốn khởi kiện, xin hỏi có hòa giải được không?",
+        "Cháu mua ống kẽm và van cứu hỏa về định chế súng bắn hơi, công an đến thu rồi, cháu có bị làm sao không ạ?",
+    })
+    void aDeedOverAThankYouOrARuleQuestionIsNotAnEmergency(String text) {
+        assertNull(RealKnowledge.signals(text).emergency(), text);
+    }
+
+    @Test
+    void aViolentDeedOverIsAReport() {
+        TriageSignals s = RealKnowledge.signals(
+                "Chiều qua con tôi đang chơi trước nhà thì hàng xóm xông vào nhà đánh tôi, giờ tôi muốn trình báo");
+        assertFalse(s.crime().isEmpty(), "a report for officers (HIGH)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "Chiều qua con tôi đang chơi trước nhà thì hàng xóm xông vào nhà đánh tôi, giờ nó đang cầm dao đứng trước cửa",
+        "Chiều qua hàng xóm xông vào nhà đánh tôi, cứu tôi với",
+        "Xin cảm ơn các anh đã giúp, nhưng cháu bị lạc vẫn chưa tìm thấy, cứu cháu với",
+        "Nhà bên đang cháy, có bị phạt không",
+        "Càng ngày càng nhiều số lạ gọi tới hù dọa tôi. Ngày nào cũng vay app này trả app kia, không biết làm thế nào, nhiều lúc muốn tự vẫn...",
+        "bọn đòi nợ khủng bố điện thoại cả tháng nay, em chán sống lắm rồi, phải làm thế nào?",
+    })
+    void theSameStoryWithDangerNowOrAWishToDieStaysAnEmergency(String text) {
+        assertNotNull(RealKnowledge.signals(text).emergency(), text);
     }
 }

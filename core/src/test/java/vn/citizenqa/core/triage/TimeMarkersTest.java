@@ -152,4 +152,33 @@ class TimeMarkersTest {
         assertNotNull(e, text);
         assertEquals(List.of("113"), e.numbers(), text);
     }
+
+    @Test
+    void dangInTheClauseOfAFinishedDayIsNotNow() {
+        TimeMarkers.Read r = read("Chiều qua con tôi đang chơi trước nhà thì hàng xóm sang chửi bới");
+        assertFalse(r.present(), "'chiều qua' tells its clause's 'đang' in the past");
+        assertTrue(r.past());
+        assertTrue(read("Chiều qua hàng xóm sang chửi bới, giờ nó đang cầm dao đứng trước cửa").present(),
+                "'đang' in another clause is now");
+        assertTrue(read("Từ tối qua con đang sốt cao").present(), "a day counted up to now is not over");
+    }
+
+    @Test
+    void daysAgoAreThePast() {
+        assertTrue(read("Hai ngày trước tôi có va chạm với một xe máy khác").past());
+        assertTrue(read("3 tuần trước tôi bị giật túi").past());
+        assertFalse(read("trước nhà tôi có hai người đánh nhau").past());
+    }
+
+    @Test
+    void nowInAClauseAboutPaperworkIsThePaperworksNow() {
+        assertFalse(read("hiện giờ người nhà nạn nhân muốn khởi kiện").present());
+        assertTrue(read("hiện giờ nhà bên đang bốc khói, tôi muốn báo công an").present());
+    }
+
+    @Test
+    void aDeedDoneIsReadWhereItIsSaid() {
+        assertTrue(phrases(read("cảm ơn công an phường đã giúp tìm lại cháu bị lạc").deeds()).contains("đã giúp tìm lại"));
+        assertTrue(read("mong các anh giúp tìm lại cháu bị lạc").deeds().isEmpty(), "asked for, not done");
+    }
 }

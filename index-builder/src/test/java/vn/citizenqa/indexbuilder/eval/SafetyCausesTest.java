@@ -224,4 +224,23 @@ class SafetyCausesTest {
         assertEquals(Intent.CRIME_REPORT, d.intent(), text);
         assertFalse(d.reply() instanceof vn.citizenqa.core.model.Reply.ScamUnderWay, text);
     }
+
+    /**
+     * A violent deed told as over on a finished day ("chiều qua… đang chơi… thì") is a report; a thank-you for a
+     * rescue or a search done gets a friendly reply; a wish to die inside a story of debt stays URGENT; the same
+     * story with danger now ("giờ nó đang cầm dao", "cứu tôi với") stays URGENT.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Chiều qua con tôi đang chơi trước nhà thì hàng xóm xông vào nhà đánh tôi, giờ tôi muốn trình báo | CRIME_REPORT",
+        "Xin gửi lời cảm ơn công an phường đã giúp tìm lại cháu bị lạc | SMALL_TALK",
+        "Cảm ơn các chú công an đã kịp thời cứu cháu bị đuối nước chiều qua | SMALL_TALK",
+        "Chiều qua con tôi đang chơi trước nhà thì hàng xóm xông vào nhà đánh tôi, giờ nó đang cầm dao đứng trước cửa | EMERGENCY",
+        "Chiều qua hàng xóm xông vào nhà đánh tôi, cứu tôi với | EMERGENCY",
+        "Xin cảm ơn các anh đã giúp, nhưng cháu bị lạc vẫn chưa tìm thấy, cứu cháu với | EMERGENCY",
+        "Từ hôm vay app đến giờ ngày nào cũng bị gọi điện hù dọa, em không biết làm thế nào, nhiều lúc muốn tự vẫn | EMERGENCY",
+    })
+    void aDeedOverIsAReportOrAThankYouUnlessDangerIsNow(String text, Intent intent) {
+        assertEquals(intent, decide(text).intent(), text);
+    }
 }

@@ -62,6 +62,12 @@ class SafetyFloorsTest {
         assertEquals(0, SafetyEvaluation.score(run("holdout4.tsv")).falseEmergencies(), "false emergencies on holdout4");
     }
 
+    /** dev9 (real rows): every emergency, no near miss URGENT (a past accident, a weapon question asked of a lawyer). */
+    @Test
+    void theNinthSplitMeetsItsMeasuredFloors() throws Exception {
+        assertFloors("dev9.tsv", 1.0, 1.0, 0.8, 0);
+    }
+
     private static void assertFloors(String file, double emergencies, double reports, double scamChecks,
             int nearMissesUrgent) throws Exception {
         List<SafetyEvaluation.Outcome> outcomes = run(file);
