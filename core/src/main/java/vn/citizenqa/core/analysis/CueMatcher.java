@@ -57,15 +57,18 @@ public final class CueMatcher<T> {
 
     /**
      * A cue of the phrase, analysed like the index analyses text; a leading {@code =} asks for its
-     * diacritics. Null when it has no syllable.
+     * diacritics. A cue of one syllable asks for them too (bare, "chay" may be "cháy" or "chạy"), unless it is
+     * written with a leading {@code ~}: a syllable whose bare letters, in a message typed without diacritics, are
+     * read as it ("dang" as "đang"). Null when it has no syllable.
      */
     public static <T> Cue<T> cue(String phrase, T value) {
         boolean exact = phrase.startsWith("=");
-        String text = exact ? phrase.substring(1) : phrase;
+        boolean bare = phrase.startsWith("~");
+        String text = exact || bare ? phrase.substring(1) : phrase;
         List<String> syllables = VietnameseAnalysis.syllables(text);
         return syllables.isEmpty() ? null
                 : new Cue<>(text, List.copyOf(syllables), syllables.stream().map(Folding::removeDiacritics).toList(),
-                        exact || syllables.size() == 1, value);
+                        exact || (syllables.size() == 1 && !bare), value);
     }
 
     public int size() {

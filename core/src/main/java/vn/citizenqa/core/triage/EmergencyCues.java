@@ -50,11 +50,13 @@ final class EmergencyCues {
      * marker of now ({@code nows}) is in that sentence too; nor does one in a clause that says how it ended
      * ({@code endings}: "cảm ơn các chú đã cứu mẹ con em ra khỏi đám cháy"), unless that clause says it goes on or
      * the cue is an event, someone's deed, which a rescue does not end ("đã được cứu ra nhưng nó còn cầm dao").
+     * {@code presentTyped}: {@code present} by a sign not itself typed bare ("dang" for "đang").
      * {@code afterTheFact}: the message asks about something over or about paperwork; then only a lasting danger
      * counts (someone missing is missing until found: "tối 19/4 đi bán hàng về thì không thấy cháu đâu, cháu chưa
      * có giấy tờ tùy thân"), and a lasting cue is never taken back by the sentence's story, only by how it ended.
      */
-    TriageSignals.Emergency find(TokenGraph graph, boolean accented, boolean present, boolean paperwork,
+    TriageSignals.Emergency find(TokenGraph graph, boolean accented, boolean present, boolean presentTyped,
+            boolean paperwork,
             boolean over, boolean afterTheFact, List<Match<String>> masks, List<Match<String>> crimes, List<Match<String>> threats,
             List<Match<String>> narrated, List<Match<String>> nows, List<Match<String>> endings,
             List<String> reports) {
@@ -109,9 +111,10 @@ final class EmergencyCues {
             reasons.add(m.cue().phrase());
         }
         // An ambiguous word needs company: it is happening now, or a second one. A word typed without its
-        // diacritics ("chay": cháy or chạy?) counts only next to a sign that is not itself bare.
+        // diacritics ("chay": cháy or chạy?) counts only next to a sign that is not itself bare: not "dang" ("ban
+        // nguoi Anh dang o Viet Nam" is a friend, "bạn người Anh", not "bắn người").
         boolean enough = strong || call || weakCues.size() >= 2 || (!weakCues.isEmpty() && present)
-                || (!bareCues.isEmpty() && (present || !weakCues.isEmpty()));
+                || (!bareCues.isEmpty() && (presentTyped || !weakCues.isEmpty()));
         // "Cứu em, mất bằng lái mai phải chạy xe": a call for help about paperwork, with no sign of danger, is a way
         // of speaking.
         boolean onlyCalls = !strong && weakCues.isEmpty() && bareCues.isEmpty();

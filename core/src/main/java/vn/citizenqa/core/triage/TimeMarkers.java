@@ -55,11 +55,14 @@ final class TimeMarkers {
      *                  thanks, how it ended
      * @param resolved  it tells how something ended well, or that it was luck ("may mà"); not a sign that all is
      *                  over ("mẹ con em đã được cứu ra nhưng thằng chồng cầm dao đứng ngoài cửa")
+     * @param presentTyped {@code present} by a sign that is not a syllable typed bare ("dang" for "đang"): the company
+     *                  a word typed bare needs to count as an emergency ("ban nguoi": "bạn người" or "bắn người"?)
      */
     record Read(boolean question, boolean present, boolean police, boolean past, boolean paperwork, boolean papers,
             boolean plea, boolean legal, boolean reporting, boolean reported, List<Match<String>> threats,
             List<Match<String>> paperworkWords, List<Match<String>> narrated, List<Match<String>> nows,
-            List<Match<String>> endings, List<Match<String>> deeds, boolean urgent, boolean resolved) {
+            List<Match<String>> endings, List<Match<String>> deeds, boolean urgent, boolean resolved,
+            boolean presentTyped) {
         Read {
             deeds = List.copyOf(deeds);
             threats = List.copyOf(threats);
@@ -90,11 +93,30 @@ final class TimeMarkers {
         this.markers = new SituationMatcher(cues, false, false);
     }
 
+    /**
+     * The markers found, less a syllable typed bare that a longer marker reads as part of another word: in a
+     * message typed without diacritics "dang" is "đang", but not in "dang ky" ("đăng ký").
+     */
+    private static List<Match<String>> bareInWords(List<Match<String>> found, boolean accented) {
+        if (accented) {
+            return found;
+        }
+        List<Match<String>> longer = found.stream().filter(m -> m.cue().syllables().size() > 1).toList();
+        return found.stream().filter(m -> !readBare(m, false) || !Spans.overlapped(m, longer)).toList();
+    }
+
+    /** Whether a one-syllable marker with diacritics was found by its bare letters ("dang" for "đang"). */
+    private static boolean readBare(Match<String> m, boolean accented) {
+        return !accented && m.cue().syllables().size() == 1
+                && !m.cue().syllables().getFirst().equals(m.cue().folded().getFirst());
+    }
+
     /** Reads the analysed message; {@code text} is the message as received (for its punctuation). */
     Read read(TokenGraph graph, String text, boolean accented) {
         boolean question = text.indexOf('?') >= 0;
         boolean present = text.contains("!!"); // "CỨU!!!": urgency
         boolean urgent = present;
+        boolean presentTyped = present;
         boolean police = false;
         // "Tối 19/6, chồng tôi…", "hai ngày trước tôi va chạm…": the day it happened
         boolean past = DATE.matcher(text).find() || AGO.matcher(text).find();
@@ -106,7 +128,7 @@ final class TimeMarkers {
         boolean reported = false;
         List<Match<String>> threats = new ArrayList<>();
         List<Match<String>> paperworkWords = new ArrayList<>();
-        List<Match<String>> found = markers.find(graph, accented);
+        List<Match<String>> found = bareInWords(markers.find(graph, accented), accented);
         // A state that lasts is not an event happening now: "đang" in "đang nằm viện" says nothing of danger.
         List<Match<String>> lasting = found.stream().filter(m -> m.cue().value().equals("lasting")).toList();
         // Instructions someone gave in the story ("cài app theo hướng dẫn qua điện thoại") ask nothing.
@@ -161,12 +183,13 @@ final class TimeMarkers {
             if (now) {
                 present = true;
                 urgent |= !m.cue().value().equals("progressive");
+                presentTyped |= !readBare(m, accented);
             }
             if (now || (m.cue().value().equals("progressive") && !Spans.overlapped(m, lasting))) {
                 nows.add(m);
             }
         }
         return new Read(question, present, police, past, paperwork, papers, plea, legal, reporting, reported, threats,
-                paperworkWords, narrated, nows, endings, deeds, urgent, resolved);
+                paperworkWords, narrated, nows, endings, deeds, urgent, resolved, presentTyped);
     }
 }

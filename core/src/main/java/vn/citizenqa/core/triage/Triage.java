@@ -114,7 +114,7 @@ public final class Triage {
             endings.addAll(time.deeds());
         }
         // Even then, someone missing is missing until found (a lasting cue, see EmergencyCues).
-        TriageSignals.Emergency emergency = emergencies.find(graph, accented, present, paperwork, over, afterTheFact,
+        TriageSignals.Emergency emergency = emergencies.find(graph, accented, present, time.presentTyped(), paperwork, over, afterTheFact,
                 masks, crimes, time.threats(),
                         time.narrated(), time.nows(), endings, reports);
         // The model is no judge of a question about what the law says of something ("cảnh sát giao thông đưa xe

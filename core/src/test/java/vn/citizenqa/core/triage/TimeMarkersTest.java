@@ -181,4 +181,24 @@ class TimeMarkersTest {
         assertTrue(phrases(read("cảm ơn công an phường đã giúp tìm lại cháu bị lạc").deeds()).contains("đã giúp tìm lại"));
         assertTrue(read("mong các anh giúp tìm lại cháu bị lạc").deeds().isEmpty(), "asked for, not done");
     }
+
+    @Test
+    void aBareDangIsNowButNotTypedCompany() {
+        TimeMarkers.Read r = read("nha ben dang chay to lam");
+        assertTrue(r.present(), "'dang' typed bare is 'đang'");
+        assertFalse(r.presentTyped(), "but it is itself typed bare: no company for another bare word");
+        assertTrue(read("nha ben dang chay, goi cuu hoa ngay bay gio").presentTyped());
+        assertTrue(read("nhà bên đang cháy").presentTyped());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "cho em hoi dang ky tam tru cho con o dau",
+        "anh toi dang sinh song tai Da Nang, lam ho chieu o dau",
+        "anh tôi đang sinh sống tại Đà Nẵng, làm hộ chiếu ở đâu",
+        "ban em dang hoc tai Nhat, muon lam lai can cuoc",
+    })
+    void dangInAnotherWordOrForWhereOneLivesIsNotNow(String text) {
+        assertFalse(read(text).present(), text);
+    }
 }

@@ -140,6 +140,10 @@ class SafetyCausesTest {
         // Missing long ago, or once as a child: the procedure, not a search now.
         "Anh tôi từng mất tích mấy hôm hồi 2015, giờ làm hộ chiếu có bị gì không",
         "Chú tôi mất tích hơn 7 năm nay, gia đình muốn xóa đăng ký thường trú thì làm thế nào",
+        // Where one lives or stays is no event now, with or without diacritics ("ban nguoi": "bạn người", not
+        // "bắn người").
+        "co ban nguoi Phap dang song o Ha Noi, muon gia han tam tru thi nop ho so o dau",
+        "Em có bạn người Nhật đang làm việc tại Bình Dương, visa sắp hết hạn thì gia hạn ở đâu",
     })
     void somethingToldAsOverIsNeverUrgent(String text) {
         Decision d = decide(text);
@@ -158,6 +162,9 @@ class SafetyCausesTest {
         "Con trai tôi 10 tuổi, chiều 5/10 đi học thêm rồi không thấy về, đã 2 ngày nay không ai biết tung tích",
         "Tối 3/11 tôi đi làm về thì không thấy con đâu, con bé chưa có giấy tờ gì, cả nhà tìm mãi không được",
         "Ngày 20/9 bố tôi đi lạc, bố chưa có căn cước gắn chip, đến nay vẫn chưa thấy",
+        // Typed without diacritics: "dang" is "đang"; a wish to die outweighs the loss a trick caused.
+        "bo em vua bi lua het tien tiet kiem, gio doi tu tu, dang nhot minh trong nha tam",
+        "chong em bi lua mat 200 trieu, gio dang dung tren noc nha doi nhay xuong",
     })
     void dangerNowInAStoryIsAnEmergency(String text) {
         Decision d = decide(text);
