@@ -68,6 +68,15 @@ class SafetyFloorsTest {
         assertFloors("dev9.tsv", 1.0, 1.0, 0.8, 0);
     }
 
+    /**
+     * dev11 (scam checks as citizens write them, 32 retold from public pages): every emergency and report, checks
+     * warned 97%, no near miss URGENT.
+     */
+    @Test
+    void theEleventhSplitMeetsItsMeasuredFloors() throws Exception {
+        assertFloors("dev11.tsv", 1.0, 1.0, 0.97, 0);
+    }
+
     private static void assertFloors(String file, double emergencies, double reports, double scamChecks,
             int nearMissesUrgent) throws Exception {
         List<SafetyEvaluation.Outcome> outcomes = run(file);
