@@ -41,11 +41,23 @@ final class EvaluateCommand {
 
     /** {@code evaluate-safety}: the figures of a labelled safety set, every false emergency and every miss. */
     static String safety(Path knowledge, Path setFile) throws IOException, InvalidKnowledgeException {
+        return safety(knowledge, setFile, false);
+    }
+
+    /**
+     * @param typedBare evaluate the set's messages that have diacritics as typed without them (the others are left
+     *                  out: typed bare already, they are the set's own figures)
+     */
+    static String safety(Path knowledge, Path setFile, boolean typedBare) throws IOException, InvalidKnowledgeException {
         LocalAssistant local = LocalAssistant.build(knowledge);
         List<SafetyCase> cases = SafetyCase.read(setFile);
+        if (typedBare) {
+            cases = cases.stream().filter(SafetyCase::accented).map(SafetyCase::typedBare).toList();
+        }
         List<SafetyEvaluation.Outcome> outcomes = SafetyEvaluation.run(local.assistant(), cases,
                 SafetyEvaluation.warnedWith(new WarningLoader().load(knowledge)));
-        return SafetyEvaluation.report(setFile.getFileName() + ": " + cases.size() + " messages", outcomes);
+        return SafetyEvaluation.report(setFile.getFileName() + (typedBare ? ", typed without diacritics" : "") + ": "
+                + cases.size() + " messages", outcomes);
     }
 
     static String run(Path knowledge, Path questionsFile, boolean baseline, boolean calibrate)

@@ -16,7 +16,7 @@ import java.util.List;
  *   build --knowledge DIR --out DIR [--quiet]   validate, then write the index the functions ship
  *   evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--cross-validate] [--tune]
  *                                     run a labelled question set and print the figures of issue 3
- *   evaluate-safety --knowledge DIR --set FILE
+ *   evaluate-safety --knowledge DIR --set FILE [--typed-bare]
  *   evaluate-safety --knowledge DIR --leave-one-set-out [--set FILE,FILE…]
  *                                     run a labelled safety set and print the figures of issue 15
  *   explain --knowledge DIR TEXT…     how the assistant reads a message (tokens, signals, features)
@@ -121,7 +121,7 @@ public final class IndexBuilderCommand {
                         err.println("evaluate-safety needs --set FILE\n" + usage());
                         return 2;
                     }
-                    out.print(EvaluateCommand.safety(knowledge, Path.of(set)));
+                    out.print(EvaluateCommand.safety(knowledge, Path.of(set), flag(args, "--typed-bare")));
                 }
                 default -> {
                     err.println("unknown command '" + command + "'\n" + usage());
@@ -172,7 +172,7 @@ public final class IndexBuilderCommand {
                 usage: index-builder validate --knowledge DIR [--today YYYY-MM-DD]
                        index-builder build --knowledge DIR --out DIR [--quiet]
                        index-builder evaluate --knowledge DIR --questions FILE [--baseline] [--calibrate] [--cross-validate] [--tune]
-                       index-builder evaluate-safety --knowledge DIR --set FILE
+                       index-builder evaluate-safety --knowledge DIR --set FILE [--typed-bare]
                        index-builder evaluate-safety --knowledge DIR --leave-one-set-out [--set FILE,FILE...]
                        index-builder explain --knowledge DIR "message" ...""";
     }

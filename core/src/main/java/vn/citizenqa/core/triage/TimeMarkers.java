@@ -17,7 +17,7 @@ final class TimeMarkers {
 
     private static final Set<String> KINDS = Set.of("present", "recent", "past", "lasting", "question", "police",
             "procedure", "papers", "legal", "told", "plea", "threat", "reporting", "reported", "progressive", "then",
-            "resolved", "lucky", "near", "over", "since", "deed");
+            "resolved", "lucky", "near", "over", "since", "deed", "word");
     /** A day of a month told with its part of the day ("tối 19/6", "ngày 3/10"): a date the story happened on. */
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
             "(?iu)(?<![\\p{L}])(ngày|hôm|tối|sáng|trưa|chiều|đêm|khuya|rạng sáng)\\s+\\d{1,2}/\\d{1,2}(?!\\d)");
@@ -94,15 +94,19 @@ final class TimeMarkers {
     }
 
     /**
-     * The markers found, less a syllable typed bare that a longer marker reads as part of another word: in a
-     * message typed without diacritics "dang" is "đang", but not in "dang ky" ("đăng ký").
+     * The markers found, less a syllable typed bare that a longer marker reads as part of another word (in a
+     * message typed without diacritics "dang" is "đang", but not in "dang ky": "đăng ký"), and less a marker typed
+     * bare inside a word that holds its letters ("tieng luc do": "tiếng lục đồ", not "lúc đó"); the words themselves
+     * are no marker.
      */
     private static List<Match<String>> bareInWords(List<Match<String>> found, boolean accented) {
         if (accented) {
             return found;
         }
         List<Match<String>> longer = found.stream().filter(m -> m.cue().syllables().size() > 1).toList();
-        return found.stream().filter(m -> !readBare(m, false) || !Spans.overlapped(m, longer)).toList();
+        List<Match<String>> words = found.stream().filter(m -> m.cue().value().equals("word")).toList();
+        return found.stream().filter(m -> !m.cue().value().equals("word") && !Spans.overlapped(m, words)
+                && (!readBare(m, false) || !Spans.overlapped(m, longer))).toList();
     }
 
     /** Whether a one-syllable marker with diacritics was found by its bare letters ("dang" for "đang"). */

@@ -201,4 +201,12 @@ class TimeMarkersTest {
     void dangInAnotherWordOrForWhereOneLivesIsNotNow(String text) {
         assertFalse(read(text).present(), text);
     }
+
+    @Test
+    void aWordThatHoldsAMarkersLettersTypedBareIsNoMarker() {
+        assertEquals(List.of(), read("nha em co trom, nghe tieng luc do duoi tang 1").narrated(),
+                "'tieng luc do' is someone rummaging, not 'lúc đó'");
+        assertEquals(List.of("lúc đó"), phrases(read("luc do em dang ngu thi nghe tieng dong").narrated()),
+                "'luc do' alone is still 'lúc đó'");
+    }
 }

@@ -33,6 +33,28 @@ public record SafetyCase(Label label, String family, String source, String text,
         return !source.equals("written");
     }
 
+    /**
+     * The same message as a citizen types it without diacritics ("Nhà em có trộm" → "Nha em co trom": the case
+     * kept, every mark gone, đ → d), labelled alike; the same line.
+     */
+    public SafetyCase typedBare() {
+        String nfc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+        StringBuilder b = new StringBuilder(nfc.length());
+        for (int i = 0; i < nfc.length(); i++) {
+            char c = nfc.charAt(i);
+            char lower = Character.toLowerCase(c);
+            String bare = vn.citizenqa.core.text.Folding.removeDiacritics(String.valueOf(lower));
+            b.append(c == lower ? bare : bare.toUpperCase(java.util.Locale.ROOT));
+        }
+        return new SafetyCase(label, family, source, b.toString(), line);
+    }
+
+    /** Whether the message has a Vietnamese diacritic (typed bare, it would read otherwise). */
+    public boolean accented() {
+        return vn.citizenqa.core.text.Folding.hasDiacritics(
+                java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** Reads a set; every line must be well formed (the problems name the file and line). */
     public static List<SafetyCase> read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -109,6 +109,8 @@ class SafetyCausesTest {
         "xe bi chay rui het, gio xin cap lai giay dang ky sao",
         "bi moc mat vi co cccd, lam lai can mang gi",
         "cho em hỏi làm sao biết bằng lái của em còn mấy điểm, năm nay em bị phạt 3 lần rồi",
+        "nộp hồ sơ cấp hộ chiếu online rồi thì theo dõi tiến độ ở đâu ạ",
+        "Hồi nhỏ em từng uống nhầm dầu hỏa, giờ làm căn cước có cần khai không",
     })
     void questionsAboutRulesAndPastEventsAreNeitherEmergenciesNorScamChecks(String text) {
         Decision d = decide(text);
@@ -165,6 +167,12 @@ class SafetyCausesTest {
         // Typed without diacritics: "dang" is "đang"; a wish to die outweighs the loss a trick caused.
         "bo em vua bi lua het tien tiet kiem, gio doi tu tu, dang nhot minh trong nha tam",
         "chong em bi lua mat 200 trieu, gio dang dung tren noc nha doi nhay xuong",
+        // Followed home, the follower at the door now.
+        "co thang bam duoi em tu truong ve, gio no dang dung ngoai cua, em o nha mot minh",
+        "Em bị một người đàn ông theo dõi mấy hôm, giờ anh ta đang đứng trước cổng nhà em",
+        // Poison swallowed, with no word of the model's in it.
+        "be nha em nuot nham vien thuoc ha huyet ap cua ba",
+        "thằng cu nhà tôi lỡ uống thuốc trừ sâu ông để ngoài hiên, giờ phải làm gì",
     })
     void dangerNowInAStoryIsAnEmergency(String text) {
         Decision d = decide(text);
