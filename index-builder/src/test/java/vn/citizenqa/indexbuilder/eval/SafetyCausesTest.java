@@ -255,6 +255,14 @@ class SafetyCausesTest {
         assertNotEquals(Intent.SCAM_CHECK, decide(text).intent(), text);
     }
 
+    /** A stranger's call about a child taken to hospital that asks for money at once is the trick, nothing lost. */
+    @Test
+    void aStrangersHospitalCallAskingMoneyAtOnceIsACheck() {
+        Decision d = decide("số lạ gọi bảo cháu nhà tôi ngã ở sân trường, đang được đưa vào bệnh viện, cần chuyển gấp 15 triệu tiền cấp cứu, tôi chưa chuyển");
+        assertEquals(Intent.SCAM_CHECK, d.intent());
+        assertEquals("nguoi-than-cap-cuu-tai-nan", ((vn.citizenqa.core.model.Reply.ScamCheckAnswer) d.reply()).warning().id());
+    }
+
     @Test
     void dangerNowWithMoneyDemandedStaysAnEmergency() {
         Decision d = decide("chồng tôi bị bọn bắt cóc nhốt, đang bị đánh, chúng đòi chuyển 300 triệu, cứu với");

@@ -62,10 +62,13 @@ class SafetyFloorsTest {
         assertEquals(0, SafetyEvaluation.score(run("holdout4.tsv")).falseEmergencies(), "false emergencies on holdout4");
     }
 
-    /** dev9 (real rows): every emergency, no near miss URGENT (a past accident, a weapon question asked of a lawyer). */
+    /**
+     * dev9 (real rows): every emergency and scam check, no near miss URGENT (a past accident, a weapon question asked
+     * of a lawyer).
+     */
     @Test
     void theNinthSplitMeetsItsMeasuredFloors() throws Exception {
-        assertFloors("dev9.tsv", 1.0, 1.0, 0.8, 0);
+        assertFloors("dev9.tsv", 1.0, 1.0, 1.0, 0);
     }
 
     /**
