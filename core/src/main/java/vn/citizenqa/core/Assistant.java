@@ -244,8 +244,14 @@ public final class Assistant {
             }
             return Offers.decline(candidates, confidence, agency.handledBy(), language);
         }
-        // A sibling of the first procedure the message points to ("thường trú" beside "tạm trú"): offer both.
-        if (confidence >= gate.answer() && neighbours.rival(graph, result) == null) {
+        // A sibling of the first procedure the message points to ("thường trú" beside "tạm trú"): offer both, the
+        // sibling first when the question names it and only the story the first.
+        Procedure rival = confidence >= gate.answer() ? neighbours.rival(graph, result) : null;
+        Procedure named = rival == null ? null : neighbours.asked(graph, result);
+        if (named != null) {
+            candidates = Offers.first(candidates, named.id());
+        }
+        if (confidence >= gate.answer() && rival == null) {
             Procedure p = result.hits().getFirst().procedure();
             List<Candidate> withOthers = new ArrayList<>(candidates);
             Reply.Rest besides = rest.besides(graph, p, withOthers);

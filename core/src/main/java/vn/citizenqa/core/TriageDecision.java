@@ -47,11 +47,16 @@ final class TriageDecision {
         // VNeID, khóa tài khoản thế nào"), and never when the victim asks how to report it ("bị lừa 9 triệu, trình
         // báo ở đâu"): an unrelated procedure half placed is no answer to "em đã chuyển 5 triệu, giờ phải làm sao".
         // A check question gives way only to a procedure the search is sure of, and not when it names the trick
-        // plainly.
+        // plainly, nor when a stranger or a caller posing as an office asks for money, a code or an app ("có người
+        // tự nhận cán bộ công an xã bảo cài lại VNeID theo đường link họ gửi"): the procedure is the trick's bait.
         boolean sureQuestion = signals.question() && confidence >= gate.sure();
-        if (scam != null && (scam.kind() == TriageSignals.Scam.Kind.VICTIM
-                ? sureQuestion && !fit.placesReporting() && !signals.reportsItself()
-                : sureProcedureQuestion && !scam.plain())) {
+        // A trick under way, not asked about, gives way to any procedure the search is sure of: "người xưng công an
+        // bảo cài app, tôi đã lỡ đăng nhập VNeID vào link họ gửi; giờ muốn khóa tài khoản VNeID thì làm thế nào".
+        if (scam != null && switch (scam.kind()) {
+            case VICTIM -> sureQuestion && !fit.placesReporting() && !signals.reportsItself();
+            case CHECK -> sureProcedureQuestion && !scam.plain() && !scam.byStranger();
+            case UNDER_WAY -> sureQuestion;
+        }) {
             scam = null;
         }
         // An emergency a cue or the safety model found wins over a check (a check's answer sends no officer) and over

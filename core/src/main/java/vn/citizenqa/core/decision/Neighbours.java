@@ -46,6 +46,8 @@ public final class Neighbours {
 
     /** By id: the syllables of the title and of each alias. */
     private final Map<String, List<Set<String>>> names = new HashMap<>();
+    /** By id: the syllables of the title alone. */
+    private final Map<String, Set<String>> titles = new HashMap<>();
     /** By id: the syllables of all it is called or asked as (names and sample questions), and the same folded. */
     private final Map<String, Set<String>> called = new HashMap<>();
     private final Map<String, Set<String>> calledFolded = new HashMap<>();
@@ -71,6 +73,7 @@ public final class Neighbours {
             texts.add(p.title());
             List<Set<String>> syllables = texts.stream().map(Neighbours::syllables).toList();
             names.put(p.id(), syllables);
+            titles.put(p.id(), syllables(p.title()));
             Set<String> words = new HashSet<>();
             syllables.forEach(words::addAll);
             for (String q : p.sampleQuestions()) {
@@ -172,6 +175,21 @@ public final class Neighbours {
         return out;
     }
 
+    /** Whether one of the edges is in a sentence that asks and is a syllable of the procedure's title. */
+    private boolean askedOfTitle(TokenGraph graph, List<TokenGraph.Edge> edges, Procedure p) {
+        Set<String> title = titles.get(p.id());
+        MessageStructure structure = graph.structure();
+        return title != null && edges.stream().anyMatch(e -> structure.role(e.from()) == MessageStructure.Role.ASKED
+                && (title.contains(e.term()) || (e.term().equals(e.folded())
+                        && title.stream().anyMatch(t -> Folding.removeDiacritics(t).equals(e.folded())))));
+    }
+
+    /** Whether one of the edges is in a sentence that asks (every word is, when no sentence asks). */
+    private static boolean asked(TokenGraph graph, List<TokenGraph.Edge> edges) {
+        MessageStructure structure = graph.structure();
+        return edges.stream().anyMatch(e -> structure.role(e.from()) == MessageStructure.Role.ASKED);
+    }
+
     /** Whether the edge is a syllable of "công an" (see {@link #syllables}). */
     private static boolean policeWord(TokenGraph graph, TokenGraph.Edge e) {
         String other = e.folded().equals("cong") ? "an" : e.folded().equals("an") ? "cong" : null;
@@ -198,11 +216,43 @@ public final class Neighbours {
         for (SearchHit h : result.hits().subList(1, result.hits().size())) {
             // What the message says of the first as well ("thẻ tạm trú" beside "người nước ngoài") leaves the
             // search's ranking to judge both.
-            if (siblings(first, h.procedure()) && !telling(graph, h.procedure(), first).isEmpty()
-                    && telling(graph, first, h.procedure()).isEmpty()) {
+            if (!siblings(first, h.procedure())) {
+                continue;
+            }
+            List<TokenGraph.Edge> ofSibling = telling(graph, h.procedure(), first);
+            List<TokenGraph.Edge> ofFirst = telling(graph, first, h.procedure());
+            // Told of both, but the question says only the sibling's word, one of its title ("thường" of "xóa đăng ký
+            // thường trú"; not an alias's "cũ"), and the story the first's ("chủ nhà đăng ký tạm trú cho tôi… vậy tôi
+            // có bị xóa đăng ký thường trú không?"): what is asked points away.
+            if (!ofSibling.isEmpty() && (ofFirst.isEmpty() || askedOver(graph, ofSibling, ofFirst, h.procedure()))) {
                 return h.procedure();
             }
         }
         return null;
+    }
+
+    /**
+     * A sibling of the first procedure that the question names by a word of its title while only the story tells
+     * the first ("chủ nhà đăng ký tạm trú cho tôi… vậy tôi có bị xóa đăng ký thường trú không?"): the one to offer
+     * first; null when there is none. A rival the whole message points to by an alias's word is offered after the
+     * first, as the search ranks them.
+     */
+    public Procedure asked(TokenGraph graph, SearchResult result) {
+        if (result.hits().size() < 2) {
+            return null;
+        }
+        Procedure first = result.hits().getFirst().procedure();
+        for (SearchHit h : result.hits().subList(1, result.hits().size())) {
+            if (siblings(first, h.procedure()) && askedOver(graph, telling(graph, h.procedure(), first),
+                    telling(graph, first, h.procedure()), h.procedure())) {
+                return h.procedure();
+            }
+        }
+        return null;
+    }
+
+    private boolean askedOver(TokenGraph graph, List<TokenGraph.Edge> ofSibling, List<TokenGraph.Edge> ofFirst,
+            Procedure sibling) {
+        return !ofFirst.isEmpty() && askedOfTitle(graph, ofSibling, sibling) && !asked(graph, ofFirst);
     }
 }

@@ -31,6 +31,14 @@ public final class Offers {
         return out;
     }
 
+    /** The candidates with the one of that id moved first (the others in their order), unchanged when it is absent. */
+    public static List<Candidate> first(List<Candidate> candidates, String id) {
+        List<Candidate> out = new ArrayList<>(candidates.size());
+        candidates.stream().filter(c -> c.id().equals(id)).forEach(out::add);
+        candidates.stream().filter(c -> !c.id().equals(id)).forEach(out::add);
+        return out;
+    }
+
     /** A choice between the candidates. */
     public static Decision clarify(List<Candidate> candidates, double confidence, Language language) {
         return new Decision(Intent.PROCEDURE, Action.CLARIFY, null, candidates, confidence, null,

@@ -25,7 +25,7 @@ import vn.citizenqa.core.text.Folding;
 final class ScamReading {
 
     private static final Set<String> KINDS = Set.of("check", "doubt", "truth", "victim", "paid", "unanswered",
-            "deceived", "sent", "moved", "notyet", "recovery", "posing");
+            "deceived", "sent", "moved", "notyet", "recovery", "posing", "demand", "stranger");
 
     /** The least weight of shared words for a trick picked by its words rather than its cues. */
     private static final double LEAST_SHARED = 4.0;
@@ -96,25 +96,39 @@ final class ScamReading {
         // ("lấy lại được 80% tiền em bị lừa") tells no loss of this message.
         List<Match<String>> asking = found.stream().filter(m -> Set.of("check", "doubt", "truth", "recovery")
                 .contains(m.cue().value())).toList();
+        // What someone else asks the writer to do ("người ta bảo chuyển trước 500k", "cần em chuyển 15 triệu", "bắt
+        // đọc mã"): its money words are asked for, not paid; nor are those inside what was not done ("chưa chuyển
+        // khoản", "đã chuyển đâu").
+        List<Match<String>> asked = found.stream().filter(m -> m.cue().value().equals("demand")).toList();
+        List<Match<String>> undone = found.stream().filter(m -> m.cue().value().equals("notyet")).toList();
         boolean notYet = false;
+        boolean demand = false;
+        boolean stranger = false;
         for (Match<String> m : found) {
             if (Spans.overlapped(m, moved) && !m.cue().value().equals("moved")) {
                 continue;
             }
+            boolean askedFor = Spans.overlapped(m, asked) || Spans.masked(m, undone, true);
             switch (m.cue().value()) {
                 // A victim's words inside a trick's name are the trick, not a loss: "lấy lại tiền bị lừa".
-                case "victim" -> victim |= !inside(m, trickCues) && !Spans.masked(m, asking, true);
+                case "victim" -> victim |= !inside(m, trickCues) && !Spans.masked(m, asking, true)
+                        && !Spans.masked(m, undone, true);
+                case "demand" -> demand = true;
+                case "stranger" -> stranger = true;
                 case "notyet" -> notYet = true;
                 case "check" -> check = true;
                 case "doubt" -> doubt = true;
                 case "truth" -> truth = true;
                 case "paid" -> {
-                    paid = true;
-                    paidAt = Math.min(paidAt, m.from());
+                    // "Có nên chuyển cọc không" asks about paying; "bảo chuyển trước" is asked for.
+                    if (!askedFor && !Spans.overlapped(m, asking)) {
+                        paid = true;
+                        paidAt = Math.min(paidAt, m.from());
+                    }
                 }
                 case "unanswered" -> unansweredAt = Math.max(unansweredAt, m.from());
                 case "deceived" -> deceived |= !inside(m, trickCues);
-                case "sent" -> sent = true;
+                case "sent" -> sent |= !askedFor;
                 default -> { }
             }
         }
@@ -126,14 +140,19 @@ final class ScamReading {
         boolean deceivedOfMoney = deceived && (paid || sent) && !check;
         // Nothing of the writer's or their family's lost: no loss told, no money sent, nobody deceived.
         // ("cần chuyển gấp 20 triệu", asked for, is no money sent when the message says it was not: "tôi chưa chuyển").
-        boolean nothingLost = !victim && !paid && !deceived && (!sent || notYet);
+        // So is money paid in advance when the message says it was not ("chỉ cần chuyển trước 700k, em chưa chuyển").
+        boolean nothingLost = !victim && !deceived && ((!paid && !sent) || notYet);
         // "Mình chưa đưa. Có nên đưa không": nothing lost yet, and the message asks: a check, not a victim.
         victim &= !(notYet && (check || doubt || truth));
+        // Someone asked for money, a code or an app ("bảo chuyển trước 500k phí kích hoạt"), and the writer says it
+        // was not done ("em chưa chuyển đồng nào"): they tell it to ask whether to, a check though nothing is asked.
+        boolean heldBack = demand && notYet && nothingLost && !victim;
         // Someone posing as police, a bank or an office ("tự xưng", "giả danh"), told with nothing lost and not
         // to report it: a trick being worked on the writer now, asked about or not.
         boolean posing = found.stream().anyMatch(m -> m.cue().value().equals("posing"));
         boolean underWay = nothingLost && !reporting && posing;
-        if (!victim && !check && !doubt && !truth && !paidForNothing && !deceivedOfMoney && !underWay) {
+        if (!victim && !check && !doubt && !truth && !paidForNothing && !deceivedOfMoney && !underWay && !heldBack
+                && !demand) {
             return null;
         }
         Map<String, Set<String>> named = new LinkedHashMap<>();
@@ -160,17 +179,27 @@ final class ScamReading {
         // takes a trick's word other than those ("làm sao biết tin nhắn trừ điểm bằng lái là thật").
         boolean tells = !telling.isEmpty();
         boolean asksFraud = check || ((doubt || truth) && fraud);
-        check = check || (doubt && (fraud || tells)) || (truth && (fraud || named2));
+        // A doubt about what someone asked the writer to do ("họ bảo phải chuyển tiền để chứng minh trong sạch, có nên
+        // tin không") asks about a trick though it names none; "có đúng không" only when a stranger or a caller
+        // asked it ("có người gọi bảo kết bạn zalo để nộp phạt, có đúng là csgt làm vậy không"), not a rule heard of.
+        boolean byStranger = demand && (stranger || posing);
+        check = check || (doubt && (fraud || tells || demand || posing)) || (truth && (fraud || named2 || byStranger))
+                || (heldBack && !victim);
+        // Money asked for in a trick named plainly, nothing lost and not to report it ("bạn trai quen trên mạng bảo
+        // quà bị giữ ở hải quan, cần em đóng 8 triệu phí thông quan, anh ấy cứ giục"): a trick under way, as a
+        // posing caller's is.
+        underWay |= nothingLost && !reporting && demand && named2;
         if (!victim && !check && underWay) {
             // A posing caller's trick told by someone who has lost nothing and does not ask ("sáng nay có số lạ tự
             // xưng công an xã gọi, nói tôi liên quan vụ án, lát nữa sẽ có cán bộ khác gọi tiếp"): under way.
-            return new TriageSignals.Scam(TriageSignals.Scam.Kind.UNDER_WAY, best(named, graph), named2, false);
+            return new TriageSignals.Scam(TriageSignals.Scam.Kind.UNDER_WAY, best(named, graph), named2, false,
+                    demand, byStranger);
         }
         if (!victim && !check) {
             return null;
         }
         return new TriageSignals.Scam(victim ? TriageSignals.Scam.Kind.VICTIM : TriageSignals.Scam.Kind.CHECK,
-                best(named, graph), named2, asksFraud);
+                best(named, graph), named2, asksFraud, demand, byStranger);
     }
 
     /** The trick whose cues the message names most, else the one whose words it shares most, or null. */

@@ -45,17 +45,28 @@ public record TriageSignals(
      * @param warningId the trick of knowledge/warnings it names best, or null (a fraud word alone)
      * @param plain     the message names the trick plainly (two of the trick's cues or more): a check
      *                  question then stays a check even when the search is sure of a procedure
+     * @param demanded  someone asked the writer or theirs for money, a code or an app ("bảo chuyển trước 500k",
+     *                  "cần em chuyển 15 triệu", "bắt đọc mã")
+     * @param byStranger that someone is a stranger or poses as an office ("có người gọi bảo…", "số lạ…", "tự xưng
+     *                  công an…"): a check then stays a check even when the search is sure of a procedure
      */
-    public record Scam(Kind kind, String warningId, boolean plain, boolean asksFraud) {
+    public record Scam(Kind kind, String warningId, boolean plain, boolean asksFraud, boolean demanded,
+            boolean byStranger) {
+
+        public Scam(Kind kind, String warningId, boolean plain, boolean asksFraud) {
+            this(kind, warningId, plain, asksFraud, false, false);
+        }
 
         /**
          * Whether the check outweighs an emergency found in the same message: only a check that asks whether it is
          * a fraud, and names the trick plainly ("gọi báo con bị tai nạn, cần chuyển tiền mổ, có phải lừa không") or
          * meets only an uncertain emergency (a weak cue, the safety model: "bọn lừa đảo gọi liên tục, có nên đổi số
-         * không"); "con em bị tai nạn, đang chảy máu, phải làm sao" asks about no fraud: the emergency.
+         * không"); "con em bị tai nạn, đang chảy máu, phải làm sao" asks about no fraud: the emergency. A check
+         * about money a stranger asks for, in a story that names the trick plainly ("số lạ báo con đang cấp cứu, bảo
+         * chuyển tiền phẫu thuật gấp, em phải làm sao"), outweighs it too: the danger is the caller's tale.
          */
         public boolean outweighs(Emergency emergency) {
-            return kind == Kind.CHECK && asksFraud && (plain || !emergency.certain());
+            return kind == Kind.CHECK && (asksFraud || (byStranger && plain)) && (plain || !emergency.certain());
         }
 
 

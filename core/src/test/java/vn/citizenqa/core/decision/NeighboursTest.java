@@ -114,6 +114,33 @@ class NeighboursTest {
     }
 
     @Test
+    void theQuestionOutweighsTheStoryWhenItSaysTheSiblingsTitleWord() {
+        SearchResult temporaryFirst = ranked(TEMPORARY, PERMANENT, PASSPORT);
+        // The story tells of the landlord's registration; what is asked is the registration at home.
+        TokenGraph graph = RealKnowledge.graph("Chủ nhà trọ có làm tạm trú cho em rồi. Vậy em có phải đăng ký thường trú ở quê lại không?");
+        assertEquals(PERMANENT, NEIGHBOURS.rival(graph, temporaryFirst));
+        assertEquals(PERMANENT, NEIGHBOURS.asked(graph, temporaryFirst));
+        // Both in the question: the search's ranking judges.
+        TokenGraph both = RealKnowledge.graph("Em đã đăng ký tạm trú ở đây, giờ muốn đăng ký thường trú thì làm sao?");
+        assertNull(NEIGHBOURS.asked(both, temporaryFirst));
+        // The sibling told by the whole message and the first by nothing: a rival, but not named over a story.
+        TokenGraph only = RealKnowledge.graph("Muốn đăng ký thường trú cho vợ thì làm sao?");
+        assertNull(NEIGHBOURS.asked(only, temporaryFirst));
+    }
+
+    @Test
+    void anAliasWordInTheQuestionDoesNotOutweighTheStory() {
+        // "mấy đời chủ" is the through-owners procedure's alias and title word; "cũ" of an alias alone is not.
+        Procedure restored = procedure("khoi-phuc-ho-chieu", "Khôi phục giá trị hộ chiếu phổ thông",
+                List.of("dùng lại hộ chiếu cũ"), List.of());
+        Procedure passport = procedure("cap-ho-chieu", "Cấp hộ chiếu phổ thông", List.of("làm hộ chiếu mới"), List.of());
+        Neighbours n = new Neighbours(List.of(restored, passport, TEMPORARY), RealKnowledge.LEXICON::isStopword);
+        TokenGraph graph = RealKnowledge.graph("Nghe nói hộ chiếu mới có gắn chip. Hộ chiếu cũ của tôi còn hạn, đổi được không?");
+        assertNull(n.rival(graph, ranked(passport, restored)));
+        assertNull(n.asked(graph, ranked(passport, restored)));
+    }
+
+    @Test
     void aVehicleBoughtThroughSeveralOwnersPointsAwayFromThePlainTransfer() {
         TokenGraph graph = RealKnowledge.graph("Xe em mua lại đã qua mấy đời chủ, giờ sang tên thế nào?");
         assertEquals("đời[25-28]@7-8", found(NEIGHBOURS.telling(graph, THROUGH_OWNERS, TRANSFER)));

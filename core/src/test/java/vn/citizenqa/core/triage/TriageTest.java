@@ -139,6 +139,14 @@ class TriageTest {
     }
 
     @Test
+    void askingWhichAppIsNoOtherMatterButLearningEnglishIs() {
+        // The police's own services have apps (VNeID, the guest register): which one is a police question.
+        assertNull(RealKnowledge.signals("Nhà em cho khách thuê phòng theo ngày, báo lưu trú qua app nào vậy ạ?").outOfScope());
+        assertNull(RealKnowledge.signals("co app nao xem xe minh bi phat nguoi khong").outOfScope());
+        assertNotNull(RealKnowledge.signals("app nào học tiếng anh miễn phí hay vậy ad").outOfScope());
+    }
+
+    @Test
     void thueIsRentNotTax() {
         assertNull(RealKnowledge.signals("thue nha o ha dong co can khai bao tam tru").outOfScope());
     }
@@ -165,5 +173,25 @@ class TriageTest {
         assertTrue(new TriageSignals.Scam(TriageSignals.Scam.Kind.CHECK, "w", false, true).outweighs(weak));
         assertFalse(new TriageSignals.Scam(TriageSignals.Scam.Kind.CHECK, "w", true, false).outweighs(weak));
         assertFalse(new TriageSignals.Scam(TriageSignals.Scam.Kind.VICTIM, "w", true, true).outweighs(weak));
+        // A stranger's demand in a trick named plainly outweighs the caller's tale of an emergency; not unnamed.
+        var k = TriageSignals.Scam.Kind.CHECK;
+        assertTrue(new TriageSignals.Scam(k, "w", true, false, true, true).outweighs(certain));
+        assertFalse(new TriageSignals.Scam(k, "w", false, false, true, true).outweighs(certain));
+        assertFalse(new TriageSignals.Scam(k, "w", true, false, true, false).outweighs(certain));
+    }
+
+    /** What someone asks the writer to do, and what the writer has not done, as the scam reading sees them. */
+    @Test
+    void aDemandDoubtedOrHeldBackIsACheckAndItsMoneyIsNotPaid() {
+        var doubted = RealKnowledge.signals("họ bảo phải chuyển 50 triệu vào tài khoản tạm giữ, có nên tin không").scam();
+        assertEquals(TriageSignals.Scam.Kind.CHECK, doubted.kind());
+        assertTrue(doubted.demanded());
+        assertTrue(doubted.byStranger());
+        var heldBack = RealKnowledge.signals("có người bảo chỉ cần chuyển trước 400k phí mở thẻ, mình chưa chuyển").scam();
+        assertEquals(TriageSignals.Scam.Kind.CHECK, heldBack.kind());
+        var lost = RealKnowledge.signals("có người bảo chuyển trước 400k phí mở thẻ, mình chuyển xong thì họ không bắt máy").scam();
+        assertEquals(TriageSignals.Scam.Kind.VICTIM, lost.kind());
+        // A rule heard of, with no stranger asking: no check.
+        assertEquals(null, RealKnowledge.signals("tôi nghe nói làm hộ chiếu phải nộp lệ phí qua cổng dịch vụ công, có đúng không").scam());
     }
 }

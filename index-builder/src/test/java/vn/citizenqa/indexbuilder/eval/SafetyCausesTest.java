@@ -207,6 +207,63 @@ class SafetyCausesTest {
         assertEquals(warning, ((vn.citizenqa.core.model.Reply.ScamCheckAnswer) d.reply()).warning().id(), text);
     }
 
+    /**
+     * What someone else asks for ("người ta bảo…", "họ bắt…", "cần em chuyển…"), doubted in any words ("có thật không",
+     * "có nên tin", "có sao không", "thấy lạ") or told with "chưa chuyển" and no question, is a check, though no fraud
+     * word is typed and the search half-places a procedure its words touch (an identity card, a fine, a credit card).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "người ta gọi video mặc đồ công an, đọc đúng số căn cước của bố tôi, bảo bố phải chuyển tiền sang tài khoản tạm giữ, có thật không ạ",
+        "ho bat bo em chuyen 300 trieu vao tai khoan tam giu de chung minh vo toi, co nen tin khong",
+        "có người nhắn bảo hồ sơ vay của tôi đã duyệt, chỉ cần chuyển trước 900 nghìn phí giải ngân, tôi chưa chuyển",
+        "số lạ gọi bảo cài ứng dụng theo đường link họ gửi để nhận tiền hỗ trợ, mình có sao không",
+        "một người tự nhận nhân viên điện lực bắt chuyển khoản tiền điện vào tài khoản cá nhân, em thấy lạ",
+    })
+    void whatAStrangerAsksForDoubtedInAnyWordsIsACheck(String text) {
+        Decision d = decide(text);
+        assertEquals(Intent.SCAM_CHECK, d.intent(), text);
+        assertEquals(vn.citizenqa.core.model.Action.WARN, d.action(), text);
+    }
+
+    /** Money asked for in a trick named plainly, nothing lost and no question: the trick is under way. */
+    @Test
+    void moneyAskedForInATrickNamedPlainlyIsUnderWay() {
+        Decision d = decide("bạn trai quen trên mạng bảo quà gửi từ Úc bị giữ ở hải quan, cần em chuyển 12 triệu phí thông quan, anh ấy giục suốt");
+        assertNotEquals(Intent.EMERGENCY, d.intent());
+        assertInstanceOf(vn.citizenqa.core.model.Reply.ScamUnderWay.class, d.reply());
+    }
+
+    /**
+     * The same stories with the money gone are a victim's report; a procedure asked in words like those of the
+     * checks is a procedure, not a check; danger now told with a demand for money stays an emergency.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "họ bảo em chuyển trước 600k phí mở khóa khoản vay, em chuyển xong họ đòi thêm, giờ gọi không ai bắt máy",
+        "người ta bắt mẹ em chuyển tiền chứng minh trong sạch, mẹ chuyển 60 triệu rồi mới biết",
+    })
+    void theMoneyGoneIsAVictimsReport(String text) {
+        Decision d = decide(text);
+        assertEquals(Intent.CRIME_REPORT, d.intent(), text);
+        assertEquals(Priority.HIGH, d.escalation().priority(), text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "thẻ căn cước gắn chip mới nhận thì kích hoạt tài khoản định danh trên VNeID thế nào",
+        "nộp phạt vi phạm giao thông trực tuyến trên cổng dịch vụ công thế nào",
+    })
+    void aProcedureInTheChecksWordsIsNoCheck(String text) {
+        assertNotEquals(Intent.SCAM_CHECK, decide(text).intent(), text);
+    }
+
+    @Test
+    void dangerNowWithMoneyDemandedStaysAnEmergency() {
+        Decision d = decide("chồng tôi bị bọn bắt cóc nhốt, đang bị đánh, chúng đòi chuyển 300 triệu, cứu với");
+        assertEquals(Intent.EMERGENCY, d.intent());
+    }
+
     @Test
     void aLossToldWithRecoveryAskedIsAVictim() {
         Decision d = decide("tôi bị lừa chuyển 20 triệu rồi, có cách nào lấy lại tiền đã chuyển không");
