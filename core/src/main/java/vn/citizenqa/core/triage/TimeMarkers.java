@@ -25,6 +25,11 @@ final class TimeMarkers {
     /** A span of days, weeks… ago ("hai ngày trước", "3 tuần trước"): the story happened then. */
     private static final java.util.regex.Pattern AGO = java.util.regex.Pattern.compile(
             "(?iu)(?<![\\p{L}])(\\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|mấy|vài)\\s+(ngày|hôm|tuần|tháng|năm)\\s+trước(?![\\p{L}])");
+    /** The same two, typed without diacritics ("toi 19/6", "hai ngay truoc"), read in a message typed so. */
+    private static final java.util.regex.Pattern DATE_BARE = java.util.regex.Pattern.compile(
+            "(?iu)(?<![\\p{L}])(ngay|hom|toi|sang|trua|chieu|dem|khuya|rang sang)\\s+\\d{1,2}/\\d{1,2}(?!\\d)");
+    private static final java.util.regex.Pattern AGO_BARE = java.util.regex.Pattern.compile(
+            "(?iu)(?<![\\p{L}])(\\d{1,2}|mot|hai|ba|bon|nam|sau|bay|may|vai)\\s+(ngay|hom|tuan|thang|nam)\\s+truoc(?![\\p{L}])");
 
     /**
      * What the markers say of one message.
@@ -123,7 +128,8 @@ final class TimeMarkers {
         boolean presentTyped = present;
         boolean police = false;
         // "Tối 19/6, chồng tôi…", "hai ngày trước tôi va chạm…": the day it happened
-        boolean past = DATE.matcher(text).find() || AGO.matcher(text).find();
+        boolean past = DATE.matcher(text).find() || AGO.matcher(text).find()
+                || (!accented && (DATE_BARE.matcher(text).find() || AGO_BARE.matcher(text).find()));
         boolean paperwork = false;
         boolean papers = false;
         boolean plea = false;

@@ -209,4 +209,11 @@ class TimeMarkersTest {
         assertEquals(List.of("lúc đó"), phrases(read("luc do em dang ngu thi nghe tieng dong").narrated()),
                 "'luc do' alone is still 'lúc đó'");
     }
+
+    @Test
+    void aDayAgoOrADateTypedBareIsPast() {
+        assertTrue(read("hai ngay truoc toi va cham xe may, gio ben kia doi boi thuong").past());
+        assertTrue(read("toi 19/6 nha toi bi mat trom xe").past());
+        assertFalse(read("nha toi dang bi mat nuoc").past());
+    }
 }

@@ -139,6 +139,14 @@ class TriageTest {
     }
 
     @Test
+    void askingWhichAppIsNoOtherMatterButLearningEnglishIs() {
+        // The police's own services have apps (VNeID, the guest register): which one is a police question.
+        assertNull(RealKnowledge.signals("Nhà em cho khách thuê phòng theo ngày, báo lưu trú qua app nào vậy ạ?").outOfScope());
+        assertNull(RealKnowledge.signals("co app nao xem xe minh bi phat nguoi khong").outOfScope());
+        assertNotNull(RealKnowledge.signals("app nào học tiếng anh miễn phí hay vậy ad").outOfScope());
+    }
+
+    @Test
     void thueIsRentNotTax() {
         assertNull(RealKnowledge.signals("thue nha o ha dong co can khai bao tam tru").outOfScope());
     }

@@ -111,6 +111,9 @@ class SafetyCausesTest {
         "cho em hỏi làm sao biết bằng lái của em còn mấy điểm, năm nay em bị phạt 3 lần rồi",
         "nộp hồ sơ cấp hộ chiếu online rồi thì theo dõi tiến độ ở đâu ạ",
         "Hồi nhỏ em từng uống nhầm dầu hỏa, giờ làm căn cước có cần khai không",
+        // Typed bare, other words hold an emergency word's letters: "chạy hồ sơ" (not "cháy"), "gây ra" (not "gậy").
+        "chay ho so cap doi can cuoc ma nhu chay giac, giup em voi ad",
+        "me toi bi tai nan xe do nguoi khac gay ra, gio toi can thong tin chu xe",
     })
     void questionsAboutRulesAndPastEventsAreNeitherEmergenciesNorScamChecks(String text) {
         Decision d = decide(text);
