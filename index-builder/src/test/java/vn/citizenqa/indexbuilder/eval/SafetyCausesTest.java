@@ -114,6 +114,8 @@ class SafetyCausesTest {
         // Typed bare, other words hold an emergency word's letters: "chạy hồ sơ" (not "cháy"), "gây ra" (not "gậy").
         "chay ho so cap doi can cuoc ma nhu chay giac, giup em voi ad",
         "me toi bi tai nan xe do nguoi khac gay ra, gio toi can thong tin chu xe",
+        // "tu van" asking for advice is "tư vấn", not "tự vẫn".
+        "anh chi tu van giup em thu tuc cap ho chieu cho con",
     })
     void questionsAboutRulesAndPastEventsAreNeitherEmergenciesNorScamChecks(String text) {
         Decision d = decide(text);
@@ -176,6 +178,8 @@ class SafetyCausesTest {
         // Poison swallowed, with no word of the model's in it.
         "be nha em nuot nham vien thuoc ha huyet ap cua ba",
         "thằng cu nhà tôi lỡ uống thuốc trừ sâu ông để ngoài hiên, giờ phải làm gì",
+        // "muon tu van" alone may be "muốn tự vẫn": the safe reading.
+        "toi chi muon tu van thoi, met moi lam roi",
     })
     void dangerNowInAStoryIsAnEmergency(String text) {
         Decision d = decide(text);
