@@ -151,8 +151,7 @@ final class ScamReading {
         // to report it: a trick being worked on the writer now, asked about or not.
         boolean posing = found.stream().anyMatch(m -> m.cue().value().equals("posing"));
         boolean underWay = nothingLost && !reporting && posing;
-        if (!victim && !check && !doubt && !truth && !paidForNothing && !deceivedOfMoney && !underWay && !heldBack
-                && !demand) {
+        if (!victim && !check && !doubt && !truth && !paidForNothing && !deceivedOfMoney && !underWay && !demand) {
             return null;
         }
         Map<String, Set<String>> named = new LinkedHashMap<>();
@@ -184,7 +183,7 @@ final class ScamReading {
         // asked it ("có người gọi bảo kết bạn zalo để nộp phạt, có đúng là csgt làm vậy không"), not a rule heard of.
         boolean byStranger = demand && (stranger || posing);
         check = check || (doubt && (fraud || tells || demand || posing)) || (truth && (fraud || named2 || byStranger))
-                || (heldBack && !victim);
+                || heldBack;
         // Money asked for in a trick named plainly, nothing lost and not to report it ("bạn trai quen trên mạng bảo
         // quà bị giữ ở hải quan, cần em đóng 8 triệu phí thông quan, anh ấy cứ giục"): a trick under way, as a
         // posing caller's is.
