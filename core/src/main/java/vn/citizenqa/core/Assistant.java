@@ -34,6 +34,7 @@ import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Language;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.model.Reply;
+import vn.citizenqa.core.search.AnalysedTexts;
 import vn.citizenqa.core.search.ProcedureSearch;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.search.SearchHit;
@@ -104,7 +105,8 @@ public final class Assistant {
         this.rest = new MessageRest(searcher, gate, oldTerms, sideQuestions);
         this.otherAgency = new OtherAgency(searcher, triage, gate);
         this.neighbours = new Neighbours(List.copyOf(searcher.knowledgeBase().procedures()),
-                searcher instanceof ProcedureSearcher s ? s.lexicon()::isStopword : (String w) -> false);
+                searcher instanceof ProcedureSearcher s ? s.lexicon()::isStopword : (String w) -> false,
+                searcher instanceof ProcedureSearcher s ? s.analysedTexts() : AnalysedTexts.NONE);
         this.triageDecision = new TriageDecision(triage, gate);
     }
 
