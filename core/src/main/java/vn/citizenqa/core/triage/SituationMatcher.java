@@ -44,11 +44,8 @@ final class SituationMatcher {
     private static final double ACCENTED_SHARE = 0.25;
     /** The most words a cue's "…" lets in (a doer such as "tài xế xe ôm công nghệ" is six). */
     static final int WIDE_GAP = 6;
-    private static final String WIDE = "…";
 
     private final Map<String, List<Cue<String>>> byFirstSyllable = new HashMap<>();
-    /** For a cue written with "…", the syllable before which words may come in. */
-    private final Map<Cue<String>, Integer> wideAt = new java.util.IdentityHashMap<>();
     private final boolean gaps;
     private final boolean approximate;
 
@@ -61,10 +58,6 @@ final class SituationMatcher {
         this.approximate = approximate;
         for (Cue<String> c : cues) {
             byFirstSyllable.computeIfAbsent(squeeze(c.folded().getFirst()), k -> new ArrayList<>()).add(c);
-            int wide = c.phrase().indexOf(WIDE);
-            if (wide > 0) {
-                wideAt.put(c, vn.citizenqa.core.analysis.VietnameseAnalysis.syllables(c.phrase().substring(0, wide)).size());
-            }
         }
     }
 
@@ -102,7 +95,7 @@ final class SituationMatcher {
                     continue;
                 }
                 boolean gap = gaps && c.syllables().size() >= MIN_GAPPED_CUE;
-                Place at = new Place(graph, c, wideAt.getOrDefault(c, -1), accentedMessage, first == Fit.LETTERS);
+                Place at = new Place(graph, c, c.wideAt(), accentedMessage, first == Fit.LETTERS);
                 int end = extend(at, 1, e.to(), e.end(), gap ? MAX_GAP : 0, WIDE_GAP);
                 if (end >= 0 && inside != null && (inside.get(e.from()) || inside.get(end))) {
                     continue; // "len dau" read "lên con dấu": "lên cơn" would take half of one typed word

@@ -91,13 +91,18 @@ final class TimeMarkers {
     private final SituationMatcher markers;
 
     TimeMarkers(List<CueMatcher.Cue<String>> cues) {
+        check(cues);
+        this.markers = new SituationMatcher(cues, false, false);
+    }
+
+    /** Refuses a marker of an unknown kind. */
+    static void check(List<CueMatcher.Cue<String>> cues) {
         for (CueMatcher.Cue<String> c : cues) {
             if (!KINDS.contains(c.value())) {
                 throw new KnowledgeFiles.InvalidVocabularyException(Triage.MARKERS + ": cue '" + c.phrase()
                         + "': unknown kind '" + c.value() + "' (expected one of " + new java.util.TreeSet<>(KINDS) + ")");
             }
         }
-        this.markers = new SituationMatcher(cues, false, false);
     }
 
     /**

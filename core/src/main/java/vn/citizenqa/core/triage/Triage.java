@@ -44,26 +44,26 @@ public final class Triage {
     private final SafetyModel reportModel;
     private final ScamReading scams;
 
-    private Triage(KnowledgeFiles files, Lexicon lexicon, SafetyModel model, SafetyModel reportModel,
+    private Triage(TriageVocabulary vocabulary, Lexicon lexicon, SafetyModel model, SafetyModel reportModel,
             List<ScamWarning> scamWarnings) {
         this.lexicon = lexicon;
         this.model = model;
         this.reportModel = reportModel;
-        this.scams = new ScamReading(CueFile.read(files, SCAM), scamWarnings);
+        this.scams = new ScamReading(vocabulary.scam(), scamWarnings, vocabulary.tricks(), vocabulary.wordsOf());
         // Situations are told in many words: emergency and crime cues let a few words come between their parts.
         // Masks, markers and the other vocabularies match as written, so that they never reach further.
-        this.emergencies = new EmergencyCues(CueFile.read(files, EMERGENCY));
-        this.notEmergency = new SituationMatcher(CueFile.read(files, NOT_EMERGENCY), false, false);
-        this.crime = new SituationMatcher(CueFile.read(files, CRIME), true, false);
-        this.outOfScope = new SituationMatcher(CueFile.read(files, OUT_OF_SCOPE), false, false);
-        this.smallTalk = new SituationMatcher(CueFile.read(files, SMALL_TALK), false, false);
-        this.markers = new TimeMarkers(CueFile.read(files, MARKERS));
-        this.english = new EnglishText(files);
+        this.emergencies = new EmergencyCues(vocabulary.emergency());
+        this.notEmergency = new SituationMatcher(vocabulary.notEmergency(), false, false);
+        this.crime = new SituationMatcher(vocabulary.crime(), true, false);
+        this.outOfScope = new SituationMatcher(vocabulary.outOfScope(), false, false);
+        this.smallTalk = new SituationMatcher(vocabulary.smallTalk(), false, false);
+        this.markers = new TimeMarkers(vocabulary.markers());
+        this.english = new EnglishText(vocabulary.englishWords());
     }
 
     /** The cues alone, without the statistical safety net. */
     public static Triage load(KnowledgeFiles files, Lexicon lexicon) {
-        return new Triage(files, lexicon, null, null, List.of());
+        return new Triage(TriageVocabulary.read(files, List.of()), lexicon, null, null, List.of());
     }
 
     /**
@@ -72,7 +72,13 @@ public final class Triage {
      */
     public static Triage load(KnowledgeFiles files, Lexicon lexicon, SafetyModel model, SafetyModel reportModel,
             List<ScamWarning> warnings) {
-        return new Triage(files, lexicon, java.util.Objects.requireNonNull(model, "model"),
+        return load(TriageVocabulary.read(files, warnings), lexicon, model, reportModel, warnings);
+    }
+
+    /** The same, with the vocabularies read already (restored from the start-up artifact, made of these warnings). */
+    public static Triage load(TriageVocabulary vocabulary, Lexicon lexicon, SafetyModel model, SafetyModel reportModel,
+            List<ScamWarning> warnings) {
+        return new Triage(vocabulary, lexicon, java.util.Objects.requireNonNull(model, "model"),
                 java.util.Objects.requireNonNull(reportModel, "reportModel"), warnings);
     }
 
