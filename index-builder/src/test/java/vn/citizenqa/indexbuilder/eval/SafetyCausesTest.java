@@ -407,4 +407,35 @@ class SafetyCausesTest {
         assertEquals(Intent.SCAM_CHECK, d.intent(), text);
         assertEquals(vn.citizenqa.core.model.Action.WARN, d.action(), text);
     }
+
+    /**
+     * Typed bare, letters that hold a marker of now or a danger word in other words: "lien tuc" (liên tục, not "liền"),
+     * "hai ngay truoc", "10 ngay roi" (days, not "ngay"), "chay sang", "bo chay"
+     * (chạy, not "cháy"), "cháy xưởng" typed bare ("chay xuong": chạy xuống), "bi dam duoi" (a car hit from behind), "nong
+     * muon boc chay" (heat): a past event asked about or a procedure question, never URGENT.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "hai ngay truoc em va cham xe may, nguoi kia bi thuong nhe, hien gio ho muon khoi kien, em hoi hoa giai duoc khong?",
+        "xe toi bi dam duoi hom 5/10, csgt tam giu xe, den nay 12 ngay roi chua tra, toi hoi ai?",
+        "toi qua chong lien tuc danh toi, hang xom chay sang can, gio toi muon lam don ly hon thi nop o dau",
+        "nghe tieng tri ho, toi chay xuong tang 1 thi xe da bi lay mat, gio trinh bao o dau",
+        "troi nong muon boc chay, cong an phuong co lam can cuoc buoi toi khong a",
+    })
+    void wordsTypedBareThatHoldAnotherWordAreNoDangerNow(String text) {
+        Decision d = decide(text);
+        assertTrue(d.escalation() == null || d.escalation().priority() != Priority.URGENT, text);
+    }
+
+    /** The same letters in danger now, typed bare, stay emergencies. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "xuong may ben canh dang chay to lam, khoi den mu mit",
+        "nha hang xom chay roi, lua lan sang nha toi, cuu voi",
+        "co thang dang cam dao dam nguoi ngay truoc cong cho",
+    })
+    void dangerNowTypedBareStaysAnEmergency(String text) {
+        Decision d = decide(text);
+        assertEquals(Intent.EMERGENCY, d.intent(), text);
+    }
 }
