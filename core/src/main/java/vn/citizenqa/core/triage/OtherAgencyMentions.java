@@ -52,15 +52,20 @@ public final class OtherAgencyMentions {
     private final Set<String> papers;
 
     OtherAgencyMentions(List<Cue<String>> cues) {
+        check(cues);
+        this.markers = new SituationMatcher(cues.stream().filter(c -> !c.value().equals("paper")).toList(), false, false);
+        this.papers = cues.stream().filter(c -> c.value().equals("paper")).map(c -> String.join(" ", c.folded()))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Refuses a cue of an unknown kind (so that the build refuses it). */
+    static void check(List<Cue<String>> cues) {
         for (Cue<String> c : cues) {
             if (!KINDS.contains(c.value())) {
                 throw new IllegalArgumentException(FILE + ": '" + c.phrase() + "' has kind '" + c.value()
                         + "', expected one of " + KINDS);
             }
         }
-        this.markers = new SituationMatcher(cues.stream().filter(c -> !c.value().equals("paper")).toList(), false, false);
-        this.papers = cues.stream().filter(c -> c.value().equals("paper")).map(c -> String.join(" ", c.folded()))
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The mentions of the cues found (out-of-scope matches), overlapping ones merged, in order. */
