@@ -29,12 +29,13 @@ public final class Triage {
     public static final String ENGLISH_WORDS = "triage/english-words.txt";
     public static final String SCAM = "triage/scam.txt";
     public static final List<String> FILES = List.of(EMERGENCY, NOT_EMERGENCY, CRIME, OUT_OF_SCOPE, SMALL_TALK, MARKERS,
-            ENGLISH_WORDS, SCAM);
+            ENGLISH_WORDS, SCAM, OtherAgencyMentions.FILE);
 
     private final EmergencyCues emergencies;
     private final SituationMatcher notEmergency;
     private final SituationMatcher crime;
     private final SituationMatcher outOfScope;
+    private final OtherAgencyMentions outOfScopeMentions;
     private final SituationMatcher smallTalk;
     private final TimeMarkers markers;
     private final EnglishText english;
@@ -56,6 +57,7 @@ public final class Triage {
         this.notEmergency = new SituationMatcher(vocabulary.notEmergency(), false, false);
         this.crime = new SituationMatcher(vocabulary.crime(), true, false);
         this.outOfScope = new SituationMatcher(vocabulary.outOfScope(), false, false);
+        this.outOfScopeMentions = new OtherAgencyMentions(vocabulary.outOfScopeContext());
         this.smallTalk = new SituationMatcher(vocabulary.smallTalk(), false, false);
         this.markers = new TimeMarkers(vocabulary.markers());
         this.english = new EnglishText(vocabulary.englishWords());
@@ -217,6 +219,15 @@ public final class Triage {
     public List<String> outOfScopeWords(TokenGraph graph) {
         return outOfScope.find(graph, SituationMatcher.typedWithDiacritics(graph)).stream()
                 .map(m -> String.join(" ", m.cue().folded())).distinct().toList();
+    }
+
+    /**
+     * The other agencies' words the message says, each with what it is in its clause: the matter asked about, or
+     * context (compared with, a paper had or brought, done already; see {@link OtherAgencyMentions}).
+     */
+    public List<OtherAgencyMentions.Mention> outOfScopeMentions(TokenGraph graph) {
+        boolean accented = SituationMatcher.typedWithDiacritics(graph);
+        return outOfScopeMentions.read(graph, outOfScope.find(graph, accented), accented);
     }
 
     private String outOfScope(TokenGraph graph, boolean accented) {
