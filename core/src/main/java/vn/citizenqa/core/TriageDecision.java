@@ -54,7 +54,10 @@ final class TriageDecision {
         // bảo cài app, tôi đã lỡ đăng nhập VNeID vào link họ gửi; giờ muốn khóa tài khoản VNeID thì làm thế nào".
         if (scam != null && switch (scam.kind()) {
             case VICTIM -> sureQuestion && !fit.placesReporting() && !signals.reportsItself();
-            case CHECK -> sureProcedureQuestion && !scam.plain() && !scam.byStranger();
+            // Nor when it asks whether what it was asked to do is a fraud ("tin nhắn bảo tài khoản định danh sắp bị
+            // khóa, bấm vào link tải app để cập nhật, có phải lừa đảo không"): the procedure it names is the bait.
+            case CHECK -> sureProcedureQuestion && !scam.plain() && !scam.byStranger()
+                    && !(scam.asksFraud() && scam.demanded());
             case UNDER_WAY -> sureQuestion;
         }) {
             scam = null;

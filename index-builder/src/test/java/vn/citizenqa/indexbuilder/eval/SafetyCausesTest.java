@@ -438,4 +438,24 @@ class SafetyCausesTest {
         Decision d = decide(text);
         assertEquals(Intent.EMERGENCY, d.intent(), text);
     }
+
+    /**
+     * A check that asks whether what it was asked to do is a fraud keeps its warning over the procedure its words name
+     * (the bait), typed bare too; "thế nào" of "however" asks nothing, so a trick under way told so stays under way.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "em nhan tin nhan bao tai khoan vneid sap bi khoa, bao bam vao link cap nhat, co phai lua dao khong",
+        "Tôi nhận tin nhắn bảo bằng lái sắp bị trừ hết điểm, bảo bấm vào link nộp phạt ngay, có phải lừa đảo không",
+    })
+    void aCheckAskingWhetherWhatItWasAskedIsAFraudKeepsItsWarning(String text) {
+        Decision d = decide(text);
+        assertEquals(Intent.SCAM_CHECK, d.intent(), text);
+    }
+
+    @Test
+    void howeverIsNoQuestion() {
+        Decision d = decide("bo toi lien tuc nhan cuoc goi nguoi tu xung cong an, bat giu bi mat, toi khuyen the nao bo cung khong tin");
+        assertInstanceOf(vn.citizenqa.core.model.Reply.ScamUnderWay.class, d.reply());
+    }
 }
