@@ -1,6 +1,7 @@
 package vn.citizenqa.core;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,10 +34,12 @@ import vn.citizenqa.core.model.Intent;
 import vn.citizenqa.core.model.Language;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.model.Reply;
+import vn.citizenqa.core.search.AnalysedTexts;
 import vn.citizenqa.core.search.ProcedureSearch;
 import vn.citizenqa.core.search.ProcedureSearcher;
 import vn.citizenqa.core.search.SearchHit;
 import vn.citizenqa.core.search.SearchResult;
+import vn.citizenqa.core.startup.StartSteps;
 import vn.citizenqa.core.startup.StartupParts;
 import vn.citizenqa.core.triage.ScamWarnings;
 import vn.citizenqa.core.triage.Triage;
@@ -102,7 +105,8 @@ public final class Assistant {
         this.rest = new MessageRest(searcher, gate, oldTerms, sideQuestions);
         this.otherAgency = new OtherAgency(searcher, triage, gate);
         this.neighbours = new Neighbours(List.copyOf(searcher.knowledgeBase().procedures()),
-                searcher instanceof ProcedureSearcher s ? s.lexicon()::isStopword : (String w) -> false);
+                searcher instanceof ProcedureSearcher s ? s.lexicon()::isStopword : (String w) -> false,
+                searcher instanceof ProcedureSearcher s ? s.analysedTexts() : AnalysedTexts.NONE);
         this.triageDecision = new TriageDecision(triage, gate);
     }
 
@@ -127,13 +131,38 @@ public final class Assistant {
      * search's tables when the parts hold them (else read from the index).
      */
     public static Assistant open(Directory index, KnowledgeFiles files, StartupParts parts) throws IOException {
+        return open(index, files, parts, StartSteps.NONE);
+    }
+
+    /** The same, each part of the build timed by {@code steps} (a function's init steps). */
+    public static Assistant open(Directory index, KnowledgeFiles files, StartupParts parts, StartSteps steps)
+            throws IOException {
         Lexicon lexicon = parts.lexicon();
-        return new Assistant(parts.search() != null ? new ProcedureSearcher(index, lexicon, parts.search())
-                        : new ProcedureSearcher(index, lexicon),
-                Triage.load(files, lexicon, parts.safety(), parts.report(), ScamWarnings.read(files)),
-                FollowUps.load(files, lexicon), ConfidenceGate.DEFAULT, Clock.system(VIETNAM),
-                TermNotes.load(files, TermNotes.OLD_TERMS),
-                TermNotes.load(files, TermNotes.SIDE_QUESTIONS));
+        ProcedureSearcher searcher;
+        try {
+            searcher = steps.time("search", () -> {
+                try {
+                    return parts.search() != null ? new ProcedureSearcher(index, lexicon, parts.search())
+                            : new ProcedureSearcher(index, lexicon);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Triage triage = steps.time("triage", () -> triage(files, parts));
+        FollowUps followUps = steps.time("follow-ups", () -> FollowUps.load(files, lexicon));
+        List<TermNotes> notes = steps.time("term-notes", () -> List.of(TermNotes.load(files, TermNotes.OLD_TERMS),
+                TermNotes.load(files, TermNotes.SIDE_QUESTIONS)));
+        return steps.time("rest", () -> new Assistant(searcher, triage, followUps, ConfidenceGate.DEFAULT,
+                Clock.system(VIETNAM), notes.get(0), notes.get(1)));
+    }
+
+    private static Triage triage(KnowledgeFiles files, StartupParts parts) {
+        return parts.triage() != null
+                ? Triage.load(parts.triage(), parts.lexicon(), parts.safety(), parts.report(), ScamWarnings.read(files))
+                : Triage.load(files, parts.lexicon(), parts.safety(), parts.report(), ScamWarnings.read(files));
     }
 
     /** The same assistant with another search or gate: for tuning and for the baseline. */
@@ -173,6 +202,9 @@ public final class Assistant {
             b.append(e.term()).append(e.typed() ? "" : "*").append('[').append(e.from()).append('-').append(e.to()).append("] ");
         }
         b.append("\nsignals: ").append(triage.read(graph, text));
+        for (vn.citizenqa.core.triage.OtherAgencyMentions.Mention m : triage.outOfScopeMentions(graph)) {
+            b.append("\nanother agency's word: ").append(m.words()).append(" (").append(m.role()).append(')');
+        }
         int[] roles = graph.structure().counts();
         b.append("\nstructure: asked ").append(roles[0]).append(", story ").append(roles[1]).append(", wrapper ")
                 .append(roles[2]).append(", neutral ").append(roles[3]).append("; asking sentences ")
@@ -237,6 +269,9 @@ public final class Assistant {
         // when what is asked is that agency's matter, and never answer it automatically; offer a choice when a
         // procedure fits well (or fits and asks for that paper).
         OtherAgency.Verdict agency = otherAgency.judge(signals.outOfScope(), graph, message, result);
+        if (agency.leads() != null) {
+            candidates = Offers.first(candidates, agency.leads());
+        }
         if (agency.handledBy() != null) {
             if ((confidence >= gate.answer() || (agency.policePaper() && confidence >= gate.clarify()))
                     && candidates.size() >= 2) {
@@ -251,7 +286,7 @@ public final class Assistant {
         if (named != null) {
             candidates = Offers.first(candidates, named.id());
         }
-        if (confidence >= gate.answer() && rival == null) {
+        if (confidence >= gate.answer() && rival == null && agency.leads() == null) {
             Procedure p = result.hits().getFirst().procedure();
             List<Candidate> withOthers = new ArrayList<>(candidates);
             Reply.Rest besides = rest.besides(graph, p, withOthers);

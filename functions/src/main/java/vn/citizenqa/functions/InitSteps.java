@@ -23,6 +23,14 @@ public final class InitSteps {
         T run() throws E;
     }
 
+    /** The assistant's parts (search, triage, follow-ups…), each timed as a step of its own. */
+    static final vn.citizenqa.core.startup.StartSteps STEPS = new vn.citizenqa.core.startup.StartSteps() {
+        @Override
+        public <T> T time(String step, java.util.function.Supplier<T> work) {
+            return InitSteps.time(step, work::get);
+        }
+    };
+
     /** Runs one step of init and logs how long it took when init times are asked for. */
     public static <T, E extends Exception> T time(String step, Step<T, E> work) throws E {
         long start = System.nanoTime();

@@ -104,10 +104,10 @@ public final class Wiring {
     private static Assistant openAssistant(Directory index, boolean packagedIndex) {
         KnowledgeFiles files = KnowledgeIndexResources::resource;
         StartupParts restored = InitSteps.time("artifact", () -> startupParts(files));
-        StartupParts parts = packagedIndex ? restored : new StartupParts(restored.lexicon(), restored.safety(), restored.report());
+        StartupParts parts = packagedIndex ? restored : restored.withSearch(null);
         return InitSteps.time("assistant", () -> {
             try {
-                return Assistant.open(index, files, parts);
+                return Assistant.open(index, files, parts, InitSteps.STEPS);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the index", e);
             }

@@ -21,6 +21,8 @@ import vn.citizenqa.core.model.ConversationContext;
 import vn.citizenqa.core.search.SearchTables;
 import vn.citizenqa.core.startup.StartupArtifact;
 import vn.citizenqa.core.startup.StartupParts;
+import vn.citizenqa.core.triage.ScamWarnings;
+import vn.citizenqa.core.triage.TriageVocabulary;
 
 /**
  * The package holds the start-up artifact the build made, and an assistant restored from it decides every labelled
@@ -43,6 +45,9 @@ class StartupArtifactInPackageTest {
         StartupArtifact.Reading reading = StartupArtifact.read(PACKAGE);
         StartupParts restored = assertInstanceOf(StartupArtifact.Restored.class, reading).parts();
         assertNotNull(restored.search(), "the build put the search's tables in the artifact");
+        assertEquals(TriageVocabulary.read(PACKAGE, ScamWarnings.read(PACKAGE)), restored.triage(),
+                "the build put the triage vocabularies, analysed as the text reads, in the artifact");
+        assertEquals(StartupParts.compute(PACKAGE).lexicon().messageCues().cues(), restored.lexicon().messageCues().cues());
         try (DirectoryReader reader = DirectoryReader.open(KnowledgeIndexResources.openIndex(null))) {
             assertTrue(restored.search().sameAs(SearchTables.of(reader)), "the tables are those the searcher computes from the index");
         }
@@ -50,6 +55,16 @@ class StartupArtifactInPackageTest {
         Assistant computed = Assistant.open(KnowledgeIndexResources.openIndex(null), PACKAGE, StartupParts.compute(PACKAGE));
         for (String q : questions) {
             assertEquals(computed.decide(q, ConversationContext.NONE), fromArtifact.decide(q, ConversationContext.NONE), q);
+        }
+        // The triage's vocabularies come from the artifact too: every message of the safety development sets alike.
+        try (var sets = Files.list(Path.of("../knowledge/eval/safety"))) {
+            for (Path set : sets.filter(p -> p.getFileName().toString().matches("dev\\d*\\.tsv")).sorted().toList()) {
+                for (String line : Files.readAllLines(set).subList(1, Files.readAllLines(set).size())) {
+                    String m = line.substring(line.lastIndexOf('\t') + 1);
+                    assertEquals(computed.decide(m, ConversationContext.NONE), fromArtifact.decide(m, ConversationContext.NONE),
+                            set.getFileName() + ": " + m);
+                }
+            }
         }
     }
 

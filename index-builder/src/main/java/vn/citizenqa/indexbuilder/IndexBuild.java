@@ -29,7 +29,7 @@ import vn.citizenqa.core.triage.ScamWarnings;
  * the list a function reads it back by), {@code lexicon/} (copied from knowledge/) and
  * {@code triage/safety-model.txt} (the safety model trained from the labelled messages),
  * {@code warnings/warnings.txt} (the validated scam warnings), {@code startup/assistant.bin} (the lexicon and models
- * as the assistant would compute them at start: {@link StartupArtifact}) and
+ * and the triage vocabularies as the assistant would compute them at start: {@link StartupArtifact}) and
  * {@code manifest.properties} (entry count, content hash, build time).
  */
 public final class IndexBuild {
@@ -74,7 +74,7 @@ public final class IndexBuild {
             tables = SearchTables.of(reader);
         }
         Files.write(out.resolve(StartupArtifact.FILE), StartupArtifact.write(StartupParts.compute(KnowledgeFiles.directory(out))
-                .withSearch(tables), hash));
+                .withTriage(KnowledgeFiles.directory(out)).withSearch(tables), hash));
         Files.writeString(out.resolve(MANIFEST), "entries=" + procedures.size() + "\n"
                 + "contentHash=" + hash + "\n"
                 + "builtAt=" + Instant.now() + "\n", StandardCharsets.UTF_8);

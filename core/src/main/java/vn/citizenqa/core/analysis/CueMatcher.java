@@ -23,11 +23,16 @@ public final class CueMatcher<T> {
     /**
      * One phrase and what it stands for.
      *
-     * @param exact the phrase must be typed with its diacritics (written with a leading {@code =} in a
-     *              vocabulary file: "=chạy xe" is not "cháy xe" typed without them)
+     * @param exact  the phrase must be typed with its diacritics (written with a leading {@code =} in a
+     *               vocabulary file: "=chạy xe" is not "cháy xe" typed without them)
+     * @param wideAt for a phrase written with "…" between two parts ("bị … đánh"), how many of its syllables come
+     *               before the "…"; else -1
      */
-    public record Cue<T>(String phrase, List<String> syllables, List<String> folded, boolean exact, T value) {
+    public record Cue<T>(String phrase, List<String> syllables, List<String> folded, boolean exact, T value, int wideAt) {
     }
+
+    /** What a phrase writes between two parts to let a short run of words in ("bị … đánh"). */
+    public static final String WIDE = "…";
 
     /**
      * Where a cue was found: graph positions {@code [from, to)}.
@@ -66,9 +71,51 @@ public final class CueMatcher<T> {
         boolean bare = phrase.startsWith("~");
         String text = exact || bare ? phrase.substring(1) : phrase;
         List<String> syllables = VietnameseAnalysis.syllables(text);
+        int wide = text.indexOf(WIDE);
         return syllables.isEmpty() ? null
                 : new Cue<>(text, List.copyOf(syllables), syllables.stream().map(Folding::removeDiacritics).toList(),
-                        exact || (syllables.size() == 1 && !bare), value);
+                        exact || (syllables.size() == 1 && !bare), value,
+                        wide > 0 ? VietnameseAnalysis.syllables(text.substring(0, wide)).size() : -1);
+    }
+
+    /**
+     * Writes cues as the start-up artifact holds them, analysed already ({@link #readCues}); their values are
+     * strings. The same cues, the same bytes.
+     */
+    public static void writeCues(java.io.DataOutputStream out, List<Cue<String>> cues) throws java.io.IOException {
+        out.writeInt(cues.size());
+        for (Cue<String> c : cues) {
+            out.writeUTF(c.phrase());
+            out.writeUTF(c.value());
+            out.writeBoolean(c.exact());
+            out.writeInt(c.wideAt());
+            out.writeInt(c.syllables().size());
+            for (int i = 0; i < c.syllables().size(); i++) {
+                out.writeUTF(c.syllables().get(i));
+                out.writeUTF(c.folded().get(i));
+            }
+        }
+    }
+
+    /** The cues {@link #writeCues} wrote, in their order; nothing is analysed. */
+    public static List<Cue<String>> readCues(java.io.DataInputStream in) throws java.io.IOException {
+        int count = in.readInt();
+        List<Cue<String>> cues = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            String phrase = in.readUTF();
+            String value = in.readUTF();
+            boolean exact = in.readBoolean();
+            int wideAt = in.readInt();
+            int size = in.readInt();
+            String[] syllables = new String[size];
+            String[] folded = new String[size];
+            for (int i = 0; i < size; i++) {
+                syllables[i] = in.readUTF();
+                folded[i] = in.readUTF();
+            }
+            cues.add(new Cue<>(phrase, List.of(syllables), List.of(folded), exact, value, wideAt));
+        }
+        return cues;
     }
 
     public int size() {

@@ -232,14 +232,16 @@ public final class Lexicon {
         return new Lexicon(entries, stopwords, messageCues, new SynonymMap(fst, words, context));
     }
 
-    private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
+    /** A list of strings as the start-up artifact holds them (read back by {@link #readStrings}). */
+    public static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
         out.writeInt(strings.size());
         for (String s : strings) {
             out.writeUTF(s);
         }
     }
 
-    private static List<String> readStrings(DataInputStream in) throws IOException {
+    /** What {@link #writeStrings} wrote. */
+    public static List<String> readStrings(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > 1_000_000) {
             throw new IOException("a list of " + n + " strings");

@@ -36,10 +36,33 @@ public final class MessageCues {
     /** No cues: numbers are still neutral, sentences with a question mark still ask. */
     public static final MessageCues NONE = new MessageCues(List.of());
 
+    private final List<CueMatcher.Cue<String>> cues;
     private final CueMatcher<String> matcher;
 
     MessageCues(List<CueMatcher.Cue<String>> cues) {
+        this.cues = List.copyOf(cues);
         this.matcher = new CueMatcher<>(cues);
+    }
+
+    /** The cues, in the file's order. */
+    public List<CueMatcher.Cue<String>> cues() {
+        return cues;
+    }
+
+    /** Writes the cues for the start-up artifact, analysed already. */
+    public void write(java.io.DataOutputStream out) throws java.io.IOException {
+        CueMatcher.writeCues(out, cues);
+    }
+
+    /** What {@link #write} wrote; nothing is analysed. */
+    public static MessageCues read(java.io.DataInputStream in) throws java.io.IOException {
+        List<CueMatcher.Cue<String>> read = CueMatcher.readCues(in);
+        for (CueMatcher.Cue<String> c : read) {
+            if (!KINDS.contains(c.value())) {
+                throw new java.io.IOException("a message cue of unknown kind '" + c.value() + "'");
+            }
+        }
+        return new MessageCues(read);
     }
 
     public static MessageCues load(KnowledgeFiles files) {

@@ -11,8 +11,8 @@ import java.util.function.Predicate;
 
 import vn.citizenqa.core.analysis.MessageStructure;
 import vn.citizenqa.core.analysis.TokenGraph;
-import vn.citizenqa.core.analysis.VietnameseAnalysis;
 import vn.citizenqa.core.model.Procedure;
+import vn.citizenqa.core.search.AnalysedTexts;
 import vn.citizenqa.core.search.SearchHit;
 import vn.citizenqa.core.search.SearchResult;
 import vn.citizenqa.core.text.Folding;
@@ -66,18 +66,23 @@ public final class Neighbours {
 
     /** @param functionWord whether a word as typed is a function word (the lexicon's stopwords) */
     public Neighbours(List<Procedure> procedures, Predicate<String> functionWord) {
+        this(procedures, functionWord, AnalysedTexts.NONE);
+    }
+
+    /** @param analysed the procedures' texts analysed already (the start-up artifact's); else each is analysed now */
+    public Neighbours(List<Procedure> procedures, Predicate<String> functionWord, AnalysedTexts analysed) {
         this.functionWord = functionWord;
         this.procedures = procedures.size();
         for (Procedure p : procedures) {
             List<String> texts = new ArrayList<>(p.aliases());
             texts.add(p.title());
-            List<Set<String>> syllables = texts.stream().map(Neighbours::syllables).toList();
+            List<Set<String>> syllables = texts.stream().map(t -> syllables(analysed.syllables(t))).toList();
             names.put(p.id(), syllables);
-            titles.put(p.id(), syllables(p.title()));
+            titles.put(p.id(), syllables(analysed.syllables(p.title())));
             Set<String> words = new HashSet<>();
             syllables.forEach(words::addAll);
             for (String q : p.sampleQuestions()) {
-                words.addAll(syllables(q));
+                words.addAll(syllables(analysed.syllables(q)));
             }
             called.put(p.id(), Set.copyOf(words));
             words.forEach(w -> calledBy.merge(w, 1, Integer::sum));
@@ -86,9 +91,8 @@ public final class Neighbours {
         }
     }
 
-    /** The syllables of a text but "công an": every message on the page is to the police, it names nothing. */
-    private static Set<String> syllables(String text) {
-        List<String> all = VietnameseAnalysis.syllables(text);
+    /** A text's syllables but "công an": every message on the page is to the police, it names nothing. */
+    private static Set<String> syllables(List<String> all) {
         Set<String> out = new HashSet<>();
         for (int i = 0; i < all.size(); i++) {
             if (i + 1 < all.size() && all.get(i).equals("công") && all.get(i + 1).equals("an")) {

@@ -9,7 +9,6 @@ import java.util.Set;
 import vn.citizenqa.core.analysis.MessageStructure;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.analysis.TokenGraph.Edge;
-import vn.citizenqa.core.analysis.VietnameseAnalysis;
 import vn.citizenqa.core.model.Procedure;
 import vn.citizenqa.core.text.Folding;
 
@@ -29,10 +28,11 @@ final class ProcedureNames {
     /** By document number: the title and each alias as the numbers of their distinct syllables. */
     private final int[][][] names;
 
-    ProcedureNames(List<Procedure> procedures) {
+    /** @param texts the procedures' texts analysed already (else each is analysed now) */
+    ProcedureNames(List<Procedure> procedures, AnalysedTexts texts) {
         this.names = new int[procedures.size()][][];
         for (int doc = 0; doc < names.length; doc++) {
-            names[doc] = names(procedures.get(doc)).stream()
+            names[doc] = names(procedures.get(doc), texts).stream()
                     .map(name -> name.stream().mapToInt(this::id).toArray())
                     .toArray(int[][]::new);
         }
@@ -55,13 +55,13 @@ final class ProcedureNames {
         return out;
     }
 
-    private static List<Set<String>> names(Procedure p) {
+    private static List<Set<String>> names(Procedure p, AnalysedTexts analysed) {
         List<Set<String>> out = new ArrayList<>();
         List<String> texts = new ArrayList<>(p.aliases());
         texts.add(p.title());
         for (String text : texts) {
             Set<String> syllables = new java.util.HashSet<>();
-            List<String> all = VietnameseAnalysis.syllables(text);
+            List<String> all = analysed.syllables(text);
             for (int i = 0; i < all.size(); i++) {
                 // Every message on the page is to the police: "công an" in a name ("báo công an") names nothing.
                 if (i + 1 < all.size() && all.get(i).equals("công") && all.get(i + 1).equals("an")) {

@@ -80,6 +80,8 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
     private final PhrasePostings phrases;
     /** How much of each procedure's name a message contains, for re-ranking. */
     private final ProcedureNames names;
+    /** The procedures' texts analysed by the build, or {@link AnalysedTexts#NONE}. */
+    private final AnalysedTexts texts;
     private final ProcedureQuery queries;
     private final ProcedureScorer scorer;
 
@@ -96,15 +98,15 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
      */
     public ProcedureSearcher(Directory directory, Lexicon lexicon, SearchTables tables) {
         this(new LuceneIndex(directory, tables.documents()), lexicon, SearchTuning.DEFAULT, tables.knowledgeBase,
-                tables.vocabulary, tables.fieldTerms, new PhrasePostings(tables.fieldTerms));
+                tables.vocabulary, tables.fieldTerms, new PhrasePostings(tables.fieldTerms), tables.texts);
     }
 
     private ProcedureSearcher(LuceneIndex index, Lexicon lexicon, SearchTuning tuning) {
-        this(index, lexicon, tuning, null, null, null, null);
+        this(index, lexicon, tuning, null, null, null, null, AnalysedTexts.NONE);
     }
 
     private ProcedureSearcher(LuceneIndex index, Lexicon lexicon, SearchTuning tuning, KnowledgeBase knowledgeBase,
-            Vocabulary vocabulary, FieldTerms fieldTerms, PhrasePostings phrases) {
+            Vocabulary vocabulary, FieldTerms fieldTerms, PhrasePostings phrases, AnalysedTexts texts) {
         this.index = index;
         this.lexicon = lexicon;
         this.tuning = tuning;
@@ -113,7 +115,8 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
         this.queryAnalyzer = VietnameseAnalysis.queryAnalyzer(lexicon);
         this.vocabulary = vocabulary != null ? vocabulary : Vocabulary.read(index.reader());
         this.fieldTerms = fieldTerms != null ? fieldTerms : new FieldTerms(index.reader());
-        this.names = new ProcedureNames(procedures);
+        this.texts = texts;
+        this.names = new ProcedureNames(procedures, texts);
         this.queries = new ProcedureQuery(lexicon, tuning, this.fieldTerms);
         this.phrases = phrases != null ? phrases : new PhrasePostings(index.reader());
         this.scorer = new ProcedureScorer(this.fieldTerms, this.phrases, tuning);
@@ -175,7 +178,7 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
 
     /** The same index searched with other weights: for tuning. */
     public ProcedureSearcher withTuning(SearchTuning other) {
-        return new ProcedureSearcher(index, lexicon, other, knowledgeBase, vocabulary, fieldTerms, phrases);
+        return new ProcedureSearcher(index, lexicon, other, knowledgeBase, vocabulary, fieldTerms, phrases, texts);
     }
 
     public SearchTuning tuning() {
@@ -203,6 +206,11 @@ public final class ProcedureSearcher implements ProcedureSearch, AutoCloseable {
 
     public Lexicon lexicon() {
         return lexicon;
+    }
+
+    /** The procedures' texts as the build analysed them, or {@link AnalysedTexts#NONE} (opened without tables). */
+    public AnalysedTexts analysedTexts() {
+        return texts;
     }
 
     /** The message as the searcher reads it; analyse once and pass the graph to {@link #search}. */

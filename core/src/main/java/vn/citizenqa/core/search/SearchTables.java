@@ -30,16 +30,21 @@ public final class SearchTables {
     final KnowledgeBase knowledgeBase;
     final Vocabulary vocabulary;
     final FieldTerms fieldTerms;
+    /** The procedures' own texts analysed ({@link AnalysedTexts}). */
+    final AnalysedTexts texts;
 
-    SearchTables(KnowledgeBase knowledgeBase, Vocabulary vocabulary, FieldTerms fieldTerms) {
+    SearchTables(KnowledgeBase knowledgeBase, Vocabulary vocabulary, FieldTerms fieldTerms, AnalysedTexts texts) {
         this.knowledgeBase = knowledgeBase;
         this.vocabulary = vocabulary;
         this.fieldTerms = fieldTerms;
+        this.texts = texts;
     }
 
     /** The tables of an index, as the searcher computes them when it opens one without them. */
     public static SearchTables of(DirectoryReader reader) {
-        return new SearchTables(ProcedureIndex.readKnowledgeBase(reader), Vocabulary.read(reader), new FieldTerms(reader));
+        KnowledgeBase knowledgeBase = ProcedureIndex.readKnowledgeBase(reader);
+        return new SearchTables(knowledgeBase, Vocabulary.read(reader), new FieldTerms(reader),
+                AnalysedTexts.of(knowledgeBase.procedures()));
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -54,10 +59,13 @@ public final class SearchTables {
     /** The same procedures, vocabulary and postings: what the searcher would compute from the index (for the tests). */
     public boolean sameAs(SearchTables other) {
         return List.copyOf(knowledgeBase.procedures()).equals(List.copyOf(other.knowledgeBase.procedures()))
-                && vocabulary.sameAs(other.vocabulary) && fieldTerms.sameAs(other.fieldTerms);
+                && vocabulary.sameAs(other.vocabulary) && fieldTerms.sameAs(other.fieldTerms) && texts.equals(other.texts);
     }
 
-    /** Writes them for {@link #read}: every procedure's stored fields (counts, names, values: three blocks), then the rest. */
+    /**
+     * Writes them for {@link #read}: every procedure's stored fields (counts, names, values: three blocks), then the
+     * vocabulary, the postings and the analysed texts.
+     */
     public void write(DataOutputStream out) throws IOException {
         List<Procedure> procedures = List.copyOf(knowledgeBase.procedures());
         int[] counts = new int[procedures.size()];
@@ -78,6 +86,7 @@ public final class SearchTables {
         writeStrings(out, values.toArray(String[]::new));
         vocabulary.write(out);
         fieldTerms.write(out);
+        texts.write(out);
     }
 
     public static SearchTables read(DataInputStream in) throws IOException {
@@ -104,7 +113,7 @@ public final class SearchTables {
                 throw new IOException("procedure " + i + " cannot be read back: " + e.getMessage(), e);
             }
         }
-        return new SearchTables(new KnowledgeBase(procedures), Vocabulary.read(in), FieldTerms.read(in));
+        return new SearchTables(new KnowledgeBase(procedures), Vocabulary.read(in), FieldTerms.read(in), AnalysedTexts.read(in));
     }
 
     /** Many strings as one block: their lengths in chars, then all of them as one UTF-8 string (one decoding to read). */

@@ -17,13 +17,16 @@ import java.util.zip.CRC32;
 import vn.citizenqa.core.analysis.Lexicon;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
 import vn.citizenqa.core.search.SearchTables;
+import vn.citizenqa.core.analysis.MessageCues;
 import vn.citizenqa.core.triage.SafetyModel;
+import vn.citizenqa.core.triage.TriageVocabulary;
 
 /**
  * The start-up artifact: the {@link StartupParts} computed once by the build ({@code index-builder}) and written
  * beside the index as one binary file ({@link #FILE}), which a function reads without analysing or parsing a line.
  * Layout: a magic, the format version, the content hash of the knowledge it was made from (the one
- * {@code manifest.properties} names), the lexicon, the two models, whether the search's tables follow and then
+ * {@code manifest.properties} names), the message cues, the lexicon, the two models, whether the triage vocabularies
+ * follow and then them ({@link TriageVocabulary}: every cue analysed), whether the search's tables follow and then
  * them ({@link SearchTables}: procedures, vocabulary, postings), and a CRC-32 of all that.
  *
  * <p>Every fact it holds is also in the package as text, so an artifact that cannot be used is never fatal: reading
@@ -37,7 +40,7 @@ public final class StartupArtifact {
     /** The manifest the build writes beside it, whose {@code contentHash} the artifact must carry. */
     public static final String MANIFEST = "manifest.properties";
     /** The layout this build writes and reads; any change to it (or to what a part writes) takes the next number. */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 6;
     private static final byte[] MAGIC = "CQA-START".getBytes(StandardCharsets.US_ASCII);
 
     private StartupArtifact() {
@@ -72,9 +75,14 @@ public final class StartupArtifact {
             out.write(MAGIC);
             out.writeInt(FORMAT);
             out.writeUTF(contentHash);
+            parts.lexicon().messageCues().write(out);
             parts.lexicon().write(out);
             parts.safety().write(out);
             parts.report().write(out);
+            out.writeBoolean(parts.triage() != null);
+            if (parts.triage() != null) {
+                parts.triage().write(out);
+            }
             out.writeBoolean(parts.search() != null);
             if (parts.search() != null) {
                 parts.search().write(out);
@@ -90,7 +98,7 @@ public final class StartupArtifact {
         }
     }
 
-    /** Reads the artifact of a package; the message cues (small) are read from their text file, as before. */
+    /** Reads the artifact of a package. */
     public static Reading read(KnowledgeFiles files) {
         byte[] bytes;
         try (InputStream in = files.open(FILE)) {
@@ -100,10 +108,10 @@ public final class StartupArtifact {
         } catch (IOException | UncheckedIOException e) {
             return new Unusable(FILE + ": cannot be read (" + e.getMessage() + ")");
         }
-        return read(bytes, expectedContentHash(files), files);
+        return read(bytes, expectedContentHash(files));
     }
 
-    static Reading read(byte[] bytes, String expectedHash, KnowledgeFiles files) {
+    static Reading read(byte[] bytes, String expectedHash) {
         if (bytes.length < MAGIC.length + Integer.BYTES + Long.BYTES
                 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
             return new Unusable(FILE + ": not a start-up artifact (no " + new String(MAGIC, StandardCharsets.US_ASCII) + " header)");
@@ -129,10 +137,11 @@ public final class StartupArtifact {
                 return new Unusable(FILE + ": made from other knowledge (content hash " + abbreviate(hash) + ", "
                         + MANIFEST + " says " + abbreviate(expectedHash) + ")");
             }
-            Lexicon lexicon = Lexicon.read(in, Lexicon.readMessageCues(files));
+            Lexicon lexicon = Lexicon.read(in, MessageCues.read(in));
             SafetyModel safety = SafetyModel.read(in);
             SafetyModel report = SafetyModel.read(in);
-            StartupParts parts = new StartupParts(lexicon, safety, report, in.readBoolean() ? SearchTables.read(in) : null);
+            TriageVocabulary triage = in.readBoolean() ? TriageVocabulary.read(in) : null;
+            StartupParts parts = new StartupParts(lexicon, safety, report, triage, in.readBoolean() ? SearchTables.read(in) : null);
             if (in.read() != -1) {
                 return new Unusable(FILE + ": bytes left after the last part");
             }

@@ -24,21 +24,32 @@ final class EmergencyCues {
     private static final String LASTING = "lasting";
     /** The most words between a threat and the act it names: "dọa <i>sẽ cho người đến</i> chém". */
     private static final int THREAT_REACH = 4;
+    private static final Set<String> ATTRIBUTES = Set.of(WEAK, CALL, EVENT, LASTING);
 
     private final SituationMatcher emergency;
 
     EmergencyCues(List<CueMatcher.Cue<String>> cues) {
+        check(cues);
+        // Situations are told in many words: the cues let a few words come between their parts, and an emergency
+        // word typed without diacritics ("chay": cháy or chạy?) still counts, as a weak sign.
+        this.emergency = new SituationMatcher(cues, true, true);
+    }
+
+    /** Refuses a cue with an unknown attribute. */
+    static void check(List<CueMatcher.Cue<String>> cues) {
         for (CueMatcher.Cue<String> c : cues) {
             for (String attribute : c.value().split("\\s+")) {
-                if (!attribute.matches("11[345]") && !Set.of(WEAK, CALL, EVENT, LASTING).contains(attribute)) {
+                if (!number(attribute) && !ATTRIBUTES.contains(attribute)) {
                     throw new KnowledgeFiles.InvalidVocabularyException(Triage.EMERGENCY + ": cue '" + c.phrase()
                             + "': unknown attribute '" + attribute + "' (expected 113, 114, 115, weak, call, event or lasting)");
                 }
             }
         }
-        // Situations are told in many words: the cues let a few words come between their parts, and an emergency
-        // word typed without diacritics ("chay": cháy or chạy?) still counts, as a weak sign.
-        this.emergency = new SituationMatcher(cues, true, true);
+    }
+
+    /** Whether an attribute is a number to call: 113, 114 or 115. */
+    private static boolean number(String attribute) {
+        return attribute.length() == 3 && attribute.startsWith("11") && attribute.charAt(2) >= '3' && attribute.charAt(2) <= '5';
     }
 
     /**
@@ -104,7 +115,7 @@ final class EmergencyCues {
                 weakCues.add(m.cue().phrase());
             }
             for (String n : m.cue().value().split("\\s+")) {
-                if (n.matches("11[345]")) {
+                if (number(n)) {
                     (weak ? weakNumbers : strongNumbers).add(n);
                 }
             }

@@ -13,14 +13,19 @@ final class EnglishText {
 
     private final Set<String> englishWords;
 
-    EnglishText(KnowledgeFiles files) {
+    EnglishText(Set<String> englishWords) {
+        this.englishWords = Set.copyOf(englishWords);
+    }
+
+    /** The words of {@code triage/english-words.txt}, in lower case. */
+    static Set<String> words(KnowledgeFiles files) {
         Set<String> english = new HashSet<>();
         for (KnowledgeFiles.Line line : files.lines(Triage.ENGLISH_WORDS)) {
             for (String w : line.text().split("\\s+")) {
                 english.add(w.toLowerCase(Locale.ROOT));
             }
         }
-        this.englishWords = Set.copyOf(english);
+        return english;
     }
 
     /**

@@ -25,7 +25,7 @@ import vn.citizenqa.core.text.Folding;
 final class ScamReading {
 
     private static final Set<String> KINDS = Set.of("check", "doubt", "truth", "victim", "paid", "unanswered",
-            "deceived", "sent", "moved", "notyet", "recovery", "posing", "demand", "stranger");
+            "deceived", "sent", "moved", "notyet", "recovery", "posing", "demand", "stranger", "safe");
 
     /** The least weight of shared words for a trick picked by its words rather than its cues. */
     private static final double LEAST_SHARED = 4.0;
@@ -37,35 +37,62 @@ final class ScamReading {
     private final Map<String, Set<String>> wordsOf = new LinkedHashMap<>();
     private final Map<String, Double> weight = new HashMap<>();
 
-    ScamReading(List<CueMatcher.Cue<String>> markersOfScams, List<ScamWarning> scamWarnings) {
+    /**
+     * @param trickCues the warnings' cues, each standing for its warning's id ({@link #trickCues})
+     * @param wordsOf   per warning id, its folded words and word pairs ({@link #wordsOf})
+     */
+    ScamReading(List<CueMatcher.Cue<String>> markersOfScams, List<ScamWarning> scamWarnings,
+            List<CueMatcher.Cue<String>> trickCues, Map<String, Set<String>> wordsOf) {
+        check(markersOfScams);
+        this.markers = new SituationMatcher(markersOfScams, false, false);
+        Map<String, Integer> documents = new HashMap<>();
+        for (ScamWarning w : scamWarnings) {
+            warnings.put(w.id(), w);
+        }
+        wordsOf.forEach((id, words) -> {
+            this.wordsOf.put(id, words);
+            words.forEach(t -> documents.merge(t, 1, Integer::sum));
+        });
+        this.tricks = new SituationMatcher(trickCues, true, false);
+        int n = Math.max(1, scamWarnings.size());
+        // A word most tricks share ("tiền", "chuyển") says nothing of which trick it is.
+        documents.forEach((t, df) -> weight.put(t, df * 3 > n ? 0.0 : Math.log((double) n / df) * (t.contains(" ") ? 2 : 1)));
+    }
+
+    /** Refuses a marker of an unknown kind. */
+    static void check(List<CueMatcher.Cue<String>> markersOfScams) {
         for (CueMatcher.Cue<String> c : markersOfScams) {
             if (!KINDS.contains(c.value())) {
                 throw new KnowledgeFiles.InvalidVocabularyException(Triage.SCAM + ": cue '" + c.phrase()
                         + "': unknown kind '" + c.value() + "' (expected one of " + new java.util.TreeSet<>(KINDS) + ")");
             }
         }
-        this.markers = new SituationMatcher(markersOfScams, false, false);
+    }
+
+    /** The warnings' cues, each standing for its warning's id, in the warnings' order. */
+    static List<CueMatcher.Cue<String>> trickCues(List<ScamWarning> scamWarnings) {
         List<CueMatcher.Cue<String>> cues = new ArrayList<>();
-        Map<String, Integer> documents = new HashMap<>();
         for (ScamWarning w : scamWarnings) {
-            warnings.put(w.id(), w);
             for (String phrase : w.cues()) {
                 CueMatcher.Cue<String> c = CueMatcher.cue(phrase, w.id());
                 if (c != null) {
                     cues.add(c);
                 }
             }
+        }
+        return cues;
+    }
+
+    /** Per warning id, in the warnings' order, the folded words and word pairs of its cues, title and signs. */
+    static Map<String, Set<String>> wordsOf(List<ScamWarning> scamWarnings) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (ScamWarning w : scamWarnings) {
             List<String> text = new ArrayList<>(w.cues());
             text.add(w.title());
             text.addAll(w.signs());
-            Set<String> words = words(text);
-            wordsOf.put(w.id(), words);
-            words.forEach(t -> documents.merge(t, 1, Integer::sum));
+            out.put(w.id(), words(text));
         }
-        this.tricks = new SituationMatcher(cues, true, false);
-        int n = Math.max(1, scamWarnings.size());
-        // A word most tricks share ("tiền", "chuyển") says nothing of which trick it is.
-        documents.forEach((t, df) -> weight.put(t, df * 3 > n ? 0.0 : Math.log((double) n / df) * (t.contains(" ") ? 2 : 1)));
+        return out;
     }
 
     Optional<ScamWarning> warning(String id) {
@@ -102,6 +129,7 @@ final class ScamReading {
         List<Match<String>> asked = found.stream().filter(m -> m.cue().value().equals("demand")).toList();
         List<Match<String>> undone = found.stream().filter(m -> m.cue().value().equals("notyet")).toList();
         boolean notYet = false;
+        boolean safe = false;
         boolean demand = false;
         boolean stranger = false;
         for (Match<String> m : found) {
@@ -111,11 +139,14 @@ final class ScamReading {
             boolean askedFor = Spans.overlapped(m, asked) || Spans.masked(m, undone, true);
             switch (m.cue().value()) {
                 // A victim's words inside a trick's name are the trick, not a loss: "lấy lại tiền bị lừa".
+                // So is one inside what someone asks for, when the message asks about it ("người ta bảo tôi chuyển hết
+                // tiền vào tài khoản an toàn…, tôi có nên chuyển không"): asked for, not done.
                 case "victim" -> victim |= !inside(m, trickCues) && !Spans.masked(m, asking, true)
-                        && !Spans.masked(m, undone, true);
+                        && !Spans.masked(m, undone, true) && !(Spans.overlapped(m, asked) && !asking.isEmpty());
                 case "demand" -> demand = true;
                 case "stranger" -> stranger = true;
                 case "notyet" -> notYet = true;
+                case "safe" -> safe = true;
                 case "check" -> check = true;
                 case "doubt" -> doubt = true;
                 case "truth" -> truth = true;
@@ -198,7 +229,7 @@ final class ScamReading {
             return null;
         }
         return new TriageSignals.Scam(victim ? TriageSignals.Scam.Kind.VICTIM : TriageSignals.Scam.Kind.CHECK,
-                best(named, graph), named2, asksFraud, demand, byStranger);
+                best(named, graph), named2, asksFraud, demand, byStranger, safe && demand && !victim);
     }
 
     /** The trick whose cues the message names most, else the one whose words it shares most, or null. */

@@ -44,11 +44,8 @@ final class SituationMatcher {
     private static final double ACCENTED_SHARE = 0.25;
     /** The most words a cue's "…" lets in (a doer such as "tài xế xe ôm công nghệ" is six). */
     static final int WIDE_GAP = 6;
-    private static final String WIDE = "…";
 
     private final Map<String, List<Cue<String>>> byFirstSyllable = new HashMap<>();
-    /** For a cue written with "…", the syllable before which words may come in. */
-    private final Map<Cue<String>, Integer> wideAt = new java.util.IdentityHashMap<>();
     private final boolean gaps;
     private final boolean approximate;
 
@@ -61,10 +58,6 @@ final class SituationMatcher {
         this.approximate = approximate;
         for (Cue<String> c : cues) {
             byFirstSyllable.computeIfAbsent(squeeze(c.folded().getFirst()), k -> new ArrayList<>()).add(c);
-            int wide = c.phrase().indexOf(WIDE);
-            if (wide > 0) {
-                wideAt.put(c, vn.citizenqa.core.analysis.VietnameseAnalysis.syllables(c.phrase().substring(0, wide)).size());
-            }
         }
     }
 
@@ -90,6 +83,7 @@ final class SituationMatcher {
 
     List<Match<String>> find(TokenGraph graph, boolean accentedMessage) {
         List<Match<String>> out = new ArrayList<>();
+        java.util.BitSet inside = approximate ? insideTypedWords(graph) : null;
         for (TokenGraph.Edge e : graph.edges()) {
             List<Cue<String>> candidates = byFirstSyllable.get(squeeze(e.folded()));
             if (candidates == null) {
@@ -101,8 +95,11 @@ final class SituationMatcher {
                     continue;
                 }
                 boolean gap = gaps && c.syllables().size() >= MIN_GAPPED_CUE;
-                Place at = new Place(graph, c, wideAt.getOrDefault(c, -1), accentedMessage, first == Fit.LETTERS);
+                Place at = new Place(graph, c, c.wideAt(), accentedMessage, first == Fit.LETTERS);
                 int end = extend(at, 1, e.to(), e.end(), gap ? MAX_GAP : 0, WIDE_GAP);
+                if (end >= 0 && inside != null && (inside.get(e.from()) || inside.get(end))) {
+                    continue; // "len dau" read "lên con dấu": "lên cơn" would take half of one typed word
+                }
                 if (end >= 0) {
                     out.add(new Match<>(c, e.from(), end, first == Fit.LETTERS));
                 }
@@ -112,6 +109,20 @@ final class SituationMatcher {
         out.sort(Comparator.<Match<String>>comparingInt(Match::from)
                 .thenComparing(m -> -m.cue().syllables().size()));
         return out;
+    }
+
+    /**
+     * The nodes strictly inside one typed word, where a reading the lexicon added splits it into syllables ("dau" read
+     * "con dấu"): a danger cue begins and ends where the citizen's words do, never halfway through one.
+     */
+    private static java.util.BitSet insideTypedWords(TokenGraph graph) {
+        java.util.BitSet inside = new java.util.BitSet();
+        for (TokenGraph.Edge e : graph.edges()) {
+            if (e.typed() && e.to() - e.from() > 1) {
+                inside.set(e.from() + 1, e.to());
+            }
+        }
+        return inside;
     }
 
     /** How an edge fits a cue syllable. */

@@ -3,6 +3,7 @@ package vn.citizenqa.core.startup;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -20,14 +21,27 @@ import vn.citizenqa.core.analysis.Lexicon;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.analysis.VietnameseAnalysis;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
+import vn.citizenqa.core.model.ScamWarning;
 import vn.citizenqa.core.triage.RealKnowledge;
 import vn.citizenqa.core.triage.SafetyModel;
+import vn.citizenqa.core.triage.Triage;
+import vn.citizenqa.core.triage.TriageVocabulary;
 
 /** The start-up artifact gives back what was computed, and says why when it cannot be used. */
 class StartupArtifactTest {
 
     private static final String HASH = "0123456789abcdef0123456789abcdef";
-    private static final StartupParts COMPUTED = new StartupParts(RealKnowledge.LEXICON, model(1.5f, 0.7), model(-2f, 0.9));
+    /** Two warnings of the form the build writes, so that the scam tricks' cues and words are in the vocabulary too. */
+    private static final List<ScamWarning> WARNINGS = List.of(
+            new ScamWarning("gia-danh-cong-an", "Giả danh công an gọi điện", List.of("giả danh công an", "tài khoản an toàn"),
+                    List.of("yêu cầu chuyển tiền vào tài khoản"), List.of("gọi 113"), List.of("Điều 174 Bộ luật Hình sự"),
+                    "https://bocongan.gov.vn", java.time.LocalDate.of(2026, 11, 1)),
+            new ScamWarning("viec-nhe-luong-cao", "Việc nhẹ lương cao", List.of("việc nhẹ lương cao", "làm nhiệm vụ … hoa hồng"),
+                    List.of("nạp tiền trước để nhận nhiệm vụ"), List.of("không nạp tiền"), List.of("Điều 174 Bộ luật Hình sự"),
+                    "https://bocongan.gov.vn", java.time.LocalDate.of(2026, 11, 1)));
+    private static final TriageVocabulary TRIAGE = TriageVocabulary.read(RealKnowledge.FILES, WARNINGS);
+    private static final StartupParts COMPUTED = new StartupParts(RealKnowledge.LEXICON, model(1.5f, 0.7), model(-2f, 0.9),
+            TRIAGE, null);
 
     private static SafetyModel model(float weight, double threshold) {
         float[] weights = new float[1024];
@@ -63,6 +77,33 @@ class StartupArtifactTest {
         assertEquals(COMPUTED.safety().score(features), restored.safety().score(features));
         assertEquals(COMPUTED.report().score(features), restored.report().score(features));
         assertEquals(COMPUTED.safety().threshold(), restored.safety().threshold());
+    }
+
+    @Test
+    void theRestoredVocabulariesAreTheAnalysedOnesAndTriageReadsAlike() {
+        StartupParts restored = assertInstanceOf(StartupArtifact.Restored.class,
+                StartupArtifact.read(packageOf(StartupArtifact.write(COMPUTED, HASH), HASH))).parts();
+        assertEquals(TRIAGE, restored.triage());
+        assertEquals(COMPUTED.lexicon().messageCues().cues(), restored.lexicon().messageCues().cues());
+        assertTrue(TRIAGE.emergency().stream().anyMatch(c -> c.wideAt() > 0), "a cue written with '…' keeps where it widens");
+        assertTrue(TRIAGE.tricks().stream().anyMatch(c -> c.wideAt() > 0));
+        Triage computed = Triage.load(TRIAGE, COMPUTED.lexicon(), COMPUTED.safety(), COMPUTED.report(), WARNINGS);
+        Triage fromArtifact = Triage.load(restored.triage(), restored.lexicon(), restored.safety(), restored.report(), WARNINGS);
+        for (String message : List.of("cứu với nhà em đang cháy", "cuu voi nha em dang chay", "em bị tài xế xe ôm đánh",
+                "có người giả danh công an bảo chuyển tiền vào tài khoản an toàn, có phải lừa đảo không",
+                "hôm qua em bị trộm xe, giờ báo ở đâu", "thank you, how do I renew my passport", "chào ad")) {
+            assertEquals(computed.read(RealKnowledge.graph(message), message), fromArtifact.read(RealKnowledge.graph(message), message),
+                    message);
+        }
+    }
+
+    @Test
+    void withoutTheVocabulariesTheTriageReadsTheTextFiles() {
+        StartupParts parts = new StartupParts(RealKnowledge.LEXICON, model(1.5f, 0.7), model(-2f, 0.9));
+        StartupParts restored = assertInstanceOf(StartupArtifact.Restored.class,
+                StartupArtifact.read(packageOf(StartupArtifact.write(parts, HASH), HASH))).parts();
+        assertNull(restored.triage());
+        assertNull(restored.search());
     }
 
     @Test
