@@ -202,6 +202,9 @@ public final class Assistant {
             b.append(e.term()).append(e.typed() ? "" : "*").append('[').append(e.from()).append('-').append(e.to()).append("] ");
         }
         b.append("\nsignals: ").append(triage.read(graph, text));
+        for (vn.citizenqa.core.triage.OtherAgencyMentions.Mention m : triage.outOfScopeMentions(graph)) {
+            b.append("\nanother agency's word: ").append(m.words()).append(" (").append(m.role()).append(')');
+        }
         int[] roles = graph.structure().counts();
         b.append("\nstructure: asked ").append(roles[0]).append(", story ").append(roles[1]).append(", wrapper ")
                 .append(roles[2]).append(", neutral ").append(roles[3]).append("; asking sentences ")
@@ -266,6 +269,9 @@ public final class Assistant {
         // when what is asked is that agency's matter, and never answer it automatically; offer a choice when a
         // procedure fits well (or fits and asks for that paper).
         OtherAgency.Verdict agency = otherAgency.judge(signals.outOfScope(), graph, message, result);
+        if (agency.leads() != null) {
+            candidates = Offers.first(candidates, agency.leads());
+        }
         if (agency.handledBy() != null) {
             if ((confidence >= gate.answer() || (agency.policePaper() && confidence >= gate.clarify()))
                     && candidates.size() >= 2) {
@@ -280,7 +286,7 @@ public final class Assistant {
         if (named != null) {
             candidates = Offers.first(candidates, named.id());
         }
-        if (confidence >= gate.answer() && rival == null) {
+        if (confidence >= gate.answer() && rival == null && agency.leads() == null) {
             Procedure p = result.hits().getFirst().procedure();
             List<Candidate> withOthers = new ArrayList<>(candidates);
             Reply.Rest besides = rest.besides(graph, p, withOthers);

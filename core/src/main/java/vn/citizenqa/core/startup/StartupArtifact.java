@@ -40,7 +40,7 @@ public final class StartupArtifact {
     /** The manifest the build writes beside it, whose {@code contentHash} the artifact must carry. */
     public static final String MANIFEST = "manifest.properties";
     /** The layout this build writes and reads; any change to it (or to what a part writes) takes the next number. */
-    public static final int FORMAT = 5;
+    public static final int FORMAT = 6;
     private static final byte[] MAGIC = "CQA-START".getBytes(StandardCharsets.US_ASCII);
 
     private StartupArtifact() {

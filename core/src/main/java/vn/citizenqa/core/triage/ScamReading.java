@@ -25,7 +25,7 @@ import vn.citizenqa.core.text.Folding;
 final class ScamReading {
 
     private static final Set<String> KINDS = Set.of("check", "doubt", "truth", "victim", "paid", "unanswered",
-            "deceived", "sent", "moved", "notyet", "recovery", "posing", "demand", "stranger");
+            "deceived", "sent", "moved", "notyet", "recovery", "posing", "demand", "stranger", "safe");
 
     /** The least weight of shared words for a trick picked by its words rather than its cues. */
     private static final double LEAST_SHARED = 4.0;
@@ -129,6 +129,7 @@ final class ScamReading {
         List<Match<String>> asked = found.stream().filter(m -> m.cue().value().equals("demand")).toList();
         List<Match<String>> undone = found.stream().filter(m -> m.cue().value().equals("notyet")).toList();
         boolean notYet = false;
+        boolean safe = false;
         boolean demand = false;
         boolean stranger = false;
         for (Match<String> m : found) {
@@ -138,11 +139,14 @@ final class ScamReading {
             boolean askedFor = Spans.overlapped(m, asked) || Spans.masked(m, undone, true);
             switch (m.cue().value()) {
                 // A victim's words inside a trick's name are the trick, not a loss: "lấy lại tiền bị lừa".
+                // So is one inside what someone asks for, when the message asks about it ("người ta bảo tôi chuyển hết
+                // tiền vào tài khoản an toàn…, tôi có nên chuyển không"): asked for, not done.
                 case "victim" -> victim |= !inside(m, trickCues) && !Spans.masked(m, asking, true)
-                        && !Spans.masked(m, undone, true);
+                        && !Spans.masked(m, undone, true) && !(Spans.overlapped(m, asked) && !asking.isEmpty());
                 case "demand" -> demand = true;
                 case "stranger" -> stranger = true;
                 case "notyet" -> notYet = true;
+                case "safe" -> safe = true;
                 case "check" -> check = true;
                 case "doubt" -> doubt = true;
                 case "truth" -> truth = true;
@@ -225,7 +229,7 @@ final class ScamReading {
             return null;
         }
         return new TriageSignals.Scam(victim ? TriageSignals.Scam.Kind.VICTIM : TriageSignals.Scam.Kind.CHECK,
-                best(named, graph), named2, asksFraud, demand, byStranger);
+                best(named, graph), named2, asksFraud, demand, byStranger, safe && demand && !victim);
     }
 
     /** The trick whose cues the message names most, else the one whose words it shares most, or null. */

@@ -83,6 +83,7 @@ final class SituationMatcher {
 
     List<Match<String>> find(TokenGraph graph, boolean accentedMessage) {
         List<Match<String>> out = new ArrayList<>();
+        java.util.BitSet inside = approximate ? insideTypedWords(graph) : null;
         for (TokenGraph.Edge e : graph.edges()) {
             List<Cue<String>> candidates = byFirstSyllable.get(squeeze(e.folded()));
             if (candidates == null) {
@@ -96,6 +97,9 @@ final class SituationMatcher {
                 boolean gap = gaps && c.syllables().size() >= MIN_GAPPED_CUE;
                 Place at = new Place(graph, c, c.wideAt(), accentedMessage, first == Fit.LETTERS);
                 int end = extend(at, 1, e.to(), e.end(), gap ? MAX_GAP : 0, WIDE_GAP);
+                if (end >= 0 && inside != null && (inside.get(e.from()) || inside.get(end))) {
+                    continue; // "len dau" read "lên con dấu": "lên cơn" would take half of one typed word
+                }
                 if (end >= 0) {
                     out.add(new Match<>(c, e.from(), end, first == Fit.LETTERS));
                 }
@@ -105,6 +109,20 @@ final class SituationMatcher {
         out.sort(Comparator.<Match<String>>comparingInt(Match::from)
                 .thenComparing(m -> -m.cue().syllables().size()));
         return out;
+    }
+
+    /**
+     * The nodes strictly inside one typed word, where a reading the lexicon added splits it into syllables ("dau" read
+     * "con dấu"): a danger cue begins and ends where the citizen's words do, never halfway through one.
+     */
+    private static java.util.BitSet insideTypedWords(TokenGraph graph) {
+        java.util.BitSet inside = new java.util.BitSet();
+        for (TokenGraph.Edge e : graph.edges()) {
+            if (e.typed() && e.to() - e.from() > 1) {
+                inside.set(e.from() + 1, e.to());
+            }
+        }
+        return inside;
     }
 
     /** How an edge fits a cue syllable. */

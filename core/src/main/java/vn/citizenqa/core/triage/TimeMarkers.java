@@ -17,7 +17,7 @@ final class TimeMarkers {
 
     private static final Set<String> KINDS = Set.of("present", "recent", "past", "lasting", "question", "police",
             "procedure", "papers", "legal", "told", "plea", "threat", "reporting", "reported", "progressive", "then",
-            "resolved", "lucky", "near", "over", "since", "deed", "word");
+            "resolved", "lucky", "near", "over", "since", "deed", "word", "case");
     /** A day of a month told with its part of the day ("tối 19/6", "ngày 3/10"): a date the story happened on. */
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
             "(?iu)(?<![\\p{L}])(ngày|hôm|tối|sáng|trưa|chiều|đêm|khuya|rạng sáng)\\s+\\d{1,2}/\\d{1,2}(?!\\d)");
@@ -62,12 +62,14 @@ final class TimeMarkers {
      *                  over ("mẹ con em đã được cứu ra nhưng thằng chồng cầm dao đứng ngoài cửa")
      * @param presentTyped {@code present} by a sign that is not a syllable typed bare ("dang" for "đang"): the company
      *                  a word typed bare needs to count as an emergency ("ban nguoi": "bạn người" or "bắn người"?)
+     * @param caseHandling it speaks of how a case is handled ("khiếu nại", "thụ lý", "chưa khởi tố"): asked about, not
+     *                  in a plea ("phải làm sao"), the case is over and the question about its paperwork
      */
     record Read(boolean question, boolean present, boolean police, boolean past, boolean paperwork, boolean papers,
             boolean plea, boolean legal, boolean reporting, boolean reported, List<Match<String>> threats,
             List<Match<String>> paperworkWords, List<Match<String>> narrated, List<Match<String>> nows,
             List<Match<String>> endings, List<Match<String>> deeds, boolean urgent, boolean resolved,
-            boolean presentTyped) {
+            boolean presentTyped, boolean caseHandling) {
         Read {
             deeds = List.copyOf(deeds);
             threats = List.copyOf(threats);
@@ -141,6 +143,7 @@ final class TimeMarkers {
         boolean legal = false;
         boolean reporting = false;
         boolean reported = false;
+        boolean caseHandling = false;
         List<Match<String>> threats = new ArrayList<>();
         List<Match<String>> paperworkWords = new ArrayList<>();
         List<Match<String>> found = bareInWords(markers.find(graph, accented), accented);
@@ -193,6 +196,7 @@ final class TimeMarkers {
                 case "threat" -> threats.add(m);
                 case "reporting" -> reporting = true;
                 case "reported" -> reported = true;
+                case "case" -> caseHandling = true;
                 default -> { }
             }
             if (now) {
@@ -205,6 +209,6 @@ final class TimeMarkers {
             }
         }
         return new Read(question, present, police, past, paperwork, papers, plea, legal, reporting, reported, threats,
-                paperworkWords, narrated, nows, endings, deeds, urgent, resolved, presentTyped);
+                paperworkWords, narrated, nows, endings, deeds, urgent, resolved, presentTyped, caseHandling);
     }
 }

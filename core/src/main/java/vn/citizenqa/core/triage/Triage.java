@@ -29,12 +29,13 @@ public final class Triage {
     public static final String ENGLISH_WORDS = "triage/english-words.txt";
     public static final String SCAM = "triage/scam.txt";
     public static final List<String> FILES = List.of(EMERGENCY, NOT_EMERGENCY, CRIME, OUT_OF_SCOPE, SMALL_TALK, MARKERS,
-            ENGLISH_WORDS, SCAM);
+            ENGLISH_WORDS, SCAM, OtherAgencyMentions.FILE);
 
     private final EmergencyCues emergencies;
     private final SituationMatcher notEmergency;
     private final SituationMatcher crime;
     private final SituationMatcher outOfScope;
+    private final OtherAgencyMentions outOfScopeMentions;
     private final SituationMatcher smallTalk;
     private final TimeMarkers markers;
     private final EnglishText english;
@@ -56,6 +57,7 @@ public final class Triage {
         this.notEmergency = new SituationMatcher(vocabulary.notEmergency(), false, false);
         this.crime = new SituationMatcher(vocabulary.crime(), true, false);
         this.outOfScope = new SituationMatcher(vocabulary.outOfScope(), false, false);
+        this.outOfScopeMentions = new OtherAgencyMentions(vocabulary.outOfScopeContext());
         this.smallTalk = new SituationMatcher(vocabulary.smallTalk(), false, false);
         this.markers = new TimeMarkers(vocabulary.markers());
         this.english = new EnglishText(vocabulary.englishWords());
@@ -105,8 +107,12 @@ public final class Triage {
         // giờ" says now; "phải làm sao" asks what to do now, unless about paperwork ("hôm qua đến giờ con sốt cao,
         // giờ co giật phải làm sao" is danger now; a crime told as over stays a report).
         boolean asksWhatToDoNow = time.plea() && !paperwork;
+        // A question about how a case is handled ("công an đã thụ lý nửa năm mà chưa kết luận, tôi khiếu nại ở đâu")
+        // asks about something over too; a plea does not ("con tôi bị bắt cóc, công an đã thụ lý nhưng chưa tìm thấy,
+        // tôi phải làm sao" is danger now).
         boolean afterTheFact = !present && !asksWhatToDoNow
-                && ((question && (past || paperwork)) || (past && paperwork));
+                && ((question && (past || paperwork)) || (past && paperwork))
+                || !present && !time.plea() && question && time.caseHandling();
         int[] features = model == null ? null : SafetyModel.features(graph, model.buckets());
         double score = model == null ? -1 : model.score(features);
         List<String> reports = crime(crimes);
@@ -115,20 +121,28 @@ public final class Triage {
         // A message that only thanks for a deed done ("xin gửi lời cảm ơn công an phường đã giúp tìm lại cháu bị
         // lạc"), with no sign of now nor a plea, tells how it ended: the deed's clause is over, as "đã được cứu" is.
         List<Match<String>> endings = time.endings();
-        if (thanksOnly && !present && !time.plea() && !time.deeds().isEmpty()) {
+        List<Match<String>> nows = time.nows();
+        // So does a thank-you whose story says "đang" of the deed ("liều mình vào giữa đám cháy đang bùng phát để dập
+        // lửa… hôm mùng 1 Tết"): with no other sign of now ("bây giờ", "vẫn đang", "vừa") nor a plea, its "đang" is the
+        // story's, and keeps nothing of its clause now.
+        boolean thanked = thanksOnly && !time.urgent() && !time.plea() && !time.deeds().isEmpty();
+        if (thanked) {
             endings = new ArrayList<>(endings);
             endings.addAll(time.deeds());
+            nows = List.of();
         }
         // Even then, someone missing is missing until found (a lasting cue, see EmergencyCues).
         TriageSignals.Emergency emergency = emergencies.find(graph, accented, present, time.presentTyped(), paperwork, over, afterTheFact,
                 masks, crimes, time.threats(),
-                        time.narrated(), time.nows(), endings, reports);
+                        time.narrated(), nows, endings, reports);
         // The model is no judge of a question about what the law says of something ("cảnh sát giao thông đưa xe
         // của cháu lên xe tải mang về, làm như vậy là đúng hay sai"), of a question about paperwork that does not ask
         // what to do now ("now we want to change his visa… where do we apply?"), nor of a story told as over ("lúc
         // đó…", "thật may mắn vì con qua khỏi"): only a cue makes those an emergency.
         boolean paperworkQuestion = question && paperwork && !time.plea();
-        if (emergency == null && !afterTheFact && !time.legal() && !paperworkQuestion && !time.toldAsOver()
+        // Nor of a thank-you for a deed done, told with the story's "đang" ("cảm ơn các anh đã liều mình vào căn nhà
+        // đang cháy cứu bà tôi").
+        if (emergency == null && !afterTheFact && !time.legal() && !paperworkQuestion && !time.toldAsOver() && !thanked
                 && model != null && model.flags(score)) {
             // No cue, but the message reads like the emergencies the model was trained on: to officers, with all
             // the numbers; not certain, so a procedure question the search is sure of still wins. A crime told as
@@ -205,6 +219,15 @@ public final class Triage {
     public List<String> outOfScopeWords(TokenGraph graph) {
         return outOfScope.find(graph, SituationMatcher.typedWithDiacritics(graph)).stream()
                 .map(m -> String.join(" ", m.cue().folded())).distinct().toList();
+    }
+
+    /**
+     * The other agencies' words the message says, each with what it is in its clause: the matter asked about, or
+     * context (compared with, a paper had or brought, done already; see {@link OtherAgencyMentions}).
+     */
+    public List<OtherAgencyMentions.Mention> outOfScopeMentions(TokenGraph graph) {
+        boolean accented = SituationMatcher.typedWithDiacritics(graph);
+        return outOfScopeMentions.read(graph, outOfScope.find(graph, accented), accented);
     }
 
     private String outOfScope(TokenGraph graph, boolean accented) {

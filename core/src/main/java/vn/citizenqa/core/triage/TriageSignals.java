@@ -49,12 +49,19 @@ public record TriageSignals(
      *                  "cần em chuyển 15 triệu", "bắt đọc mã")
      * @param byStranger that someone is a stranger or poses as an office ("có người gọi bảo…", "số lạ…", "tự xưng
      *                  công an…"): a check then stays a check even when the search is sure of a procedure
+     * @param safe      the writer says the one the trick's tale puts in danger is safe ("em tôi vẫn đang ở nhà với tôi",
+     *                  "con vẫn đi học bình thường"), while money is asked for
      */
     public record Scam(Kind kind, String warningId, boolean plain, boolean asksFraud, boolean demanded,
-            boolean byStranger) {
+            boolean byStranger, boolean safe) {
 
         public Scam(Kind kind, String warningId, boolean plain, boolean asksFraud) {
-            this(kind, warningId, plain, asksFraud, false, false);
+            this(kind, warningId, plain, asksFraud, false, false, false);
+        }
+
+        public Scam(Kind kind, String warningId, boolean plain, boolean asksFraud, boolean demanded,
+                boolean byStranger) {
+            this(kind, warningId, plain, asksFraud, demanded, byStranger, false);
         }
 
         /**
@@ -63,10 +70,13 @@ public record TriageSignals(
          * meets only an uncertain emergency (a weak cue, the safety model: "bọn lừa đảo gọi liên tục, có nên đổi số
          * không"); "con em bị tai nạn, đang chảy máu, phải làm sao" asks about no fraud: the emergency. A check
          * about money a stranger asks for, in a story that names the trick plainly ("số lạ báo con đang cấp cứu, bảo
-         * chuyển tiền phẫu thuật gấp, em phải làm sao"), outweighs it too: the danger is the caller's tale.
+         * chuyển tiền phẫu thuật gấp, em phải làm sao"), outweighs it too: the danger is the caller's tale. So does a
+         * check that asks whether it is a fraud when the writer says the one in the tale is safe ("gửi ảnh em trai tôi
+         * bị trói, đòi 50 triệu mới thả, nhưng em tôi vẫn đang ở nhà với tôi, đây là lừa phải không").
          */
         public boolean outweighs(Emergency emergency) {
-            return kind == Kind.CHECK && (asksFraud || (byStranger && plain)) && (plain || !emergency.certain());
+            return kind == Kind.CHECK && ((asksFraud && safe) || ((asksFraud || (byStranger && plain))
+                    && (plain || !emergency.certain())));
         }
 
 

@@ -27,7 +27,7 @@ import vn.citizenqa.core.model.ScamWarning;
  * @param wordsOf per warning id, in the warnings' order, its folded words and word pairs
  */
 public record TriageVocabulary(List<Cue<String>> emergency, List<Cue<String>> notEmergency, List<Cue<String>> crime,
-        List<Cue<String>> outOfScope, List<Cue<String>> smallTalk, List<Cue<String>> markers, List<Cue<String>> scam,
+        List<Cue<String>> outOfScope, List<Cue<String>> outOfScopeContext, List<Cue<String>> smallTalk, List<Cue<String>> markers, List<Cue<String>> scam,
         Set<String> englishWords, List<Cue<String>> tricks, Map<String, Set<String>> wordsOf) {
 
     public TriageVocabulary {
@@ -35,6 +35,7 @@ public record TriageVocabulary(List<Cue<String>> emergency, List<Cue<String>> no
         notEmergency = List.copyOf(notEmergency);
         crime = List.copyOf(crime);
         outOfScope = List.copyOf(outOfScope);
+        outOfScopeContext = List.copyOf(outOfScopeContext);
         smallTalk = List.copyOf(smallTalk);
         markers = List.copyOf(markers);
         scam = List.copyOf(scam);
@@ -48,7 +49,8 @@ public record TriageVocabulary(List<Cue<String>> emergency, List<Cue<String>> no
     /** Reads and checks the vocabulary files, with the scam warnings the package holds. */
     public static TriageVocabulary read(KnowledgeFiles files, List<ScamWarning> warnings) {
         TriageVocabulary v = new TriageVocabulary(CueFile.read(files, Triage.EMERGENCY), CueFile.read(files, Triage.NOT_EMERGENCY),
-                CueFile.read(files, Triage.CRIME), CueFile.read(files, Triage.OUT_OF_SCOPE), CueFile.read(files, Triage.SMALL_TALK),
+                CueFile.read(files, Triage.CRIME), CueFile.read(files, Triage.OUT_OF_SCOPE), CueFile.read(files, OtherAgencyMentions.FILE),
+                CueFile.read(files, Triage.SMALL_TALK),
                 CueFile.read(files, Triage.MARKERS), CueFile.read(files, Triage.SCAM), EnglishText.words(files),
                 ScamReading.trickCues(warnings), ScamReading.wordsOf(warnings));
         v.check();
@@ -60,11 +62,13 @@ public record TriageVocabulary(List<Cue<String>> emergency, List<Cue<String>> no
         EmergencyCues.check(emergency);
         TimeMarkers.check(markers);
         ScamReading.check(scam);
+        OtherAgencyMentions.check(outOfScopeContext);
     }
 
     /** Writes it for the start-up artifact; the same vocabulary, the same bytes. */
     public void write(DataOutputStream out) throws IOException {
-        for (List<Cue<String>> cues : List.of(emergency, notEmergency, crime, outOfScope, smallTalk, markers, scam)) {
+        for (List<Cue<String>> cues : List.of(emergency, notEmergency, crime, outOfScope, outOfScopeContext, smallTalk, markers,
+                scam)) {
             CueMatcher.writeCues(out, cues);
         }
         Lexicon.writeStrings(out, englishWords.stream().sorted().toList());
@@ -79,7 +83,7 @@ public record TriageVocabulary(List<Cue<String>> emergency, List<Cue<String>> no
     /** What {@link #write} wrote; nothing is analysed. */
     public static TriageVocabulary read(DataInputStream in) throws IOException {
         List<List<Cue<String>>> files = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
+        for (int i = 0; i < 8; i++) {
             files.add(CueMatcher.readCues(in));
         }
         Set<String> english = new HashSet<>(Lexicon.readStrings(in));
@@ -90,6 +94,6 @@ public record TriageVocabulary(List<Cue<String>> emergency, List<Cue<String>> no
             wordsOf.put(in.readUTF(), new HashSet<>(Lexicon.readStrings(in)));
         }
         return new TriageVocabulary(files.get(0), files.get(1), files.get(2), files.get(3), files.get(4), files.get(5),
-                files.get(6), english, tricks, wordsOf);
+                files.get(6), files.get(7), english, tricks, wordsOf);
     }
 }

@@ -293,4 +293,34 @@ class AssistantBehaviourTest {
         assertEquals(List.of("cap-lai-gplx"), d.candidates().stream().map(c -> c.id()).toList());
         assertTrue(text(d).startsWith("Có phải bạn đang hỏi về thủ tục này?"), text(d));
     }
+
+    @Test
+    void anotherAgencysWordComparedHeldOrDoneInTheAskingClauseIsContext() {
+        // Compared with: the police record is what is to be corrected; the joint birth procedure does not lead.
+        Decision compared = decide("Ngày sinh trên VNeID của em sai so với giấy khai sinh, sửa ở đâu ạ?");
+        assertEquals(Intent.PROCEDURE, compared.intent(), Evaluation.describe(compared));
+        assertEquals("dieu-chinh-thong-tin-csdl-dan-cu", compared.candidates().getFirst().id());
+        // A paper brought for a police procedure the story names.
+        Decision held = decide("Em lấy chồng ở Nam Định, nay muốn nhập khẩu về nhà chồng. Em cần mang giấy đăng ký kết "
+                + "hôn với căn cước thôi hay phải thêm gì nữa ạ?");
+        assertEquals(Intent.PROCEDURE, held.intent(), Evaluation.describe(held));
+        assertEquals("dang-ky-thuong-tru", held.candidates().getFirst().id());
+        // Done already.
+        Decision done = decide("Chúng tôi đã đăng ký kết hôn, giờ chuyển hộ khẩu cho vợ về nhà tôi thì làm thế nào?");
+        assertEquals(Action.ANSWER, done.action(), Evaluation.describe(done));
+        assertEquals("dang-ky-thuong-tru", done.procedure().id());
+        // Asked, beside something done: still the other agency's.
+        assertEquals(Action.DECLINE, decide("Đã có giấy xác nhận độc thân rồi, đăng ký kết hôn ở đâu ạ?").action());
+    }
+
+    @Test
+    void theJointBirthProcedureLeadsOnlyWhenTheBirthRegistrationIsAsked() {
+        // The birth certificate is had: the newborn's residence alone is asked.
+        Decision had = decide("Bé nhà em được 2 tháng, đã có giấy khai sinh rồi, giờ nhập khẩu cho bé thế nào ạ?");
+        assertEquals(Action.CLARIFY, had.action(), Evaluation.describe(had));
+        assertEquals("dang-ky-thuong-tru", had.candidates().getFirst().id());
+        // Both at once: the joint procedure.
+        Decision both = decide("làm khai sinh và nhập khẩu cho con mới sinh cùng lúc được không");
+        assertEquals("lien-thong-khai-sinh-thuong-tru", both.candidates().getFirst().id(), Evaluation.describe(both));
+    }
 }

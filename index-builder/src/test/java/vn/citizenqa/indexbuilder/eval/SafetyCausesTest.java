@@ -330,4 +330,112 @@ class SafetyCausesTest {
     void aDeedOverIsAReportOrAThankYouUnlessDangerIsNow(String text, Intent intent) {
         assertEquals(intent, decide(text).intent(), text);
     }
+
+    /**
+     * Someone held, confined or trafficked, abroad or at home, is an emergency however it is told: sold or tied up
+     * alone, held or kept from going home with a second sign ("không cho về", "thu hết điện thoại", "bắt làm lừa
+     * đảo"), also typed bare, also asked as where to report it (being lured abroad is no money lost), and a plea about
+     * a case already opened ("công an đã thụ lý nhưng chưa tìm thấy, tôi phải làm sao").
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "chồng tôi bị dụ sang Campuchia, giờ công ty không cho về, thu hết điện thoại, bắt làm lừa đảo",
+        "mẹ tôi bị bán sang Trung Quốc, vừa gọi được về nhà",
+        "bạn em bị trói trong kho ở khu công nghiệp, bọn nó đòi tiền",
+        "ban em bi giu o cong ty ben campuchia, khong cho ve, bat lam lua dao",
+        "em gái tôi bị người yêu giam lỏng trong phòng trọ cả tuần, không cho đi đâu",
+        "cho em hỏi, em trai em bị lừa sang Myanmar, giờ bị nhốt, em phải báo ở đâu",
+        "con tôi bị bắt cóc, công an đã thụ lý nhưng chưa tìm thấy, tôi phải làm sao",
+    })
+    void someoneHeldConfinedOrTraffickedIsAnEmergency(String text) {
+        Decision d = decide(text);
+        assertEquals(Intent.EMERGENCY, d.intent(), text);
+        assertEquals(Priority.URGENT, d.escalation().priority(), text);
+    }
+
+    /**
+     * Held told as over ("đã được giải cứu về nước", "nay đã trốn về được"), held in paperwork's words ("xe bị giữ",
+     * "giữ hộ chiếu"), kept home as a rule, a thank-you told with the story's "đang", a case complained about, and a
+     * word read half through the lexicon typed bare ("len dau" is not "lên cơn"): never URGENT.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "Năm ngoái anh tôi bị lừa sang Campuchia, đã được giải cứu về nước, giờ làm lại căn cước ở đâu",
+        "anh tôi bị ép làm việc ở Campuchia 2 năm, nay đã trốn về được, muốn tố giác kẻ môi giới",
+        "xe em bị giữ ở bãi giữ xe không cho lấy, phải làm sao",
+        "công ty cũ giữ hộ chiếu của tôi không trả, tôi làm lại hộ chiếu được không",
+        "bố tôi không cho về muộn sau 10 giờ tối, có quy định nào về giờ giới nghiêm không",
+        "Cảm ơn các anh đã liều mình vào căn nhà đang cháy cứu bà tôi hôm thứ bảy",
+        "Tôi bị hàng xóm chém bị thương phải đi cấp cứu, đã gửi đơn 3 tháng công an chưa khởi tố, khiếu nại ở đâu",
+        "chi ay bi danh len dau, bi chu quan bat lam khong luong",
+    })
+    void heldToldAsOverOrInPaperworksWordsIsNeverUrgent(String text) {
+        Decision d = decide(text);
+        assertNotEquals(Intent.EMERGENCY, d.intent(), text);
+        assertTrue(d.escalation() == null || d.escalation().priority() != Priority.URGENT, text);
+    }
+
+    /** Escaped and home, told to report who sent them: a report for officers (HIGH), not the reporting procedure. */
+    @Test
+    void someoneBackFromForcedLabourReportingItIsAReport() {
+        Decision d = decide("anh tôi bị ép làm việc ở Campuchia 2 năm, nay đã trốn về được, muốn tố giác kẻ môi giới");
+        assertEquals(Intent.CRIME_REPORT, d.intent());
+        assertEquals(Priority.HIGH, d.escalation().priority());
+    }
+
+    /**
+     * Money asked for and not sent is a check, however the message tells it: a victim's words inside what someone asks
+     * ("bảo em chuyển toàn bộ tiền…, em có nên làm theo không"), a call put through ("chuyển máy cho người xưng viện
+     * kiểm sát"), a stranger's transfer "by mistake", past tense with nothing lost; typed bare, words holding an
+     * emergency word's letters ("ket ban" is kết bạn, "no tien" nợ tiền, "sap bi cat" sắp bị cắt, "lua" lừa); and a
+     * relative the tale puts in danger said to be safe ("con tôi vẫn đi học bình thường") outweighs the danger told.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "sáng nay có người xưng công an gọi, nói tôi liên quan vụ án rồi chuyển máy cho người xưng viện kiểm sát, bảo phải chuyển tiền vào tài khoản tạm giữ, tôi cúp máy rồi, có phải lừa không",
+        "hôm qua có người gọi bảo tôi chuyển tiền để nhận bưu phẩm, tôi đã không chuyển, cho hỏi có phải lừa đảo không",
+        "có số lạ nói đã chuyển nhầm 3 triệu vào tài khoản tôi, bảo tôi chuyển trả sang tài khoản khác, tôi nên làm gì",
+        "người ta bảo em chuyển toàn bộ tiền tiết kiệm sang tài khoản khác để bảo vệ, em có nên làm theo không",
+        "có người gửi ảnh con tôi bị trói đòi 30 triệu, nhưng con tôi vẫn đi học bình thường, có phải lừa không",
+        "mẹ em vừa bị gọi điện bảo con đang cấp cứu ở bệnh viện, cần chuyển 20 triệu, em vẫn đang đi làm, đây là lừa đúng không",
+        "co nguoi nhan tin bao ket ban zalo de nhan tien hoan thue, co phai lua khong",
+        "toi no tien dien 2 thang, co nguoi goi bao sap bi cat dien, bao chuyen khoan vao tai khoan ca nhan, co phai lua khong",
+        "ban em nho chuyen ho 5 trieu cho mot nguoi la roi se tra lai, co nen chuyen khong",
+    })
+    void moneyAskedForAndNotSentIsACheck(String text) {
+        Decision d = decide(text);
+        assertEquals(Intent.SCAM_CHECK, d.intent(), text);
+        assertEquals(vn.citizenqa.core.model.Action.WARN, d.action(), text);
+    }
+
+    /**
+     * Typed bare, letters that hold a marker of now or a danger word in other words: "lien tuc" (liên tục, not "liền"),
+     * "hai ngay truoc", "10 ngay roi" (days, not "ngay"), "chay sang", "bo chay"
+     * (chạy, not "cháy"), "cháy xưởng" typed bare ("chay xuong": chạy xuống), "bi dam duoi" (a car hit from behind), "nong
+     * muon boc chay" (heat): a past event asked about or a procedure question, never URGENT.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "hai ngay truoc em va cham xe may, nguoi kia bi thuong nhe, hien gio ho muon khoi kien, em hoi hoa giai duoc khong?",
+        "xe toi bi dam duoi hom 5/10, csgt tam giu xe, den nay 12 ngay roi chua tra, toi hoi ai?",
+        "toi qua chong lien tuc danh toi, hang xom chay sang can, gio toi muon lam don ly hon thi nop o dau",
+        "nghe tieng tri ho, toi chay xuong tang 1 thi xe da bi lay mat, gio trinh bao o dau",
+        "troi nong muon boc chay, cong an phuong co lam can cuoc buoi toi khong a",
+    })
+    void wordsTypedBareThatHoldAnotherWordAreNoDangerNow(String text) {
+        Decision d = decide(text);
+        assertTrue(d.escalation() == null || d.escalation().priority() != Priority.URGENT, text);
+    }
+
+    /** The same letters in danger now, typed bare, stay emergencies. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "xuong may ben canh dang chay to lam, khoi den mu mit",
+        "nha hang xom chay roi, lua lan sang nha toi, cuu voi",
+        "co thang dang cam dao dam nguoi ngay truoc cong cho",
+    })
+    void dangerNowTypedBareStaysAnEmergency(String text) {
+        Decision d = decide(text);
+        assertEquals(Intent.EMERGENCY, d.intent(), text);
+    }
 }

@@ -81,12 +81,21 @@ class SafetyFloorsTest {
     }
 
     /**
+     * dev12 (people held, confined or trafficked; checks with money asked and not sent; thanks and complaints about
+     * past events; 47 retold from public pages): every emergency, report and scam check, no near miss URGENT.
+     */
+    @Test
+    void theTwelfthSplitMeetsItsMeasuredFloors() throws Exception {
+        assertFloors("dev12.tsv", 1.0, 1.0, 1.0, 0);
+    }
+
+    /**
      * Every development split typed without diacritics, as many citizens type ("Nha em co trom, nghe tieng luc do"):
      * every emergency still an emergency (measured 3 December 2026 with {@code evaluate-safety --typed-bare}).
      */
     @ParameterizedTest
     @ValueSource(strings = {"dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv", "dev8.tsv",
-        "dev9.tsv", "dev10.tsv", "dev11.tsv", "holdout2.tsv", "holdout3.tsv", "holdout4.tsv"})
+        "dev9.tsv", "dev10.tsv", "dev11.tsv", "dev12.tsv", "holdout2.tsv", "holdout3.tsv", "holdout4.tsv"})
     void everyEmergencyTypedWithoutDiacriticsIsStillAnEmergency(String file) throws Exception {
         List<SafetyCase> cases = SafetyCase.read(TestKnowledge.DIR.resolve("eval/safety").resolve(file)).stream()
                 .filter(SafetyCase::accented).map(SafetyCase::typedBare).toList();
