@@ -97,21 +97,25 @@ public final class CueMatcher<T> {
         }
     }
 
-    /** The cues {@link #writeCues} wrote, in their order; nothing is analysed. */
+    /**
+     * The cues {@link #writeCues} wrote, in their order; nothing is analysed. A value or syllable that repeats is kept
+     * once (as a line's attributes were, read from text), so that the restored cues take no more heap than parsed ones.
+     */
     public static List<Cue<String>> readCues(java.io.DataInputStream in) throws java.io.IOException {
         int count = in.readInt();
         List<Cue<String>> cues = new ArrayList<>(count);
+        Map<String, String> once = new HashMap<>();
         for (int n = 0; n < count; n++) {
             String phrase = in.readUTF();
-            String value = in.readUTF();
+            String value = once.computeIfAbsent(in.readUTF(), v -> v);
             boolean exact = in.readBoolean();
             int wideAt = in.readInt();
             int size = in.readInt();
             String[] syllables = new String[size];
             String[] folded = new String[size];
             for (int i = 0; i < size; i++) {
-                syllables[i] = in.readUTF();
-                folded[i] = in.readUTF();
+                syllables[i] = once.computeIfAbsent(in.readUTF(), v -> v);
+                folded[i] = once.computeIfAbsent(in.readUTF(), v -> v);
             }
             cues.add(new Cue<>(phrase, List.of(syllables), List.of(folded), exact, value, wideAt));
         }

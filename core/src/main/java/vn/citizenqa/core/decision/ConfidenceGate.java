@@ -13,7 +13,10 @@ import vn.citizenqa.core.search.SearchResult;
  * <p>The features: the margin between the first and second scores, the share of the message's words the
  * first procedure has (plain and weighted by rarity), the first score per meaningful word (log), the
  * share of words nobody knows, how short the message is, whether it was typed with diacritics, and how much
- * of the first procedure's name (title or alias) the message says. The message's words are those of what it
+ * of the first procedure's name (title or alias) the message says, and how much more of what is asked the first
+ * procedure has than the other candidates ({@link #coverageLead}), and how alike the titles of the first two
+ * procedures are ({@link TitleLikeness}: a lead over a sibling, "đăng ký thường trú" over "xóa đăng ký thường trú",
+ * is worth less than the same lead over an unrelated procedure). The message's words are those of what it
  * asks (its story, greeting and names are context, see {@code MessageStructure}), so a long message whose
  * question is clear reads like the question alone.
  *
@@ -24,10 +27,15 @@ public record ConfidenceGate(double[] weights, double answer, double clarify, do
 
     /** Names of the features, in the order of {@link #features}; the intercept comes first in the weights. */
     public static final String[] FEATURES = {"margin", "coverage", "weightedCoverage", "logScorePerWord", "unknownShare", "shortness",
-        "diacritics", "named"};
+        "diacritics", "named", "coverageLead", "siblings"};
 
+    /**
+     * The gate of 2 December. The coverage lead and the siblings' likeness weigh nothing yet: a gate refitted with
+     * them answers more out of fold (docs/measurements.md, 3 December), but its thresholds moved what the decision
+     * ties to them (out-of-scope messages offered instead of declined, a debt-collection report read as a question).
+     */
     public static final ConfidenceGate DEFAULT = new ConfidenceGate(
-            new double[] {-6.025, 1.860, 1.692, 0.547, 1.584, -0.036, -2.180, -0.876, 1.955},
+            new double[] {-6.025, 1.860, 1.692, 0.547, 1.584, -0.036, -2.180, -0.876, 1.955, 0, 0},
             0.905, 0.115, 0.15);
 
     public ConfidenceGate {
@@ -58,7 +66,26 @@ public record ConfidenceGate(double[] weights, double answer, double clarify, do
         f[5] = 1.0 / r.meaningfulWords();
         f[6] = r.diacritics() ? 1 : 0;
         f[7] = first.named();
+        f[8] = coverageLead(r);
+        f[9] = r.hits().size() > 1 ? TitleLikeness.of(first.procedure(), r.hits().get(1).procedure()) : 0;
         return f;
+    }
+
+    /**
+     * How much more of what is asked (weighted by rarity) the first procedure has than the best of the other
+     * candidates. A long question's coverage is low for every procedure (it says more than any procedure's
+     * words: "bao nhiêu tuổi mới điều khiển được xe 50cc… có bị liên đới trách nhiệm gì không"), so the share
+     * alone reads it as a poor match; the lead over the others does not depend on how much the citizen wrote.
+     */
+    public static double coverageLead(SearchResult r) {
+        if (r.isEmpty()) {
+            return 0;
+        }
+        double others = 0;
+        for (SearchHit h : r.hits().subList(1, r.hits().size())) {
+            others = Math.max(others, h.weightedCoverage());
+        }
+        return r.hits().getFirst().weightedCoverage() - others;
     }
 
     public double confidence(SearchResult r) {

@@ -80,6 +80,10 @@ public final class AnalysedTexts {
             throw new IOException(texts.length + " analysed texts, " + counts.length + " counts");
         }
         Map<String, List<String>> out = new HashMap<>(texts.length * 4 / 3 + 1);
+        Map<String, String> once = new HashMap<>(); // a syllable kept once, however many texts say it
+        for (int i = 0; i < all.length; i++) {
+            all[i] = once.computeIfAbsent(all[i], s -> s);
+        }
         int at = 0;
         for (int i = 0; i < texts.length; i++) {
             if (counts[i] < 0 || at + counts[i] > all.length) {

@@ -41,7 +41,7 @@ import vn.citizenqa.core.search.SearchField.Source;
 public final class PlainSearch implements ProcedureSearch {
 
     /** Answer when (s1 − s2) / s1 ≥ 0.2; otherwise clarify. */
-    public static final ConfidenceGate MARGIN_GATE = new ConfidenceGate(new double[] {-2, 10, 0, 0, 0, 0, 0, 0, 0}, 0.5, 0.0, 0.0);
+    public static final ConfidenceGate MARGIN_GATE = new ConfidenceGate(new double[] {-2, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0.5, 0.0, 0.0);
 
     private static final Map<Source, Float> BOOSTS = Map.of(Source.TITLE, 3f, Source.ALIASES, 2.5f, Source.SAMPLES, 2f,
             Source.BODY, 0.5f);
