@@ -34,8 +34,15 @@ final class TriageDecision {
         // căn cước, làm lại sao?"); with an emergency word, only when the search is sure and nothing says it is
         // happening now.
         boolean procedureQuestion = signals.question() && confidence >= gate.reportOverride();
-        // A crime told as it happened to the writer, asking where to report it, is the report itself.
-        boolean reportQuestion = procedureQuestion && !signals.reportsItself();
+        // A crime told as it happened to the writer, asking where to report it, is the report itself. So is the
+        // writer's own harm told, when the search places the crime-reporting procedure ("có tài khoản lạ nhắn tin đe
+        // dọa tung ảnh của em…, em báo công an thì có lộ chuyện ra không"), or offers it among procedures it is not sure
+        // of ("tối qua tôi bị vợ chồng nhà bên… đấm vào đầu…, tôi muốn làm đơn gửi công an thì viết thế nào"), or the
+        // writer asks what to do now and the search is not sure of another procedure: the harm is the point, the
+        // procedure only the way to report it.
+        boolean ownReport = signals.ownHarm() && (fit.placesReporting()
+                || ((fit.offersReporting() || signals.pleads()) && confidence < gate.sure()));
+        boolean reportQuestion = procedureQuestion && !signals.reportsItself() && !ownReport;
         boolean sureProcedureQuestion = signals.question() && !signals.present() && confidence >= gate.sure();
         // An uncertain emergency (only "cứu em", or a weak word said to be happening now) also loses to such a
         // question when the citizen says it is urgent: "cứu em, mai đi làm mà chưa có căn cước, làm gấp được không".

@@ -17,7 +17,7 @@ final class TimeMarkers {
 
     private static final Set<String> KINDS = Set.of("present", "recent", "past", "lasting", "question", "police",
             "procedure", "papers", "legal", "told", "plea", "threat", "reporting", "reported", "progressive", "then",
-            "resolved", "lucky", "near", "over", "since", "deed", "word", "case");
+            "resolved", "lucky", "near", "over", "since", "deed", "word", "case", "victim", "witness", "general");
     /** A day of a month told with its part of the day ("tối 19/6", "ngày 3/10"): a date the story happened on. */
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
             "(?iu)(?<![\\p{L}])(ngày|hôm|tối|sáng|trưa|chiều|đêm|khuya|rạng sáng)\\s+\\d{1,2}/\\d{1,2}(?!\\d)");
@@ -64,13 +64,20 @@ final class TimeMarkers {
      *                  a word typed bare needs to count as an emergency ("ban nguoi": "bạn người" or "bắn người"?)
      * @param caseHandling it speaks of how a case is handled ("khiếu nại", "thụ lý", "chưa khởi tố"): asked about, not
      *                  in a plea ("phải làm sao"), the case is over and the question about its paperwork
+     * @param victims   where it says the writer or theirs suffered something ("tôi … bị", "của em")
+     * @param witnesses where it says the writer saw or heard of it ("thấy", "nghe nói", "hàng xóm"): someone else's
+     * @param generals  where it asks in general or supposes ("nếu", "trường hợp bị", "người bị hại")
      */
     record Read(boolean question, boolean present, boolean police, boolean past, boolean paperwork, boolean papers,
             boolean plea, boolean legal, boolean reporting, boolean reported, List<Match<String>> threats,
             List<Match<String>> paperworkWords, List<Match<String>> narrated, List<Match<String>> nows,
             List<Match<String>> endings, List<Match<String>> deeds, boolean urgent, boolean resolved,
-            boolean presentTyped, boolean caseHandling) {
+            boolean presentTyped, boolean caseHandling, List<Match<String>> victims, List<Match<String>> witnesses,
+            List<Match<String>> generals) {
         Read {
+            victims = List.copyOf(victims);
+            witnesses = List.copyOf(witnesses);
+            generals = List.copyOf(generals);
             deeds = List.copyOf(deeds);
             threats = List.copyOf(threats);
             paperworkWords = List.copyOf(paperworkWords);
@@ -119,6 +126,10 @@ final class TimeMarkers {
         List<Match<String>> words = found.stream().filter(m -> m.cue().value().equals("word")).toList();
         return found.stream().filter(m -> !m.cue().value().equals("word") && !Spans.overlapped(m, words)
                 && (!readBare(m, false) || !Spans.overlapped(m, longer))).toList();
+    }
+
+    private static List<Match<String>> kind(List<Match<String>> found, String kind) {
+        return found.stream().filter(m -> m.cue().value().equals(kind)).toList();
     }
 
     /** Whether a one-syllable marker with diacritics was found by its bare letters ("dang" for "đang"). */
@@ -209,6 +220,7 @@ final class TimeMarkers {
             }
         }
         return new Read(question, present, police, past, paperwork, papers, plea, legal, reporting, reported, threats,
-                paperworkWords, narrated, nows, endings, deeds, urgent, resolved, presentTyped, caseHandling);
+                paperworkWords, narrated, nows, endings, deeds, urgent, resolved, presentTyped, caseHandling,
+                kind(found, "victim"), kind(found, "witness"), kind(found, "general"));
     }
 }

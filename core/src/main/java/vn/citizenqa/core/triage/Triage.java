@@ -112,7 +112,11 @@ public final class Triage {
         // tôi phải làm sao" is danger now).
         boolean afterTheFact = !present && !asksWhatToDoNow
                 && ((question && (past || paperwork)) || (past && paperwork))
-                || !present && !time.plea() && question && time.caseHandling();
+                || !present && !time.plea() && question && time.caseHandling()
+                // So does a plea about a case reported and not yet handled ("hàng xóm xông vào đánh cháu tôi phải đi cấp
+                // cứu, tôi đã trình báo công an xã mà đến nay chưa thấy giải quyết, giờ tôi phải làm gì"): what to do
+                // now is about the case; someone missing stays missing (a lasting cue).
+                || !present && time.reported() && time.caseHandling();
         int[] features = model == null ? null : SafetyModel.features(graph, model.buckets());
         double score = model == null ? -1 : model.score(features);
         List<String> reports = crime(crimes);
@@ -173,6 +177,11 @@ public final class Triage {
             }
         }
         TriageSignals.Scam scam = scams.read(graph, accented, crimes, time.paperworkWords(), time.reporting());
+        // The writer's own harm, told and not yet reported ("kho hàng của tôi bị mất…, tôi muốn làm đơn tố giác thì cần
+        // chuẩn bị gì"), is the report itself; not a question in general or supposed ("nếu bị lừa thì báo ở đâu"),
+        // someone else's harm seen or heard of, a case already reported or handled, nor lost papers (a procedure).
+        boolean ownHarm = !time.reported() && !time.caseHandling() && !time.papers()
+                && ownHarm(graph, crimes, time);
 
         return new TriageSignals(
                 emergency,
@@ -186,7 +195,35 @@ public final class Triage {
                 english.is(graph),
                 score,
                 scam,
-                reportsItself);
+                reportsItself,
+                ownHarm,
+                asksWhatToDoNow);
+    }
+
+    /**
+     * Whether a sentence tells that the writer or theirs suffered a crime a cue names: a sign of the writer's side
+     * ("tôi … bị", "của em") in the sentence of a crime cue, outside the greeting ("cho em hỏi"), with no word of
+     * seeing or hearing in it or just before it ("em thấy một thanh niên bị đánh", "nhà hàng xóm của tôi bị trộm"),
+     * in a sentence that neither asks in general nor supposes ("nếu em bị lừa thì báo ở đâu").
+     */
+    private static boolean ownHarm(TokenGraph graph, List<Match<String>> crimes, TimeMarkers.Read time) {
+        if (crimes.isEmpty()) {
+            return false;
+        }
+        for (Match<String> v : time.victims()) {
+            if (graph.structure().role(v.from()) == vn.citizenqa.core.analysis.MessageStructure.Role.WRAPPER
+                    || !Spans.inSentenceWith(graph, v, crimes) || Spans.inSentenceWith(graph, v, time.generals())) {
+                continue;
+            }
+            boolean seen = false;
+            for (Match<String> w : time.witnesses()) {
+                seen |= w.to() >= v.from() - 1 && w.from() < v.to() && Spans.inSentenceWith(graph, v, List.of(w));
+            }
+            if (!seen) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -20,6 +20,11 @@ import java.util.List;
  * @param reportsItself the message tells something as over ("tối qua nhà em bị trộm") and asks where to report it,
  *                      not yet reported, and not lost papers: a crime in it is a report even when the search is sure
  *                      of the crime-reporting procedure (a tip asked about keeps that answer)
+ * @param ownHarm       a sentence tells that the writer or theirs suffered a crime a cue names ("kho hàng của tôi bị
+ *                      mất…", "nhắn tin đe dọa tung ảnh của em"), not yet reported nor about a case handled, not lost
+ *                      papers, and not asked in general ("nếu bị lừa thì báo ở đâu"): the report itself, over the
+ *                      crime-reporting procedure
+ * @param pleads        it asks what to do now ("giờ tôi phải làm gì"), not about paperwork
  */
 public record TriageSignals(
         Emergency emergency,
@@ -33,7 +38,9 @@ public record TriageSignals(
         boolean english,
         double safetyScore,
         Scam scam,
-        boolean reportsItself) {
+        boolean reportsItself,
+        boolean ownHarm,
+        boolean pleads) {
 
     public TriageSignals {
         crime = List.copyOf(crime);

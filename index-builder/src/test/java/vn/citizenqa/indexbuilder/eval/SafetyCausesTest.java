@@ -276,6 +276,23 @@ class SafetyCausesTest {
         assertEquals(Intent.EMERGENCY, d.intent());
     }
 
+    /**
+     * The writer's own harm told, not yet reported, asked how to report it, is the report itself over the
+     * crime-reporting procedure (issue #15); the same question in general or supposed stays the procedure, and a case
+     * reported and not yet handled, asked what to do now, is no emergency.
+     */
+    @Test
+    void ownHarmToldIsAReportOverTheReportingProcedure() {
+        Decision d = decide("Có một tài khoản lạ liên tục nhắn tin đe dọa tung ảnh nhạy cảm của em lên mạng nếu em không gửi tiền. "
+                + "Em sợ lắm, em báo công an thì có lộ chuyện ra không ạ?");
+        assertEquals(Intent.CRIME_REPORT, d.intent());
+        assertEquals(Priority.HIGH, d.escalation().priority());
+        assertEquals(Intent.PROCEDURE, decide("Nếu em bị người khác đánh thì trình báo ở đâu?").intent());
+        assertEquals(Intent.PROCEDURE, decide("tố giác tội phạm có cần ghi tên không").intent());
+        assertNotEquals(Intent.EMERGENCY, decide("Hàng xóm xông vào đánh cháu tôi bị chấn thương phải đi cấp cứu, tôi đã "
+                + "trình báo công an xã mà đến nay chưa thấy giải quyết, giờ tôi phải làm gì?").intent());
+    }
+
     @Test
     void aLossToldWithRecoveryAskedIsAVictim() {
         Decision d = decide("tôi bị lừa chuyển 20 triệu rồi, có cách nào lấy lại tiền đã chuyển không");

@@ -58,7 +58,7 @@ class SafetyFloorsTest {
     /** Measured after its misses were fixed by cause: every emergency, no near miss URGENT, no false emergency. */
     @Test
     void theFourthSplitMeetsItsMeasuredFloors() throws Exception {
-        assertFloors("holdout4.tsv", 1.0, 0.81, 0.91, 0);
+        assertFloors("holdout4.tsv", 1.0, 0.86, 0.91, 0);
         assertEquals(0, SafetyEvaluation.score(run("holdout4.tsv")).falseEmergencies(), "false emergencies on holdout4");
     }
 
@@ -90,12 +90,21 @@ class SafetyFloorsTest {
     }
 
     /**
+     * dev13 (one's own harm told, asking how to report it; reporting questions in general, old events, cases
+     * reported; 30 retold from public pages): reports 82%, no near miss URGENT.
+     */
+    @Test
+    void theThirteenthSplitMeetsItsMeasuredFloors() throws Exception {
+        assertFloors("dev13.tsv", 1.0, 0.82, 1.0, 0);
+    }
+
+    /**
      * Every development split typed without diacritics, as many citizens type ("Nha em co trom, nghe tieng luc do"):
      * every emergency still an emergency (measured 3 December 2026 with {@code evaluate-safety --typed-bare}).
      */
     @ParameterizedTest
     @ValueSource(strings = {"dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv", "dev8.tsv",
-        "dev9.tsv", "dev10.tsv", "dev11.tsv", "dev12.tsv", "holdout2.tsv", "holdout3.tsv", "holdout4.tsv"})
+        "dev9.tsv", "dev10.tsv", "dev11.tsv", "dev12.tsv", "dev13.tsv", "holdout2.tsv", "holdout3.tsv", "holdout4.tsv"})
     void everyEmergencyTypedWithoutDiacriticsIsStillAnEmergency(String file) throws Exception {
         List<SafetyCase> cases = SafetyCase.read(TestKnowledge.DIR.resolve("eval/safety").resolve(file)).stream()
                 .filter(SafetyCase::accented).map(SafetyCase::typedBare).toList();
