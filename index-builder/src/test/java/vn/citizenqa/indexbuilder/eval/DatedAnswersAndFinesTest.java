@@ -87,4 +87,28 @@ class DatedAnswersAndFinesTest {
         assertEquals("cap-doi-gplx", d.procedure() == null ? d.candidates().getFirst().id() : d.procedure().id(),
                 Evaluation.describe(d));
     }
+
+    /** The fine a citizen's own words name: the speed limit, a pupil's class, a missing turn signal. */
+    private static String fineNamed(String text) {
+        Decision d = ask(LocalDate.of(2026, 12, 1), text);
+        return d.procedure() == null ? Evaluation.describe(d) : d.procedure().id();
+    }
+
+    @Test
+    void aSpeedLimitNamedInAFineQuestionIsSpeeding() {
+        assertEquals("chay-qua-toc-do", fineNamed("đường đó tốc độ cho phép 50 mà tôi chạy 70 thì bị phạt bao nhiêu"));
+        assertEquals("chay-qua-toc-do", fineNamed("vượt giới hạn tốc độ 15km/h xe máy phạt thế nào"));
+    }
+
+    @Test
+    void aPupilOfTheUpperSecondaryClassesRidingIsTheUnderEighteenFine() {
+        assertEquals("nguoi-duoi-18-tuoi-lai-xe",
+                fineNamed("con em đang học lớp 11 đi xe máy 110cc bị công an giữ, phạt thế nào"));
+    }
+
+    @Test
+    void aMissingTurnSignalAloneIsTheTurningFineAndWithALaneChangeTheLaneFine() {
+        assertEquals("chuyen-huong-khong-xi-nhan", fineNamed("xe máy không xi nhan bị phạt bao nhiêu tiền"));
+        assertEquals("chuyen-lan-sai-quy-dinh", fineNamed("ô tô chuyển làn không xi nhan trên cao tốc phạt bao nhiêu"));
+    }
 }
