@@ -8,6 +8,7 @@ import java.util.Set;
 import vn.citizenqa.core.analysis.CueMatcher;
 import vn.citizenqa.core.analysis.CueMatcher.Match;
 import vn.citizenqa.core.analysis.Lexicon;
+import vn.citizenqa.core.analysis.MessageStructure;
 import vn.citizenqa.core.analysis.TokenGraph;
 import vn.citizenqa.core.knowledge.KnowledgeFiles;
 import vn.citizenqa.core.model.ScamWarning;
@@ -211,14 +212,12 @@ public final class Triage {
             return false;
         }
         for (Match<String> v : time.victims()) {
-            if (graph.structure().role(v.from()) == vn.citizenqa.core.analysis.MessageStructure.Role.WRAPPER
+            if (graph.structure().role(v.from()) == MessageStructure.Role.WRAPPER
                     || !Spans.inSentenceWith(graph, v, crimes) || Spans.inSentenceWith(graph, v, time.generals())) {
                 continue;
             }
-            boolean seen = false;
-            for (Match<String> w : time.witnesses()) {
-                seen |= w.to() >= v.from() - 1 && w.from() < v.to() && Spans.inSentenceWith(graph, v, List.of(w));
-            }
+            boolean seen = time.witnesses().stream().anyMatch(
+                    w -> w.to() >= v.from() - 1 && w.from() < v.to() && Spans.inSentenceWith(graph, v, List.of(w)));
             if (!seen) {
                 return true;
             }
